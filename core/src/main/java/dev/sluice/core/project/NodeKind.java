@@ -1,0 +1,17 @@
+package dev.sluice.core.project;
+
+import java.util.Locale;
+
+/** The closed set of node kinds. */
+public enum NodeKind {
+  SOURCE,
+  SEED,
+  MODEL,
+  SNAPSHOT,
+  TEST;
+
+  /** As a user says it: model, seed, source, snapshot, test. */
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,97 @@
+package dev.sluice.core.project;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A loaded project: its settings, its nodes and macros, and the problems found while reading it.
+ * A project with problems still holds every node that could be read, so an editor can show it.
+ */
+public record Project(
+    Path root,
+    ProjectSettings settings,
+    List<Node> nodes,
+    List<MacroFile> macros,
+    Map<String, String> docs,
+    List<ProjectProblem> problems) {
+
+  public Project {
+    nodes = List.copyOf(nodes);
+    macros = List.copyOf(macros);
+    docs = Map.copyOf(docs);
+    problems = List.copyOf(problems);
+  }
+
+  /** A file of Jinja macros. */
+  public record MacroFile(Path file, String text) {}
+
+  public String name() {
+    return settings.name();
+  }
+
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(ProjectProblem::isError);
+  }
+
+  /** Throws with every error when there is one. */
+  public Project requireValid() {
+    List<ProjectProblem> errors = problems.stream().filter(ProjectProblem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new ProjectException(errors);
+    }
+    return this;
+  }
+
+  public Map<String, Node> byId() {
+    Map<String, Node> map = new LinkedHashMap<>();
+    nodes.forEach(n -> map.put(n.uniqueId(), n));
+    return map;
+  }
+
+  public Optional<Node> node(String uniqueId) {
+    return nodes.stream().filter(n -> n.uniqueId().equals(uniqueId)).findFirst();
+  }
+
+  /** The model, seed or snapshot that {@code ref(name)} means. */
+  public Optional<Node> refable(String name) {
+    for (String prefix : List.of("model.", "seed.", "snapshot.")) {
+      Optional<Node> n = node(prefix + name);
+      if (n.isPresent()) {
+        return n;
+      }
+    }
+    return Optional.empty();
+  }
+
+  public Optional<SourceTable> source(String sourceName, String table) {
+    return node("source." + sourceName + "." + table).map(SourceTable.class::cast);
+  }
+
+  public <T extends Node> List<T> nodesOf(Class<T> kind) {
+    List<T> out = new ArrayList<>();
+    for (Node n : nodes) {
+      if (kind.isInstance(n)) {
+        out.add(kind.cast(n));
+      }
+    }
+    return out;
+  }
+
+  public Path resolve(Path relative) {
+    return root.resolve(relative);
+  }
+
+  public Project withNodes(List<Node> newNodes) {
+    return new Project(root, settings, newNodes, macros, docs, problems);
+  }
+
+  public Project withProblems(List<ProjectProblem> more) {
+    List<ProjectProblem> all = new ArrayList<>(problems);
+    all.addAll(more);
+    return new Project(root, settings, nodes, macros, docs, all);
+  }
+}

@@ -1,0 +1,327 @@
+package dev.sluice.core.project;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Reads a project folder into a {@link Project}. It never throws for a bad project: whatever can be
+ * read is returned, and every problem is listed with its file and line.
+ */
+public final class ProjectLoader {
+  private static final Pattern SNAPSHOT =
+      Pattern.compile("\\{%-?\\s*snapshot\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*endsnapshot\\s*-?%}", Pattern.DOTALL);
+  private static final Pattern DOCS =
+      Pattern.compile("\\{%-?\\s*docs\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
+
+  private final Map<String, String> env;
+
+  public ProjectLoader() {
+    this(System.getenv());
+  }
+
+  public ProjectLoader(Map<String, String> env) {
+    this.env = env;
+  }
+
+  public Project load(Path dir) {
+    Path root = dir.toAbsolutePath().normalize();
+    List<ProjectProblem> problems = new ArrayList<>();
+    ProjectSettings settings = new SettingsReader(root, env, problems).read();
+    if (settings == null) {
+      return new Project(root, emptySettings(root), List.of(), List.of(), Map.of(), problems);
+    }
+    try {
+      return new Reading(root, settings, problems).read();
+    } catch (UncheckedIOException e) {
+      problems.add(ProjectProblem.error(null, 0, "cannot read the project: " + e.getCause().getMessage()));
+      return new Project(root, settings, List.of(), List.of(), Map.of(), problems);
+    }
+  }
+
+  private static ProjectSettings emptySettings(Path root) {
+    return new ProjectSettings(
+        root.getFileName() == null ? "project" : root.getFileName().toString(),
+        Path.of(SettingsReader.SLUICE_FILE),
+        List.of("models"), List.of("seeds"), List.of("tests"), List.of("macros"), List.of("snapshots"),
+        List.of("sources"), "target", Map.of(), Map.of(),
+        Map.of("dev", Target.duckdb("dev", root.resolve("target/project.duckdb"))), "dev");
+  }
+
+  /** One pass over one folder; holds what it has read so far. */
+  private static final class Reading {
+    private final Path root;
+    private final ProjectSettings settings;
+    private final List<ProjectProblem> problems;
+    private final List<Node> nodes = new ArrayList<>();
+    private final Map<String, Path> names = new HashMap<>();
+    private final SchemaFileReader schema;
+
+    Reading(Path root, ProjectSettings settings, List<ProjectProblem> problems) {
+      this.root = root;
+      this.settings = settings;
+      this.problems = problems;
+      this.schema = new SchemaFileReader(problems);
+    }
+
+    Project read() {
+      List<Project.MacroFile> macros = new ArrayList<>();
+      for (Path f : files(settings.macroPaths(), ".sql")) {
+        macros.add(new Project.MacroFile(root.relativize(f), text(f)));
+      }
+      Map<String, String> docs = new LinkedHashMap<>();
+      for (Path f : files(settings.modelPaths(), ".md")) {
+        Matcher m = DOCS.matcher(text(f));
+        while (m.find()) {
+          docs.put(m.group(1), m.group(2).strip());
+        }
+      }
+      List<String> ymlRoots = new ArrayList<>(settings.modelPaths());
+      ymlRoots.addAll(settings.seedPaths());
+      ymlRoots.addAll(settings.snapshotPaths());
+      ymlRoots.addAll(settings.sourcePaths());
+      for (Path f : files(ymlRoots, ".yml", ".yaml")) {
+        Path rel = root.relativize(f);
+        try {
+          schema.read(rel, Yaml.read(f));
+        } catch (Yaml.SyntaxError e) {
+          problems.add(new ProjectProblem(rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
+        } catch (IOException e) {
+          problems.add(ProjectProblem.error(rel, 0, "cannot read: " + e.getMessage()));
+        }
+      }
+      readModels();
+      readSeeds();
+      readSnapshots();
+      nodes.addAll(schema.sources);
+      schema.sources.forEach(s -> addTests(s, schema.sourceTests.get(s.uniqueId())));
+      readSingularTests();
+      reportOrphanProperties();
+      return new Project(root, settings, nodes, macros, docs, problems);
+    }
+
+    private void readModels() {
+      for (String modelPath : settings.modelPaths()) {
+        for (Path f : files(List.of(modelPath), ".sql")) {
+          Path rel = root.relativize(f);
+          String name = stem(f);
+          String folder = folderUnder(root.resolve(modelPath), f);
+          NodeConfig config =
+              ConfigTree.resolve(settings.configTrees().get("models"), settings.name(), pathFor(folder, name));
+          Properties props = schema.byKind.get("models").get(name);
+          String description = "";
+          List<Column> columns = List.of();
+          if (props != null) {
+            config = config.merge(props.config());
+            description = props.description();
+            columns = props.columns();
+          }
+          if (!config.enabled() || !claim(name, rel)) {
+            continue;
+          }
+          Model model = new Model(name, rel, text(f), folder, config, description, columns);
+          nodes.add(model);
+          if (props != null) {
+            addTests(model, props.tests());
+          }
+        }
+      }
+    }
+
+    private void readSeeds() {
+      for (String seedPath : settings.seedPaths()) {
+        for (Path f : files(List.of(seedPath), ".csv")) {
+          Path rel = root.relativize(f);
+          String name = stem(f);
+          String folder = folderUnder(root.resolve(seedPath), f);
+          NodeConfig config =
+              ConfigTree.resolve(settings.configTrees().get("seeds"), settings.name(), pathFor(folder, name));
+          Properties props = schema.byKind.get("seeds").get(name);
+          if (props != null) {
+            config = config.merge(props.config());
+          }
+          if (!config.enabled() || !claim(name, rel)) {
+            continue;
+          }
+          Seed seed = new Seed(name, rel, folder, config, props == null ? "" : props.description(),
+              props == null ? List.of() : props.columns());
+          nodes.add(seed);
+          if (props != null) {
+            addTests(seed, props.tests());
+          }
+        }
+      }
+    }
+
+    private void readSnapshots() {
+      for (String snapPath : settings.snapshotPaths()) {
+        for (Path f : files(List.of(snapPath), ".sql")) {
+          Path rel = root.relativize(f);
+          String text = text(f);
+          Matcher m = SNAPSHOT.matcher(text);
+          boolean any = false;
+          while (m.find()) {
+            any = true;
+            String name = m.group(1);
+            int line = lineAt(text, m.start());
+            NodeConfig config = ConfigTree.resolve(settings.configTrees().get("snapshots"), settings.name(),
+                pathFor(folderUnder(root.resolve(snapPath), f), name));
+            Properties props = schema.byKind.get("snapshots").get(name);
+            if (props != null) {
+              config = config.merge(props.config());
+            }
+            if (!claim(name, rel)) {
+              continue;
+            }
+            // keep the body on its original lines so that errors point at the right place
+            String body = "\n".repeat(lineAt(text, m.start(2)) - 1) + m.group(2);
+            Snapshot snap = new Snapshot(name, rel, line, body, config, props == null ? "" : props.description());
+            nodes.add(snap);
+            if (props != null) {
+              addTests(snap, props.tests());
+            }
+          }
+          if (!any) {
+            problems.add(ProjectProblem.error(rel, 1,
+                "no {% snapshot name %} ... {% endsnapshot %} block in this snapshot file"));
+          }
+        }
+      }
+    }
+
+    private void readSingularTests() {
+      for (Path f : files(settings.testPaths(), ".sql")) {
+        Path rel = root.relativize(f);
+        NodeConfig config = ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
+        String name = stem(f);
+        if (names.containsKey("test." + name)) {
+          problems.add(ProjectProblem.error(rel, 1, "test '" + name + "' is defined twice (also " + names.get("test." + name) + ")"));
+          continue;
+        }
+        names.put("test." + name, rel);
+        nodes.add(new SingularTest(name, rel, text(f), config, ""));
+      }
+    }
+
+    private void addTests(Node target, List<Properties.TestDeclaration> tests) {
+      if (tests == null) {
+        return;
+      }
+      NodeConfig base = ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
+      for (Properties.TestDeclaration d : tests) {
+        if (d.testName().contains(".")) {
+          problems.add(ProjectProblem.warning(d.file(), d.line(),
+              "test '" + d.testName() + "' comes from a package; packages are not supported, so it is skipped"));
+          continue;
+        }
+        String name = d.customName() != null ? d.customName() : TestNames.generic(target, d);
+        String unique = name;
+        for (int i = 2; names.containsKey("test." + unique); i++) {
+          unique = name + "_" + i;
+        }
+        names.put("test." + unique, d.file());
+        NodeConfig config = base.merge(d.config());
+        if (!config.enabled()) {
+          continue;
+        }
+        nodes.add(new GenericTest(unique, d.testName(), target.uniqueId(), d.column(), d.arguments(), d.file(),
+            d.line(), config, ""));
+      }
+    }
+
+    private void reportOrphanProperties() {
+      schema.byKind.forEach(
+          (kind, props) ->
+              props.values().forEach(p -> {
+                String singular = kind.substring(0, kind.length() - 1);
+                if (nodes.stream().noneMatch(n -> n.kind().label().equals(singular) && n.name().equals(p.name()))) {
+                  problems.add(ProjectProblem.warning(p.file(), p.line(),
+                      singular + " '" + p.name() + "' is described here but has no file"));
+                }
+              }));
+    }
+
+    /** Models, seeds and snapshots share one namespace: {@code ref()} must mean one thing. */
+    private boolean claim(String name, Path file) {
+      Path other = names.putIfAbsent("ref." + name, file);
+      if (other != null) {
+        problems.add(ProjectProblem.error(file, 1, "the name '" + name + "' is already used by " + other
+            + "; ref('" + name + "') would be ambiguous, so rename one of them"));
+        return false;
+      }
+      return true;
+    }
+
+    private List<Path> files(List<String> dirs, String... endings) {
+      List<Path> out = new ArrayList<>();
+      for (String d : dirs) {
+        Path dir = root.resolve(d);
+        if (!Files.isDirectory(dir)) {
+          continue;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+          walk.filter(Files::isRegularFile)
+              .filter(p -> {
+                String n = p.getFileName().toString();
+                for (String e : endings) {
+                  if (n.endsWith(e) && !n.startsWith(".")) {
+                    return true;
+                  }
+                }
+                return false;
+              })
+              .sorted(Comparator.comparing(Path::toString))
+              .forEach(out::add);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+      return out;
+    }
+
+    private String text(Path f) {
+      try {
+        return Files.readString(f);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  static String stem(Path f) {
+    String n = f.getFileName().toString();
+    int dot = n.lastIndexOf('.');
+    return dot < 0 ? n : n.substring(0, dot);
+  }
+
+  static String folderUnder(Path base, Path file) {
+    Path parent = base.relativize(file).getParent();
+    return parent == null ? "" : parent.toString().replace('\\', '/');
+  }
+
+  private static List<String> pathFor(String folder, String name) {
+    List<String> parts = ConfigTree.folders(folder);
+    parts.add(name);
+    return parts;
+  }
+
+  static int lineAt(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < offset && i < text.length(); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+}

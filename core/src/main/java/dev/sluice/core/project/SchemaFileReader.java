@@ -1,0 +1,206 @@
+package dev.sluice.core.project;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the properties files (dbt's schema.yml syntax): {@code models:}, {@code seeds:},
+ * {@code snapshots:} and {@code sources:}, with descriptions, columns, configs and tests (both
+ * {@code tests:} and {@code data_tests:}).
+ */
+final class SchemaFileReader {
+  private static final Set<String> TEST_CONFIG_KEYS =
+      Set.of("severity", "where", "tags", "enabled", "warn_if", "error_if", "limit", "store_failures", "meta");
+
+  private final List<ProjectProblem> problems;
+  final Map<String, Map<String, Properties>> byKind = new LinkedHashMap<>();
+  final List<SourceTable> sources = new ArrayList<>();
+  final Map<String, List<Properties.TestDeclaration>> sourceTests = new LinkedHashMap<>();
+
+  SchemaFileReader(List<ProjectProblem> problems) {
+    this.problems = problems;
+    for (String kind : List.of("models", "seeds", "snapshots")) {
+      byKind.put(kind, new LinkedHashMap<>());
+    }
+  }
+
+  void read(Path rel, Yaml.Value doc) {
+    for (String kind : List.of("models", "seeds", "snapshots")) {
+      Yaml.Value list = doc.get(kind);
+      if (list == null) {
+        continue;
+      }
+      for (Yaml.Value entry : list.asList()) {
+        String name = entry.text("name");
+        if (name == null) {
+          problems.add(ProjectProblem.error(rel, entry.line(), "an entry under '" + kind + ":' has no name"));
+          continue;
+        }
+        Properties previous = byKind.get(kind).get(name);
+        if (previous != null) {
+          problems.add(
+              ProjectProblem.error(
+                  rel, entry.line(), kind.substring(0, kind.length() - 1) + " '" + name + "' is described twice (also at "
+                      + previous.file() + ":" + previous.line() + ")"));
+          continue;
+        }
+        byKind.get(kind).put(name, properties(rel, entry, name));
+      }
+    }
+    Yaml.Value srcs = doc.get("sources");
+    if (srcs != null) {
+      for (Yaml.Value src : srcs.asList()) {
+        readSource(rel, src);
+      }
+    }
+  }
+
+  private Properties properties(Path rel, Yaml.Value entry, String name) {
+    List<Column> columns = new ArrayList<>();
+    List<Properties.TestDeclaration> tests = new ArrayList<>();
+    readColumnsAndTests(rel, entry, columns, tests);
+    return new Properties(name, rel, entry.line(), orEmpty(entry.text("description")), mapOf(entry.get("config")), columns, tests);
+  }
+
+  private void readColumnsAndTests(
+      Path rel, Yaml.Value entry, List<Column> columns, List<Properties.TestDeclaration> tests) {
+    Yaml.Value cols = entry.get("columns");
+    if (cols != null) {
+      for (Yaml.Value c : cols.asList()) {
+        String cname = c.text("name");
+        if (cname == null) {
+          problems.add(ProjectProblem.error(rel, c.line(), "a column has no name"));
+          continue;
+        }
+        columns.add(new Column(cname, orEmpty(c.text("description")), c.text("data_type")));
+        readTests(rel, c, cname, tests);
+      }
+    }
+    readTests(rel, entry, null, tests);
+  }
+
+  private void readTests(Path rel, Yaml.Value owner, String column, List<Properties.TestDeclaration> out) {
+    for (String key : List.of("tests", "data_tests")) {
+      Yaml.Value list = owner.get(key);
+      if (list == null) {
+        continue;
+      }
+      for (Yaml.Value t : list.asList()) {
+        Properties.TestDeclaration d = testDeclaration(rel, t, column);
+        if (d != null) {
+          out.add(d);
+        }
+      }
+    }
+  }
+
+  private Properties.TestDeclaration testDeclaration(Path rel, Yaml.Value t, String column) {
+    if (t.asText() != null) {
+      return new Properties.TestDeclaration(t.asText(), column, Map.of(), Map.of(), null, rel, t.line());
+    }
+    Map<String, Yaml.Value> m = t.asMap();
+    if (m.size() != 1) {
+      problems.add(ProjectProblem.error(rel, t.line(), "a test must be a name or a map with one key, the test's name"));
+      return null;
+    }
+    String testName = m.keySet().iterator().next();
+    Yaml.Value body = m.get(testName);
+    Map<String, Object> args = new LinkedHashMap<>();
+    Map<String, Object> config = new LinkedHashMap<>();
+    String customName = null;
+    for (Map.Entry<String, Yaml.Value> e : body.asMap().entrySet()) {
+      String k = e.getKey();
+      Object v = e.getValue().plain();
+      if (k.equals("config")) {
+        config.putAll(mapOf(e.getValue()));
+      } else if (k.equals("arguments")) {
+        args.putAll(mapOf(e.getValue()));
+      } else if (k.equals("name")) {
+        customName = String.valueOf(v);
+      } else if (TEST_CONFIG_KEYS.contains(k)) {
+        config.put(k, v);
+      } else {
+        args.put(k, v);
+      }
+    }
+    if (column != null) {
+      args.putIfAbsent("column_name", column);
+    }
+    return new Properties.TestDeclaration(testName, column, args, config, customName, rel, t.line());
+  }
+
+  private void readSource(Path rel, Yaml.Value src) {
+    String sname = src.text("name");
+    if (sname == null) {
+      problems.add(ProjectProblem.error(rel, src.line(), "a source has no name"));
+      return;
+    }
+    String schema = src.text("schema") == null ? sname : src.text("schema");
+    String connector = src.text("connector");
+    Map<String, Object> connection = mapOf(src.get("connection"));
+    Map<String, Object> sourceConfig = mapOf(src.get("config"));
+    Yaml.Value tables = src.get("tables");
+    if (tables == null || tables.asList().isEmpty()) {
+      problems.add(ProjectProblem.warning(rel, src.line(), "source '" + sname + "' lists no tables"));
+      return;
+    }
+    for (Yaml.Value t : tables.asList()) {
+      String tname = t.text("name");
+      if (tname == null) {
+        problems.add(ProjectProblem.error(rel, t.line(), "a table of source '" + sname + "' has no name"));
+        continue;
+      }
+      List<Column> columns = new ArrayList<>();
+      List<Properties.TestDeclaration> tests = new ArrayList<>();
+      readColumnsAndTests(rel, t, columns, tests);
+      Map<String, Object> tableSettings = new LinkedHashMap<>();
+      t.asMap().forEach(
+          (k, v) -> {
+            if (!Set.of("name", "description", "columns", "tests", "data_tests", "identifier", "config").contains(k)) {
+              tableSettings.put(k, v.plain());
+            }
+          });
+      NodeConfig config = NodeConfig.of(sourceConfig).merge(mapOf(t.get("config")));
+      if (src.get("loaded_at_field") != null && !tableSettings.containsKey("loaded_at_field")) {
+        tableSettings.put("loaded_at_field", src.get("loaded_at_field").plain());
+      }
+      if (src.get("freshness") != null && !tableSettings.containsKey("freshness")) {
+        tableSettings.put("freshness", src.get("freshness").plain());
+      }
+      SourceTable.LoadSpec load = connector == null ? null : new SourceTable.LoadSpec(connector, connection, tableSettings);
+      String identifier = t.text("identifier") == null ? tname : t.text("identifier");
+      SourceTable st =
+          new SourceTable(sname, tname, schema, identifier, rel, t.line(), config.merge(tableSettings),
+              orEmpty(t.text("description")), columns, load);
+      for (SourceTable existing : sources) {
+        if (existing.uniqueId().equals(st.uniqueId())) {
+          problems.add(ProjectProblem.error(rel, t.line(), "source table '" + st.qualifiedName()
+              + "' is declared twice (also at " + existing.file() + ":" + existing.line() + ")"));
+          st = null;
+          break;
+        }
+      }
+      if (st != null) {
+        sources.add(st);
+        sourceTests.put(st.uniqueId(), tests);
+      }
+    }
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> mapOf(Yaml.Value v) {
+    if (v == null) {
+      return Map.of();
+    }
+    Object plain = v.plain();
+    return plain instanceof Map ? (Map<String, Object>) plain : Map.of();
+  }
+
+  private static String orEmpty(String s) {
+    return s == null ? "" : s;
+  }
+}

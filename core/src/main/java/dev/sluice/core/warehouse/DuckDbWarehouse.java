@@ -1,0 +1,142 @@
+package dev.sluice.core.warehouse;
+
+import dev.sluice.core.project.Target;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import org.duckdb.DuckDBConnection;
+import org.jdbi.v3.core.Jdbi;
+
+/**
+ * The embedded DuckDB warehouse. One database instance per open warehouse; every connection is a
+ * duplicate of the first, which is how DuckDB shares one instance between threads.
+ */
+public final class DuckDbWarehouse implements Warehouse {
+  private final String path;
+  private final DuckDBConnection root;
+  private final Jdbi jdbi;
+
+  private DuckDbWarehouse(String path, DuckDBConnection root) {
+    this.path = path;
+    this.root = root;
+    this.jdbi = Jdbi.create(this::connect);
+  }
+
+  public static DuckDbWarehouse open(Target target) {
+    return open(target.path());
+  }
+
+  /** Opens (creating if needed) a DuckDB file, or an in-memory database for {@code :memory:}. */
+  public static DuckDbWarehouse open(String path) {
+    boolean memory = path == null || path.isBlank() || path.equals(":memory:");
+    try {
+      if (!memory) {
+        Path parent = Path.of(path).toAbsolutePath().getParent();
+        if (parent != null) {
+          Files.createDirectories(parent);
+        }
+      }
+      Properties props = new Properties();
+      // Results stream instead of being built whole in memory; previews of huge tables need this.
+      props.setProperty("jdbc_stream_results", "true");
+      Connection c = DriverManager.getConnection(memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path, props);
+      return new DuckDbWarehouse(memory ? ":memory:" : path, c.unwrap(DuckDBConnection.class));
+    } catch (SQLException e) {
+      throw new WarehouseException(explain(path, e), e);
+    } catch (java.io.IOException e) {
+      throw new WarehouseException("cannot create the folder for the DuckDB file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static String explain(String path, SQLException e) {
+    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+    if (msg.toLowerCase(Locale.ROOT).contains("lock")) {
+      return "the DuckDB file " + path + " is in use by another process (" + firstLine(msg)
+          + "); close the other program (another sluice run or the app) and try again";
+    }
+    return "cannot open the DuckDB file " + path + ": " + firstLine(msg);
+  }
+
+  private static String firstLine(String s) {
+    int nl = s.indexOf('\n');
+    return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  public String path() {
+    return path;
+  }
+
+  @Override
+  public String type() {
+    return "duckdb";
+  }
+
+  @Override
+  public Jdbi jdbi() {
+    return jdbi;
+  }
+
+  @Override
+  public Connection connect() throws SQLException {
+    return root.duplicate();
+  }
+
+  @Override
+  public Optional<RelationKind> relationKind(String schema, String name) {
+    return jdbi.withHandle(
+        h -> h.createQuery(
+                "select table_type from information_schema.tables where table_schema = :s and table_name = :n"
+                    + " and table_catalog = current_database()")
+            .bind("s", schema)
+            .bind("n", name)
+            .mapTo(String.class)
+            .findFirst()
+            .map(t -> t.equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE));
+  }
+
+  @Override
+  public List<ColumnInfo> columns(String schema, String name) {
+    return jdbi.withHandle(
+        h -> h.createQuery(
+                "select column_name, data_type, is_nullable from information_schema.columns"
+                    + " where table_schema = :s and table_name = :n and table_catalog = current_database()"
+                    + " order by ordinal_position")
+            .bind("s", schema)
+            .bind("n", name)
+            .map((rs, ctx) -> new ColumnInfo(rs.getString(1), rs.getString(2), "YES".equals(rs.getString(3))))
+            .list());
+  }
+
+  @Override
+  public List<RelationInfo> relations() {
+    return jdbi.withHandle(
+        h -> h.createQuery(
+                "select table_schema, table_name, table_type from information_schema.tables"
+                    + " where table_catalog = current_database() and table_schema <> :meta"
+                    + " order by table_schema, table_name")
+            .bind("meta", META_SCHEMA)
+            .map((rs, ctx) -> new RelationInfo(rs.getString(1), rs.getString(2),
+                rs.getString(3).equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE))
+            .list());
+  }
+
+  @Override
+  public void ensureSchema(String schema) {
+    jdbi.useHandle(h -> h.execute("create schema if not exists " + quote(schema)));
+  }
+
+  @Override
+  public void close() {
+    try {
+      root.close();
+    } catch (SQLException e) {
+      // closing a database that failed is not worth a second error
+    }
+  }
+}
