@@ -8,22 +8,53 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A loaded project: its settings, its nodes and macros, and the problems found while reading it.
+ * A loaded project (immutable): its settings, its nodes and macros, and the problems found while reading it.
  * A project with problems still holds every node that could be read, so an editor can show it.
  */
-public record Project(
-    Path root,
-    ProjectSettings settings,
-    List<Node> nodes,
-    List<MacroFile> macros,
-    Map<String, String> docs,
-    List<ProjectProblem> problems) {
+public final class Project {
+  private final Path root;
+  private final ProjectSettings settings;
+  private final List<Node> nodes;
+  private final List<MacroFile> macros;
+  private final Map<String, String> docs;
+  private final List<ProjectProblem> problems;
+  private final Map<String, Node> byId;
 
-  public Project {
-    nodes = List.copyOf(nodes);
-    macros = List.copyOf(macros);
-    docs = Map.copyOf(docs);
-    problems = List.copyOf(problems);
+  public Project(Path root, ProjectSettings settings, List<Node> nodes, List<MacroFile> macros,
+      Map<String, String> docs, List<ProjectProblem> problems) {
+    this.root = root;
+    this.settings = settings;
+    this.nodes = List.copyOf(nodes);
+    this.macros = List.copyOf(macros);
+    this.docs = Map.copyOf(docs);
+    this.problems = List.copyOf(problems);
+    Map<String, Node> index = new LinkedHashMap<>();
+    this.nodes.forEach(n -> index.put(n.uniqueId(), n));
+    this.byId = java.util.Collections.unmodifiableMap(index);
+  }
+
+  public Path root() {
+    return root;
+  }
+
+  public ProjectSettings settings() {
+    return settings;
+  }
+
+  public List<Node> nodes() {
+    return nodes;
+  }
+
+  public List<MacroFile> macros() {
+    return macros;
+  }
+
+  public Map<String, String> docs() {
+    return docs;
+  }
+
+  public List<ProjectProblem> problems() {
+    return problems;
   }
 
   /** A file of Jinja macros. */
@@ -47,13 +78,11 @@ public record Project(
   }
 
   public Map<String, Node> byId() {
-    Map<String, Node> map = new LinkedHashMap<>();
-    nodes.forEach(n -> map.put(n.uniqueId(), n));
-    return map;
+    return byId;
   }
 
   public Optional<Node> node(String uniqueId) {
-    return nodes.stream().filter(n -> n.uniqueId().equals(uniqueId)).findFirst();
+    return Optional.ofNullable(byId.get(uniqueId));
   }
 
   /** The model, seed or snapshot that {@code ref(name)} means. */

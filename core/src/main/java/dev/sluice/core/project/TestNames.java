@@ -26,7 +26,12 @@ final class TestNames {
       if (e.getKey().equals("column_name")) {
         continue;
       }
-      sb.append("__").append(clean(String.valueOf(e.getValue())));
+      Object v = e.getValue();
+      if (v instanceof java.util.Collection<?> c) {
+        c.forEach(x -> sb.append("__").append(clean(String.valueOf(x))));
+      } else {
+        sb.append("__").append(clean(String.valueOf(v)));
+      }
     }
     String name = sb.toString();
     if (name.length() > MAX) {
@@ -36,7 +41,7 @@ final class TestNames {
   }
 
   private static String clean(String s) {
-    return s.replaceAll("[^A-Za-z0-9_]+", "_");
+    return s.replaceAll("[^A-Za-z0-9_]+", "_").replaceAll("^_+|_+$", "");
   }
 
   private static String md5(String s) {
