@@ -1,0 +1,70 @@
+package dev.sluice.core.cli;
+
+import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.compile.Compiler;
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.graph.Selector;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.run.Pipeline;
+import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.run.RunArtifacts;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Spec;
+
+/** Renders the selected nodes' SQL into target/compiled without running anything. */
+@Command(name = "compile", description = "Write the compiled SQL of the selected nodes under target/compiled; print it for one node.")
+final class CompileCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+  @Mixin SelectionOptions selection;
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Pipeline pipeline = Pipeline.open(project.project, PipelineOptions.defaults().withTarget(project.target)
+        .withVars(project.parsedVars()))) {
+      Manifest m = pipeline.manifest();
+      Compiler compiler = pipeline.compiler(false, "compile");
+      Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
+      Path dir = pipeline.targetDir().resolve("compiled").resolve(m.project().name());
+      int failed = 0;
+      int written = 0;
+      CompiledNode last = null;
+      for (String id : m.dag().topologicalOrder()) {
+        if (!ids.contains(id)) {
+          continue;
+        }
+        Node n = m.node(id).orElseThrow();
+        CompiledNode c = compiler.compile(n);
+        if (!c.ok()) {
+          c.problems().stream().filter(ProjectProblem::isError).forEach(err::println);
+          failed++;
+          continue;
+        }
+        if (c.sql() == null) {
+          continue;
+        }
+        String name = n.file().toString().replace('\\', '/');
+        if (n instanceof dev.sluice.core.project.GenericTest) {
+          name = name + "/" + n.name() + ".sql";
+        }
+        RunArtifacts.writeAtomically(dir.resolve(name), c.sql() + "\n");
+        written++;
+        last = c;
+      }
+      if (written == 1 && last != null) {
+        out.println(last.sql());
+      } else {
+        out.println("Compiled " + written + " node" + (written == 1 ? "" : "s") + " into " + pipeline.manifest().project().root().relativize(dir));
+      }
+      return failed > 0 ? Main.FAILED : Main.OK;
+    }
+  }
+}

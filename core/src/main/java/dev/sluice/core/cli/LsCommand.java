@@ -1,0 +1,50 @@
+package dev.sluice.core.cli;
+
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.graph.Selector;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.run.Pipeline;
+import dev.sluice.core.run.PipelineOptions;
+import java.io.PrintWriter;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Lists the nodes a selection picks, without opening the warehouse. */
+@Command(name = "ls", description = "List the nodes a selection picks (all by default).")
+final class LsCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+  @Mixin SelectionOptions selection;
+
+  @Option(names = "--output", description = "name, id, path or long (default: long: kind, name, materialization, file).")
+  String output = "long";
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    Manifest m = Pipeline.parse(project.project, PipelineOptions.defaults().withTarget(project.target)
+        .withVars(project.parsedVars()));
+    m.problems().forEach(p -> spec.commandLine().getErr().println(p));
+    Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
+    for (String id : m.dag().topologicalOrder()) {
+      if (!ids.contains(id)) {
+        continue;
+      }
+      Node n = m.node(id).orElseThrow();
+      switch (output) {
+        case "name" -> out.println(n instanceof dev.sluice.core.project.SourceTable s ? s.qualifiedName() : n.name());
+        case "id" -> out.println(id);
+        case "path" -> out.println(n.file().toString().replace('\\', '/'));
+        default -> out.println(String.format("%-9s %-40s %-12s %s", n.kind().label(), n.name(),
+            n.kind() == dev.sluice.core.project.NodeKind.MODEL ? n.config().materialized("view") : "",
+            n.file().toString().replace('\\', '/')).stripTrailing());
+      }
+    }
+    return Main.OK;
+  }
+}

@@ -1,0 +1,75 @@
+package dev.sluice.core.cli;
+
+import dev.sluice.core.graph.SelectorException;
+import dev.sluice.core.project.ProjectException;
+import dev.sluice.core.warehouse.WarehouseException;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/**
+ * The {@code sluice} command. Exit codes: 0 when all went well, 1 when a node or test failed, 2
+ * for a usage or project error.
+ */
+@Command(
+    name = "sluice",
+    mixinStandardHelpOptions = true,
+    versionProvider = Main.Version.class,
+    description = "Build, test and query a Sluice (or dbt) project on embedded DuckDB.",
+    subcommands = {
+      RunCommand.Build.class,
+      RunCommand.Run.class,
+      RunCommand.Seed.class,
+      RunCommand.Test.class,
+      RunCommand.Snapshot.class,
+      CompileCommand.class,
+      LsCommand.class,
+      QueryCommand.class,
+      InitCommand.class,
+      CommandLine.HelpCommand.class
+    })
+public final class Main implements Runnable {
+  public static final int OK = 0;
+  public static final int FAILED = 1;
+  public static final int USAGE = 2;
+
+  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(spec.commandLine().getOut());
+  }
+
+  public static void main(String[] args) {
+    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+  }
+
+  /** Runs the CLI with the given streams; returns the exit code. */
+  public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    CommandLine cli = new CommandLine(new Main());
+    cli.setOut(out);
+    cli.setErr(err);
+    cli.setExitCodeExceptionMapper(e -> USAGE);
+    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+      if (e instanceof ProjectException pe) {
+        pe.problems().forEach(p -> err.println(p));
+        err.println(pe.problems().size() == 1 ? "1 problem; nothing was run." : pe.problems().size() + " problems; nothing was run.");
+        return USAGE;
+      }
+      if (e instanceof WarehouseException || e instanceof SelectorException) {
+        err.println("error: " + e.getMessage());
+        return USAGE;
+      }
+      throw e;
+    });
+    return cli.execute(args);
+  }
+
+  static final class Version implements CommandLine.IVersionProvider {
+    @Override
+    public String[] getVersion() {
+      String v = Main.class.getPackage().getImplementationVersion();
+      return new String[] {"sluice " + (v == null ? "development build" : v)};
+    }
+  }
+}

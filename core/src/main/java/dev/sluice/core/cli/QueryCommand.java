@@ -1,0 +1,90 @@
+package dev.sluice.core.cli;
+
+import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.project.Model;
+import dev.sluice.core.project.NodeConfig;
+import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.run.Pipeline;
+import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.warehouse.SqlSession;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** Runs a query against the project's warehouse; {{ ref() }} and {{ source() }} work in it. */
+@Command(name = "query", description = "Query the warehouse. The SQL may use {{ ref('model') }} and {{ source('s','t') }}.")
+final class QueryCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+
+  @Parameters(paramLabel = "SQL", description = "The query.")
+  String sql;
+
+  @Option(names = "--format", description = "table, csv or json (default: table).")
+  ResultFormat format = ResultFormat.table;
+
+  @Option(names = "--limit", description = "At most this many rows (default: 100; 0 for all).")
+  int limit = 100;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    PrintWriter out = spec.commandLine().getOut();
+    PrintWriter err = spec.commandLine().getErr();
+    try (Pipeline pipeline = Pipeline.open(project.project, PipelineOptions.defaults().withTarget(project.target)
+        .withVars(project.parsedVars()))) {
+      Model adHoc = new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
+      CompiledNode compiled = pipeline.compiler(false, "query").compile(adHoc);
+      if (!compiled.ok()) {
+        compiled.problems().stream().filter(ProjectProblem::isError).forEach(err::println);
+        return Main.USAGE;
+      }
+      try (SqlSession session = SqlSession.open(pipeline.warehouse());
+          Statement st = session.connection().createStatement()) {
+        ResultSet rs;
+        try {
+          rs = st.executeQuery(compiled.sql());
+        } catch (SQLException e) {
+          err.println("query failed: " + e.getMessage());
+          return Main.FAILED;
+        }
+        ResultSetMetaData md = rs.getMetaData();
+        List<String> columns = new ArrayList<>();
+        for (int i = 1; i <= md.getColumnCount(); i++) {
+          columns.add(md.getColumnLabel(i));
+        }
+        List<List<Object>> rows = new ArrayList<>();
+        boolean more = false;
+        while (rs.next()) {
+          if (limit > 0 && rows.size() == limit) {
+            more = true;
+            break;
+          }
+          List<Object> row = new ArrayList<>();
+          for (int i = 1; i <= columns.size(); i++) {
+            row.add(rs.getObject(i));
+          }
+          rows.add(row);
+        }
+        rs.close();
+        format.write(out, columns, rows);
+        if (more && format == ResultFormat.table) {
+          out.println("(first " + limit + " rows; use --limit to see more)");
+        }
+        out.flush();
+      }
+      return Main.OK;
+    }
+  }
+}

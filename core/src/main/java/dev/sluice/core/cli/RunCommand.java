@@ -1,0 +1,102 @@
+package dev.sluice.core.cli;
+
+import dev.sluice.core.run.Command;
+import dev.sluice.core.run.Pipeline;
+import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.run.RunSummary;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** The commands that run nodes: build, run, seed, test, snapshot. One body, five selections. */
+abstract class RunCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+  @Mixin SelectionOptions selection;
+
+  @Option(names = "--threads", paramLabel = "N", description = "Nodes run at once (default: the target's threads or the core count).")
+  int threads;
+
+  @Option(names = "--full-refresh", description = "Rebuild incremental models and reload sources from scratch.")
+  boolean fullRefresh;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  abstract Command command();
+
+  @Override
+  public Integer call() {
+    PrintWriter out = spec.commandLine().getOut();
+    PipelineOptions options = Loads.wire(PipelineOptions.defaults().withTarget(project.target).withVars(project.parsedVars()));
+    try (Pipeline pipeline = Pipeline.open(project.project, options)) {
+      pipeline.warnings().forEach(w -> spec.commandLine().getErr().println(w));
+      CountDownLatch finished = new CountDownLatch(1);
+      Thread onCtrlC = new Thread(() -> {
+        out.println("Cancelling: stopping running queries...");
+        pipeline.cancel();
+        try {
+          finished.await(20, TimeUnit.SECONDS); // let rollbacks finish before the JVM goes
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }, "sluice-cancel");
+      Runtime.getRuntime().addShutdownHook(onCtrlC);
+      RunSummary summary;
+      try {
+        summary = pipeline.run(command(), selection.select(), selection.exclude(), threads, fullRefresh,
+            new ConsoleReporter(out, System.console() != null && System.getenv("NO_COLOR") == null));
+      } finally {
+        finished.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook is running
+        }
+      }
+      return summary.exitCode();
+    }
+  }
+
+  @picocli.CommandLine.Command(name = "build", description = "Load sources, seed, build models and snapshots, and test them, in DAG order.")
+  static final class Build extends RunCommand {
+    @Override
+    Command command() {
+      return Command.BUILD;
+    }
+  }
+
+  @picocli.CommandLine.Command(name = "run", description = "Build the selected models.")
+  static final class Run extends RunCommand {
+    @Override
+    Command command() {
+      return Command.RUN;
+    }
+  }
+
+  @picocli.CommandLine.Command(name = "seed", description = "Load the seed CSV files into tables.")
+  static final class Seed extends RunCommand {
+    @Override
+    Command command() {
+      return Command.SEED;
+    }
+  }
+
+  @picocli.CommandLine.Command(name = "test", description = "Run the data tests of the selected nodes.")
+  static final class Test extends RunCommand {
+    @Override
+    Command command() {
+      return Command.TEST;
+    }
+  }
+
+  @picocli.CommandLine.Command(name = "snapshot", description = "Record changes in the snapshots (SCD Type 2).")
+  static final class Snapshot extends RunCommand {
+    @Override
+    Command command() {
+      return Command.SNAPSHOT;
+    }
+  }
+}

@@ -1,0 +1,186 @@
+package dev.sluice.core.compile;
+
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.GenericTest;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.NodeKind;
+import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.project.Target;
+import dev.sluice.core.quality.GenericTests;
+import dev.sluice.core.template.RenderRequest;
+import dev.sluice.core.template.Rendered;
+import dev.sluice.core.template.TemplateEngine;
+import dev.sluice.core.warehouse.Relation;
+import dev.sluice.core.warehouse.Relations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Predicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Turns a node into the SQL that runs: templates rendered against the real target, {@code
+ * is_incremental()} answered from the warehouse, and ephemeral models inlined as CTEs.
+ */
+public final class Compiler {
+  private static final Pattern LEADING_WITH =
+      Pattern.compile("^(\\s*(?:--[^\\n]*\\n|/\\*.*?\\*/|\\s)*)with(\\s+recursive)?\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+
+  private final Manifest manifest;
+  private final TemplateEngine engine;
+  private final Target target;
+  private final Predicate<Relation> tableExists;
+  private final boolean fullRefresh;
+
+  /** @param tableExists whether a relation exists as a table, to answer {@code is_incremental()} */
+  public Compiler(Manifest manifest, TemplateEngine engine, Target target, Predicate<Relation> tableExists,
+      boolean fullRefresh) {
+    this.manifest = manifest;
+    this.engine = engine;
+    this.target = target;
+    this.tableExists = tableExists;
+    this.fullRefresh = fullRefresh;
+  }
+
+  public Relation relationOf(Node node) {
+    return Relations.of(node, target);
+  }
+
+  public CompiledNode compile(Node node) {
+    Relation relation = relationOf(node);
+    return switch (node.kind()) {
+      case SEED, SOURCE -> new CompiledNode(node, relation, null, false, List.of());
+      case MODEL, SNAPSHOT -> {
+        boolean incremental = node.kind() == NodeKind.MODEL && "incremental".equals(node.config().materialized("view"))
+            && !fullRefresh && tableExists.test(relation);
+        yield templated(node, Manifest.sqlOf(node), relation, incremental);
+      }
+      case TEST -> node instanceof GenericTest g ? generic(g, relation) : templated(node, Manifest.sqlOf(node), relation, false);
+    };
+  }
+
+  private CompiledNode templated(Node node, String template, Relation relation, boolean incremental) {
+    Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, incremental));
+    List<ProjectProblem> problems = new ArrayList<>(r.problems());
+    String sql = withoutTrailingSemicolons(withEphemerals(r, problems));
+    return new CompiledNode(node, relation, sql, incremental, problems);
+  }
+
+  private CompiledNode generic(GenericTest test, Relation relation) {
+    List<ProjectProblem> problems = new ArrayList<>();
+    Optional<Node> attached = manifest.node(test.attachedTo());
+    if (attached.isEmpty()) {
+      problems.add(ProjectProblem.error(test.file(), test.line(), "test " + test.name() + " checks " + test.attachedTo() + ", which does not exist"));
+      return new CompiledNode(test, relation, null, false, problems);
+    }
+    String model = relationOf(attached.get()).quoted();
+    if (GenericTests.isBuiltIn(test.testName())) {
+      String to = null;
+      Object toArg = test.arguments().get("to");
+      if (toArg != null) {
+        Rendered r = engine.render(new RenderRequest(test, "{{ " + toArg + " }}", this::relationOf, false));
+        problems.addAll(r.problems());
+        to = r.sql().strip();
+      }
+      try {
+        String sql = GenericTests.sql(test, model, to).orElseThrow();
+        return new CompiledNode(test, relation, sql, false, problems);
+      } catch (IllegalArgumentException e) {
+        problems.add(ProjectProblem.error(test.file(), test.line(), e.getMessage()));
+        return new CompiledNode(test, relation, null, false, problems);
+      }
+    }
+    // a user's {% test name(model, column_name, ...) %} macro
+    String call = "{{ test_" + test.testName() + "(" + macroArguments(test, attached.get()) + ") }}";
+    return templated(test, call, relation, false);
+  }
+
+  private static String macroArguments(GenericTest test, Node attached) {
+    StringBuilder sb = new StringBuilder();
+    String model = attached.kind() == NodeKind.SOURCE
+        ? "source('" + ((dev.sluice.core.project.SourceTable) attached).sourceName() + "', '" + attached.name() + "')"
+        : "ref('" + attached.name() + "')";
+    sb.append("model=").append(model);
+    if (test.columnName() != null && !test.arguments().containsKey("column_name")) {
+      sb.append(", column_name=").append(literal("column_name", test.columnName()));
+    }
+    for (Map.Entry<String, Object> e : test.arguments().entrySet()) {
+      sb.append(", ").append(e.getKey()).append('=').append(literal(e.getKey(), e.getValue()));
+    }
+    return sb.toString();
+  }
+
+  private static String literal(String key, Object v) {
+    if (v == null) {
+      return "none";
+    }
+    if (v instanceof Number || v instanceof Boolean) {
+      return v.toString().toLowerCase(java.util.Locale.ROOT);
+    }
+    if (v instanceof List<?> l) {
+      List<String> parts = new ArrayList<>();
+      l.forEach(x -> parts.add(literal(key, x)));
+      return "[" + String.join(", ", parts) + "]";
+    }
+    String s = v.toString();
+    if (!key.equals("column_name") && (s.startsWith("ref(") || s.startsWith("source("))) {
+      return s;
+    }
+    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+  }
+
+  /** Inlines every ephemeral model this SQL reads, directly or through other ephemerals, as CTEs. */
+  private String withEphemerals(Rendered r, List<ProjectProblem> problems) {
+    Map<String, String> ctes = new LinkedHashMap<>();
+    collectEphemerals(r.refs(), ctes, problems, 0);
+    if (ctes.isEmpty()) {
+      return r.sql();
+    }
+    StringBuilder defs = new StringBuilder();
+    ctes.forEach((name, sql) -> {
+      if (defs.length() > 0) {
+        defs.append(",\n");
+      }
+      defs.append(name).append(" as (\n").append(sql.strip()).append("\n)");
+    });
+    return injectCtes(r.sql(), defs.toString());
+  }
+
+  private void collectEphemerals(List<String> refs, Map<String, String> ctes, List<ProjectProblem> problems, int depth) {
+    for (String name : refs) {
+      Optional<Node> n = manifest.project().refable(name);
+      if (n.isEmpty() || !"ephemeral".equals(n.get().config().materialized("")) || depth > 50) {
+        continue;
+      }
+      String cte = relationOf(n.get()).identifier();
+      if (ctes.containsKey(cte)) {
+        continue;
+      }
+      Rendered inner = engine.render(new RenderRequest(n.get(), Manifest.sqlOf(n.get()), this::relationOf, false));
+      problems.addAll(inner.problems());
+      collectEphemerals(inner.refs(), ctes, problems, depth + 1); // its own ephemerals come first
+      ctes.put(cte, inner.sql());
+    }
+  }
+
+  /** A model may end in ';', but it is wrapped in other statements, where one would break them. */
+  static String withoutTrailingSemicolons(String sql) {
+    String s = sql.stripTrailing();
+    while (s.endsWith(";")) {
+      s = s.substring(0, s.length() - 1).stripTrailing();
+    }
+    return s;
+  }
+
+  static String injectCtes(String sql, String defs) {
+    Matcher m = LEADING_WITH.matcher(sql);
+    if (m.find()) {
+      String recursive = m.group(2) == null ? "" : m.group(2);
+      return m.group(1) + "with" + recursive + " " + defs + ",\n" + sql.substring(m.end()).stripLeading();
+    }
+    return "with " + defs + "\n" + sql;
+  }
+}

@@ -1,0 +1,165 @@
+package dev.sluice.core.run;
+
+import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.compile.Compiler;
+import dev.sluice.core.materialize.BuildException;
+import dev.sluice.core.materialize.BuildResult;
+import dev.sluice.core.materialize.Materializer;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.quality.TestRunner;
+import dev.sluice.core.warehouse.SqlSession;
+import dev.sluice.core.warehouse.Warehouse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Runs one node: compile, then build, load or test it. Never throws: failures become results. */
+final class NodeRunner {
+  private static final Pattern DUCKDB_LINE = Pattern.compile("LINE (\\d+):");
+
+  private final Warehouse warehouse;
+  private final Compiler compiler;
+  private final SourceLoads loads;
+  private final Path projectRoot;
+  private final String runId;
+  private final boolean fullRefresh;
+  private final Set<SqlSession> open = ConcurrentHashMap.newKeySet();
+
+  NodeRunner(Warehouse warehouse, Compiler compiler, SourceLoads loads, Path projectRoot, String runId, boolean fullRefresh) {
+    this.warehouse = warehouse;
+    this.compiler = compiler;
+    this.loads = loads;
+    this.projectRoot = projectRoot;
+    this.runId = runId;
+    this.fullRefresh = fullRefresh;
+  }
+
+  NodeResult run(Node node) {
+    Instant start = Instant.now();
+    long t0 = System.nanoTime();
+    CompiledNode compiled = null;
+    try {
+      compiled = compiler.compile(node);
+      if (!compiled.ok()) {
+        String msg = compiled.problems().stream().filter(ProjectProblem::isError).map(ProjectProblem::toString)
+            .collect(Collectors.joining("; "));
+        return result(node, compiled, NodeStatus.ERROR, start, t0, -1, msg, List.of());
+      }
+      switch (node.kind()) {
+        case SOURCE -> {
+          SourceLoads.Outcome o = loads.load((SourceTable) node, runId, fullRefresh);
+          return result(node, compiled, NodeStatus.SUCCESS, start, t0, o.rows(), o.message(), List.of());
+        }
+        case TEST -> {
+          SqlSession s = session();
+          try {
+            TestRunner.Outcome o = TestRunner.run(s, compiled);
+            NodeStatus st = switch (o.status()) {
+              case "pass" -> NodeStatus.PASS;
+              case "warn" -> NodeStatus.WARN;
+              default -> NodeStatus.FAIL;
+            };
+            String msg = o.failures() == 0 ? "passed" : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");
+            return result(node, compiled, st, start, t0, o.failures(), msg, o.sample());
+          } finally {
+            release(s);
+          }
+        }
+        case SEED, MODEL, SNAPSHOT -> {
+          SqlSession s = session();
+          try {
+            BuildResult b = new Materializer(s, projectRoot).build(compiled);
+            return result(node, compiled, NodeStatus.SUCCESS, start, t0, b.rows(), b.message(), List.of());
+          } finally {
+            release(s);
+          }
+        }
+        default -> throw new IllegalStateException();
+      }
+    } catch (SQLException e) {
+      return result(node, compiled, cancelledOr(NodeStatus.ERROR), start, t0, -1, explain(node, compiled, e), List.of());
+    } catch (BuildException e) {
+      return result(node, compiled, NodeStatus.ERROR, start, t0, -1, e.getMessage(), List.of());
+    } catch (Exception e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      return result(node, compiled, cancelledOr(NodeStatus.ERROR), start, t0, -1, msg, List.of());
+    }
+  }
+
+  private volatile boolean cancelled;
+
+  private NodeStatus cancelledOr(NodeStatus s) {
+    return cancelled ? NodeStatus.CANCELLED : s;
+  }
+
+  private SqlSession session() throws SQLException {
+    SqlSession s = SqlSession.open(warehouse);
+    open.add(s);
+    if (cancelled) {
+      s.cancel();
+    }
+    return s;
+  }
+
+  private void release(SqlSession s) {
+    open.remove(s);
+    s.close();
+  }
+
+  void cancel() {
+    cancelled = true;
+    open.forEach(SqlSession::cancel);
+    loads.cancel();
+  }
+
+  /** DuckDB's message, with its LINE mapped back to the model file when the lines line up. */
+  private static String explain(Node node, CompiledNode compiled, SQLException e) {
+    String msg = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+    if (msg.startsWith("java.sql.SQLException: ")) {
+      msg = msg.substring("java.sql.SQLException: ".length());
+    }
+    Matcher m = DUCKDB_LINE.matcher(msg);
+    String where = node.file().toString().replace('\\', '/');
+    if (m.find() && compiled != null && compiled.sql() != null && !compiled.sql().startsWith("with __sluice_cte__")) {
+      int line = Integer.parseInt(m.group(1)) - 1; // statements start with one line of DDL
+      if (line >= 1) {
+        where += ":" + (line + node.line() - 1);
+      }
+    }
+    return where + ": " + msg.replaceAll("\\s*\\n\\s*", " ").strip();
+  }
+
+  private NodeResult result(Node node, CompiledNode compiled, NodeStatus status, Instant start, long t0, long rows,
+      String message, List<Map<String, Object>> sample) {
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    String sql = compiled == null ? null : compiled.sql();
+    String relation = compiled == null ? null : compiled.relation().cte() ? null
+        : compiled.relation().schema() + "." + compiled.relation().identifier();
+    return new NodeResult(node.uniqueId(), node.name(), node.kind().label(), status, start, ms, rows, message, relation,
+        sql, sample, hash(sql, node));
+  }
+
+  static String hash(String sql, Node node) {
+    try {
+      MessageDigest md = MessageDigest.getInstance("SHA-256");
+      md.update(String.valueOf(sql).getBytes(StandardCharsets.UTF_8));
+      md.update(node.config().values().toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(md.digest()).substring(0, 16);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
