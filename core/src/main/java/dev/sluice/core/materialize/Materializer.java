@@ -84,8 +84,17 @@ public final class Materializer {
     }
   }
 
-  private BuildResult seed(Seed seed, Relation rel) throws SQLException {
+  private BuildResult seed(Seed seed, Relation rel) throws SQLException, BuildException {
     Path csv = projectRoot.resolve(seed.file());
+    String delimiter = seed.config().string("delimiter");
+    try {
+      String problem = SeedShape.check(csv, seed.file(), delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0));
+      if (problem != null) {
+        throw new BuildException(problem + "; the table was left as it was");
+      }
+    } catch (java.io.IOException e) {
+      throw new BuildException("cannot read " + seed.file() + ": " + e.getMessage(), e);
+    }
     StringBuilder options = new StringBuilder("header = true, auto_detect = true, strict_mode = true");
     Map<String, Object> types = seed.config().map("column_types");
     if (!types.isEmpty()) {
@@ -98,7 +107,6 @@ public final class Materializer {
       });
       options.append(", types = {").append(struct).append('}');
     }
-    String delimiter = seed.config().string("delimiter");
     if (delimiter != null) {
       options.append(", delim = ").append(literal(delimiter));
     }

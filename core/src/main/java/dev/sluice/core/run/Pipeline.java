@@ -39,9 +39,10 @@ public final class Pipeline implements AutoCloseable {
   /** Parses the project; throws {@link ProjectException} with every error when it has any. */
   public static Manifest parse(Path dir, PipelineOptions options) {
     Project project = new ProjectLoader(options.env()).load(dir);
-    if (project.hasErrors()) {
+    if (project.nodes().isEmpty() && project.hasErrors()) {
       throw new ProjectException(project.problems().stream().filter(ProjectProblem::isError).toList());
     }
+    // parse templates even when files had problems, so one pass reports them all
     Target target = project.settings().target(options.target());
     Manifest manifest = Manifest.of(project, engine(project, target, options, "parse"), target);
     if (manifest.hasErrors()) {

@@ -1,0 +1,88 @@
+package dev.sluice.core.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.testing.ProjectFolder;
+import dev.sluice.core.testing.Samples;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class CliTest {
+  @TempDir Path dir;
+  String out;
+  String err;
+
+  int sluice(String... args) {
+    StringWriter o = new StringWriter();
+    StringWriter e = new StringWriter();
+    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
+    out = o.toString();
+    err = e.toString();
+    return code;
+  }
+
+  @Test
+  void buildThenQueryTheSample() {
+    Path shop = Samples.copy("shop", dir);
+    assertThat(sluice("build", "--project", shop.toString())).isZero();
+    assertThat(out).contains("31 of 31").contains("ERROR=0");
+    assertThat(sluice("query", "--project", shop.toString(), "--format", "csv",
+        "select count(*) as n from {{ ref('orders') }}")).isZero();
+    assertThat(out).isEqualTo("n\n600\n".replace("\n", System.lineSeparator()));
+    assertThat(sluice("query", "--project", shop.toString(), "--format", "json", "--limit", "1",
+        "select country, count(*) as n from {{ ref('customers') }} group by 1 order by 2 desc, 1")).isZero();
+    assertThat(out).contains("\"country\" :").contains("\"n\" :");
+  }
+
+  @Test
+  void aFailingTestExitsWithOneAndShowsFailingRows() {
+    Path p = ProjectFolder.sluice(dir, "t")
+        .file("seeds/people.csv", "id,name\n1,a\n1,b\n")
+        .file("seeds/schema.yml", "seeds:\n  - name: people\n    columns:\n      - name: id\n        data_tests: [unique]\n")
+        .root();
+    assertThat(sluice("build", "--project", p.toString())).isEqualTo(1);
+    assertThat(out).contains("FAIL unique_people_id").contains("unique_field=1, n_records=2");
+  }
+
+  @Test
+  void projectErrorsExitWithTwoAndNameFileAndLine() {
+    Path p = ProjectFolder.sluice(dir, "t")
+        .file("models/a.sql", "select 1 as x")
+        .file("models/b.sql", "select *\nfrom {{ source('crm', 'people') }}")
+        .file("models/schema.yml", "models:\n  - name: a\n    description: [unclosed\n")
+        .root();
+    assertThat(sluice("build", "--project", p.toString())).isEqualTo(2);
+    assertThat(err).contains("models/schema.yml:").contains("invalid YAML")
+        .contains("models/b.sql:2: source('crm', 'people') is not declared in any sources file")
+        .contains("nothing was run");
+    assertThat(p.resolve("target")).doesNotExist();
+  }
+
+  @Test
+  void unknownSelectorIsAUsageError() {
+    Path shop = Samples.copy("shop", dir);
+    assertThat(sluice("ls", "--project", shop.toString(), "-s", "nope+")).isEqualTo(2);
+    assertThat(err).contains("'nope+' matches nothing");
+  }
+
+  @Test
+  void initCreatesAProjectThatBuilds() {
+    Path p = dir.resolve("fresh");
+    assertThat(sluice("init", p.toString())).isZero();
+    assertThat(sluice("build", "--project", p.toString())).isZero();
+    assertThat(out).contains("ERROR=0").contains("PASS");
+    assertThat(sluice("init", p.toString())).isEqualTo(2);
+  }
+
+  @Test
+  void raggedSeedRowIsReportedWithItsLine() throws Exception {
+    Path p = ProjectFolder.sluice(dir, "t").file("seeds/s.csv", "a,b\n1,2\n3,4,5\n").root();
+    assertThat(sluice("seed", "--project", p.toString())).isEqualTo(1);
+    assertThat(out).contains("seeds/s.csv:3: expected 2 fields as in the header, found 3");
+    assertThat(Files.exists(p.resolve("target/run_results.json"))).isTrue();
+  }
+}
