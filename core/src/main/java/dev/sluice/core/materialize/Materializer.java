@@ -4,12 +4,14 @@ import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.Seed;
+import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.Relation;
+import dev.sluice.core.warehouse.Warehouse.RelationKind;
 import dev.sluice.core.warehouse.SqlSession;
 import java.nio.file.Path;
 import java.sql.SQLException;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds models and seeds into the warehouse. Tables are built under a temporary name and swapped
@@ -20,10 +22,12 @@ public final class Materializer {
 
   private final SqlSession session;
   private final Path projectRoot;
+  private final Catalog catalog;
 
-  public Materializer(SqlSession session, Path projectRoot) {
+  public Materializer(SqlSession session, Path projectRoot, Catalog catalog) {
     this.session = session;
     this.projectRoot = projectRoot;
+    this.catalog = catalog;
   }
 
   public BuildResult build(CompiledNode compiled) throws SQLException, BuildException {
@@ -53,15 +57,20 @@ public final class Materializer {
   }
 
   BuildResult view(Relation rel, String sql) throws SQLException {
-    session.begin();
-    try {
-      dropIfKind(rel, "BASE TABLE");
-      session.execute("create or replace view " + rel + " as\n" + sql);
-      session.commit();
-    } catch (SQLException e) {
-      session.rollbackQuietly();
-      throw e;
+    if (catalog.kind(rel).orElse(RelationKind.VIEW) == RelationKind.VIEW) {
+      session.execute("create or replace view " + rel + " as\n" + sql); // one statement: atomic as it is
+    } else {
+      session.begin();
+      try {
+        session.execute("drop table " + rel);
+        session.execute("create view " + rel + " as\n" + sql);
+        session.commit();
+      } catch (SQLException e) {
+        session.rollbackQuietly();
+        throw e;
+      }
     }
+    catalog.built(rel, RelationKind.VIEW);
     return new BuildResult(-1, "created view " + rel.schema() + "." + rel.identifier());
   }
 
@@ -73,10 +82,13 @@ public final class Materializer {
       session.execute("drop table if exists " + fresh);
       session.execute("create table " + fresh + " as\n" + select);
       long rows = session.count("select * from " + fresh);
-      dropIfKind(rel, "VIEW");
-      session.execute("drop table if exists " + rel);
+      Optional<RelationKind> old = catalog.kind(rel);
+      if (old.isPresent()) {
+        session.execute((old.get() == RelationKind.VIEW ? "drop view " : "drop table ") + rel);
+      }
       session.execute("alter table " + fresh + " rename to " + quote(rel.identifier()));
       session.commit();
+      catalog.built(rel, RelationKind.TABLE);
       return new BuildResult(rows, "created table " + rel.schema() + "." + rel.identifier());
     } catch (SQLException e) {
       session.rollbackQuietly();
@@ -113,15 +125,6 @@ public final class Materializer {
     String select = "select * from read_csv(" + literal(csv.toString()) + ", " + options + ")";
     BuildResult r = table(rel, select);
     return new BuildResult(r.rows(), "loaded seed " + rel.schema() + "." + rel.identifier());
-  }
-
-  private void dropIfKind(Relation rel, String tableType) throws SQLException {
-    var found = session.rows("select table_type from information_schema.tables where table_schema = "
-        + literal(rel.schema()) + " and table_name = " + literal(rel.identifier())
-        + " and table_catalog = current_database()", 1);
-    if (!found.isEmpty() && tableType.equalsIgnoreCase(String.valueOf(found.get(0).get("table_type")))) {
-      session.execute("drop " + (tableType.toUpperCase(Locale.ROOT).equals("VIEW") ? "view " : "table ") + rel);
-    }
   }
 
   static String literal(String s) {

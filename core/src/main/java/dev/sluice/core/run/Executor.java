@@ -3,6 +3,7 @@ package dev.sluice.core.run;
 import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.project.Node;
+import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.Warehouse;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -36,12 +37,13 @@ public final class Executor {
   /**
    * @param threads how many nodes may run at once (at least 1)
    */
-  public RunSummary run(Manifest manifest, Compiler compiler, Plan plan, Command command, int threads,
+  public RunSummary run(Manifest manifest, Compiler compiler, Catalog catalog, Plan plan, Command command, int threads,
       boolean fullRefresh, String runId, RunListener listener) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     listener.on(new RunEvent.RunStarted(runId, command.label(), plan.order(), started));
-    NodeRunner nodeRunner = new NodeRunner(warehouse, compiler, loads, manifest.project().root(), runId, fullRefresh);
+    NodeRunner nodeRunner = new NodeRunner(warehouse, compiler, loads, manifest.project().root(), runId, fullRefresh,
+        catalog);
     this.runner = nodeRunner;
     if (cancelled) {
       nodeRunner.cancel();

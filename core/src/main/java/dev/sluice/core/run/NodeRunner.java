@@ -9,6 +9,7 @@ import dev.sluice.core.project.Node;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.SourceTable;
 import dev.sluice.core.quality.TestRunner;
+import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.SqlSession;
 import dev.sluice.core.warehouse.Warehouse;
 import java.nio.charset.StandardCharsets;
@@ -37,8 +38,11 @@ final class NodeRunner {
   private final String runId;
   private final boolean fullRefresh;
   private final Set<SqlSession> open = ConcurrentHashMap.newKeySet();
+  private final Catalog catalog;
 
-  NodeRunner(Warehouse warehouse, Compiler compiler, SourceLoads loads, Path projectRoot, String runId, boolean fullRefresh) {
+  NodeRunner(Warehouse warehouse, Compiler compiler, SourceLoads loads, Path projectRoot, String runId, boolean fullRefresh,
+      Catalog catalog) {
+    this.catalog = catalog;
     this.warehouse = warehouse;
     this.compiler = compiler;
     this.loads = loads;
@@ -81,7 +85,7 @@ final class NodeRunner {
         case SEED, MODEL, SNAPSHOT -> {
           SqlSession s = session();
           try {
-            BuildResult b = new Materializer(s, projectRoot).build(compiled);
+            BuildResult b = new Materializer(s, projectRoot, catalog).build(compiled);
             return result(node, compiled, NodeStatus.SUCCESS, start, t0, b.rows(), b.message(), List.of());
           } finally {
             release(s);

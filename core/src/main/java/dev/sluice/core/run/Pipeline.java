@@ -9,7 +9,7 @@ import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
 import dev.sluice.core.template.TemplateEngine;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
-import dev.sluice.core.warehouse.Relation;
+import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -79,13 +79,12 @@ public final class Pipeline implements AutoCloseable {
 
   /** A compiler against this warehouse, for compile, previews and runs. */
   public Compiler compiler(boolean fullRefresh, String invocationId) {
-    return new Compiler(manifest, engine(manifest.project(), target, options, invocationId), target,
-        this::isTable, fullRefresh);
+    return compiler(fullRefresh, invocationId, Catalog.read(warehouse));
   }
 
-  private boolean isTable(Relation r) {
-    return !r.cte() && warehouse.relationKind(r.schema(), r.identifier())
-        .map(k -> k == Warehouse.RelationKind.TABLE).orElse(false);
+  private Compiler compiler(boolean fullRefresh, String invocationId, Catalog catalog) {
+    return new Compiler(manifest, engine(manifest.project(), target, options, invocationId), target,
+        r -> !r.cte() && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false), fullRefresh);
   }
 
   public Plan plan(Command command, String select, String exclude) {
@@ -100,20 +99,15 @@ public final class Pipeline implements AutoCloseable {
     Executor executor = new Executor(warehouse, options.loads().apply(warehouse));
     running = executor;
     history.started(runId, command.label(), describe(select, exclude), java.time.Instant.now(), options.invokedFrom());
-    RunListener recording = event -> {
-      if (event instanceof RunEvent.NodeFinished f) {
-        history.node(runId, f.result());
-      }
-      listener.on(event);
-    };
     RunSummary summary;
+    Catalog catalog = Catalog.read(warehouse);
     try {
-      summary = executor.run(manifest, compiler(fullRefresh, runId), plan, command, threads(threads), fullRefresh,
-          runId, recording);
+      summary = executor.run(manifest, compiler(fullRefresh, runId, catalog), catalog, plan, command, threads(threads),
+          fullRefresh, runId, listener);
     } finally {
       running = null;
     }
-    history.finished(summary);
+    history.finished(summary); // one transaction for all nodes: per-node inserts cost as much as small builds
     try {
       RunArtifacts.write(manifest, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {

@@ -42,10 +42,6 @@ public final class RunHistory {
         .bind("from", invokedFrom).execute());
   }
 
-  public void node(String runId, NodeResult r) {
-    jdbi.useHandle(h -> insertNode(h, runId, r));
-  }
-
   private void insertNode(Handle h, String runId, NodeResult r) {
     h.createUpdate("insert into " + nodes + " values (:run, :id, :name, :kind, :status, :at, :ms, :rows, :msg, :rel, :hash)")
         .bind("run", runId).bind("id", r.nodeId()).bind("name", r.name()).bind("kind", r.kind())
@@ -57,10 +53,13 @@ public final class RunHistory {
   public void finished(RunSummary s) {
     long errors = s.results().stream().filter(r -> r.status().failsRun()).count();
     String status = s.cancelled() ? "cancelled" : errors > 0 ? "failed" : "succeeded";
-    jdbi.useHandle(h -> h.createUpdate("update " + runs + " set finished_at = :at, status = :st, nodes = :n,"
+    jdbi.useTransaction(h -> {
+      s.results().forEach(r -> insertNode(h, s.runId(), r));
+      h.createUpdate("update " + runs + " set finished_at = :at, status = :st, nodes = :n,"
             + " errors = :e where run_id = :id")
         .bind("at", Timestamp.from(s.startedAt().plusMillis(s.durationMillis()))).bind("st", status)
-        .bind("n", s.results().size()).bind("e", errors).bind("id", s.runId()).execute());
+        .bind("n", s.results().size()).bind("e", errors).bind("id", s.runId()).execute();
+    });
   }
 
   /** The newest runs first. */
