@@ -1,0 +1,42 @@
+package dev.sluice.core.run;
+
+import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.compile.Compiler;
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.NodeKind;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which nodes need rebuilding: those never built, those whose compiled SQL or config changed since
+ * their last good build, and everything downstream of one of those.
+ */
+public final class Staleness {
+  private Staleness() {}
+
+  public static Set<String> stale(Manifest manifest, Compiler compiler, Map<String, String> lastGoodHashes) {
+    Set<String> stale = new LinkedHashSet<>();
+    for (String id : manifest.dag().topologicalOrder()) {
+      Node n = manifest.node(id).orElseThrow();
+      if (n.kind() == NodeKind.SOURCE && !((dev.sluice.core.project.SourceTable) n).isLoaded()) {
+        continue; // declared sources are not built by Sluice
+      }
+      if (manifest.dag().parents(id).stream().anyMatch(stale::contains)) {
+        stale.add(id);
+        continue;
+      }
+      String last = lastGoodHashes.get(id);
+      if (last == null) {
+        stale.add(id);
+        continue;
+      }
+      CompiledNode c = compiler.compile(n);
+      if (!c.ok() || !last.equals(NodeRunner.hash(c.sql(), n))) {
+        stale.add(id);
+      }
+    }
+    return stale;
+  }
+}

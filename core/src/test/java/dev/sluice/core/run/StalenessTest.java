@@ -1,0 +1,34 @@
+package dev.sluice.core.run;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.testing.ProjectFolder;
+import java.nio.file.Path;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class StalenessTest {
+  @TempDir Path dir;
+
+  private Set<String> stale(Path root) {
+    try (Pipeline p = Pipeline.open(root, PipelineOptions.defaults())) {
+      return Staleness.stale(p.manifest(), p.compiler(false, "stale"), p.history().lastSuccessfulHashes());
+    }
+  }
+
+  @Test
+  void aChangedModelAndItsDownstreamAreStaleAfterAGoodBuild() {
+    ProjectFolder f = ProjectFolder.sluice(dir, "s")
+        .file("models/a.sql", "select 1 as id")
+        .file("models/b.sql", "select * from {{ ref('a') }}")
+        .file("models/c.sql", "select 2 as id");
+    assertThat(stale(f.root())).containsExactlyInAnyOrder("model.a", "model.b", "model.c");
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.BUILD, null, null, 1, false, RunListener.NONE);
+    }
+    assertThat(stale(f.root())).isEmpty();
+    f.file("models/a.sql", "select 1 as id, 'x' as extra");
+    assertThat(stale(f.root())).containsExactlyInAnyOrder("model.a", "model.b");
+  }
+}
