@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
       LsCommand.class,
       QueryCommand.class,
       InitCommand.class,
+      ExportCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -78,6 +78,8 @@ class DbtProjectTest {
             """)
         .root();
     try (Pipeline pipeline = Pipeline.open(p, PipelineOptions.defaults().withEnv(Map.of()))) {
+      // the source `raw.stations` is the seed's table: as with dbt, seed first, then build
+      assertThat(pipeline.run(Command.SEED, null, null, 0, false, RunListener.NONE).exitCode()).isZero();
       RunSummary s = pipeline.run(Command.BUILD, null, null, 0, false, RunListener.NONE);
       assertThat(s.results()).allSatisfy(r -> assertThat(r.status()).as(r.nodeId() + ": " + r.message())
           .isIn(NodeStatus.SUCCESS, NodeStatus.PASS));

@@ -1,0 +1,42 @@
+package dev.sluice.core.cli;
+
+import dev.sluice.core.interop.DbtExport;
+import dev.sluice.core.project.Project;
+import dev.sluice.core.project.ProjectException;
+import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.project.ProjectProblem;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** Writes the project as a dbt project. */
+@Command(name = "export", description = "Write the project as a dbt project (dbt_project.yml, profiles.yml, models, seeds ...).")
+final class ExportCommand implements Callable<Integer> {
+  @Mixin ProjectOptions project;
+
+  @Option(names = "--out", required = true, paramLabel = "DIR", description = "An empty or new folder for the dbt project.")
+  Path out;
+
+  @Spec picocli.CommandLine.Model.CommandSpec spec;
+
+  @Override
+  public Integer call() throws Exception {
+    Project p = new ProjectLoader().load(project.project);
+    List<ProjectProblem> errors = p.problems().stream().filter(ProjectProblem::isError).toList();
+    if (!errors.isEmpty()) {
+      throw new ProjectException(errors);
+    }
+    try {
+      List<Path> files = DbtExport.write(p, out);
+      spec.commandLine().getOut().println("Wrote a dbt project with " + files.size() + " files to " + out);
+      return Main.OK;
+    } catch (java.io.IOException e) {
+      spec.commandLine().getErr().println("error: " + e.getMessage());
+      return Main.USAGE;
+    }
+  }
+}
