@@ -7,7 +7,6 @@ import dev.sluice.core.graph.Selector;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunArtifacts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -28,8 +27,7 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Pipeline pipeline = Pipeline.open(project.project, PipelineOptions.defaults().withTarget(project.target)
-        .withVars(project.parsedVars()))) {
+    try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
       Manifest m = pipeline.manifest();
       Compiler compiler = pipeline.compiler(false, "compile");
       Set<String> ids = Selector.select(m, selection.select(), selection.exclude());

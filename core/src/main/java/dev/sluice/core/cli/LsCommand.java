@@ -4,7 +4,6 @@ import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.graph.Selector;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -27,8 +26,7 @@ final class LsCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    Manifest m = Pipeline.parse(project.project, PipelineOptions.defaults().withTarget(project.target)
-        .withVars(project.parsedVars()));
+    Manifest m = Pipeline.parse(project.project, project.pipelineOptions());
     m.problems().forEach(p -> spec.commandLine().getErr().println(p));
     Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
     for (String id : m.dag().topologicalOrder()) {

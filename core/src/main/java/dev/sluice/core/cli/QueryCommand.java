@@ -5,7 +5,6 @@ import dev.sluice.core.project.Model;
 import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.warehouse.SqlSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -42,8 +41,7 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Pipeline pipeline = Pipeline.open(project.project, PipelineOptions.defaults().withTarget(project.target)
-        .withVars(project.parsedVars()))) {
+    try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
       Model adHoc = new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
       CompiledNode compiled = pipeline.compiler(false, "query").compile(adHoc);
       if (!compiled.ok()) {

@@ -30,7 +30,7 @@ abstract class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    PipelineOptions options = Loads.wire(PipelineOptions.defaults().withTarget(project.target).withVars(project.parsedVars()));
+    PipelineOptions options = project.pipelineOptions();
     try (Pipeline pipeline = Pipeline.open(project.project, options)) {
       pipeline.warnings().forEach(w -> spec.commandLine().getErr().println(w));
       CountDownLatch finished = new CountDownLatch(1);
