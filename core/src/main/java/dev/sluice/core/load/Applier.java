@@ -1,0 +1,171 @@
+package dev.sluice.core.load;
+
+import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.warehouse.SqlSession;
+import dev.sluice.core.warehouse.Warehouse;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Applies staged rows to the raw table with its write disposition, evolving the schema (or refusing
+ * to, under {@code contract: freeze}), and saves the cursor, all in one transaction.
+ */
+final class Applier {
+  private static final List<String> INTEGERS = List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT");
+
+  private final SqlSession s;
+  private final Warehouse w;
+  private final SourceTable table;
+  private final SourceLoader.TableSettings settings;
+  private final String stage;
+  private final String loadId;
+  private long written;
+
+  Applier(SqlSession s, Warehouse w, SourceTable table, SourceLoader.TableSettings settings, String stage, String loadId) {
+    this.s = s;
+    this.w = w;
+    this.table = table;
+    this.settings = settings;
+    this.stage = w.relation(Warehouse.META_SCHEMA, stage);
+    this.loadId = loadId;
+  }
+
+  long rowsWritten() {
+    return written;
+  }
+
+  /** Returns the cursor after this load. */
+  String apply(long staged, String before, boolean fullRefresh) throws SQLException, LoadException {
+    String target = w.relation(table.schema(), table.identifier());
+    boolean exists = w.exists(table.schema(), table.identifier());
+    String cursor = settings.cursor();
+    if (staged > 0 && cursor != null) {
+      long nulls = s.count("select 1 from " + stage + " where " + w.quote(cursor) + " is null");
+      if (nulls > 0) {
+        throw new LoadException("source " + table.qualifiedName() + ": " + nulls + " row" + (nulls == 1 ? " has" : "s have")
+            + " a null cursor (" + cursor + "); nothing was loaded and the cursor did not move");
+      }
+    }
+    s.begin();
+    s.execute("create schema if not exists " + w.quote(table.schema()));
+    String after = before;
+    if (staged == 0) {
+      if (settings.disposition() == SourceLoader.Disposition.REPLACE && exists && cursor == null) {
+        s.execute("delete from " + target); // the source is empty now, and replace mirrors it
+      }
+    } else {
+      String rows = dedupedRows();
+      if (settings.disposition() == SourceLoader.Disposition.REPLACE || !exists || fullRefresh) {
+        if (exists && settings.frozen()) {
+          evolve(target); // refuses under a frozen contract when the columns changed
+        }
+        String fresh = w.relation(table.schema(), table.identifier() + "__sluice_new");
+        s.execute("drop table if exists " + fresh);
+        s.execute("create table " + fresh + " as select *, '" + loadId + "' as _sluice_load_id,"
+            + " current_timestamp::timestamp as _sluice_loaded_at from (" + rows + ") as r");
+        if (exists) {
+          s.execute("drop table " + target);
+        }
+        s.execute("alter table " + fresh + " rename to " + w.quote(table.identifier()));
+        written = s.count("select * from " + target);
+      } else {
+        List<String> columns = evolve(target);
+        String cols = String.join(", ", columns.stream().map(w::quote).toList());
+        if (settings.disposition() == SourceLoader.Disposition.MERGE) {
+          String on = String.join(" and ", settings.primaryKey().stream()
+              .map(k -> target + "." + w.quote(k) + " = incoming." + w.quote(k)).toList());
+          s.execute("delete from " + target + " using (" + rows + ") as incoming where " + on);
+        }
+        String filter = settings.softDelete() == null ? "" : " where not coalesce(" + w.quote(settings.softDelete()) + ", false)";
+        long n = s.execute("insert into " + target + " (" + cols + ", _sluice_load_id, _sluice_loaded_at) select " + cols
+            + ", '" + loadId + "', current_timestamp::timestamp from (" + rows + ") as r" + filter);
+        written = Math.max(n, 0);
+      }
+      if (cursor != null) {
+        Object max = s.rows("select max(" + w.quote(cursor) + ")::varchar as m from " + stage, 1).get(0).get("m");
+        after = max == null ? before : max.toString();
+      }
+    }
+    if (cursor != null && after != null) {
+      LoadState.saveCursor(s, table.sourceName(), table.name(), cursor, after);
+    } else if (fullRefresh) {
+      LoadState.clearCursor(s, table.sourceName(), table.name());
+    }
+    s.commit();
+    return after;
+  }
+
+  /** The staged rows, with one row per primary key (the newest) when merging. */
+  private String dedupedRows() {
+    if (settings.primaryKey().isEmpty()) {
+      return "select * from " + stage;
+    }
+    String keys = String.join(", ", settings.primaryKey().stream().map(w::quote).toList());
+    String order = (settings.cursor() == null ? "" : w.quote(settings.cursor()) + " desc nulls last, ") + "rowid desc";
+    return "select * exclude (sluice_row) from (select *, row_number() over (partition by " + keys + " order by " + order
+        + ") as sluice_row from " + stage + ") where sluice_row = 1";
+  }
+
+  /**
+   * Makes the raw table fit the staged columns: new columns are added, narrower types widened.
+   * Returns the staged columns. Refuses under a frozen contract, and for types that cannot widen.
+   */
+  private List<String> evolve(String target) throws SQLException, LoadException {
+    Map<String, String> incoming = types(stage);
+    Map<String, String> existing = types(target);
+    List<String> problems = new ArrayList<>();
+    List<String> changes = new ArrayList<>();
+    for (Map.Entry<String, String> c : incoming.entrySet()) {
+      String have = existing.get(c.getKey());
+      if (have == null) {
+        problems.add("new column " + c.getKey() + " " + c.getValue());
+        changes.add("alter table " + target + " add column " + w.quote(c.getKey()) + " " + c.getValue());
+      } else if (!have.equals(c.getValue()) && !fits(c.getValue(), have)) {
+        if (!widens(have, c.getValue())) {
+          throw new LoadException("source " + table.qualifiedName() + ": column " + c.getKey() + " changed type from "
+              + have + " to " + c.getValue() + ", which cannot widen without losing data; rebuild it with --full-refresh");
+        }
+        problems.add("column " + c.getKey() + " widens from " + have + " to " + c.getValue());
+        changes.add("alter table " + target + " alter column " + w.quote(c.getKey()) + " type " + c.getValue());
+      }
+    }
+    if (!problems.isEmpty() && settings.frozen()) {
+      throw new LoadException("source " + table.qualifiedName() + ": the schema changed (" + String.join("; ", problems)
+          + ") and its contract is freeze; update the contract or the source");
+    }
+    for (String ddl : changes) {
+      s.execute(ddl);
+    }
+    return new ArrayList<>(incoming.keySet());
+  }
+
+  private Map<String, String> types(String relation) throws SQLException {
+    Map<String, String> out = new LinkedHashMap<>();
+    for (Map<String, Object> r : s.rows("select column_name, column_type from (describe " + relation + ")", Integer.MAX_VALUE)) {
+      String name = String.valueOf(r.get("column_name"));
+      if (!name.startsWith("_sluice_")) {
+        out.put(name, String.valueOf(r.get("column_type")).toUpperCase(Locale.ROOT));
+      }
+    }
+    return out;
+  }
+
+  /** Whether values of {@code incoming} fit a column of type {@code have} as it is. */
+  private static boolean fits(String incoming, String have) {
+    int i = INTEGERS.indexOf(incoming);
+    int h = INTEGERS.indexOf(have);
+    if (i >= 0 && h >= 0) {
+      return i <= h;
+    }
+    return (i >= 0 && (have.equals("DOUBLE") || have.startsWith("DECIMAL"))) || have.equals("VARCHAR")
+        || (incoming.equals("FLOAT") && have.equals("DOUBLE")) || (incoming.equals("DATE") && have.startsWith("TIMESTAMP"));
+  }
+
+  private static boolean widens(String have, String incoming) {
+    return fits(have, incoming);
+  }
+}

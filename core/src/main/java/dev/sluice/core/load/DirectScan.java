@@ -1,0 +1,11 @@
+package dev.sluice.core.load;
+
+/**
+ * A connector whose data DuckDB reads itself (files): the loader stages it with one SQL statement
+ * instead of streaming rows through Java.
+ */
+public interface DirectScan {
+
+  /** A table expression DuckDB can select from, e.g. {@code read_csv('data/*.csv', ...)}. */
+  String scan(ConnectorConfig config, TableRequest request) throws LoadException;
+}

@@ -1,0 +1,251 @@
+package dev.sluice.core.load;
+
+import dev.sluice.core.project.NodeConfig;
+import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.warehouse.SqlSession;
+import dev.sluice.core.warehouse.Warehouse;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Extracts one source table and loads it into the warehouse. Rows are staged first (through
+ * DuckDB's Appender, or read by DuckDB itself for files and JSON), then applied with the table's
+ * write disposition in one transaction with its cursor and load record, so a failed load changes
+ * nothing and a retry starts from the same cursor.
+ */
+public final class SourceLoader {
+  private static final int BATCH = 10_000;
+
+  private final Warehouse warehouse;
+  private final Map<String, String> env;
+  private final ConnectorRegistry connectors;
+  private final Path projectRoot;
+  private volatile SqlSession session;
+  private volatile boolean cancelled;
+
+  public SourceLoader(Warehouse warehouse, Map<String, String> env) {
+    this(warehouse, env, ConnectorRegistry.discover(), Path.of("."));
+  }
+
+  public SourceLoader(Warehouse warehouse, Map<String, String> env, ConnectorRegistry connectors, Path projectRoot) {
+    this.warehouse = warehouse;
+    this.env = env;
+    this.connectors = connectors;
+    this.projectRoot = projectRoot;
+  }
+
+  public LoadReport load(SourceTable table, LoadOptions options) throws LoadException {
+    SourceTable.LoadSpec spec = table.load();
+    if (spec == null) {
+      throw new LoadException("source " + table.qualifiedName() + " names no connector, so Sluice does not load it");
+    }
+    SourceConnector connector = connectors.require(spec.connector(), table.sourceName());
+    ConnectorConfig config = ConnectorConfig.resolve(table.sourceName(), withBasePath(spec.connection()), env);
+    TableSettings settings = TableSettings.of(table);
+    String loadId = UUID.randomUUID().toString();
+    String stage = "stage_" + loadId.replace("-", "");
+    try (SqlSession s = SqlSession.open(warehouse)) {
+      session = s;
+      if (cancelled) {
+        s.cancel();
+      }
+      LoadState.ensure(s);
+      String before = options.fullRefresh() ? null : LoadState.cursor(s, table.sourceName(), table.name());
+      LoadState.started(s, loadId, options.runId(), table.sourceName(), table.name(), before);
+      try {
+        TableRequest request = new TableRequest(table.sourceName(), table.name(), spec.table(), settings.cursor(),
+            settings.cursor() == null ? null : before, BATCH);
+        long staged = new Staging(s, warehouse, stage, () -> cancelled).stage(connector, config, request);
+        Applier applier = new Applier(s, warehouse, table, settings, stage, loadId);
+        String after = applier.apply(staged, before, options.fullRefresh());
+        String msg = describe(table, settings, applier.rowsWritten(), before, after);
+        LoadState.finished(s, loadId, "success", applier.rowsWritten(), after, msg);
+        return new LoadReport(loadId, applier.rowsWritten(), before, after, msg);
+      } catch (LoadException | SQLException | RuntimeException e) {
+        s.rollbackQuietly();
+        String msg = e instanceof LoadException ? e.getMessage()
+            : "source " + table.qualifiedName() + ": " + (cancelled ? "cancelled" : firstLine(e.getMessage()));
+        try (SqlSession record = SqlSession.open(warehouse)) {
+          LoadState.finished(record, loadId, cancelled ? "cancelled" : "failed", 0, before, msg);
+        } catch (SQLException ignored) {
+          // the load's own failure is the news; recording it is second
+        }
+        throw e instanceof LoadException le ? le : new LoadException(msg, e);
+      } finally {
+        dropQuietly(stage);
+      }
+    } catch (SQLException e) {
+      throw new LoadException("source " + table.qualifiedName() + ": " + firstLine(e.getMessage()), e);
+    } finally {
+      session = null;
+    }
+  }
+
+  /** Stops the load in progress: reading stops, the transaction rolls back, the cursor stays. */
+  public void cancel() {
+    cancelled = true;
+    SqlSession s = session;
+    if (s != null) {
+      s.cancel();
+    }
+  }
+
+  private Map<String, Object> withBasePath(Map<String, Object> connection) {
+    if (connection.containsKey("base_path")) {
+      Object bp = connection.get("base_path");
+      if (bp != null && !Path.of(bp.toString()).isAbsolute()) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>(connection);
+        copy.put("base_path", projectRoot.resolve(bp.toString()).toString());
+        return copy;
+      }
+      return connection;
+    }
+    Map<String, Object> copy = new java.util.LinkedHashMap<>(connection);
+    copy.put("base_path", projectRoot.toString());
+    return copy;
+  }
+
+  private void dropQuietly(String stage) {
+    try (SqlSession s = SqlSession.open(warehouse)) {
+      s.execute("drop table if exists " + warehouse.relation(Warehouse.META_SCHEMA, stage));
+    } catch (SQLException e) {
+      // a leftover stage table is harmless and named for its load
+    }
+  }
+
+  private static String describe(SourceTable t, TableSettings s, long rows, String before, String after) {
+    StringBuilder sb = new StringBuilder(s.disposition().label()).append(' ').append(rows).append(" row")
+        .append(rows == 1 ? "" : "s").append(" into ").append(t.schema()).append('.').append(t.identifier());
+    if (s.cursor() != null) {
+      sb.append(before == null || before.equals(after) ? "" : " (cursor " + before + " -> " + after + ")");
+      if (before == null && after != null) {
+        sb.append(" (cursor now ").append(after).append(')');
+      }
+    }
+    return sb.toString();
+  }
+
+  static String firstLine(String s) {
+    if (s == null) {
+      return "unknown error";
+    }
+    int nl = s.indexOf('\n');
+    return (nl < 0 ? s : s.substring(0, nl)).strip();
+  }
+
+  /** The table's load settings, as written under the table in the source file. */
+  record TableSettings(List<String> primaryKey, String cursor, Disposition disposition, boolean frozen, String softDelete) {
+    static TableSettings of(SourceTable t) throws LoadException {
+      Map<String, Object> m = t.load().table();
+      List<String> pk = NodeConfig.asStrings(m.get("primary_key"));
+      String cursor = m.get("cursor") == null ? null : m.get("cursor").toString();
+      Disposition d;
+      Object wd = m.get("write_disposition");
+      if (wd == null) {
+        d = !pk.isEmpty() ? Disposition.MERGE : cursor != null ? Disposition.APPEND : Disposition.REPLACE;
+      } else {
+        try {
+          d = Disposition.valueOf(wd.toString().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+          throw new LoadException("source " + t.qualifiedName() + ": write_disposition '" + wd
+              + "' is not one of replace, append, merge");
+        }
+      }
+      if (d == Disposition.MERGE && pk.isEmpty()) {
+        throw new LoadException("source " + t.qualifiedName() + ": merge needs primary_key");
+      }
+      boolean frozen = "freeze".equalsIgnoreCase(String.valueOf(m.get("contract")));
+      String soft = m.get("soft_delete") == null ? null : m.get("soft_delete").toString();
+      return new TableSettings(pk, cursor, d, frozen, soft);
+    }
+  }
+
+  /** How loaded rows meet the rows already there. */
+  enum Disposition {
+    REPLACE,
+    APPEND,
+    MERGE;
+
+    String label() {
+      return switch (this) {
+        case REPLACE -> "replaced with";
+        case APPEND -> "appended";
+        case MERGE -> "merged";
+      };
+    }
+  }
+
+  /** Writes extracted rows into a stage table. */
+  static final class Staging {
+    private final SqlSession s;
+    private final Warehouse w;
+    private final String stage;
+    private final java.util.function.BooleanSupplier cancelled;
+
+    Staging(SqlSession s, Warehouse w, String stage, java.util.function.BooleanSupplier cancelled) {
+      this.s = s;
+      this.w = w;
+      this.stage = stage;
+      this.cancelled = cancelled;
+    }
+
+    long stage(SourceConnector c, ConnectorConfig config, TableRequest request) throws LoadException, SQLException {
+      String rel = w.relation(Warehouse.META_SCHEMA, stage);
+      if (c instanceof DirectScan scan) {
+        try {
+          s.execute("create table " + rel + " as select * from " + scan.scan(config, request));
+        } catch (SQLException e) {
+          throw new LoadException("source " + request.qualifiedName() + ": " + e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip(), e);
+        }
+        return s.count("select * from " + rel);
+      }
+      if (c instanceof JsonRecords json) {
+        return stageJson(json, config, request, rel);
+      }
+      AppenderSink sink = new AppenderSink(s, w, stage, request, cancelled);
+      try {
+        c.read(config, request, sink);
+        return sink.finish();
+      } finally {
+        sink.closeQuietly();
+      }
+    }
+
+    private long stageJson(JsonRecords json, ConnectorConfig config, TableRequest request, String rel)
+        throws LoadException, SQLException {
+      Path file = null;
+      try {
+        file = Files.createTempFile("sluice-" + request.table() + "-", ".ndjson");
+        long n;
+        try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+          n = json.extract(config, request, out, cancelled);
+        }
+        if (n == 0) {
+          s.execute("create table " + rel + " (_sluice_empty boolean)");
+          return 0;
+        }
+        s.execute("create table " + rel + " as select * from read_json_auto('" + file.toString().replace("'", "''")
+            + "', format = 'newline_delimited')");
+        return n;
+      } catch (IOException e) {
+        throw new LoadException("source " + request.qualifiedName() + ": cannot stage records: " + e.getMessage(), e);
+      } finally {
+        if (file != null) {
+          try {
+            Files.deleteIfExists(file);
+          } catch (IOException ignored) {
+            // the temp folder is cleaned by the system too
+          }
+        }
+      }
+    }
+  }
+}

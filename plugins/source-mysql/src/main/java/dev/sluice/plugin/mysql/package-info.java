@@ -1,0 +1,2 @@
+/** The MySQL and MariaDB source connector. */
+package dev.sluice.plugin.mysql;

@@ -1,0 +1,2 @@
+/** The PostgreSQL source connector. */
+package dev.sluice.plugin.postgres;
