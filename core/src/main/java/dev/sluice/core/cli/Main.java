@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
     description = "Build, test and query a Sluice (or dbt) project on embedded DuckDB.",
     subcommands = {
       RunCommand.Build.class,
+      LoadCommand.class,
       RunCommand.Run.class,
       RunCommand.Seed.class,
       RunCommand.Test.class,

@@ -16,9 +16,9 @@ final class ProjectOptions {
   @Option(names = "--vars", paramLabel = "YAML", description = "Variables for var(), as YAML: --vars '{day: 2024-01-01}'.")
   String vars;
 
-  /** The pipeline options these flags describe, with loads wired in. */
+  /** The pipeline options these flags describe. */
   dev.sluice.core.run.PipelineOptions pipelineOptions() {
-    return Loads.wire(dev.sluice.core.run.PipelineOptions.defaults().withTarget(target).withVars(parsedVars()));
+    return dev.sluice.core.run.PipelineOptions.defaults().withTarget(target).withVars(parsedVars());
   }
 
   Map<String, Object> parsedVars() {

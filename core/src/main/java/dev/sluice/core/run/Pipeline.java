@@ -96,7 +96,7 @@ public final class Pipeline implements AutoCloseable {
       RunListener listener) {
     Plan plan = plan(command, select, exclude);
     String runId = UUID.randomUUID().toString();
-    Executor executor = new Executor(warehouse, options.loads().apply(warehouse));
+    Executor executor = new Executor(warehouse, options.loads().create(warehouse, manifest.project().root(), options.env()));
     running = executor;
     history.started(runId, command.label(), describe(select, exclude), java.time.Instant.now(), options.invokedFrom());
     RunSummary summary;

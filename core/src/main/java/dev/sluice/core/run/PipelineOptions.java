@@ -2,21 +2,28 @@ package dev.sluice.core.run;
 
 import dev.sluice.core.warehouse.Warehouse;
 import java.util.Map;
-import java.util.function.Function;
+import java.nio.file.Path;
 
 /**
  * How to open a project for running: which target, extra vars, the environment, and how source
  * tables are loaded.
  *
  * @param target the target's name, or null for the project's default
- * @param loads makes the loader for a warehouse; {@code w -> SourceLoads.NONE} when nothing loads
+ * @param loads makes the loader for a run
  * @param invokedFrom {@code cli} or {@code app}, recorded in the run history
  */
 public record PipelineOptions(String target, Map<String, Object> vars, Map<String, String> env,
-    Function<Warehouse, SourceLoads> loads, String invokedFrom) {
+    Loads loads, String invokedFrom) {
 
+  /** Makes the loader of a run. */
+  @FunctionalInterface
+  public interface Loads {
+    SourceLoads create(Warehouse warehouse, Path projectRoot, Map<String, String> env);
+  }
+
+  /** Sources load through the connectors on the class path. */
   public static PipelineOptions defaults() {
-    return new PipelineOptions(null, Map.of(), System.getenv(), w -> SourceLoads.NONE, "cli");
+    return new PipelineOptions(null, Map.of(), System.getenv(), SourceLoadStep::new, "cli");
   }
 
   public PipelineOptions withTarget(String name) {
@@ -27,7 +34,7 @@ public record PipelineOptions(String target, Map<String, Object> vars, Map<Strin
     return new PipelineOptions(target, newVars, env, loads, invokedFrom);
   }
 
-  public PipelineOptions withLoads(Function<Warehouse, SourceLoads> newLoads) {
+  public PipelineOptions withLoads(Loads newLoads) {
     return new PipelineOptions(target, vars, env, newLoads, invokedFrom);
   }
 
