@@ -43,6 +43,37 @@ public final class FilesConnector implements SourceConnector, DirectScan {
     throw new LoadException("files are read by DuckDB directly; use scan()");
   }
 
+  /** Every file the path matches must be rectangular: a ragged row is named by file and line. */
+  private static void checkShape(String pattern, Path base, TableRequest request) throws LoadException {
+    String delimiter = String.valueOf(request.settings().getOrDefault("delimiter", ","));
+    for (Path file : matching(pattern)) {
+      try {
+        Path shown = file.toAbsolutePath().startsWith(base.toAbsolutePath()) ? base.toAbsolutePath().relativize(file.toAbsolutePath()) : file;
+        String problem = CsvShape.check(file, shown, delimiter.isEmpty() ? ',' : delimiter.charAt(0));
+        if (problem != null) {
+          throw new LoadException("source " + request.qualifiedName() + ": " + problem);
+        }
+      } catch (java.io.IOException e) {
+        throw new LoadException("source " + request.qualifiedName() + ": cannot read " + file + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** The files a path or glob names (a glob's folder part has no wildcards). */
+  static List<Path> matching(String pattern) throws LoadException {
+    if (!pattern.contains("*") && !pattern.contains("?") && !pattern.contains("[")) {
+      return List.of(Path.of(pattern));
+    }
+    Path p = Path.of(pattern);
+    Path dir = p.getParent() == null ? Path.of(".") : p.getParent();
+    java.nio.file.PathMatcher m = dir.getFileSystem().getPathMatcher("glob:" + p.getFileName());
+    try (java.util.stream.Stream<Path> s = java.nio.file.Files.list(dir)) {
+      return s.filter(f -> m.matches(f.getFileName())).sorted().toList();
+    } catch (java.io.IOException e) {
+      throw new LoadException("cannot list " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
   @Override
   public String scan(ConnectorConfig config, TableRequest request) throws LoadException {
     Object p = request.settings().get("path");
@@ -59,6 +90,9 @@ public final class FilesConnector implements SourceConnector, DirectScan {
           || lower.endsWith(".jsonl") ? "json" : "csv";
     }
     String lit = "'" + path.replace("'", "''") + "'";
+    if (format.equals("csv")) {
+      checkShape(path, base, request);
+    }
     return switch (format) {
       case "parquet" -> "read_parquet(" + lit + ")";
       case "json", "ndjson" -> "read_json_auto(" + lit + ")";

@@ -100,7 +100,7 @@ public final class Materializer {
     Path csv = projectRoot.resolve(seed.file());
     String delimiter = seed.config().string("delimiter");
     try {
-      String problem = SeedShape.check(csv, seed.file(), delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0));
+      String problem = dev.sluice.core.load.CsvShape.check(csv, seed.file(), delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0));
       if (problem != null) {
         throw new BuildException(problem + "; the table was left as it was");
       }

@@ -1,4 +1,4 @@
-package dev.sluice.core.materialize;
+package dev.sluice.core.load;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -7,14 +7,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Checks that every record of a seed CSV has as many fields as its header. DuckDB's sniffer would
+ * Checks that every record of a CSV file has as many fields as its header. DuckDB's sniffer would
  * otherwise re-guess the header around a ragged row and load the wrong columns without a word.
  */
-final class SeedShape {
-  private SeedShape() {}
+public final class CsvShape {
+  private CsvShape() {}
 
   /** Null when the file is rectangular, else what is wrong and on which line. */
-  static String check(Path csv, Path shownAs, char delimiter) throws IOException {
+  public static String check(Path csv, Path shownAs, char delimiter) throws IOException {
     try (BufferedReader in = Files.newBufferedReader(csv, StandardCharsets.UTF_8)) {
       int expected = -1;
       int line = 0;
@@ -73,3 +73,4 @@ final class SeedShape {
     return null;
   }
 }
+
