@@ -1,0 +1,2 @@
+/** The REST source: JSON APIs with headers, pagination, retries and incremental parameters. */
+package dev.sluice.plugin.rest;
