@@ -92,7 +92,9 @@ public abstract class JdbcSource implements SourceConnector {
     String relation = (schema == null || schema.isBlank() || schema.equals("null") ? "" : quote(schema) + ".") + quote(table);
     StringBuilder sql = new StringBuilder("select * from ").append(relation);
     if (request.cursorColumn() != null && request.cursorAfter() != null) {
-      sql.append(" where ").append(quote(request.cursorColumn())).append(" > ?");
+      // rows with a null cursor are read too, so that the loader can refuse them instead of missing them
+      String c = quote(request.cursorColumn());
+      sql.append(" where (").append(c).append(" > ? or ").append(c).append(" is null)");
     }
     if (request.cursorColumn() != null) {
       sql.append(" order by ").append(quote(request.cursorColumn()));

@@ -8,7 +8,6 @@ import dev.sluice.core.run.NodeStatus;
 import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
-import dev.sluice.core.run.RunSummary;
 import dev.sluice.core.testing.ProjectFolder;
 import dev.sluice.core.testing.Services;
 import dev.sluice.core.testing.Tables;
@@ -24,7 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loads from the real MariaDB server on 127.0.0.1:3306, database test. */
+/** Loads from the real MariaDB server on 127.0.0.1:3306, database test, tables named sluice_it_*. */
 class MariaDbLoadTest {
   private static final String URL = "jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable";
   @TempDir Path dir;
@@ -41,34 +40,42 @@ class MariaDbLoadTest {
   @BeforeEach
   void source() throws SQLException {
     Services.requireMariaDb();
-    sql("drop table if exists sluice_it_customers",
-        "create table sluice_it_customers (id int primary key, name varchar(50), country char(2),"
-            + " balance decimal(12,2), active tinyint(1), updated_at datetime not null)",
-        "insert into sluice_it_customers values (1, 'Ann', 'DE', 10.00, 1, '2026-01-01 10:00:00'),"
-            + " (2, 'Bo', 'FR', null, 0, '2026-01-01 11:00:00')");
-    project = ProjectFolder.sluice(dir, "maria")
-        .file("sources/crm.yml", """
-            sources:
-              - name: crm
-                connector: mysql
-                connection: {host: 127.0.0.1, port: 3306, database: test, user: root}
-                tables:
-                  - name: customers
-                    table: sluice_it_customers
-                    primary_key: id
-                    cursor: updated_at
-            """);
+    drop();
+    sql("create table sluice_it_orders (id int primary key, customer varchar(20), amount decimal(10,2),"
+            + " updated_at datetime null, shipped boolean)",
+        "insert into sluice_it_orders values (1, 'ann', 10.50, '2026-01-01 10:00:00', true),"
+            + " (2, 'bo', 20.00, '2026-01-01 11:00:00', false), (3, 'cy', 5.25, '2026-01-02 09:00:00', null)",
+        "create table sluice_it_control (fail boolean)", "insert into sluice_it_control values (false)",
+        "create table sluice_it_seq (n int primary key)",
+        "insert into sluice_it_seq select seq from seq_1_to_25000",
+        // raises an error on row 20,000 while the rows before it are already streaming
+        "create function sluice_it_check(n int) returns int reads sql data begin"
+            + " if n = 20000 and (select fail from sluice_it_control) then signal sqlstate '45000' set message_text = 'disk on fire';"
+            + " end if; return n; end",
+        "create view sluice_it_events as select n as id, concat('e', n) as name, sluice_it_check(n) as v from sluice_it_seq");
+    project = ProjectFolder.sluice(dir, "mariait").file("sources/shop.yml", """
+        sources:
+          - name: shop
+            connector: mysql
+            schema: raw_shop
+            connection: {host: 127.0.0.1, port: 3306, database: test, user: root}
+            tables:
+              - {name: orders, table: sluice_it_orders, primary_key: id, cursor: updated_at}
+              - {name: events, table: sluice_it_events, cursor: id, write_disposition: append}
+              - {name: customers, table: sluice_it_orders, write_disposition: replace}
+              - {name: missing, table: sluice_it_no_such_table}
+        """);
   }
 
   @AfterEach
   void drop() throws SQLException {
-    sql("drop table if exists sluice_it_customers");
+    sql("drop view if exists sluice_it_events", "drop function if exists sluice_it_check",
+        "drop table if exists sluice_it_orders, sluice_it_control, sluice_it_seq");
   }
 
-  private NodeResult load() {
+  private NodeResult load(String select) {
     try (Pipeline p = Pipeline.open(project.root(), PipelineOptions.defaults().withEnv(Map.of()))) {
-      RunSummary s = p.run(Command.LOAD, null, null, 1, false, RunListener.NONE);
-      return s.results().get(0);
+      return p.run(Command.LOAD, select, null, 1, false, RunListener.NONE).results().get(0);
     }
   }
 
@@ -79,25 +86,78 @@ class MariaDbLoadTest {
   }
 
   @Test
-  void mergesIncrementallyFromMariaDb() throws SQLException {
-    NodeResult first = load();
-    assertThat(first.status()).as(first.message()).isEqualTo(NodeStatus.SUCCESS);
-    assertThat(rows("select id, name, country, balance, active from crm.customers order by id"))
-        .containsExactly("[1, Ann, DE, 10.00, true]", "[2, Bo, FR, null, false]");
-    sql("update sluice_it_customers set balance = 5.00, updated_at = '2026-01-02 00:00:00' where id = 2");
-    assertThat(load().rows()).isEqualTo(1);
-    assertThat(load().rows()).isZero();
-    assertThat(rows("select id, balance from crm.customers order by id")).containsExactly("[1, 10.00]", "[2, 5.00]");
+  void mergeTakesOnlyChangedRowsAndARerunChangesNothing() throws SQLException {
+    assertThat(load("source:shop.orders").rows()).isEqualTo(3);
+    assertThat(rows("select id, customer, amount, updated_at, shipped from raw_shop.orders order by id")).containsExactly(
+        "[1, ann, 10.50, 2026-01-01 10:00:00.0, true]", "[2, bo, 20.00, 2026-01-01 11:00:00.0, false]",
+        "[3, cy, 5.25, 2026-01-02 09:00:00.0, null]");
+
+    sql("update sluice_it_orders set amount = 22, updated_at = '2026-01-03 08:00:00' where id = 2",
+        "insert into sluice_it_orders values (4, 'di', 7, '2026-01-03 09:00:00', true)");
+    NodeResult second = load("source:shop.orders");
+    assertThat(second.rows()).as(second.message()).isEqualTo(2);
+    assertThat(rows("select id, amount from raw_shop.orders order by id"))
+        .containsExactly("[1, 10.50]", "[2, 22.00]", "[3, 5.25]", "[4, 7.00]");
+
+    List<String> before = rows("select * from raw_shop.orders order by id");
+    assertThat(load("source:shop.orders").rows()).isZero();
+    assertThat(rows("select * from raw_shop.orders order by id")).isEqualTo(before);
   }
 
   @Test
-  void aNullCursorIsRefusedAndTheCursorStays() throws SQLException {
-    sql("alter table sluice_it_customers modify updated_at datetime null",
-        "insert into sluice_it_customers values (3, 'Cy', 'JP', 1.00, 1, null)");
-    NodeResult r = load();
+  void replaceMirrorsTheSourceEachRun() throws SQLException {
+    load("source:shop.customers");
+    sql("delete from sluice_it_orders where id = 1");
+    NodeResult r = load("source:shop.customers");
+    assertThat(r.message()).contains("replaced with 2 rows");
+    assertThat(rows("select id from raw_shop.customers order by id")).containsExactly("[2]", "[3]");
+  }
+
+  @Test
+  void aFailureMidStreamLoadsNothingAndTheRetryLoadsEverythingOnce() throws SQLException {
+    sql("update sluice_it_control set fail = true");
+    NodeResult failed = load("source:shop.events");
+    assertThat(failed.status()).isEqualTo(NodeStatus.ERROR);
+    assertThat(failed.message()).contains("source shop.events").contains("disk on fire");
+    assertThat(rows("select count(*) from information_schema.tables where table_schema = 'raw_shop'")).containsExactly("[0]");
+
+    sql("update sluice_it_control set fail = false");
+    NodeResult retry = load("source:shop.events");
+    assertThat(retry.rows()).as(retry.message()).isEqualTo(25_000);
+    assertThat(rows("select count(*), count(distinct id) from raw_shop.events")).containsExactly("[25000, 25000]");
+    assertThat(rows("select cursor_value from _sluice.load_state where table_name = 'events'")).containsExactly("[25000]");
+  }
+
+  @Test
+  void aNullCursorRefusesTheLoadAndKeepsWhatWasLoaded() throws SQLException {
+    load("source:shop.orders");
+    sql("insert into sluice_it_orders values (5, 'ed', 1, null, false)");
+    sql("update sluice_it_orders set amount = 99, updated_at = '2026-02-01 00:00:00' where id = 1");
+    NodeResult r = load("source:shop.orders");
     assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
-    assertThat(r.message()).isEqualTo("source crm.customers: 1 row has a null cursor (updated_at); nothing was loaded"
-        + " and the cursor did not move");
-    assertThat(rows("select count(*) from _sluice.load_state")).containsExactly("[0]");
+    assertThat(r.message()).contains("source shop.orders").contains("null cursor (updated_at)");
+    assertThat(rows("select id, amount from raw_shop.orders order by id")).containsExactly("[1, 10.50]", "[2, 20.00]", "[3, 5.25]");
+    assertThat(rows("select cursor_value from _sluice.load_state")).containsExactly("[2026-01-02 09:00:00]");
+  }
+
+  @Test
+  void aMissingTableIsNamed() {
+    NodeResult r = load("source:shop.missing");
+    assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
+    assertThat(r.message()).contains("source shop.missing").contains("sluice_it_no_such_table");
+  }
+
+  @Test
+  void aWrongPasswordIsNamedWithTheSource() {
+    project.file("sources/shop.yml", """
+        sources:
+          - name: shop
+            connector: mysql
+            connection: {host: 127.0.0.1, port: 3306, database: test, user: sluice_it_nobody, password: wrong}
+            tables: [{name: orders, table: sluice_it_orders}]
+        """);
+    NodeResult r = load(null);
+    assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
+    assertThat(r.message()).contains("source shop: cannot connect to MySQL / MariaDB").contains("sluice_it_nobody");
   }
 }
