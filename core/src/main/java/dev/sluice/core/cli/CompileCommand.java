@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** Renders the selected nodes' SQL into target/compiled without running anything. */
-@Command(name = "compile", description = "Write the compiled SQL of the selected nodes under target/compiled; print it for one node.")
+@Command(name = "compile", mixinStandardHelpOptions = true, description = "Write the compiled SQL of the selected nodes under target/compiled; print it for one node.")
 final class CompileCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;

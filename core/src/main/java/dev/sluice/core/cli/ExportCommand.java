@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Writes the project as a dbt project. */
-@Command(name = "export", description = "Write the project as a dbt project (dbt_project.yml, profiles.yml, models, seeds ...).")
+@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the project as a dbt project (dbt_project.yml, profiles.yml, models, seeds ...).")
 final class ExportCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 

@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Creates a new project folder that builds at once. */
-@Command(name = "init", description = "Create a new project in DIR (default: the current folder).")
+@Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new project in DIR (default: the current folder).")
 final class InitCommand implements Callable<Integer> {
   @Parameters(paramLabel = "DIR", arity = "0..1", description = "The folder to create the project in.")
   Path dir = Path.of(".");

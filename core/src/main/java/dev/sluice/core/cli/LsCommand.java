@@ -13,7 +13,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists the nodes a selection picks, without opening the warehouse. */
-@Command(name = "ls", description = "List the nodes a selection picks (all by default).")
+@Command(name = "ls", mixinStandardHelpOptions = true, description = "List the nodes a selection picks (all by default).")
 final class LsCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;

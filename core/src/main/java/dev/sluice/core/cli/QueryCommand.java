@@ -22,7 +22,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs a query against the project's warehouse; {{ ref() }} and {{ source() }} work in it. */
-@Command(name = "query", description = "Query the warehouse. The SQL may use {{ ref('model') }} and {{ source('s','t') }}.")
+@Command(name = "query", mixinStandardHelpOptions = true, description = "Query the warehouse. The SQL may use {{ ref('model') }} and {{ source('s','t') }}.")
 final class QueryCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 

@@ -60,7 +60,7 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "build", description = "Load sources, seed, build models and snapshots, and test them, in DAG order.")
+  @picocli.CommandLine.Command(name = "build", mixinStandardHelpOptions = true, description = "Load sources, seed, build models and snapshots, and test them, in DAG order.")
   static final class Build extends RunCommand {
     @Override
     Command command() {
@@ -68,7 +68,7 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "run", description = "Build the selected models.")
+  @picocli.CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = "Build the selected models.")
   static final class Run extends RunCommand {
     @Override
     Command command() {
@@ -76,7 +76,7 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "seed", description = "Load the seed CSV files into tables.")
+  @picocli.CommandLine.Command(name = "seed", mixinStandardHelpOptions = true, description = "Load the seed CSV files into tables.")
   static final class Seed extends RunCommand {
     @Override
     Command command() {
@@ -84,7 +84,7 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "test", description = "Run the data tests of the selected nodes.")
+  @picocli.CommandLine.Command(name = "test", mixinStandardHelpOptions = true, description = "Run the data tests of the selected nodes.")
   static final class Test extends RunCommand {
     @Override
     Command command() {
@@ -92,7 +92,7 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "snapshot", description = "Record changes in the snapshots (SCD Type 2).")
+  @picocli.CommandLine.Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Record changes in the snapshots (SCD Type 2).")
   static final class Snapshot extends RunCommand {
     @Override
     Command command() {
