@@ -201,7 +201,13 @@ public final class SourceLoader {
       String rel = w.relation(Warehouse.META_SCHEMA, stage);
       if (c instanceof DirectScan scan) {
         try {
-          s.execute("create table " + rel + " as select * from " + scan.scan(config, request));
+          String where = "";
+          if (request.cursorColumn() != null && request.cursorAfter() != null) {
+            // a string literal takes the column's type in the comparison; null cursors stay in to be refused
+            String col = w.quote(request.cursorColumn());
+            where = " where " + col + " > " + LoadState.lit(request.cursorAfter()) + " or " + col + " is null";
+          }
+          s.execute("create table " + rel + " as select * from " + scan.scan(config, request) + where);
         } catch (SQLException e) {
           throw new LoadException("source " + request.qualifiedName() + ": " + e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip(), e);
         }
