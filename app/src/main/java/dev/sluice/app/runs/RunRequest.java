@@ -1,0 +1,41 @@
+package dev.sluice.app.runs;
+
+import dev.sluice.core.run.Command;
+
+/**
+ * What a person asked to run from the graph, as a command and a selector in the CLI's language, so
+ * that the same run can be repeated in a terminal.
+ */
+public record RunRequest(String label, Command command, String select) {
+
+  /** The node selector: {@code shop_db.orders} for a source table, the name otherwise. */
+  public static String selectorOf(String nodeId) {
+    String rest = nodeId.substring(nodeId.indexOf('.') + 1);
+    return nodeId.startsWith("source.") ? "source:" + rest : rest;
+  }
+
+  public static RunRequest node(String nodeId) {
+    return new RunRequest("Run", Command.BUILD, selectorOf(nodeId));
+  }
+
+  public static RunRequest withUpstream(String nodeId) {
+    return new RunRequest("Run with upstream", Command.BUILD, "+" + selectorOf(nodeId));
+  }
+
+  public static RunRequest withDownstream(String nodeId) {
+    return new RunRequest("Run with downstream", Command.BUILD, selectorOf(nodeId) + "+");
+  }
+
+  public static RunRequest test(String nodeId) {
+    return new RunRequest("Test", Command.TEST, selectorOf(nodeId));
+  }
+
+  public static RunRequest everything() {
+    return new RunRequest("Build all", Command.BUILD, null);
+  }
+
+  /** The same run as a command line. */
+  public String commandLine() {
+    return "sluice " + command.label() + (select == null ? "" : " --select '" + select + "'");
+  }
+}
