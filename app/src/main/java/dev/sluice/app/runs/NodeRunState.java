@@ -35,4 +35,21 @@ public enum NodeRunState {
   public String styleClass() {
     return "run-" + name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
   }
+
+  /** What a node's badge says in this state: the row count and time, or the failing rows. */
+  public String badgeText(dev.sluice.core.run.NodeResult r) {
+    return switch (this) {
+      case IDLE -> "";
+      case QUEUED -> "queued";
+      case RUNNING -> "running";
+      case SUCCEEDED -> r == null ? "ok" : (r.rows() >= 0 ? r.rows() + " rows · " : "")
+          + String.format(java.util.Locale.ROOT, "%.2fs", r.durationMillis() / 1000.0);
+      case FAILED -> "failed";
+      case SKIPPED -> "skipped";
+      case CANCELLED -> "cancelled";
+      case TEST_PASSED -> "pass";
+      case TEST_WARNED -> r == null ? "warn" : "warn · " + r.rows();
+      case TEST_FAILED -> r == null ? "fail" : "fail · " + r.rows();
+    };
+  }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.app.runs;
 
 import dev.sluice.core.run.NodeResult;
-import java.util.Locale;
 import javafx.animation.FadeTransition;
 import javafx.animation.Animation;
 import javafx.scene.control.Label;
@@ -33,25 +32,9 @@ public final class RunBadge extends Label {
     }
     setVisible(true);
     getStyleClass().add(state.styleClass());
-    setText(text(state, result));
+    setText(state.badgeText(result));
     if (state == NodeRunState.RUNNING) {
       pulse.play();
     }
-  }
-
-  static String text(NodeRunState state, NodeResult r) {
-    return switch (state) {
-      case IDLE -> "";
-      case QUEUED -> "queued";
-      case RUNNING -> "running";
-      case SUCCEEDED -> r == null ? "ok" : (r.rows() >= 0 ? r.rows() + " rows · " : "")
-          + String.format(Locale.ROOT, "%.2fs", r.durationMillis() / 1000.0);
-      case FAILED -> "failed";
-      case SKIPPED -> "skipped";
-      case CANCELLED -> "cancelled";
-      case TEST_PASSED -> "pass";
-      case TEST_WARNED -> r == null ? "warn" : "warn · " + r.rows();
-      case TEST_FAILED -> r == null ? "fail" : "fail · " + r.rows();
-    };
   }
 }

@@ -19,7 +19,7 @@ class RunRequestTest {
   void badgeTextSaysRowsAndTime() {
     var r = new dev.sluice.core.run.NodeResult("model.a", "a", "model", dev.sluice.core.run.NodeStatus.SUCCESS,
         java.time.Instant.now(), 1234, 42, "", null, null, java.util.List.of(), null);
-    assertThat(RunBadge.text(NodeRunState.SUCCEEDED, r)).isEqualTo("42 rows · 1.23s");
-    assertThat(RunBadge.text(NodeRunState.TEST_FAILED, r)).isEqualTo("fail · 42");
+    assertThat(NodeRunState.SUCCEEDED.badgeText(r)).isEqualTo("42 rows · 1.23s");
+    assertThat(NodeRunState.TEST_FAILED.badgeText(r)).isEqualTo("fail · 42");
   }
 }
