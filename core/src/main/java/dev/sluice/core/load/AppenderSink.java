@@ -17,6 +17,7 @@ import org.duckdb.DuckDBConnection;
 final class AppenderSink implements RowSink {
   private final SqlSession session;
   private final Warehouse warehouse;
+  private final String schema;
   private final String stage;
   private final TableRequest request;
   private final BooleanSupplier cancelled;
@@ -24,7 +25,9 @@ final class AppenderSink implements RowSink {
   private int width;
   private long rows;
 
-  AppenderSink(SqlSession session, Warehouse warehouse, String stage, TableRequest request, BooleanSupplier cancelled) {
+  AppenderSink(SqlSession session, Warehouse warehouse, String schema, String stage, TableRequest request,
+      BooleanSupplier cancelled) {
+    this.schema = schema;
     this.session = session;
     this.warehouse = warehouse;
     this.stage = stage;
@@ -34,7 +37,7 @@ final class AppenderSink implements RowSink {
 
   @Override
   public void schema(List<SourceColumn> columns) throws LoadException {
-    StringBuilder ddl = new StringBuilder("create table ").append(warehouse.relation(Warehouse.META_SCHEMA, stage)).append(" (");
+    StringBuilder ddl = new StringBuilder("create table ").append(warehouse.relation(schema, stage)).append(" (");
     for (int i = 0; i < columns.size(); i++) {
       if (i > 0) {
         ddl.append(", ");
@@ -44,7 +47,7 @@ final class AppenderSink implements RowSink {
     ddl.append(')');
     try {
       session.execute(ddl.toString());
-      appender = session.connection().unwrap(DuckDBConnection.class).createAppender(Warehouse.META_SCHEMA, stage);
+      appender = session.connection().unwrap(DuckDBConnection.class).createAppender(schema, stage);
       width = columns.size();
     } catch (SQLException e) {
       throw new LoadException("source " + request.qualifiedName() + ": cannot stage rows: " + e.getMessage(), e);

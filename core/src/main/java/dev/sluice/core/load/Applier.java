@@ -30,7 +30,7 @@ final class Applier {
     this.w = w;
     this.table = table;
     this.settings = settings;
-    this.stage = w.relation(Warehouse.META_SCHEMA, stage);
+    this.stage = w.relation(table.schema(), stage);
     this.loadId = loadId;
   }
 
@@ -38,8 +38,11 @@ final class Applier {
     return written;
   }
 
-  /** Returns the cursor after this load. */
-  String apply(long staged, String before, boolean fullRefresh) throws SQLException, LoadException {
+  /**
+   * Returns the cursor after this load. {@code stamped}: the stage already carries this load's
+   * {@code _sluice_load_id} and {@code _sluice_loaded_at}.
+   */
+  String apply(long staged, boolean stamped, String before, boolean fullRefresh) throws SQLException, LoadException {
     String target = w.relation(table.schema(), table.identifier());
     boolean exists = w.exists(table.schema(), table.identifier());
     String cursor = settings.cursor();
@@ -50,28 +53,44 @@ final class Applier {
             + " a null cursor (" + cursor + "); nothing was loaded and the cursor did not move");
       }
     }
+    String after = before;
+    if (staged > 0 && cursor != null) {
+      // read before the stage is renamed into place
+      Object max = s.rows("select max(" + w.quote(cursor) + ")::varchar as m from " + stage, 1).get(0).get("m");
+      after = max == null ? before : max.toString();
+    }
     s.begin();
     s.execute("create schema if not exists " + w.quote(table.schema()));
-    String after = before;
     if (staged == 0) {
       if (settings.disposition() == SourceLoader.Disposition.REPLACE && exists && cursor == null) {
         s.execute("delete from " + target); // the source is empty now, and replace mirrors it
       }
     } else {
+      if (!stamped) {
+        for (String c : List.of("_sluice_load_id", "_sluice_loaded_at")) {
+          if (s.columnNames(stage).contains(c)) {
+            s.execute("alter table " + stage + " drop column " + c); // a source that re-exports a raw table gets new ones
+          }
+        }
+        s.execute("alter table " + stage + " add column _sluice_load_id varchar default " + LoadState.lit(loadId));
+        s.execute("alter table " + stage + " add column _sluice_loaded_at timestamp default current_timestamp::timestamp");
+      }
       String rows = dedupedRows();
+      String filter = settings.softDelete() == null ? "" : " where not coalesce(" + w.quote(settings.softDelete()) + ", false)";
       if (settings.disposition() == SourceLoader.Disposition.REPLACE || !exists || fullRefresh) {
         if (exists && settings.frozen()) {
           evolve(target); // refuses under a frozen contract when the columns changed
         }
-        String fresh = w.relation(table.schema(), table.identifier() + "__sluice_new");
-        s.execute("drop table if exists " + fresh);
-        s.execute("create table " + fresh + " as select *, '" + loadId + "' as _sluice_load_id,"
-            + " current_timestamp::timestamp as _sluice_loaded_at from (" + rows + ") as r");
         if (exists) {
           s.execute("drop table " + target);
         }
-        s.execute("alter table " + fresh + " rename to " + w.quote(table.identifier()));
-        written = s.count("select * from " + target);
+        if (settings.primaryKey().isEmpty()) {
+          s.execute("alter table " + stage + " rename to " + w.quote(table.identifier()));
+          written = staged;
+        } else {
+          s.execute("create table " + target + " as select * from (" + rows + ") as r" + filter);
+          written = s.count("select * from " + target);
+        }
       } else {
         List<String> columns = evolve(target);
         String cols = String.join(", ", columns.stream().map(w::quote).toList());
@@ -80,14 +99,9 @@ final class Applier {
               .map(k -> target + "." + w.quote(k) + " = incoming." + w.quote(k)).toList());
           s.execute("delete from " + target + " using (" + rows + ") as incoming where " + on);
         }
-        String filter = settings.softDelete() == null ? "" : " where not coalesce(" + w.quote(settings.softDelete()) + ", false)";
         long n = s.execute("insert into " + target + " (" + cols + ", _sluice_load_id, _sluice_loaded_at) select " + cols
             + ", '" + loadId + "', current_timestamp::timestamp from (" + rows + ") as r" + filter);
         written = Math.max(n, 0);
-      }
-      if (cursor != null) {
-        Object max = s.rows("select max(" + w.quote(cursor) + ")::varchar as m from " + stage, 1).get(0).get("m");
-        after = max == null ? before : max.toString();
       }
     }
     if (cursor != null && after != null) {

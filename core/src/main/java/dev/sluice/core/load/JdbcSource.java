@@ -85,23 +85,35 @@ public abstract class JdbcSource implements SourceConnector {
     c.setAutoCommit(false);
   }
 
-  @Override
-  public void read(ConnectorConfig config, TableRequest request, RowSink sink) throws LoadException {
+  /** The table's relation in the source, schema-qualified when it has one. */
+  protected String relation(ConnectorConfig config, TableRequest request) {
     String table = String.valueOf(request.settings().getOrDefault("table", request.table()));
     String schema = String.valueOf(request.settings().getOrDefault("schema", defaultSchema(config)));
-    String relation = (schema == null || schema.isBlank() || schema.equals("null") ? "" : quote(schema) + ".") + quote(table);
-    StringBuilder sql = new StringBuilder("select * from ").append(relation);
+    return (schema == null || schema.isBlank() || schema.equals("null") ? "" : quote(schema) + ".") + quote(table);
+  }
+
+  /**
+   * The extract query. With a cursor, rows past it (bound as {@code cursorValue}: {@code ?} or a
+   * literal) and rows whose cursor is null, so that the loader can refuse them instead of missing them.
+   */
+  protected String selectSql(ConnectorConfig config, TableRequest request, String cursorValue) {
+    StringBuilder sql = new StringBuilder("select * from ").append(relation(config, request));
     if (request.cursorColumn() != null && request.cursorAfter() != null) {
-      // rows with a null cursor are read too, so that the loader can refuse them instead of missing them
       String c = quote(request.cursorColumn());
-      sql.append(" where (").append(c).append(" > ? or ").append(c).append(" is null)");
+      sql.append(" where (").append(c).append(" > ").append(cursorValue).append(" or ").append(c).append(" is null)");
     }
     if (request.cursorColumn() != null) {
       sql.append(" order by ").append(quote(request.cursorColumn()));
     }
+    return sql.toString();
+  }
+
+  @Override
+  public void read(ConnectorConfig config, TableRequest request, RowSink sink) throws LoadException {
+    String sql = selectSql(config, request, "?");
     try (Connection c = connect(config)) {
       prepareForStreaming(c);
-      try (PreparedStatement st = c.prepareStatement(sql.toString(), ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      try (PreparedStatement st = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         st.setFetchSize(request.batchSize());
         if (request.cursorColumn() != null && request.cursorAfter() != null) {
           bindCursor(st, request.cursorAfter());

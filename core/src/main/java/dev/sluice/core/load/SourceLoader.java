@@ -22,6 +22,7 @@ import java.util.UUID;
  * nothing and a retry starts from the same cursor.
  */
 public final class SourceLoader {
+  private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceLoader.class);
   private static final int BATCH = 10_000;
 
   private final Warehouse warehouse;
@@ -51,7 +52,8 @@ public final class SourceLoader {
     ConnectorConfig config = ConnectorConfig.resolve(table.sourceName(), withBasePath(spec.connection()), env);
     TableSettings settings = TableSettings.of(table);
     String loadId = UUID.randomUUID().toString();
-    String stage = "stage_" + loadId.replace("-", "");
+    // staged beside the raw table, so that a replace can rename it into place instead of copying it
+    String stage = table.identifier() + "__sluice_stage_" + loadId.substring(0, 8);
     try (SqlSession s = SqlSession.open(warehouse)) {
       session = s;
       if (cancelled) {
@@ -63,9 +65,14 @@ public final class SourceLoader {
       try {
         TableRequest request = new TableRequest(table.sourceName(), table.name(), spec.table(), settings.cursor(),
             settings.cursor() == null ? null : before, BATCH);
-        long staged = new Staging(s, warehouse, stage, () -> cancelled).stage(connector, config, request);
+        long t0 = System.nanoTime();
+        Staging staging = new Staging(s, warehouse, table.schema(), stage, loadId, () -> cancelled);
+        long staged = staging.stage(connector, config, request);
+        long t1 = System.nanoTime();
         Applier applier = new Applier(s, warehouse, table, settings, stage, loadId);
-        String after = applier.apply(staged, before, options.fullRefresh());
+        String after = applier.apply(staged, staging.stamped(), before, options.fullRefresh());
+        LOG.debug("{}: staged {} rows in {} ms, applied in {} ms", table.qualifiedName(), staged, (t1 - t0) / 1_000_000,
+            (System.nanoTime() - t1) / 1_000_000);
         String msg = describe(table, settings, applier.rowsWritten(), before, after);
         LoadState.finished(s, loadId, "success", applier.rowsWritten(), after, msg);
         return new LoadReport(loadId, applier.rowsWritten(), before, after, msg);
@@ -80,7 +87,7 @@ public final class SourceLoader {
         }
         throw e instanceof LoadException le ? le : new LoadException(msg, e);
       } finally {
-        dropQuietly(stage);
+        dropQuietly(table.schema(), stage);
       }
     } catch (SQLException e) {
       throw new LoadException("source " + table.qualifiedName() + ": " + firstLine(e.getMessage()), e);
@@ -113,9 +120,9 @@ public final class SourceLoader {
     return copy;
   }
 
-  private void dropQuietly(String stage) {
+  private void dropQuietly(String schema, String stage) {
     try (SqlSession s = SqlSession.open(warehouse)) {
-      s.execute("drop table if exists " + warehouse.relation(Warehouse.META_SCHEMA, stage));
+      s.execute("drop table if exists " + warehouse.relation(schema, stage));
     } catch (SQLException e) {
       // a leftover stage table is harmless and named for its load
     }
@@ -187,18 +194,31 @@ public final class SourceLoader {
   static final class Staging {
     private final SqlSession s;
     private final Warehouse w;
+    private final String schema;
     private final String stage;
     private final java.util.function.BooleanSupplier cancelled;
 
-    Staging(SqlSession s, Warehouse w, String stage, java.util.function.BooleanSupplier cancelled) {
+    private final String loadId;
+    private boolean stamped;
+
+    Staging(SqlSession s, Warehouse w, String schema, String stage, String loadId,
+        java.util.function.BooleanSupplier cancelled) {
+      this.loadId = loadId;
       this.s = s;
       this.w = w;
+      this.schema = schema;
       this.stage = stage;
       this.cancelled = cancelled;
     }
 
+    /** Whether the stage carries the load columns already. */
+    boolean stamped() {
+      return stamped;
+    }
+
     long stage(SourceConnector c, ConnectorConfig config, TableRequest request) throws LoadException, SQLException {
-      String rel = w.relation(Warehouse.META_SCHEMA, stage);
+      String rel = w.relation(schema, stage);
+      s.execute("create schema if not exists " + w.quote(schema));
       if (c instanceof DirectScan scan) {
         try {
           String where = "";
@@ -213,15 +233,29 @@ public final class SourceLoader {
         }
         return s.count("select * from " + rel);
       }
+      if (c instanceof CsvExport csv) {
+        stamped = true;
+        return new CsvPipeline(s, rel, request, loadId, cancelled).stage(csv, config);
+      }
       if (c instanceof JsonRecords json) {
         return stageJson(json, config, request, rel);
       }
-      AppenderSink sink = new AppenderSink(s, w, stage, request, cancelled);
+      AppenderSink sink = new AppenderSink(s, w, schema, stage, request, cancelled);
       try {
         c.read(config, request, sink);
         return sink.finish();
       } finally {
         sink.closeQuietly();
+      }
+    }
+
+    private static void deleteQuietly(Path file) {
+      if (file != null) {
+        try {
+          Files.deleteIfExists(file);
+        } catch (IOException ignored) {
+          // the temp folder is cleaned by the system too
+        }
       }
     }
 
@@ -244,13 +278,7 @@ public final class SourceLoader {
       } catch (IOException e) {
         throw new LoadException("source " + request.qualifiedName() + ": cannot stage records: " + e.getMessage(), e);
       } finally {
-        if (file != null) {
-          try {
-            Files.deleteIfExists(file);
-          } catch (IOException ignored) {
-            // the temp folder is cleaned by the system too
-          }
-        }
+        deleteQuietly(file);
       }
     }
   }

@@ -2,13 +2,28 @@ package dev.sluice.plugin.postgres;
 
 import dev.sluice.core.load.ConfigField;
 import dev.sluice.core.load.ConnectorConfig;
+import dev.sluice.core.load.CsvExport;
 import dev.sluice.core.load.JdbcSource;
 import dev.sluice.core.load.LoadException;
+import dev.sluice.core.load.SourceColumn;
+import dev.sluice.core.load.TableRequest;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
+import org.postgresql.PGConnection;
 
-/** Extracts tables from PostgreSQL over JDBC, streaming with a server-side cursor. */
-public final class PostgresConnector extends JdbcSource {
+/**
+ * Extracts tables from PostgreSQL. Tables are dumped with {@code COPY ... TO STDOUT} as CSV, which
+ * the server writes several times faster than JDBC fetches rows, and DuckDB reads in parallel.
+ */
+public final class PostgresConnector extends JdbcSource implements CsvExport {
 
   @Override
   public String kind() {
@@ -59,5 +74,31 @@ public final class PostgresConnector extends JdbcSource {
   @Override
   protected String defaultSchema(ConnectorConfig c) {
     return c.text("schema", "public");
+  }
+
+  @Override
+  public void export(ConnectorConfig config, TableRequest request, Target target) throws LoadException {
+    String cursor = request.cursorAfter() == null ? null : "'" + request.cursorAfter().replace("'", "''") + "'";
+    String select = selectSql(config, request, cursor);
+    try (Connection c = connect(config)) {
+      try (OutputStream out = target.open(describe(c, select))) {
+        c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (" + select + ") to stdout with (format csv)", out);
+      }
+    } catch (SQLException | IOException e) {
+      throw new LoadException("source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** The columns the query returns, in DuckDB's types, without reading a row. */
+  private List<SourceColumn> describe(Connection c, String select) throws SQLException {
+    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from (" + select + ") as q limit 0")) {
+      ResultSetMetaData md = rs.getMetaData();
+      List<SourceColumn> out = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        out.add(new SourceColumn(md.getColumnLabel(i),
+            duckdbType(md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i), md.getScale(i))));
+      }
+      return out;
+    }
   }
 }

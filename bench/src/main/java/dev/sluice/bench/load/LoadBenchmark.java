@@ -1,0 +1,163 @@
+package dev.sluice.bench.load;
+
+import dev.sluice.core.load.ConnectorRegistry;
+import dev.sluice.core.load.LoadOptions;
+import dev.sluice.core.load.LoadReport;
+import dev.sluice.core.load.SourceLoader;
+import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.warehouse.DuckDbWarehouse;
+import dev.sluice.core.warehouse.Warehouse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.Comparator;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * Rows per second for a 1,000,000-row PostgreSQL table loaded into DuckDB, and for a 1 GB CSV file
+ * loaded by Sluice next to DuckDB's own {@code read_csv} on the same file. Each figure is the best
+ * of a few runs, as a user's repeated load would see it. Needs PostgreSQL on 127.0.0.1:5432 (trust
+ * auth, database test); everything it makes is dropped or deleted at the end.
+ */
+public final class LoadBenchmark {
+  private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
+  private static final int PG_ROWS = 1_000_000;
+  private static final long CSV_BYTES = 1L << 30;
+
+  private LoadBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    boolean csvOnly = args.length > 0 && args[0].equals("csv");
+    boolean pgOnly = args.length > 0 && args[0].equals("postgres");
+    Path dir = Files.createTempDirectory("sluice-load-bench");
+    try {
+      if (!csvOnly) {
+        postgres(dir);
+      }
+      if (!pgOnly) {
+        csv(dir);
+      }
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static void postgres(Path dir) throws Exception {
+    sql("drop schema if exists sluice_bench cascade", "create schema sluice_bench",
+        "create table sluice_bench.big as select g as id, 'customer-' || g as name,"
+            + " ((g % 100000) / 100.0)::numeric(12,2) as amount,"
+            + " timestamp '2026-01-01' + g * interval '1 second' as created_at,"
+            + " case when g % 7 = 0 then null else g % 1000 end as maybe_int,"
+            + " case when g % 5 = 0 then null else 'note ' || (g % 97) end as maybe_text"
+            + " from generate_series(1, " + PG_ROWS + ") g",
+        "analyze sluice_bench.big");
+    Files.writeString(dir.resolve("sluice.yml"), "name: load_bench\n");
+    Files.createDirectories(dir.resolve("sources"));
+    Files.writeString(dir.resolve("sources/pg.yml"), """
+        sources:
+          - name: pg
+            connector: postgres
+            schema: raw_pg
+            connection: {host: 127.0.0.1, port: 5432, database: test, user: postgres, schema: sluice_bench}
+            tables:
+              - {name: big, write_disposition: replace}
+        """);
+    SourceTable table = new ProjectLoader(Map.of()).load(dir).source("pg", "big").orElseThrow();
+    try (Warehouse w = DuckDbWarehouse.open(dir.resolve("pg.duckdb").toString())) {
+      SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
+      long best = Long.MAX_VALUE;
+      for (int i = 0; i < 4; i++) {
+        long t0 = System.nanoTime();
+        LoadReport r = loader.load(table, new LoadOptions("bench", true));
+        long t = System.nanoTime() - t0;
+        if (r.rowsLoaded() != PG_ROWS) {
+          throw new IllegalStateException("loaded " + r.rowsLoaded() + " rows, expected " + PG_ROWS);
+        }
+        System.out.printf(Locale.ROOT, "  postgres run %d: %.2f s%n", i + 1, t / 1e9);
+        best = Math.min(best, t);
+      }
+      report("PostgreSQL -> DuckDB, " + PG_ROWS + " rows (6 columns)", best, PG_ROWS);
+    } finally {
+      sql("drop schema if exists sluice_bench cascade");
+    }
+  }
+
+  private static void csv(Path dir) throws Exception {
+    Path file = dir.resolve("big.csv");
+    long rows;
+    try (Warehouse w = DuckDbWarehouse.open(":memory:"); Connection c = w.connect(); Statement st = c.createStatement()) {
+      // about 105 bytes a row
+      long n = CSV_BYTES / 105;
+      st.execute("copy (select i as id, 'customer-' || i as name, round(random() * 1000, 2) as amount,"
+          + " timestamp '2026-01-01' + to_seconds(i) as created_at,"
+          + " case when i % 7 = 0 then null else i % 1000 end as maybe_int,"
+          + " case when i % 5 = 0 then null else 'a note about order number ' || i end as maybe_text"
+          + " from range(" + n + ") t(i)) to '" + file + "' (header, delimiter ',')");
+      rows = n;
+    }
+    System.out.printf(Locale.ROOT, "  generated %s: %.2f GB, %,d rows%n", file.getFileName(), Files.size(file) / 1e9, rows);
+    Files.writeString(dir.resolve("sluice.yml"), "name: load_bench\n");
+    Files.createDirectories(dir.resolve("sources"));
+    Files.writeString(dir.resolve("sources/files.yml"), """
+        sources:
+          - name: files
+            connector: files
+            schema: raw_files
+            tables:
+              - {name: big, path: big.csv}
+        """);
+    SourceTable table = new ProjectLoader(Map.of()).load(dir).source("files", "big").orElseThrow();
+    long sluice = Long.MAX_VALUE;
+    long duck = Long.MAX_VALUE;
+    for (int i = 0; i < 3; i++) {
+      Path db = dir.resolve("csv.duckdb");
+      try (Warehouse w = DuckDbWarehouse.open(db.toString()); Connection c = w.connect(); Statement st = c.createStatement()) {
+        long t0 = System.nanoTime();
+        st.execute("create table plain as select * from read_csv('" + file + "', header = true, auto_detect = true)");
+        long t = System.nanoTime() - t0;
+        duck = Math.min(duck, t);
+        System.out.printf(Locale.ROOT, "  duckdb read_csv run %d: %.2f s%n", i + 1, t / 1e9);
+        SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
+        t0 = System.nanoTime();
+        LoadReport r = loader.load(table, new LoadOptions("bench", true));
+        t = System.nanoTime() - t0;
+        if (r.rowsLoaded() != rows) {
+          throw new IllegalStateException("loaded " + r.rowsLoaded() + " rows, expected " + rows);
+        }
+        sluice = Math.min(sluice, t);
+        System.out.printf(Locale.ROOT, "  sluice load run %d: %.2f s%n", i + 1, t / 1e9);
+      }
+      Files.deleteIfExists(db);
+      Files.deleteIfExists(dir.resolve("csv.duckdb.wal"));
+    }
+    report("DuckDB read_csv, 1 GB CSV", duck, rows);
+    report("Sluice files load, 1 GB CSV", sluice, rows);
+    System.out.printf(Locale.ROOT, "  ratio sluice / read_csv: %.2fx%n", (double) sluice / duck);
+  }
+
+  private static void sql(String... statements) throws Exception {
+    try (Connection c = DriverManager.getConnection(PG); Statement st = c.createStatement()) {
+      for (String s : statements) {
+        st.execute(s);
+      }
+    }
+  }
+
+  private static void report(String what, long nanos, long rows) {
+    System.out.printf(Locale.ROOT, "%-50s %8.2f s %,12.0f rows/s%n", what, nanos / 1e9, rows / (nanos / 1e9));
+  }
+
+  private static void delete(Path dir) throws IOException {
+    try (Stream<Path> s = Files.walk(dir)) {
+      for (Path p : s.sorted(Comparator.reverseOrder()).toList()) {
+        Files.deleteIfExists(p);
+      }
+    }
+  }
+}
