@@ -52,8 +52,8 @@ public final class RunViewModel {
       states.put(s.nodeId(), NodeRunState.RUNNING);
     } else if (event instanceof RunEvent.NodeFinished f) {
       NodeResult r = f.result();
+      results.put(r.nodeId(), r); // before the state: views read the result when the state changes
       states.put(r.nodeId(), NodeRunState.of(r.status()));
-      results.put(r.nodeId(), r);
       finished.add(r);
       progress.set(total == 0 ? 1 : (double) f.index() / f.total());
       status.set("Running: " + f.index() + " of " + f.total());
@@ -87,8 +87,8 @@ public final class RunViewModel {
     results.clear();
     finished.setAll(past);
     for (NodeResult r : past) {
-      states.put(r.nodeId(), NodeRunState.of(r.status()));
       results.put(r.nodeId(), r);
+      states.put(r.nodeId(), NodeRunState.of(r.status()));
     }
   }
 

@@ -1,0 +1,89 @@
+package dev.sluice.app.workbench;
+
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Column;
+import dev.sluice.core.project.DataTest;
+import dev.sluice.core.project.Model;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.SourceTable;
+import java.util.List;
+import java.util.stream.Collectors;
+import javafx.geometry.Insets;
+import javafx.scene.control.Label;
+import javafx.scene.control.TextArea;
+import javafx.scene.layout.GridPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
+
+/** The selected node's properties (kind, file, materialization, tags, columns, tests) and its SQL. */
+public final class InspectorView extends VBox {
+  private final GridPane grid = new GridPane();
+  private final TextArea sql = new TextArea();
+  private final Label title = new Label("Nothing selected");
+
+  public InspectorView(ProjectViewModel project) {
+    setId("inspector");
+    setSpacing(8);
+    setPadding(new Insets(10));
+    title.getStyleClass().add("inspector-title");
+    grid.setHgap(10);
+    grid.setVgap(4);
+    sql.setEditable(false);
+    sql.setId("inspector-sql");
+    sql.getStyleClass().add("monospace");
+    sql.setPromptText("Select a node on the graph or in the explorer.");
+    VBox.setVgrow(sql, Priority.ALWAYS);
+    getChildren().addAll(title, grid, new Label("SQL"), sql);
+    project.selectedProperty().addListener((o, was, id) -> show(project.manifestProperty().get(), id));
+    project.manifestProperty().addListener((o, was, m) -> show(m, project.selectedProperty().get()));
+  }
+
+  private void show(Manifest m, String id) {
+    grid.getChildren().clear();
+    Node n = m == null || id == null ? null : m.node(id).orElse(null);
+    if (n == null) {
+      title.setText("Nothing selected");
+      sql.setText("");
+      return;
+    }
+    title.setText(NodeStyle.title(n));
+    int row = 0;
+    row = add(row, "Kind", NodeStyle.detail(n));
+    row = add(row, "File", n.file().toString().replace('\\', '/') + (n.line() > 1 ? ":" + n.line() : ""));
+    if (!n.config().tags().isEmpty()) {
+      row = add(row, "Tags", String.join(", ", n.config().tags()));
+    }
+    if (n.config().string("schema") != null) {
+      row = add(row, "Schema", n.config().string("schema"));
+    }
+    if (!n.config().uniqueKey().isEmpty()) {
+      row = add(row, "Unique key", String.join(", ", n.config().uniqueKey()));
+    }
+    if (!n.description().isBlank()) {
+      row = add(row, "Description", n.description());
+    }
+    List<Column> cols = n instanceof Model mo ? mo.columns() : n instanceof SourceTable s ? s.columns() : List.of();
+    if (!cols.isEmpty()) {
+      row = add(row, "Columns", cols.stream().map(Column::name).collect(Collectors.joining(", ")));
+    }
+    List<DataTest> tests = m.testsOf(id);
+    if (!tests.isEmpty()) {
+      row = add(row, "Tests", tests.stream().map(DataTest::name).collect(Collectors.joining("\n")));
+    }
+    if (n instanceof DataTest t) {
+      add(row, "Severity", t.severity());
+    }
+    String text = Manifest.sqlOf(n);
+    sql.setText(text == null ? "" : text);
+  }
+
+  private int add(int row, String key, String value) {
+    Label k = new Label(key);
+    k.getStyleClass().add("inspector-key");
+    Label v = new Label(value);
+    v.setWrapText(true);
+    v.setMaxWidth(260);
+    grid.addRow(row, k, v);
+    return row + 1;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sluice.app.workbench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.core.run.RunArtifacts;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Node positions in {@code .sluice/layout.json}: for the app only. Deleting the file loses nothing
+ * but the positions; a broken one is ignored, and the graph is laid out afresh.
+ */
+public final class LayoutFile {
+  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+
+  private LayoutFile() {}
+
+  public static Path of(Path projectRoot) {
+    return projectRoot.resolve(".sluice").resolve("layout.json");
+  }
+
+  public static Map<String, GraphLayout.Point> read(Path projectRoot) {
+    Map<String, GraphLayout.Point> out = new TreeMap<>();
+    Path f = of(projectRoot);
+    if (!Files.exists(f)) {
+      return out;
+    }
+    try {
+      JsonNode positions = JSON.readTree(f.toFile()).path("positions");
+      positions.fields().forEachRemaining(e -> out.put(e.getKey(),
+          new GraphLayout.Point(e.getValue().path(0).asDouble(), e.getValue().path(1).asDouble())));
+    } catch (IOException e) {
+      // a broken layout file only costs the positions
+    }
+    return out;
+  }
+
+  /** Writes atomically, sorted by node id, so the file diffs well. */
+  public static void write(Path projectRoot, Map<String, GraphLayout.Point> positions) throws IOException {
+    ObjectNode root = JSON.createObjectNode();
+    root.put("version", 1);
+    ObjectNode p = root.putObject("positions");
+    new TreeMap<>(positions).forEach((id, pt) -> p.putArray(id).add(Math.round(pt.x())).add(Math.round(pt.y())));
+    RunArtifacts.writeAtomically(of(projectRoot), JSON.writeValueAsString(root) + "\n");
+  }
+}

@@ -1,0 +1,232 @@
+package dev.sluice.app.workbench;
+
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.Project;
+import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.project.ProjectProblem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import javafx.beans.property.ObjectProperty;
+import javafx.beans.property.SimpleObjectProperty;
+import javafx.beans.property.SimpleStringProperty;
+import javafx.beans.property.StringProperty;
+import javafx.collections.FXCollections;
+import javafx.collections.ObservableList;
+
+/**
+ * The open project as the window shows it: its manifest (nodes, edges, problems), node positions,
+ * and the selection. Loading and layout happen on the background executor; the properties change on
+ * the UI thread. A project with problems still shows every node that could be read.
+ */
+public final class ProjectViewModel {
+  static final double NODE_WIDTH = 190;
+  static final double NODE_HEIGHT = 58;
+
+  private final Executor background;
+  private final Consumer<Runnable> onUiThread;
+  private final ObjectProperty<Path> root = new SimpleObjectProperty<>();
+  private final ObjectProperty<Manifest> manifest = new SimpleObjectProperty<>();
+  private final ObservableList<ProjectProblem> problems = FXCollections.observableArrayList();
+  private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
+  private final StringProperty status = new SimpleStringProperty("No project open");
+  private final Map<String, GraphLayout.Point> positions = new HashMap<>();
+  private volatile long fingerprint;
+
+  public ProjectViewModel(Executor background, Consumer<Runnable> onUiThread) {
+    this.background = background;
+    this.onUiThread = onUiThread;
+  }
+
+  /** What one load produced, handed to the UI thread in one piece. */
+  record Loaded(Path root, Manifest manifest, Map<String, GraphLayout.Point> positions, long fingerprint) {}
+
+  public void open(Path dir) {
+    Path abs = dir.toAbsolutePath().normalize();
+    status.set("Opening " + abs + " …");
+    background.execute(() -> {
+      Loaded l = load(abs, true);
+      onUiThread.accept(() -> apply(l));
+    });
+  }
+
+  /** Reloads from disk, keeping positions (new nodes are laid out). */
+  public void reload() {
+    Path r = root.get();
+    if (r != null) {
+      background.execute(() -> {
+        Loaded l = load(r, false);
+        onUiThread.accept(() -> apply(l));
+      });
+    }
+  }
+
+  /** Lays every node out afresh. */
+  public void relayout() {
+    Manifest m = manifest.get();
+    if (m == null) {
+      return;
+    }
+    background.execute(() -> {
+      Map<String, GraphLayout.Point> p = layout(m);
+      onUiThread.accept(() -> {
+        positions.clear();
+        positions.putAll(p);
+        manifest.set(null); // views redraw from scratch
+        manifest.set(m);
+        savePositions();
+      });
+    });
+  }
+
+  /** Reloads when a file of the project changed on disk (git, another editor). Returns whether it did. */
+  public boolean reloadIfChanged() {
+    Path r = root.get();
+    if (r == null) {
+      return false;
+    }
+    long now = fingerprint(r);
+    if (now != fingerprint) {
+      fingerprint = now;
+      reload();
+      return true;
+    }
+    return false;
+  }
+
+  private Loaded load(Path dir, boolean fresh) {
+    Project project = new ProjectLoader().load(dir);
+    Manifest m;
+    try {
+      m = Manifest.of(project);
+    } catch (RuntimeException e) {
+      m = new Manifest(project, new dev.sluice.core.graph.Dag(Map.of()), Map.of(),
+          List.of(ProjectProblem.error(null, 0, "cannot read the project: " + e.getMessage())));
+    }
+    Map<String, GraphLayout.Point> saved = fresh ? LayoutFile.read(dir) : new HashMap<>(positions);
+    Map<String, GraphLayout.Point> pos = new HashMap<>();
+    boolean missing = false;
+    for (String id : m.dag().nodeIds()) {
+      GraphLayout.Point p = saved.get(id);
+      if (p == null) {
+        missing = true;
+      } else {
+        pos.put(id, p);
+      }
+    }
+    if (missing) {
+      Map<String, GraphLayout.Point> computed = layout(m);
+      if (pos.isEmpty()) {
+        pos.putAll(computed);
+      } else {
+        computed.forEach(pos::putIfAbsent); // keep what the person placed
+      }
+    }
+    return new Loaded(dir, m, pos, fingerprint(dir));
+  }
+
+  static Map<String, GraphLayout.Point> layout(Manifest m) {
+    List<String> ids = new ArrayList<>(m.dag().topologicalOrderOrDeclared());
+    List<String[]> edges = new ArrayList<>();
+    for (String id : ids) {
+      for (String child : m.dag().children(id)) {
+        edges.add(new String[] {id, child});
+      }
+    }
+    return GraphLayout.layout(ids, edges, NODE_WIDTH, NODE_HEIGHT);
+  }
+
+  private void apply(Loaded l) {
+    root.set(l.root());
+    positions.clear();
+    positions.putAll(l.positions());
+    fingerprint = l.fingerprint();
+    problems.setAll(l.manifest().problems());
+    manifest.set(null);
+    manifest.set(l.manifest());
+    long errors = l.manifest().problems().stream().filter(ProjectProblem::isError).count();
+    status.set(l.manifest().project().name() + ": " + l.manifest().dag().nodeIds().size() + " nodes"
+        + (errors == 0 ? "" : ", " + errors + " problem" + (errors == 1 ? "" : "s")));
+    if (selected.get() != null && !l.manifest().dag().contains(selected.get())) {
+      selected.set(null);
+    }
+  }
+
+  /** Moves a node (the person dragged it) and saves the layout. */
+  public void move(String nodeId, double x, double y) {
+    positions.put(nodeId, new GraphLayout.Point(x, y));
+    savePositions();
+  }
+
+  private void savePositions() {
+    Path r = root.get();
+    if (r == null) {
+      return;
+    }
+    Map<String, GraphLayout.Point> copy = new LinkedHashMap<>(positions);
+    background.execute(() -> {
+      try {
+        LayoutFile.write(r, copy);
+      } catch (IOException e) {
+        onUiThread.accept(() -> status.set("Could not save the layout: " + e.getMessage()));
+      }
+    });
+  }
+
+  /** A cheap summary of the project's files (paths, sizes and times) to notice outside changes. */
+  static long fingerprint(Path dir) {
+    long h = 17;
+    try (Stream<Path> walk = Files.walk(dir)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        String rel = dir.relativize(p).toString();
+        if (rel.startsWith("target") || rel.startsWith(".sluice") || rel.startsWith(".git") || !Files.isRegularFile(p)) {
+          continue;
+        }
+        h = h * 31 + rel.hashCode();
+        h = h * 31 + Files.getLastModifiedTime(p).toMillis();
+        h = h * 31 + Files.size(p);
+      }
+    } catch (IOException | java.io.UncheckedIOException e) {
+      return h;
+    }
+    return h;
+  }
+
+  public Node node(String id) {
+    Manifest m = manifest.get();
+    return m == null ? null : m.node(id).orElse(null);
+  }
+
+  public GraphLayout.Point position(String id) {
+    return positions.getOrDefault(id, new GraphLayout.Point(0, 0));
+  }
+
+  public ObjectProperty<Path> rootProperty() {
+    return root;
+  }
+
+  public ObjectProperty<Manifest> manifestProperty() {
+    return manifest;
+  }
+
+  public ObservableList<ProjectProblem> problems() {
+    return problems;
+  }
+
+  public ObjectProperty<String> selectedProperty() {
+    return selected;
+  }
+
+  public StringProperty statusProperty() {
+    return status;
+  }
+}

@@ -1,0 +1,177 @@
+package dev.sluice.app.workbench;
+
+import dev.sluice.app.runs.HistoryView;
+import dev.sluice.app.runs.HistoryViewModel;
+import dev.sluice.app.runs.RunPanel;
+import dev.sluice.app.runs.RunRequest;
+import dev.sluice.app.runs.RunService;
+import dev.sluice.app.runs.RunViewModel;
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.run.PipelineOptions;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: explorer on the left, the graph in the middle, the inspector on the
+ * right, and the run, history and problems panels below. It wires view-models to views; the menus
+ * live in {@link WorkbenchMenus}.
+ */
+public final class Workbench extends BorderPane {
+  final ProjectViewModel project;
+  final RunViewModel runs = new RunViewModel();
+  final RunService runService;
+  final HistoryViewModel history;
+  final PipelineView graph;
+  private final TabPane bottom = new TabPane();
+  private final Label status = new Label();
+  private final TextField find = new TextField();
+  private final Consumer<String> notify;
+
+  public Workbench(Executor background, Consumer<Runnable> onUiThread, Consumer<String> notify) {
+    this.notify = notify;
+    project = new ProjectViewModel(background, onUiThread);
+    runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
+    history = new HistoryViewModel(background, onUiThread);
+    graph = new PipelineView(project, runs, this::run);
+    ExplorerView explorer = new ExplorerView(project);
+    InspectorView inspector = new InspectorView(project);
+    RunPanel runPanel = new RunPanel(runs, runService::cancel);
+    HistoryView historyView = new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
+    bottom.getTabs().addAll(tab("Run", runPanel), tab("History", historyView), tab("Problems", new ProblemsView(project)));
+    bottom.setId("bottom-tabs");
+
+    SplitPane middle = new SplitPane(explorer, graph, inspector);
+    middle.setDividerPositions(0.18, 0.78);
+    SplitPane.setResizableWithParent(explorer, false);
+    SplitPane.setResizableWithParent(inspector, false);
+    SplitPane vertical = new SplitPane(middle, bottom);
+    vertical.setOrientation(Orientation.VERTICAL);
+    vertical.setDividerPositions(0.68);
+    setTop(toolbar());
+    setCenter(vertical);
+    status.textProperty().bind(project.statusProperty().concat("    ").concat(runs.statusProperty()));
+    status.setId("status-bar");
+    HBox statusBar = new HBox(status);
+    statusBar.getStyleClass().add("status-bar");
+    setBottom(statusBar);
+
+    project.selectedProperty().addListener((o, was, id) -> {
+      if (id != null) {
+        runPanelSelect(runPanel, id);
+      }
+    });
+    project.problems().addListener((javafx.collections.ListChangeListener<dev.sluice.core.project.ProjectProblem>) c -> {
+      if (project.problems().stream().anyMatch(dev.sluice.core.project.ProjectProblem::isError)) {
+        bottom.getSelectionModel().select(2);
+      }
+    });
+    project.manifestProperty().addListener((o, was, m) -> {
+      if (m != null) {
+        history.refresh(duckdbPath());
+      }
+    });
+  }
+
+  private static void runPanelSelect(RunPanel panel, String id) {
+    panel.select(id);
+  }
+
+  private ToolBar toolbar() {
+    Button build = button("mdi2p-play", "Build all (Ctrl+B)", () -> run(RunRequest.everything()));
+    build.setId("build-all");
+    build.disableProperty().bind(runs.runningProperty().or(project.manifestProperty().isNull()));
+    Button cancel = button("mdi2s-stop", "Cancel the run (Ctrl+.)", runService::cancel);
+    cancel.disableProperty().bind(runs.runningProperty().not());
+    Button fit = button("mdi2f-fit-to-page-outline", "Fit to window (Ctrl+0)", graph::fit);
+    Button layout = button("mdi2s-sitemap-outline", "Lay out again (Ctrl+L)", project::relayout);
+    Button reload = button("mdi2r-refresh", "Reload from disk (F5)", project::reload);
+    find.setPromptText("Find a node (Ctrl+F)");
+    find.setId("find-node");
+    find.setOnAction(e -> findNode(find.getText()));
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    return new ToolBar(build, cancel, new javafx.scene.control.Separator(), fit, layout, reload, gap, find);
+  }
+
+  private static Button button(String icon, String tip, Runnable action) {
+    Button b = new Button(null, new FontIcon(icon));
+    b.setTooltip(new Tooltip(tip));
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private static Tab tab(String title, javafx.scene.Node content) {
+    Tab t = new Tab(title, content);
+    t.setClosable(false);
+    return t;
+  }
+
+  /** Selects and centres the first node whose name contains {@code text}. */
+  public boolean findNode(String text) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null || text == null || text.isBlank()) {
+      return false;
+    }
+    String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+    for (Node n : m.project().nodes()) {
+      if (NodeStyle.title(n).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+        project.selectedProperty().set(n.uniqueId());
+        graph.reveal(n.uniqueId());
+        return true;
+      }
+    }
+    notify.accept("No node matches '" + text.strip() + "'");
+    return false;
+  }
+
+  void focusFind() {
+    find.requestFocus();
+    find.selectAll();
+  }
+
+  /** Starts a run through the same pipeline as the CLI; the run panel shows it. */
+  public void run(RunRequest request) {
+    Path root = project.rootProperty().get();
+    if (root == null || runs.runningProperty().get()) {
+      return;
+    }
+    bottom.getSelectionModel().select(0);
+    runService.start(root, request.command(), request.select(), summary -> {
+      history.refresh(duckdbPath());
+      notify.accept(runs.statusProperty().get());
+    }, error -> notify.accept("Could not run: " + error.getMessage()));
+  }
+
+  String duckdbPath() {
+    Manifest m = project.manifestProperty().get();
+    return m == null ? ":memory:" : m.project().settings().target(null).path();
+  }
+
+  public ProjectViewModel project() {
+    return project;
+  }
+
+  public RunViewModel runs() {
+    return runs;
+  }
+
+  public PipelineView graph() {
+    return graph;
+  }
+}

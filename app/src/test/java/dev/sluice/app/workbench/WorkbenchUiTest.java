@@ -1,0 +1,94 @@
+package dev.sluice.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerDark;
+import atlantafx.base.theme.PrimerLight;
+import dev.sluice.app.runs.NodeRunState;
+import dev.sluice.core.testing.Samples;
+import java.awt.image.BufferedImage;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.Label;
+import javafx.scene.image.WritableImage;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The main window on the shop sample: open, find, build from the toolbar, see badges and history. */
+@ExtendWith(ApplicationExtension.class)
+class WorkbenchUiTest {
+  @TempDir Path dir;
+  MainWindow window;
+  Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    window = new MainWindow(stage, dark -> { });
+    stage.show();
+  }
+
+  @Test
+  void openFindBuildAndSeeTheOutcomeOnTheGraph(FxRobot robot) throws Exception {
+    Path shop = Samples.copy("shop", dir.resolve("shop"));
+    Workbench w = window.workbench();
+    robot.interact(() -> window.open(shop));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
+    WaitForAsyncUtils.waitForFxEvents();
+    int nodes = w.project().manifestProperty().get().dag().nodeIds().size();
+    assertThat(w.graph().nodeCount()).isEqualTo(nodes).isGreaterThan(30);
+    assertThat(stage.getTitle()).isEqualTo("shop — Sluice");
+
+    robot.interact(() -> w.findNode("customers"));
+    assertThat(w.project().selectedProperty().get()).isEqualTo("model.customers");
+    assertThat(robot.lookup(".inspector-title").queryAs(Label.class).getText()).isEqualTo("customers");
+
+    robot.clickOn("#build-all");
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS,
+        () -> w.runs().lastSummaryProperty().get() != null && !w.runs().runningProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(w.runs().state("model.customers")).isEqualTo(NodeRunState.SUCCEEDED);
+    assertThat(w.runs().state("test.unique_customers_customer_id")).isEqualTo(NodeRunState.TEST_PASSED);
+    javafx.scene.Node card = robot.lookup((javafx.scene.Node n) -> "node-model.customers".equals(n.getId())).query();
+    assertThat(robot.from(card).lookup(".run-badge").queryAs(Label.class).getText()).startsWith("120 rows");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.history.runs().isEmpty());
+    assertThat(w.history.runs().get(0).invokedFrom()).isEqualTo("app");
+
+    robot.interact(() -> w.graph().fit());
+    shoot(robot, "main-light.png");
+    robot.interact(() -> Application.setUserAgentStylesheet(new PrimerDark().getUserAgentStylesheet()));
+    WaitForAsyncUtils.waitForFxEvents();
+    shoot(robot, "main-dark.png");
+    robot.interact(() -> Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet()));
+  }
+
+  /** Writes the window to docs/screenshots and fails if it did not render (a near-blank image). */
+  private void shoot(FxRobot robot, String name) throws Exception {
+    WritableImage[] img = new WritableImage[1];
+    robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+    BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
+    Set<Integer> colours = new HashSet<>();
+    for (int y = 0; y < b.getHeight(); y += 4) {
+      for (int x = 0; x < b.getWidth(); x += 4) {
+        colours.add(b.getRGB(x, y));
+      }
+    }
+    assertThat(colours.size()).as("distinct colours in " + name).isGreaterThan(50);
+    Path out = Samples.locate("shop").getParent().getParent().resolve("docs/screenshots");
+    Files.createDirectories(out);
+    ImageIO.write(b, "png", out.resolve(name).toFile());
+  }
+}
