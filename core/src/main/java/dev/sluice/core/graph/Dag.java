@@ -157,4 +157,9 @@ public final class Dag {
     }
     return new Dag(edges);
   }
+
+  /** The topological order, or, when there is a cycle, the nodes as declared (for drawing). */
+  public List<String> topologicalOrderOrDeclared() {
+    return findCycle().isPresent() ? new ArrayList<>(parents.keySet()) : topologicalOrder();
+  }
 }
