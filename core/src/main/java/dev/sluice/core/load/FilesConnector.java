@@ -49,7 +49,8 @@ public final class FilesConnector implements SourceConnector, DirectScan {
     for (Path file : matching(pattern)) {
       try {
         Path shown = file.toAbsolutePath().startsWith(base.toAbsolutePath()) ? base.toAbsolutePath().relativize(file.toAbsolutePath()) : file;
-        String problem = CsvShape.check(file, shown, delimiter.isEmpty() ? ',' : delimiter.charAt(0));
+        // only the rows DuckDB sniffs: past them its strict mode refuses a ragged row itself
+        String problem = CsvShape.check(file, shown, delimiter.isEmpty() ? ',' : delimiter.charAt(0), CsvShape.SNIFFED_ROWS + 1);
         if (problem != null) {
           throw new LoadException("source " + request.qualifiedName() + ": " + problem);
         }

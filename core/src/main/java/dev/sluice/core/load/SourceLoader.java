@@ -211,6 +211,12 @@ public final class SourceLoader {
       this.cancelled = cancelled;
     }
 
+    private String stamp() throws SQLException {
+      Object now = s.rows("select current_timestamp::timestamp::varchar as t", 1).get(0).get("t");
+      return ", " + LoadState.lit(loadId) + " as _sluice_load_id, timestamp " + LoadState.lit(String.valueOf(now))
+          + " as _sluice_loaded_at";
+    }
+
     /** Whether the stage carries the load columns already. */
     boolean stamped() {
       return stamped;
@@ -227,9 +233,14 @@ public final class SourceLoader {
             String col = w.quote(request.cursorColumn());
             where = " where " + col + " > " + LoadState.lit(request.cursorAfter()) + " or " + col + " is null";
           }
-          s.execute("create table " + rel + " as select * from " + scan.scan(config, request) + where);
+          // the load columns come with the table, so applying need not rewrite it
+          s.execute("create table " + rel + " as select columns(lambda c: c not in ('_sluice_load_id', '_sluice_loaded_at'))"
+              + stamp() + " from " + scan.scan(config, request) + where);
+          stamped = true;
         } catch (SQLException e) {
-          throw new LoadException("source " + request.qualifiedName() + ": " + e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip(), e);
+          String csv = CsvShape.fromDuckDb(e.getMessage(), Path.of(config.text("base_path", ".")));
+          throw new LoadException("source " + request.qualifiedName() + ": "
+              + (csv != null ? csv : e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip()), e);
         }
         return s.count("select * from " + rel);
       }

@@ -95,4 +95,16 @@ class FilesIncrementalLoadTest {
     assertThatThrownBy(() -> load("prices")).isInstanceOf(LoadException.class)
         .hasMessageContaining("source files.prices").hasMessageContaining("prices.parquet");
   }
+
+  @Test
+  void aRaggedRowPastTheSniffedRowsIsNamedByLineToo() {
+    StringBuilder csv = new StringBuilder("id,kind\n");
+    for (int i = 1; i <= 30_000; i++) {
+      csv.append(i).append(",click\n");
+    }
+    csv.append("30001,click,extra\n");
+    project.file("data/events_1.csv", csv.toString());
+    assertThatThrownBy(() -> load("events")).isInstanceOf(LoadException.class)
+        .hasMessage("source files.events: data/events_1.csv:30002: expected 2 fields as in the header, found 3");
+  }
 }
