@@ -66,8 +66,9 @@ public final class RunPanel extends BorderPane {
 
     SplitPane right = new SplitPane(details, log);
     right.setOrientation(Orientation.VERTICAL);
+    right.setDividerPositions(0.72);
     SplitPane split = new SplitPane(table, right);
-    split.setDividerPositions(0.6);
+    split.setDividerPositions(0.5);
     setCenter(split);
   }
 

@@ -80,6 +80,7 @@ public final class InspectorView extends VBox {
   private int add(int row, String key, String value) {
     Label k = new Label(key);
     k.getStyleClass().add("inspector-key");
+    k.setMinWidth(javafx.scene.layout.Region.USE_PREF_SIZE);
     Label v = new Label(value);
     v.setWrapText(true);
     v.setMaxWidth(260);

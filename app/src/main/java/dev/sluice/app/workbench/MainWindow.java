@@ -26,7 +26,7 @@ public final class MainWindow {
 
   public MainWindow(Stage stage, Consumer<Boolean> darkTheme) {
     this.stage = stage;
-    workbench = new Workbench(background, Platform::runLater, this::notify);
+    workbench = new Workbench(background, Platform::runLater, text -> { });
     BorderPane root = new BorderPane(workbench);
     root.setTop(WorkbenchMenus.build(workbench, stage, recent, this::open, darkTheme, Platform::exit));
     Scene scene = new Scene(root, 1280, 800);
@@ -57,6 +57,7 @@ public final class MainWindow {
   void notify(String message) {
     workbench.project().statusProperty().set(message);
   }
+
 
   static void error(String title, String message) {
     Alert a = new Alert(Alert.AlertType.ERROR, message);

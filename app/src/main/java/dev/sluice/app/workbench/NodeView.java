@@ -16,6 +16,8 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class NodeView extends VBox {
   private final String nodeId;
   private final RunBadge badge = new RunBadge();
+  private final Label detail;
+  private final String detailText;
 
   NodeView(Node node) {
     this.nodeId = node.uniqueId();
@@ -31,7 +33,8 @@ final class NodeView extends VBox {
     name.setMaxWidth(ProjectViewModel.NODE_WIDTH - 40);
     HBox top = new HBox(6, icon, name);
     top.setAlignment(Pos.CENTER_LEFT);
-    Label detail = new Label(NodeStyle.detail(node));
+    detailText = NodeStyle.detail(node);
+    detail = new Label(detailText);
     detail.getStyleClass().add("node-detail");
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
@@ -51,6 +54,15 @@ final class NodeView extends VBox {
       getStyleClass().add("card-" + state.styleClass());
     }
     badge.show(state, result);
+  }
+
+  void setStale(boolean on) {
+    pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), on);
+    detail.setText(on ? detailText + " · stale" : detailText);
+    if (on) {
+      javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
+          "Stale: changed (or upstream changed) since its last successful build"));
+    }
   }
 
   void setSelected(boolean on) {

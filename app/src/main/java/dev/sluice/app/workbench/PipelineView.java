@@ -63,6 +63,12 @@ public final class PipelineView extends Pane {
         v.showRun(runs.state(c.getKey()), runs.results().get(c.getKey()));
       }
     });
+    project.stale().addListener((javafx.collections.SetChangeListener<String>) c -> {
+      NodeView v = nodes.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
+      if (v != null) {
+        v.setStale(c.wasAdded());
+      }
+    });
     addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       if (e.getTarget() == this || e.getTarget() == content) {
         project.selectedProperty().set(null);
@@ -97,6 +103,7 @@ public final class PipelineView extends Pane {
       GraphLayout.Point p = project.position(id);
       v.relocate(p.x(), p.y());
       v.showRun(runs.state(id), runs.results().get(id));
+      v.setStale(project.stale().contains(id));
     });
     placeEdges();
     content.autosize();

@@ -40,6 +40,7 @@ public final class ProjectViewModel {
   private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
   private final StringProperty status = new SimpleStringProperty("No project open");
   private final Map<String, GraphLayout.Point> positions = new HashMap<>();
+  private final javafx.collections.ObservableSet<String> stale = FXCollections.observableSet();
   private volatile long fingerprint;
 
   public ProjectViewModel(Executor background, Consumer<Runnable> onUiThread) {
@@ -159,6 +160,7 @@ public final class ProjectViewModel {
     if (selected.get() != null && !l.manifest().dag().contains(selected.get())) {
       selected.set(null);
     }
+    refreshStaleness();
   }
 
   /** Moves a node (the person dragged it) and saves the layout. */
@@ -208,6 +210,47 @@ public final class ProjectViewModel {
 
   public GraphLayout.Point position(String id) {
     return positions.getOrDefault(id, new GraphLayout.Point(0, 0));
+  }
+
+  /**
+   * Recomputes which nodes are stale (never built, or changed since their last good build, or
+   * downstream of one): compiles against the warehouse on the background thread.
+   */
+  public void refreshStaleness() {
+    Manifest m = manifest.get();
+    if (m == null || m.hasErrors()) {
+      return;
+    }
+    String path = m.project().settings().target(null).path();
+    background.execute(() -> {
+      java.util.Set<String> found;
+      if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
+        found = new java.util.HashSet<>(m.dag().nodeIds()); // nothing built yet
+        m.project().nodes().stream().filter(n -> n instanceof dev.sluice.core.project.SourceTable s && !s.isLoaded())
+            .forEach(n -> found.remove(n.uniqueId()));
+      } else {
+        try (dev.sluice.core.warehouse.DuckDbWarehouse w = dev.sluice.core.warehouse.DuckDbWarehouse.open(path)) {
+          dev.sluice.core.run.RunHistory h = new dev.sluice.core.run.RunHistory(w);
+          var target = m.project().settings().target(null);
+          var compiler = new dev.sluice.core.compile.Compiler(m,
+              new dev.sluice.core.template.TemplateEngine(m.project(), target, System.getenv(), Map.of(), "stale"), target,
+              r -> !r.cte() && w.relationKind(r.schema(), r.identifier())
+                  .map(k -> k == dev.sluice.core.warehouse.Warehouse.RelationKind.TABLE).orElse(false), false);
+          found = dev.sluice.core.run.Staleness.stale(m, compiler, h.lastSuccessfulHashes());
+        } catch (RuntimeException e) {
+          return; // the file is busy (a run in a terminal): keep what is shown
+        }
+      }
+      java.util.Set<String> result = found;
+      onUiThread.accept(() -> {
+        stale.clear();
+        stale.addAll(result);
+      });
+    });
+  }
+
+  public javafx.collections.ObservableSet<String> stale() {
+    return stale;
   }
 
   public ObjectProperty<Path> rootProperty() {

@@ -40,11 +40,15 @@ public final class Workbench extends BorderPane {
   final PipelineView graph;
   private final TabPane bottom = new TabPane();
   private final Label status = new Label();
+  private final Label message = new Label();
   private final TextField find = new TextField();
   private final Consumer<String> notify;
 
   public Workbench(Executor background, Consumer<Runnable> onUiThread, Consumer<String> notify) {
-    this.notify = notify;
+    this.notify = text -> {
+      message.setText(text);
+      notify.accept(text);
+    };
     project = new ProjectViewModel(background, onUiThread);
     runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
     history = new HistoryViewModel(background, onUiThread);
@@ -65,9 +69,14 @@ public final class Workbench extends BorderPane {
     vertical.setDividerPositions(0.68);
     setTop(toolbar());
     setCenter(vertical);
-    status.textProperty().bind(project.statusProperty().concat("    ").concat(runs.statusProperty()));
+    status.textProperty().bind(project.statusProperty());
     status.setId("status-bar");
-    HBox statusBar = new HBox(status);
+    message.setId("status-message");
+    Label runStatus = new Label();
+    runStatus.textProperty().bind(runs.statusProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox statusBar = new HBox(16, status, message, spacer, runStatus);
     statusBar.getStyleClass().add("status-bar");
     setBottom(statusBar);
 
@@ -154,7 +163,8 @@ public final class Workbench extends BorderPane {
     bottom.getSelectionModel().select(0);
     runService.start(root, request.command(), request.select(), summary -> {
       history.refresh(duckdbPath());
-      notify.accept(runs.statusProperty().get());
+      project.refreshStaleness();
+      notify.accept(summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
     }, error -> notify.accept("Could not run: " + error.getMessage()));
   }
 

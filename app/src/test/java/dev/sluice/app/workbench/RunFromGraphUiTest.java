@@ -1,0 +1,90 @@
+package dev.sluice.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import atlantafx.base.theme.PrimerLight;
+import dev.sluice.app.runs.NodeRunState;
+import dev.sluice.app.runs.RunRequest;
+import dev.sluice.core.run.Command;
+import dev.sluice.core.testing.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.application.Application;
+import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.control.TextArea;
+import javafx.stage.Stage;
+import javax.imageio.ImageIO;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.ApplicationExtension;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** Runs from the graph: a run in progress is cancelled; a failed test shows its rows; edits make nodes stale. */
+@ExtendWith(ApplicationExtension.class)
+class RunFromGraphUiTest {
+  @TempDir Path dir;
+  MainWindow window;
+  Stage stage;
+
+  @Start
+  void start(Stage stage) {
+    this.stage = stage;
+    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    window = new MainWindow(stage, dark -> { });
+    stage.show();
+  }
+
+  @Test
+  void cancelARunFromThePanelSeeAFailedTestsRowsAndStaleNodes(FxRobot robot) throws Exception {
+    Path shop = Samples.copy("shop", dir.resolve("shop"));
+    Files.writeString(shop.resolve("models/marts/slow_report.sql"),
+        "{{ config(materialized='table') }}\nselect count(*) as n from range(200000000000) a, {{ ref('customers') }} c where a.range < 0");
+    Files.writeString(shop.resolve("tests/no_customer_from_norway.sql"),
+        "select customer_id, customer_name, country from {{ ref('customers') }} where country = 'NO'");
+    Workbench w = window.workbench();
+    robot.interact(() -> window.open(shop));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().stale().contains("model.customers"));
+
+    robot.clickOn("#build-all");
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w.runs().state("model.slow_report") == NodeRunState.RUNNING);
+    robot.interact(() -> w.graph().fit());
+    WaitForAsyncUtils.waitForFxEvents();
+    shoot(robot, "run-in-progress.png");
+    robot.clickOn("#run-cancel");
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !w.runs().runningProperty().get());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(w.runs().state("model.slow_report")).isEqualTo(NodeRunState.CANCELLED);
+    assertThat(w.runs().statusProperty().get()).startsWith("Run cancelled");
+    assertThat(w.runs().state("model.customers")).isEqualTo(NodeRunState.SUCCEEDED);
+    assertThat(w.runs().state("test.no_customer_from_norway")).isEqualTo(NodeRunState.TEST_FAILED);
+
+    robot.interact(() -> w.project().selectedProperty().set("test.no_customer_from_norway"));
+    WaitForAsyncUtils.waitForFxEvents();
+    String details = robot.lookup("#run-details").queryAs(TextArea.class).getText();
+    assertThat(details).contains("Failing rows").contains("country=NO");
+    shoot(robot, "failed-test-rows.png");
+
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !w.project().stale().contains("model.customers"));
+    Path stg = shop.resolve("models/staging/stg_customers.sql");
+    Files.writeString(stg, Files.readString(stg).replace("upper(country)", "lower(country)"));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().stale().contains("model.stg_customers"));
+    assertThat(w.project().stale()).contains("model.customers").doesNotContain("model.stg_orders");
+
+    robot.interact(() -> w.run(new RunRequest("Run", Command.BUILD, "stg_customers+")));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !w.runs().runningProperty().get());
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !w.project().stale().contains("model.stg_customers"));
+  }
+
+  private void shoot(FxRobot robot, String name) throws Exception {
+    javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
+    robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+    Path out = Samples.locate("shop").getParent().getParent().resolve("docs/screenshots");
+    Files.createDirectories(out);
+    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
+  }
+}
