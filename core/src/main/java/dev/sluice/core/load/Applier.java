@@ -60,7 +60,6 @@ final class Applier {
       after = max == null ? before : max.toString();
     }
     s.begin();
-    s.execute("create schema if not exists " + w.quote(table.schema()));
     if (staged == 0) {
       if (settings.disposition() == SourceLoader.Disposition.REPLACE && exists && cursor == null) {
         s.execute("delete from " + target); // the source is empty now, and replace mirrors it

@@ -24,6 +24,11 @@ import java.util.UUID;
 public final class SourceLoader {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceLoader.class);
   private static final int BATCH = 10_000;
+  /**
+   * Tables of one source load in parallel; DuckDB refuses two transactions creating the same
+   * catalog entry (the metadata tables, a raw schema), so those creations take turns.
+   */
+  private static final Object CATALOG = new Object();
 
   private final Warehouse warehouse;
   private final Map<String, String> env;
@@ -59,7 +64,9 @@ public final class SourceLoader {
       if (cancelled) {
         s.cancel();
       }
-      LoadState.ensure(s);
+      synchronized (CATALOG) {
+        LoadState.ensure(s);
+      }
       String before = options.fullRefresh() ? null : LoadState.cursor(s, table.sourceName(), table.name());
       LoadState.started(s, loadId, options.runId(), table.sourceName(), table.name(), before);
       try {
@@ -224,7 +231,9 @@ public final class SourceLoader {
 
     long stage(SourceConnector c, ConnectorConfig config, TableRequest request) throws LoadException, SQLException {
       String rel = w.relation(schema, stage);
-      s.execute("create schema if not exists " + w.quote(schema));
+      synchronized (CATALOG) {
+        s.execute("create schema if not exists " + w.quote(schema));
+      }
       if (c instanceof DirectScan scan) {
         try {
           String where = "";
