@@ -148,4 +148,31 @@ class PostgresLoadTest {
     assertThat(s.results().get(0).message()).contains("source shop_db: cannot connect to PostgreSQL")
         .contains("no_such_database_here");
   }
+
+  @Test
+  void anUnreachableHostIsNamedWithTheSource() {
+    project.file("sources/shop_db.yml", """
+        sources:
+          - name: shop_db
+            connector: postgres
+            connection: {host: 127.0.0.1, port: 1, database: test, user: postgres}
+            tables: [{name: orders}]
+        """);
+    NodeResult r = run(Command.LOAD, null).results().get(0);
+    assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
+    assertThat(r.message()).contains("source shop_db: cannot connect to PostgreSQL at jdbc:postgresql://127.0.0.1:1/test");
+  }
+
+  @Test
+  void theConnectorChecksAndListsTablesWithTheirColumns() throws Exception {
+    dev.sluice.core.load.ConnectorConfig c = dev.sluice.core.load.ConnectorConfig.of("shop_db",
+        Map.of("host", "127.0.0.1", "database", "test", "user", "postgres", "schema", "sluice_it_pg"));
+    PostgresConnector pg = new PostgresConnector();
+    pg.check(c);
+    assertThat(pg.tables(c)).extracting(t -> t.name()).contains("orders", "events", "control");
+    assertThat(pg.tables(c).stream().filter(t -> t.name().equals("orders")).findFirst().orElseThrow().columns())
+        .extracting(col -> col.name() + " " + col.type())
+        .containsExactly("id INTEGER", "customer VARCHAR", "amount DECIMAL(10,2)", "updated_at TIMESTAMP", "note VARCHAR");
+    assertThat(dev.sluice.core.load.ConnectorRegistry.discover().find("postgres")).get().isInstanceOf(PostgresConnector.class);
+  }
 }
