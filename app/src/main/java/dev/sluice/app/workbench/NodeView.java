@@ -17,6 +17,7 @@ final class NodeView extends VBox {
   private final String nodeId;
   private final RunBadge badge = new RunBadge();
   private final Label detail;
+  private final javafx.scene.shape.Circle port = new javafx.scene.shape.Circle(6);
   private final String detailText;
 
   NodeView(Node node) {
@@ -42,6 +43,18 @@ final class NodeView extends VBox {
     bottom.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(top, bottom);
     setSpacing(4);
+    port.getStyleClass().add("node-port");
+    port.setManaged(false);
+    port.setLayoutX(ProjectViewModel.NODE_WIDTH);
+    port.setLayoutY(ProjectViewModel.NODE_HEIGHT / 2);
+    port.setCursor(javafx.scene.Cursor.CROSSHAIR);
+    javafx.scene.control.Tooltip.install(port, new javafx.scene.control.Tooltip("Drag onto a model to make it read this"));
+    getChildren().add(port);
+  }
+
+  /** The output port: drag from it to a model to draw an edge. */
+  javafx.scene.shape.Circle port() {
+    return port;
   }
 
   String nodeId() {

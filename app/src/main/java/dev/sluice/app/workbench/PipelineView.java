@@ -38,11 +38,34 @@ public final class PipelineView extends Pane {
   private final List<EdgeView> edges = new ArrayList<>();
   private final Label empty = new Label("Open a project to see its pipeline (File > Open, Ctrl+O).");
   private ContextMenu menu;
+  private GraphEditing editing;
+  private EdgeView selectedEdge;
 
   public PipelineView(ProjectViewModel project, RunViewModel runs, Consumer<RunRequest> startRun) {
     this.project = project;
     this.runs = runs;
     this.startRun = startRun;
+    setFocusTraversable(true);
+    addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (editing == null) {
+        return;
+      }
+      switch (e.getCode()) {
+        case DELETE, BACK_SPACE -> {
+          if (selectedEdge != null) {
+            editing.disconnect(selectedEdge.from, selectedEdge.to);
+          } else if (project.selectedProperty().get() != null) {
+            editing.delete(project.selectedProperty().get());
+          }
+          e.consume();
+        }
+        case F2 -> {
+          renameSelected();
+          e.consume();
+        }
+        default -> { }
+      }
+    });
     getStyleClass().add("pipeline-view");
     setId("pipeline-view");
     Rectangle clip = new Rectangle();
@@ -70,8 +93,10 @@ public final class PipelineView extends Pane {
       }
     });
     addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+      requestFocus();
       if (e.getTarget() == this || e.getTarget() == content) {
         project.selectedProperty().set(null);
+        selectEdge(null);
       }
     });
   }
@@ -90,10 +115,28 @@ public final class PipelineView extends Pane {
     for (String id : m.dag().nodeIds()) {
       m.node(id).ifPresent(n -> nodes.put(id, card(n)));
     }
+    selectedEdge = null;
     for (String id : m.dag().nodeIds()) {
       for (String child : m.dag().children(id)) {
         if (nodes.containsKey(child)) {
-          edges.add(new EdgeView(id, child));
+          EdgeView e = new EdgeView(id, child);
+          e.setOnMouseClicked(ev -> {
+            selectEdge(e);
+            requestFocus();
+            ev.consume();
+          });
+          e.setOnContextMenuRequested(ev -> {
+            selectEdge(e);
+            MenuItem remove = new MenuItem("Remove Edge");
+            remove.setOnAction(a -> {
+              if (editing != null) {
+                editing.disconnect(e.from, e.to);
+              }
+            });
+            new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
+            ev.consume();
+          });
+          edges.add(e);
         }
       }
     }
@@ -114,6 +157,11 @@ public final class PipelineView extends Pane {
   private NodeView card(Node n) {
     NodeView v = new NodeView(n);
     new NodeDragging(v, content, () -> placeEdges(), (x, y) -> project.move(v.nodeId(), x, y));
+    new ConnectGesture(v, v.port(), content, this::nodeAt, (from, to) -> {
+      if (editing != null) {
+        editing.connect(from, to);
+      }
+    });
     v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       if (e.getButton() == MouseButton.PRIMARY) {
         project.selectedProperty().set(v.nodeId());
@@ -124,7 +172,15 @@ public final class PipelineView extends Pane {
       if (menu != null) {
         menu.hide();
       }
-      List<MenuItem> items = RunMenu.forNode(v.nodeId(), runs.runningProperty().get(), startRun);
+      List<MenuItem> items = new ArrayList<>(RunMenu.forNode(v.nodeId(), runs.runningProperty().get(), startRun));
+      if (editing != null) {
+        MenuItem rename = new MenuItem("Rename… (F2)");
+        rename.setOnAction(a -> renameSelected());
+        MenuItem delete = new MenuItem("Delete (Del)");
+        delete.setOnAction(a -> editing.delete(v.nodeId()));
+        items.add(rename);
+        items.add(delete);
+      }
       menu = new ContextMenu(items.toArray(MenuItem[]::new));
       menu.show(v, e.getScreenX(), e.getScreenY());
       e.consume();
@@ -155,6 +211,48 @@ public final class PipelineView extends Pane {
       v.setDimmed(!lit.isEmpty() && !lit.contains(nid));
     });
     edges.forEach(e -> e.setDimmed(!lit.isEmpty() && !(lit.contains(e.from) && lit.contains(e.to))));
+  }
+
+  /** Turns on editing by drawing (ports, Delete, F2). */
+  public void setEditing(GraphEditing editing) {
+    this.editing = editing;
+  }
+
+  private void selectEdge(EdgeView e) {
+    if (selectedEdge != null) {
+      selectedEdge.setSelected(false);
+    }
+    selectedEdge = e;
+    if (e != null) {
+      e.setSelected(true);
+      project.selectedProperty().set(null);
+    }
+  }
+
+  void renameSelected() {
+    String id = project.selectedProperty().get();
+    if (id == null || editing == null || !id.startsWith("model.")) {
+      return;
+    }
+    javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(id.substring("model.".length()));
+    d.setTitle("Rename model");
+    d.setHeaderText("Rename the model; every ref to it changes too.");
+    d.showAndWait().ifPresent(name -> editing.rename(id, name.strip()));
+  }
+
+  /** A point on the graph's own plane, from a point on the screen's scene. */
+  public Point2D contentPoint(double sceneX, double sceneY) {
+    return content.sceneToLocal(sceneX, sceneY);
+  }
+
+  /** The node whose card covers a point of the graph's plane, or null. */
+  String nodeAt(Point2D p) {
+    for (NodeView v : nodes.values()) {
+      if (v.getBoundsInParent().contains(p)) {
+        return v.nodeId();
+      }
+    }
+    return null;
   }
 
   public void fit() {

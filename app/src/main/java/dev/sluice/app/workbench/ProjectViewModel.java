@@ -163,6 +163,12 @@ public final class ProjectViewModel {
     refreshStaleness();
   }
 
+  /** Puts a node that is about to appear (a new one, a renamed one) at a place on the graph. */
+  public void place(String nodeId, double x, double y) {
+    positions.put(nodeId, new GraphLayout.Point(x, y));
+    savePositions();
+  }
+
   /** Moves a node (the person dragged it) and saves the layout. */
   public void move(String nodeId, double x, double y) {
     positions.put(nodeId, new GraphLayout.Point(x, y));

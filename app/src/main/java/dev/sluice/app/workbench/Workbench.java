@@ -38,6 +38,7 @@ public final class Workbench extends BorderPane {
   final RunService runService;
   final HistoryViewModel history;
   final PipelineView graph;
+  final GraphEditing editing;
   private final TabPane bottom = new TabPane();
   private final Label status = new Label();
   private final Label message = new Label();
@@ -46,6 +47,9 @@ public final class Workbench extends BorderPane {
 
   public Workbench(Executor background, Consumer<Runnable> onUiThread, Consumer<String> notify) {
     this.notify = text -> {
+      if (text == null) {
+        return;
+      }
       message.setText(text);
       notify.accept(text);
     };
@@ -53,6 +57,8 @@ public final class Workbench extends BorderPane {
     runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
     history = new HistoryViewModel(background, onUiThread);
     graph = new PipelineView(project, runs, this::run);
+    editing = new GraphEditing(project, text -> this.notify.accept(text));
+    graph.setEditing(editing);
     ExplorerView explorer = new ExplorerView(project);
     InspectorView inspector = new InspectorView(project);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
@@ -60,7 +66,9 @@ public final class Workbench extends BorderPane {
     bottom.getTabs().addAll(tab("Run", runPanel), tab("History", historyView), tab("Problems", new ProblemsView(project)));
     bottom.setId("bottom-tabs");
 
-    SplitPane middle = new SplitPane(explorer, graph, inspector);
+    BorderPane canvas = new BorderPane(graph);
+    canvas.setLeft(new PaletteView(graph, editing));
+    SplitPane middle = new SplitPane(explorer, canvas, inspector);
     middle.setDividerPositions(0.18, 0.78);
     SplitPane.setResizableWithParent(explorer, false);
     SplitPane.setResizableWithParent(inspector, false);

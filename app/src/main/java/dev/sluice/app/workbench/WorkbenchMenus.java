@@ -43,6 +43,19 @@ final class WorkbenchMenus {
     Menu file = new Menu("File", null, openItem, recentMenu, item("Reload", "F5", w.project::reload),
         new SeparatorMenuItem(), item("Quit", "Shortcut+Q", quit));
 
+    MenuItem undo = item("Undo", "Shortcut+Z", w.editing::undo);
+    undo.disableProperty().bind(w.editing.stack().canUndoProperty().not());
+    MenuItem redo = item("Redo", "Shortcut+Shift+Z", w.editing::redo);
+    redo.disableProperty().bind(w.editing.stack().canRedoProperty().not());
+    Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
+        item("New Model", "Shortcut+N", () -> w.editing.create(GraphEditing.Kind.MODEL, 40, 40)),
+        item("Rename Model…", "F2", w.graph::renameSelected),
+        item("Delete Selected", null, () -> {
+          String id = w.project.selectedProperty().get();
+          if (id != null) {
+            w.editing.delete(id);
+          }
+        }));
     CheckMenuItem dark = new CheckMenuItem("Dark Theme");
     dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     dark.selectedProperty().addListener((o, was, on) -> darkTheme.accept(on));
@@ -62,7 +75,7 @@ final class WorkbenchMenus {
         item("Test Selected", "Shortcut+T", () -> selected(w, RunRequest::test)),
         new SeparatorMenuItem(),
         item("Cancel Run", "Shortcut+PERIOD", w.runService::cancel));
-    return new MenuBar(file, view, run);
+    return new MenuBar(file, edit, view, run);
   }
 
   private static void selected(Workbench w, java.util.function.Function<String, RunRequest> kind) {

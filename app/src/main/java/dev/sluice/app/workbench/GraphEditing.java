@@ -1,0 +1,136 @@
+package dev.sluice.app.workbench;
+
+import dev.sluice.core.edit.EditRefusedException;
+import dev.sluice.core.edit.ProjectEdit;
+import dev.sluice.core.edit.ProjectEdits;
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Project;
+import java.io.IOException;
+import java.util.function.Consumer;
+
+/**
+ * What drawing on the graph does to the project: creates nodes, connects and disconnects, renames
+ * and deletes, each through the edit stack. Refusals and failures are reported, never thrown.
+ */
+public final class GraphEditing {
+  private final ProjectViewModel project;
+  private final EditStack stack;
+  private final Consumer<String> report;
+
+  public GraphEditing(ProjectViewModel project, Consumer<String> report) {
+    this.project = project;
+    this.report = report;
+    this.stack = new EditStack(project::reload);
+  }
+
+  /** The kinds the palette offers. */
+  public enum Kind {
+    MODEL,
+    SEED,
+    TEST
+  }
+
+  /** Creates a node with a fresh name at (x, y) on the graph; returns its id, or null. */
+  public String create(Kind kind, double x, double y) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null) {
+      return null;
+    }
+    Project p = m.project();
+    String base = switch (kind) {
+      case MODEL -> "new_model";
+      case SEED -> "new_seed";
+      case TEST -> "new_test";
+    };
+    String name = base;
+    for (int i = 2; p.refable(name).isPresent() || p.node("test." + name).isPresent(); i++) {
+      name = base + "_" + i;
+    }
+    String id = (kind == Kind.MODEL ? "model." : kind == Kind.SEED ? "seed." : "test.") + name;
+    String finalName = name;
+    boolean ok = apply(() -> switch (kind) {
+      case MODEL -> ProjectEdits.newModel(p, finalName, null);
+      case SEED -> ProjectEdits.newSeed(p, finalName);
+      case TEST -> ProjectEdits.newTest(p, finalName);
+    });
+    if (ok) {
+      project.place(id, x, y);
+      project.selectedProperty().set(id);
+      return id;
+    }
+    return null;
+  }
+
+  public boolean connect(String fromId, String toId) {
+    Manifest m = project.manifestProperty().get();
+    return m != null && apply(() -> ProjectEdits.connect(m, fromId, toId));
+  }
+
+  public boolean disconnect(String fromId, String toId) {
+    Manifest m = project.manifestProperty().get();
+    return m != null && apply(() -> ProjectEdits.disconnect(m, fromId, toId));
+  }
+
+  public boolean delete(String id) {
+    Manifest m = project.manifestProperty().get();
+    return m != null && apply(() -> ProjectEdits.delete(m, id));
+  }
+
+  public boolean rename(String id, String newName) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null || !id.startsWith("model.")) {
+      report.accept("Only models can be renamed here");
+      return false;
+    }
+    boolean ok = apply(() -> ProjectEdits.renameModel(m.project(), id.substring("model.".length()), newName));
+    if (ok) {
+      project.place("model." + newName, project.position(id).x(), project.position(id).y());
+      project.selectedProperty().set("model." + newName);
+    }
+    return ok;
+  }
+
+  public void undo() {
+    try {
+      String what = stack.undo();
+      report.accept(what == null ? "Nothing to undo" : "Undid: " + what);
+    } catch (IOException e) {
+      report.accept("Could not undo: " + e.getMessage());
+    }
+  }
+
+  public void redo() {
+    try {
+      String what = stack.redo();
+      report.accept(what == null ? "Nothing to redo" : "Redid: " + what);
+    } catch (IOException e) {
+      report.accept("Could not redo: " + e.getMessage());
+    }
+  }
+
+  public EditStack stack() {
+    return stack;
+  }
+
+  private interface EditMaker {
+    ProjectEdit make() throws EditRefusedException;
+  }
+
+  private boolean apply(EditMaker maker) {
+    try {
+      ProjectEdit e = maker.make();
+      stack.apply(e);
+      report.accept(capitalized(e.description()));
+      return true;
+    } catch (EditRefusedException e) {
+      report.accept(e.getMessage());
+    } catch (IOException e) {
+      report.accept("Could not write: " + e.getMessage() + " (nothing was changed)");
+    }
+    return false;
+  }
+
+  private static String capitalized(String s) {
+    return s.isEmpty() ? s : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+  }
+}
