@@ -137,7 +137,7 @@ final class Applier {
       if (have == null) {
         problems.add("new column " + c.getKey() + " " + c.getValue());
         changes.add("alter table " + target + " add column " + w.quote(c.getKey()) + " " + c.getValue());
-      } else if (!have.equals(c.getValue()) && !fits(c.getValue(), have)) {
+      } else if (!have.equals(c.getValue()) && !fits(c.getValue(), have) && !allNull(c.getKey())) {
         if (!widens(have, c.getValue())) {
           throw new LoadException("source " + table.qualifiedName() + ": column " + c.getKey() + " changed type from "
               + have + " to " + c.getValue() + ", which cannot widen without losing data; rebuild it with --full-refresh");
@@ -154,6 +154,11 @@ final class Applier {
       s.execute(ddl);
     }
     return new ArrayList<>(incoming.keySet());
+  }
+
+  /** A column with no values this load (JSON's all-null fields) fits whatever type the table has. */
+  private boolean allNull(String column) throws SQLException {
+    return s.count("select 1 from " + stage + " where " + w.quote(column) + " is not null limit 1") == 0;
   }
 
   private Map<String, String> types(String relation) throws SQLException {

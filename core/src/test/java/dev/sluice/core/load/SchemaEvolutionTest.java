@@ -33,6 +33,7 @@ class SchemaEvolutionTest {
             tables:
               - {name: customers, path: data/customers.csv, primary_key: id}
               - {name: tickets, path: data/tickets.csv, primary_key: id, soft_delete: deleted}
+              - {name: scores, path: data/scores.ndjson, primary_key: id}
         """);
     warehouse = DuckDbWarehouse.open(":memory:");
     loader = new SourceLoader(warehouse, Map.of(), ConnectorRegistry.discover(), dir);
@@ -92,5 +93,16 @@ class SchemaEvolutionTest {
     project.file("data/tickets.csv", "id,title,deleted\n2,b,true\n3,c,false\n");
     load("tickets", false);
     assertThat(rows("select id, title from raw.tickets order by id")).containsExactly("[1, a]", "[3, c]");
+  }
+
+  @Test
+  void aFieldThatIsNullInEveryNewRecordKeepsItsType() throws LoadException {
+    project.file("data/scores.ndjson", "{\"id\": 1, \"score\": 5}\n");
+    load("scores", false);
+    project.file("data/scores.ndjson", "{\"id\": 2, \"score\": null}\n");
+    load("scores", false);
+    assertThat(rows("select id, score from raw.scores order by id")).containsExactly("[1, 5]", "[2, null]");
+    assertThat(rows("select data_type from information_schema.columns where table_name = 'scores' and column_name = 'score'"))
+        .containsExactly("[BIGINT]");
   }
 }

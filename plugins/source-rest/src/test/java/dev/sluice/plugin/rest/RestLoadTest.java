@@ -58,6 +58,10 @@ class RestLoadTest {
               - {name: by_next_link, records_path: results, paginator: {type: next_link}}
               - {name: by_link_header, records_path: "", paginator: {type: link_header}}
               - {name: html, paginator: {type: none}}
+          - name: down
+            connector: rest
+            connection: {base_url: "http://127.0.0.1:1/v1", max_retries: 1, backoff_ms: 1}
+            tables: [{name: things}]
         """.formatted(api.baseUrl()))
         .file("models/big_spenders.sql", "select customer from {{ source('api', 'orders') }} where amount >= 10");
   }
@@ -147,5 +151,13 @@ class RestLoadTest {
     NodeResult r = run(Command.LOAD, "source:api.orders").get(0);
     assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
     assertThat(r.message()).contains("source api").contains("API_TOKEN").contains("not set");
+  }
+
+  @Test
+  void anUnreachableApiIsNamedAfterItsRetries() {
+    NodeResult r = run(Command.LOAD, "source:down").get(0);
+    assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
+    assertThat(r.message()).contains("source down.things: GET http://127.0.0.1:1/v1/things failed")
+        .contains("gave up after 2 attempts");
   }
 }
