@@ -48,17 +48,11 @@ public final class MySqlConnector extends JdbcSource {
       p.setProperty("password", password);
     }
     p.setProperty("connectTimeout", "10000");
-    p.setProperty("sslMode", c.text("ssl_mode", isLocal(c.text("host", "localhost")) ? "disable" : "verify-full"));
     p.setProperty("useCursorFetch", "true"); // stream in batches instead of reading the whole result
     String host = c.text("host", "localhost");
     boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     p.setProperty("sslMode", c.text("ssl_mode", local ? "disable" : "verify-full"));
     return p;
-  }
-
-  /** The driver has no "prefer": a local server rarely has TLS, and a remote one should be verified. */
-  private static boolean isLocal(String host) {
-    return host.equals("localhost") || host.equals("127.0.0.1") || host.equals("::1");
   }
 
   @Override
