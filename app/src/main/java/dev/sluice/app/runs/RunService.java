@@ -40,19 +40,23 @@ public final class RunService {
     }
     model.runningProperty().set(true);
     background.execute(() -> {
+      RunSummary summary;
       try (Pipeline p = Pipeline.open(project, options)) {
         current = p;
-        RunSummary s = p.run(command, select, null, 0, false, e -> onUiThread.accept(() -> model.apply(e)));
-        onUiThread.accept(() -> done.accept(s));
+        summary = p.run(command, select, null, 0, false, e -> onUiThread.accept(() -> model.apply(e)));
       } catch (RuntimeException e) {
         onUiThread.accept(() -> {
           model.runningProperty().set(false);
           model.statusProperty().set("Could not run: " + firstLine(e.getMessage()));
           failed.accept(e);
         });
+        return;
       } finally {
         current = null;
       }
+      // only now is the DuckDB file closed, so whatever runs next (history, staleness) can open it
+      RunSummary s = summary;
+      onUiThread.accept(() -> done.accept(s));
     });
   }
 

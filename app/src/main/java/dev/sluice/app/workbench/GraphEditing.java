@@ -20,7 +20,10 @@ public final class GraphEditing {
   public GraphEditing(ProjectViewModel project, Consumer<String> report) {
     this.project = project;
     this.report = report;
-    this.stack = new EditStack(project::reload);
+    this.stack = new EditStack(() -> {
+      project.ownChange();
+      project.reload();
+    });
   }
 
   /** The kinds the palette offers. */

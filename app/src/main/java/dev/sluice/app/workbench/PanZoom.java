@@ -72,6 +72,24 @@ final class PanZoom {
     zoomAt(factor, viewport.getWidth() / 2, viewport.getHeight() / 2);
   }
 
+  /** Zooms and pans so that the rectangle (in the graph's coordinates) fills the view. */
+  void frame(double x, double y, double w, double h) {
+    double scale = Math.max(MIN, Math.min(1.5, Math.min((viewport.getWidth() - 80) / w, (viewport.getHeight() - 80) / h)));
+    content.setScaleX(scale);
+    content.setScaleY(scale);
+    javafx.geometry.Point2D centre = content.localToParent(x + w / 2, y + h / 2);
+    pan(viewport.getWidth() / 2 - centre.getX(), viewport.getHeight() / 2 - centre.getY());
+  }
+
+  /** Scale 1, the graph's top-left corner in the viewport's. */
+  void topLeft() {
+    content.setScaleX(1);
+    content.setScaleY(1);
+    // at scale 1 the translate is the offset itself
+    content.setTranslateX(20 - content.getLayoutX() - content.getLayoutBounds().getMinX());
+    content.setTranslateY(20 - content.getLayoutY() - content.getLayoutBounds().getMinY());
+  }
+
   /** Scales and moves the content so that all of it is in view. */
   void fit() {
     double w = content.getLayoutBounds().getWidth();

@@ -36,6 +36,12 @@ public final class PipelineView extends Pane {
   private final Consumer<RunRequest> startRun;
   private final Map<String, NodeView> nodes = new HashMap<>();
   private final List<EdgeView> edges = new ArrayList<>();
+  /** Every edge of the graph; its view exists only once it has come into sight. */
+  private final List<String[]> allEdges = new ArrayList<>();
+  private final Map<String, EdgeView> edgeViews = new HashMap<>();
+  private Manifest shown;
+  /** The project the view was last fitted to: a reload after an edit keeps the view where it is. */
+  private java.nio.file.Path fittedFor;
   private final Label empty = new Label("Open a project to see its pipeline (File > Open, Ctrl+O).");
   private ContextMenu menu;
   private GraphEditing editing;
@@ -78,6 +84,13 @@ public final class PipelineView extends Pane {
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
+    // draw only what is in view: a large graph stays smooth because off-screen cards cost nothing
+    for (javafx.beans.value.ObservableValue<?> v : List.of(content.translateXProperty(), content.translateYProperty(),
+        content.scaleXProperty(), widthProperty(), heightProperty())) {
+      v.addListener((o, a, b) -> cull());
+    }
+    // ports keep their size on screen when zoomed out, so they can still be grabbed
+    content.scaleXProperty().addListener((o, a, b) -> nodes.values().forEach(this::scalePort));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
     project.selectedProperty().addListener((o, was, id) -> highlight(id));
     runs.states().addListener((MapChangeListener<String, NodeRunState>) c -> {
@@ -105,53 +118,170 @@ public final class PipelineView extends Pane {
     content.getChildren().clear();
     nodes.clear();
     edges.clear();
+    edgeViews.clear();
+    allEdges.clear();
+    selectedEdge = null;
+    shown = m;
     empty.setVisible(m == null || m.dag().nodeIds().isEmpty());
     if (m == null) {
       return;
     }
     if (m.dag().nodeIds().isEmpty()) {
-      empty.setText("This project has no nodes yet: add a model under models/ or a seed under seeds/.");
+      empty.setText("This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
     }
-    for (String id : m.dag().nodeIds()) {
-      m.node(id).ifPresent(n -> nodes.put(id, card(n)));
-    }
-    selectedEdge = null;
     for (String id : m.dag().nodeIds()) {
       for (String child : m.dag().children(id)) {
-        if (nodes.containsKey(child)) {
-          EdgeView e = new EdgeView(id, child);
-          e.setOnMouseClicked(ev -> {
-            selectEdge(e);
-            requestFocus();
-            ev.consume();
-          });
-          e.setOnContextMenuRequested(ev -> {
-            selectEdge(e);
-            MenuItem remove = new MenuItem("Remove Edge");
-            remove.setOnAction(a -> {
-              if (editing != null) {
-                editing.disconnect(e.from, e.to);
-              }
-            });
-            new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
-            ev.consume();
-          });
-          edges.add(e);
+        allEdges.add(new String[] {id, child});
+      }
+    }
+    // a sizing rectangle, so that the content's bounds cover the whole graph before cards exist
+    double maxX = 0;
+    double maxY = 0;
+    for (String id : m.dag().nodeIds()) {
+      GraphLayout.Point p = project.position(id);
+      maxX = Math.max(maxX, p.x() + ProjectViewModel.NODE_WIDTH);
+      maxY = Math.max(maxY, p.y() + ProjectViewModel.NODE_HEIGHT);
+    }
+    Rectangle extent = new Rectangle(0, 0, maxX, maxY);
+    extent.setFill(null);
+    extent.setMouseTransparent(true);
+    content.getChildren().add(extent);
+    boolean large = m.dag().nodeIds().size() > LARGE;
+    boolean firstShow = !m.project().root().equals(fittedFor);
+    fittedFor = m.project().root();
+    javafx.application.Platform.runLater(() -> {
+      if (!firstShow) {
+        cull();
+        return;
+      }
+      if (large) {
+        panZoom.topLeft();
+      } else {
+        fit();
+      }
+      cull();
+    });
+    cull();
+  }
+
+  /** Graphs larger than this open at a readable zoom instead of fitted. */
+  static final int LARGE = 300;
+
+  /** Creates the views that came into sight, hides those that left it. */
+  private void cull() {
+    if (shown == null) {
+      return;
+    }
+    javafx.geometry.Bounds view = content.parentToLocal(
+        new javafx.geometry.BoundingBox(-100, -100, getWidth() + 200, getHeight() + 200));
+    String selected = project.selectedProperty().get();
+    boolean virtual = shown.dag().nodeIds().size() > LARGE; // small graphs simply show everything
+    List<javafx.scene.Node> newCards = new ArrayList<>();
+    List<javafx.scene.Node> newEdges = new ArrayList<>();
+    for (String id : shown.dag().nodeIds()) {
+      GraphLayout.Point p = project.position(id);
+      boolean inside = !virtual || view.intersects(p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
+      NodeView v = nodes.get(id);
+      if (inside && v == null) {
+        Node n = shown.node(id).orElse(null);
+        if (n == null) {
+          continue;
+        }
+        v = card(n);
+        nodes.put(id, v);
+        v.relocate(p.x(), p.y());
+        v.showRun(runs.state(id), runs.results().get(id));
+        v.setStale(project.stale().contains(id));
+        scalePort(v);
+        newCards.add(v);
+      } else if (v != null) {
+        v.setVisible(inside);
+      }
+    }
+    for (String[] e : allEdges) {
+      String key = e[0] + "->" + e[1];
+      EdgeView ev = edgeViews.get(key);
+      GraphLayout.Point a = positionOf(e[0]);
+      GraphLayout.Point b = positionOf(e[1]);
+      double half = ProjectViewModel.NODE_HEIGHT / 2;
+      boolean inside = !virtual || crosses(view, a.x() + ProjectViewModel.NODE_WIDTH, a.y() + half, b.x(), b.y() + half);
+      if (inside && ev == null) {
+        ev = edge(e[0], e[1]);
+        edgeViews.put(key, ev);
+        edges.add(ev);
+        newEdges.add(ev);
+        place(ev);
+      } else if (ev != null) {
+        ev.setVisible(inside);
+      }
+    }
+    if (!newEdges.isEmpty()) {
+      content.getChildren().addAll(1, newEdges); // above the sizing rectangle, below the cards
+    }
+    if (!newCards.isEmpty()) {
+      content.getChildren().addAll(newCards);
+    }
+    highlight(selected);
+  }
+
+  private void scalePort(NodeView v) {
+    double k = Math.max(1, 1 / content.getScaleX());
+    v.port().setScaleX(k);
+    v.port().setScaleY(k);
+  }
+
+  /** Whether the straight line from (x1, y1) to (x2, y2) passes through the rectangle (Liang-Barsky). */
+  static boolean crosses(javafx.geometry.Bounds r, double x1, double y1, double x2, double y2) {
+    double t0 = 0;
+    double t1 = 1;
+    double dx = x2 - x1;
+    double dy = y2 - y1;
+    double[] p = {-dx, dx, -dy, dy};
+    double[] q = {x1 - r.getMinX(), r.getMaxX() - x1, y1 - r.getMinY(), r.getMaxY() - y1};
+    for (int i = 0; i < 4; i++) {
+      if (p[i] == 0) {
+        if (q[i] < 0) {
+          return false;
+        }
+      } else {
+        double t = q[i] / p[i];
+        if (p[i] < 0) {
+          t0 = Math.max(t0, t);
+        } else {
+          t1 = Math.min(t1, t);
+        }
+        if (t0 > t1) {
+          return false;
         }
       }
     }
-    content.getChildren().addAll(edges);
-    content.getChildren().addAll(nodes.values());
-    nodes.forEach((id, v) -> {
-      GraphLayout.Point p = project.position(id);
-      v.relocate(p.x(), p.y());
-      v.showRun(runs.state(id), runs.results().get(id));
-      v.setStale(project.stale().contains(id));
+    return true;
+  }
+
+  private GraphLayout.Point positionOf(String id) {
+    NodeView v = nodes.get(id);
+    return v == null ? project.position(id) : new GraphLayout.Point(v.getLayoutX(), v.getLayoutY());
+  }
+
+  private EdgeView edge(String from, String to) {
+    EdgeView e = new EdgeView(from, to);
+    e.setOnMouseClicked(ev -> {
+      selectEdge(e);
+      requestFocus();
+      ev.consume();
     });
-    placeEdges();
-    content.autosize();
-    javafx.application.Platform.runLater(this::fit);
-    highlight(project.selectedProperty().get());
+    e.setOnContextMenuRequested(ev -> {
+      selectEdge(e);
+      MenuItem remove = new MenuItem("Remove Edge");
+      remove.setOnAction(a -> {
+        if (editing != null) {
+          editing.disconnect(e.from, e.to);
+        }
+      });
+      new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
+      ev.consume();
+    });
+    return e;
   }
 
   private NodeView card(Node n) {
@@ -189,12 +319,14 @@ public final class PipelineView extends Pane {
   }
 
   private void placeEdges() {
-    for (EdgeView e : edges) {
-      NodeView a = nodes.get(e.from);
-      NodeView b = nodes.get(e.to);
-      e.place(a.getLayoutX() + ProjectViewModel.NODE_WIDTH, a.getLayoutY() + ProjectViewModel.NODE_HEIGHT / 2,
-          b.getLayoutX(), b.getLayoutY() + ProjectViewModel.NODE_HEIGHT / 2);
-    }
+    edges.forEach(this::place);
+  }
+
+  private void place(EdgeView e) {
+    GraphLayout.Point a = positionOf(e.from);
+    GraphLayout.Point b = positionOf(e.to);
+    e.place(a.x() + ProjectViewModel.NODE_WIDTH, a.y() + ProjectViewModel.NODE_HEIGHT / 2,
+        b.x(), b.y() + ProjectViewModel.NODE_HEIGHT / 2);
   }
 
   /** Lights up the selected node with everything upstream and downstream of it; dims the rest. */
@@ -247,8 +379,9 @@ public final class PipelineView extends Pane {
 
   /** The node whose card covers a point of the graph's plane, or null. */
   String nodeAt(Point2D p) {
-    for (NodeView v : nodes.values()) {
-      if (v.getBoundsInParent().contains(p)) {
+    var children = content.getChildren();
+    for (int i = children.size() - 1; i >= 0; i--) { // the topmost card, as the person sees it
+      if (children.get(i) instanceof NodeView v && v.isVisible() && v.getBoundsInParent().contains(p)) {
         return v.nodeId();
       }
     }
@@ -257,6 +390,29 @@ public final class PipelineView extends Pane {
 
   public void fit() {
     panZoom.fit();
+  }
+
+  /** Zooms to show these nodes as large as fits (zoom to selection). */
+  public void frame(java.util.Collection<String> ids) {
+    double minX = Double.MAX_VALUE;
+    double minY = Double.MAX_VALUE;
+    double maxX = -Double.MAX_VALUE;
+    double maxY = -Double.MAX_VALUE;
+    for (String id : ids) {
+      GraphLayout.Point p = positionOf(id);
+      minX = Math.min(minX, p.x());
+      minY = Math.min(minY, p.y());
+      maxX = Math.max(maxX, p.x() + ProjectViewModel.NODE_WIDTH);
+      maxY = Math.max(maxY, p.y() + ProjectViewModel.NODE_HEIGHT);
+    }
+    if (minX <= maxX) {
+      panZoom.frame(minX, minY, maxX - minX, maxY - minY);
+    }
+  }
+
+  /** Moves the view by a distance in screen pixels. */
+  public void panBy(double dx, double dy) {
+    panZoom.pan(dx, dy);
   }
 
   public void zoom(double factor) {

@@ -89,6 +89,14 @@ public final class ProjectViewModel {
     });
   }
 
+  /** Notes that the app itself just changed files, so the watcher does not reload a second time. */
+  public void ownChange() {
+    Path r = root.get();
+    if (r != null) {
+      fingerprint = fingerprint(r);
+    }
+  }
+
   /** Reloads when a file of the project changed on disk (git, another editor). Returns whether it did. */
   public boolean reloadIfChanged() {
     Path r = root.get();

@@ -56,7 +56,7 @@ class DrawPipelineUiTest {
     robot.interact(() -> window.open(shop));
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
     WaitForAsyncUtils.waitForFxEvents();
-    robot.interact(() -> w.graph().zoom(1.6));
+    robot.interact(() -> w.graph().fit());
 
     Node graph = robot.lookup("#pipeline-view").query();
     var b = graph.localToScreen(graph.getBoundsInLocal());
@@ -65,13 +65,21 @@ class DrawPipelineUiTest {
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(sql(shop)).contains("select 1 as id");
 
+    robot.interact(() -> w.graph().frame(java.util.List.of("model.stg_orders", "model.new_model")));
+    WaitForAsyncUtils.waitForFxEvents();
     robot.drag(robot.from(card(robot, "model.stg_orders")).lookup(".node-port").queryAs(Node.class))
         .dropTo(card(robot, "model.new_model"));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sql(shop).equals("select * from {{ ref('stg_orders') }}\n"));
+    try {
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sql(shop).equals("select * from {{ ref('stg_orders') }}\n"));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("no edge drawn; status: " + robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText());
+    }
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
         () -> parents(w).contains("model.stg_orders"));
     WaitForAsyncUtils.waitForFxEvents();
 
+    robot.interact(() -> w.graph().frame(java.util.List.of("model.stg_customers", "model.new_model")));
+    WaitForAsyncUtils.waitForFxEvents();
     robot.drag(robot.from(card(robot, "model.stg_customers")).lookup(".node-port").queryAs(Node.class))
         .dropTo(card(robot, "model.new_model"));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sql(shop).contains("stg_customers as ("));
