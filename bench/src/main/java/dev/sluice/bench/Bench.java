@@ -2,7 +2,10 @@ package dev.sluice.bench;
 
 import java.util.Arrays;
 
-/** The harness's entry point: {@code bin/bench [engine|...]}. Benchmarks print their own figures. */
+/**
+ * The harness's entry point: {@code bin/bench engine|load|shop-api}. Benchmarks print their own
+ * figures; {@code shop-api} serves the elt_shop sample's REST API until stopped.
+ */
 public final class Bench {
   private Bench() {}
 
@@ -11,8 +14,11 @@ public final class Bench {
     String[] rest = args.length == 0 ? args : Arrays.copyOfRange(args, 1, args.length);
     switch (which) {
       case "engine" -> EngineBenchmark.main(rest);
+      case "load" -> dev.sluice.bench.load.LoadBenchmark.main(rest);
+      case "shop-api" -> dev.sluice.bench.load.ShopApiServer.main(rest);
       default -> {
-        System.err.println("unknown benchmark '" + which + "'; known: engine");
+        System.err.println("unknown benchmark '" + which + "'; known: engine, load [postgres|csv], shop-api (the elt_shop"
+            + " sample's API server); the canvas benchmark runs from the app module, see docs/benchmarks.md");
         System.exit(2);
       }
     }

@@ -71,7 +71,10 @@ final class ConsoleReporter implements RunListener {
           out.println(s.failed() ? "Problems:" : "Warnings:");
           any = true;
         }
-        out.println("  " + r.status().label().toUpperCase(Locale.ROOT) + " " + r.kind() + " " + r.name() + ": " + r.message());
+        String who = r.kind() + " " + r.name() + ": ";
+        // a load's message names its source and table already
+        out.println("  " + r.status().label().toUpperCase(Locale.ROOT) + " "
+            + (r.message() != null && r.message().startsWith("source ") ? "" : who) + r.message());
         for (Map<String, Object> row : r.sample()) {
           out.println("      " + row);
         }
