@@ -51,13 +51,13 @@ public final class GraphEditing {
     }
     String id = (kind == Kind.MODEL ? "model." : kind == Kind.SEED ? "seed." : "test.") + name;
     String finalName = name;
+    project.placeFree(id, x, y); // before the edit: its reload then finds the node where it was dropped
     boolean ok = apply(() -> switch (kind) {
       case MODEL -> ProjectEdits.newModel(p, finalName, null);
       case SEED -> ProjectEdits.newSeed(p, finalName);
       case TEST -> ProjectEdits.newTest(p, finalName);
     });
     if (ok) {
-      project.place(id, x, y);
       project.selectedProperty().set(id);
       return id;
     }

@@ -17,7 +17,7 @@ final class NodeView extends VBox {
   private final String nodeId;
   private final RunBadge badge = new RunBadge();
   private final Label detail;
-  private final javafx.scene.shape.Circle port = new javafx.scene.shape.Circle(6);
+  private final javafx.scene.shape.Circle port = new javafx.scene.shape.Circle(4.5);
   private final String detailText;
 
   NodeView(Node node) {

@@ -56,16 +56,12 @@ final class PanZoom {
 
   /** Zooms by {@code factor}, keeping the point under (x, y) where it is. */
   void zoomAt(double factor, double x, double y) {
-    double old = content.getScaleX();
-    double scale = Math.max(MIN, Math.min(MAX, old * factor));
-    double f = scale / old;
-    // the content scales around its own centre; keep the pointed-at point fixed
-    double cx = content.getBoundsInParent().getMinX() + content.getBoundsInParent().getWidth() / 2;
-    double cy = content.getBoundsInParent().getMinY() + content.getBoundsInParent().getHeight() / 2;
+    double scale = Math.max(MIN, Math.min(MAX, content.getScaleX() * factor));
+    javafx.geometry.Point2D under = content.parentToLocal(x, y);
     content.setScaleX(scale);
     content.setScaleY(scale);
-    content.setTranslateX(content.getTranslateX() - (f - 1) * (x - cx));
-    content.setTranslateY(content.getTranslateY() - (f - 1) * (y - cy));
+    javafx.geometry.Point2D now = content.localToParent(under);
+    pan(x - now.getX(), y - now.getY());
   }
 
   void zoomCentered(double factor) {
@@ -75,35 +71,35 @@ final class PanZoom {
   /** Zooms and pans so that the rectangle (in the graph's coordinates) fills the view. */
   void frame(double x, double y, double w, double h) {
     double scale = Math.max(MIN, Math.min(1.5, Math.min((viewport.getWidth() - 80) / w, (viewport.getHeight() - 80) / h)));
+    centreOn(scale, x + w / 2, y + h / 2);
+  }
+
+  /** Sets the scale, then pans so that the graph point (cx, cy) is in the middle of the view. */
+  private void centreOn(double scale, double cx, double cy) {
     content.setScaleX(scale);
     content.setScaleY(scale);
-    javafx.geometry.Point2D centre = content.localToParent(x + w / 2, y + h / 2);
+    javafx.geometry.Point2D centre = content.localToParent(cx, cy);
     pan(viewport.getWidth() / 2 - centre.getX(), viewport.getHeight() / 2 - centre.getY());
   }
 
-  /** Scale 1, the graph's top-left corner in the viewport's. */
+  /** Scale 1, the graph's top-left corner near the viewport's. */
   void topLeft() {
+    javafx.geometry.Bounds b = content.getBoundsInLocal();
     content.setScaleX(1);
     content.setScaleY(1);
-    // at scale 1 the translate is the offset itself
-    content.setTranslateX(20 - content.getLayoutX() - content.getLayoutBounds().getMinX());
-    content.setTranslateY(20 - content.getLayoutY() - content.getLayoutBounds().getMinY());
+    javafx.geometry.Point2D corner = content.localToParent(b.getMinX(), b.getMinY());
+    pan(20 - corner.getX(), 20 - corner.getY());
   }
 
   /** Scales and moves the content so that all of it is in view. */
   void fit() {
-    double w = content.getLayoutBounds().getWidth();
-    double h = content.getLayoutBounds().getHeight();
-    if (w <= 0 || h <= 0 || viewport.getWidth() <= 0) {
+    // the children's bounds: the pane is unmanaged, so its own size says nothing
+    javafx.geometry.Bounds b = content.getBoundsInLocal();
+    if (b.getWidth() <= 0 || b.getHeight() <= 0 || viewport.getWidth() <= 0) {
       return;
     }
-    double scale = Math.max(MIN, Math.min(1.0, Math.min((viewport.getWidth() - 40) / w, (viewport.getHeight() - 40) / h)));
-    content.setScaleX(scale);
-    content.setScaleY(scale);
-    // scaling is around the content's centre: centre it in the viewport
-    double minX = content.getLayoutBounds().getMinX();
-    double minY = content.getLayoutBounds().getMinY();
-    content.setTranslateX(viewport.getWidth() / 2 - (minX + w / 2) - content.getLayoutX());
-    content.setTranslateY(viewport.getHeight() / 2 - (minY + h / 2) - content.getLayoutY());
+    double scale = Math.max(MIN, Math.min(1.0, Math.min((viewport.getWidth() - 40) / b.getWidth(),
+        (viewport.getHeight() - 40) / b.getHeight())));
+    centreOn(scale, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
   }
 }

@@ -154,14 +154,36 @@ public final class PipelineView extends Pane {
         cull();
         return;
       }
-      if (large) {
-        panZoom.topLeft();
-      } else {
-        fit();
-      }
-      cull();
+      whenSized(() -> {
+        if (large) {
+          panZoom.topLeft();
+        } else {
+          fit();
+        }
+        cull();
+      });
     });
     cull();
+  }
+
+  /** Runs {@code action} now if the view has its size, else once it gets one (a window just opening). */
+  private void whenSized(Runnable action) {
+    if (getWidth() > 0 && getHeight() > 0) {
+      action.run();
+      return;
+    }
+    javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+        if (getWidth() > 0 && getHeight() > 0) {
+          widthProperty().removeListener(this);
+          heightProperty().removeListener(this);
+          javafx.application.Platform.runLater(action);
+        }
+      }
+    };
+    widthProperty().addListener(once);
+    heightProperty().addListener(once);
   }
 
   /** Graphs larger than this open at a readable zoom instead of fitted. */

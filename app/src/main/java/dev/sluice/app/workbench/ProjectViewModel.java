@@ -177,6 +177,25 @@ public final class ProjectViewModel {
     savePositions();
   }
 
+  /** Like {@link #place}, but moves down until the node overlaps no other. */
+  public void placeFree(String nodeId, double x, double y) {
+    double ty = y;
+    for (int i = 0; i < 500 && overlaps(nodeId, x, ty); i++) {
+      ty += NODE_HEIGHT / 2;
+    }
+    place(nodeId, x, ty);
+  }
+
+  private boolean overlaps(String self, double x, double y) {
+    for (Map.Entry<String, GraphLayout.Point> e : positions.entrySet()) {
+      GraphLayout.Point p = e.getValue();
+      if (!e.getKey().equals(self) && Math.abs(p.x() - x) < NODE_WIDTH + 10 && Math.abs(p.y() - y) < NODE_HEIGHT + 10) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Moves a node (the person dragged it) and saves the layout. */
   public void move(String nodeId, double x, double y) {
     positions.put(nodeId, new GraphLayout.Point(x, y));
