@@ -20,8 +20,13 @@ public final class InspectorView extends VBox {
   private final GridPane grid = new GridPane();
   private final TextArea sql = new TextArea();
   private final Label title = new Label("Nothing selected");
+  private final javafx.scene.control.Button save = new javafx.scene.control.Button("Save");
+  private final ProjectViewModel project;
+  private java.nio.file.Path file;
+  private String saved;
 
   public InspectorView(ProjectViewModel project) {
+    this.project = project;
     setId("inspector");
     setSpacing(8);
     setPadding(new Insets(10));
@@ -30,10 +35,24 @@ public final class InspectorView extends VBox {
     grid.setVgap(4);
     sql.setEditable(false);
     sql.setId("inspector-sql");
+    save.setId("inspector-save");
+    save.setDisable(true);
+    save.setOnAction(e -> save());
+    sql.textProperty().addListener((o, a, b) -> save.setDisable(file == null || b.equals(saved)));
+    sql.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
+        save();
+        e.consume();
+      }
+    });
     sql.getStyleClass().add("monospace");
     sql.setPromptText("Select a node on the graph or in the explorer.");
     VBox.setVgrow(sql, Priority.ALWAYS);
-    getChildren().addAll(title, grid, new Label("SQL"), sql);
+    javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+    javafx.scene.layout.HBox.setHgrow(gap, Priority.ALWAYS);
+    javafx.scene.layout.HBox sqlBar = new javafx.scene.layout.HBox(6, new Label("SQL"), gap, save);
+    sqlBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
+    getChildren().addAll(title, grid, sqlBar, sql);
     project.selectedProperty().addListener((o, was, id) -> show(project.manifestProperty().get(), id));
     project.manifestProperty().addListener((o, was, m) -> show(m, project.selectedProperty().get()));
   }
@@ -43,6 +62,9 @@ public final class InspectorView extends VBox {
     Node n = m == null || id == null ? null : m.node(id).orElse(null);
     if (n == null) {
       title.setText("Nothing selected");
+      file = null;
+      saved = "";
+      sql.setEditable(false);
       sql.setText("");
       return;
     }
@@ -74,7 +96,32 @@ public final class InspectorView extends VBox {
       add(row, "Severity", t.severity());
     }
     String text = Manifest.sqlOf(n);
-    sql.setText(text == null ? "" : text);
+    // models and singular tests are one file each, so their SQL can be edited here and saved
+    boolean editable = n instanceof Model || n instanceof dev.sluice.core.project.SingularTest;
+    java.nio.file.Path newFile = editable ? m.project().root().resolve(n.file()) : null;
+    if (newFile != null && newFile.equals(file) && !sql.getText().equals(saved)) {
+      return; // unsaved edits of this very file: a reload must not throw them away
+    }
+    file = newFile;
+    saved = text == null ? "" : text;
+    sql.setEditable(editable);
+    sql.setText(saved);
+  }
+
+  /** Writes the SQL to its file atomically; the graph reloads from the file. */
+  private void save() {
+    if (file == null || sql.getText().equals(saved)) {
+      return;
+    }
+    try {
+      dev.sluice.core.run.RunArtifacts.writeAtomically(file, sql.getText());
+      saved = sql.getText();
+      save.setDisable(true);
+      project.ownChange();
+      project.reload();
+    } catch (java.io.IOException e) {
+      title.setText("Could not save " + file.getFileName() + ": " + e.getMessage());
+    }
   }
 
   private int add(int row, String key, String value) {

@@ -80,6 +80,34 @@ class RunFromGraphUiTest {
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !w.project().stale().contains("model.stg_customers"));
   }
 
+  @Test
+  void runInspectFixAndRerunWithoutATerminal(FxRobot robot) throws Exception {
+    Path shop = Samples.copy("shop", dir.resolve("shop2"));
+    Path model = shop.resolve("models/marts/product_sales.sql");
+    Files.writeString(model, Files.readString(model).replace("p.category,", "p.categroy,"));
+    Workbench w = window.workbench();
+    robot.interact(() -> window.open(shop));
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
+    robot.interact(() -> w.run(new RunRequest("Run with upstream", Command.BUILD, "+product_sales")));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w.runs().lastSummaryProperty().get() != null
+        && !w.runs().runningProperty().get());
+    assertThat(w.runs().state("model.product_sales")).isEqualTo(NodeRunState.FAILED);
+
+    robot.interact(() -> w.project().selectedProperty().set("model.product_sales"));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(robot.lookup("#run-details").queryAs(TextArea.class).getText())
+        .contains("models/marts/product_sales.sql:4").contains("categroy");
+    TextArea sql = robot.lookup("#inspector-sql").queryAs(TextArea.class);
+    robot.interact(() -> sql.setText(sql.getText().replace("p.categroy,", "p.category,")));
+    robot.clickOn("#inspector-save");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(model).contains("p.category,"));
+
+    robot.interact(() -> w.run(new RunRequest("Run", Command.BUILD, "product_sales")));
+    WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !w.runs().runningProperty().get()
+        && w.runs().state("model.product_sales") == NodeRunState.SUCCEEDED);
+    assertThat(w.runs().results().get("model.product_sales").rows()).isEqualTo(12);
+  }
+
   private void shoot(FxRobot robot, String name) throws Exception {
     javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
     robot.interact(() -> img[0] = stage.getScene().snapshot(null));
