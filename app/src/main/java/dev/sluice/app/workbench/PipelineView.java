@@ -44,6 +44,7 @@ public final class PipelineView extends Pane {
   private java.nio.file.Path fittedFor;
   private final Label empty = new Label("Open a project to see its pipeline (File > Open, Ctrl+O).");
   private ContextMenu menu;
+  private final MiniMap miniMap;
   private GraphEditing editing;
   private EdgeView selectedEdge;
 
@@ -84,6 +85,12 @@ public final class PipelineView extends Pane {
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
+    miniMap = new MiniMap(project, (x, y) -> {
+      Point2D c = content.localToParent(x, y);
+      panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
+    });
+    miniMap.setManaged(false);
+    getChildren().add(miniMap);
     // draw only what is in view: a large graph stays smooth because off-screen cards cost nothing
     for (javafx.beans.value.ObservableValue<?> v : List.of(content.translateXProperty(), content.translateYProperty(),
         content.scaleXProperty(), widthProperty(), heightProperty())) {
@@ -116,12 +123,14 @@ public final class PipelineView extends Pane {
 
   private void rebuild(Manifest m) {
     content.getChildren().clear();
+    miniMap.setVisible(false);
     nodes.clear();
     edges.clear();
     edgeViews.clear();
     allEdges.clear();
     selectedEdge = null;
     shown = m;
+    miniMap.show(m);
     empty.setVisible(m == null || m.dag().nodeIds().isEmpty());
     if (m == null) {
       return;
@@ -196,6 +205,9 @@ public final class PipelineView extends Pane {
     }
     javafx.geometry.Bounds view = content.parentToLocal(
         new javafx.geometry.BoundingBox(-100, -100, getWidth() + 200, getHeight() + 200));
+    miniMap.visible(content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight())));
+    miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
+    miniMap.setVisible(shown.dag().nodeIds().size() > 1);
     String selected = project.selectedProperty().get();
     boolean virtual = shown.dag().nodeIds().size() > LARGE; // small graphs simply show everything
     List<javafx.scene.Node> newCards = new ArrayList<>();

@@ -14,6 +14,7 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import javafx.application.Application;
 import javafx.embed.swing.SwingFXUtils;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.image.WritableImage;
 import javafx.stage.Stage;
@@ -51,6 +52,15 @@ class WorkbenchUiTest {
     int nodes = w.project().manifestProperty().get().dag().nodeIds().size();
     assertThat(w.graph().nodeCount()).isEqualTo(nodes).isGreaterThan(30);
     assertThat(stage.getTitle()).isEqualTo("shop — Sluice");
+
+    Node minimap = robot.lookup("#minimap").query();
+    assertThat(minimap.isVisible()).isTrue();
+    javafx.scene.layout.Pane content = (javafx.scene.layout.Pane) w.graph().getChildrenUnmodifiable().get(0);
+    double before = content.getTranslateX();
+    javafx.geometry.Bounds mb = minimap.localToScreen(minimap.getBoundsInLocal());
+    robot.moveTo(new javafx.geometry.Point2D(mb.getMinX() + 6, mb.getCenterY())).clickOn(javafx.scene.input.MouseButton.PRIMARY);
+    assertThat(content.getTranslateX()).as("clicking the minimap moves the view").isNotEqualTo(before);
+    robot.interact(() -> w.graph().fit());
 
     robot.interact(() -> w.findNode("customers"));
     assertThat(w.project().selectedProperty().get()).isEqualTo("model.customers");
