@@ -41,6 +41,8 @@ public final class ProjectViewModel {
   private final StringProperty status = new SimpleStringProperty("No project open");
   private final Map<String, GraphLayout.Point> positions = new HashMap<>();
   private final javafx.collections.ObservableSet<String> stale = FXCollections.observableSet();
+  /** Counts staleness computations; only the newest one's answer is shown. */
+  private final java.util.concurrent.atomic.AtomicLong staleRound = new java.util.concurrent.atomic.AtomicLong();
   private volatile long fingerprint;
 
   public ProjectViewModel(Executor background, Consumer<Runnable> onUiThread) {
@@ -255,6 +257,7 @@ public final class ProjectViewModel {
       return;
     }
     String path = m.project().settings().target(null).path();
+    long round = staleRound.incrementAndGet();
     background.execute(() -> {
       java.util.Set<String> found;
       if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
@@ -276,6 +279,9 @@ public final class ProjectViewModel {
       }
       java.util.Set<String> result = found;
       onUiThread.accept(() -> {
+        if (round != staleRound.get()) {
+          return; // a newer computation was started: an older answer must not overwrite it
+        }
         stale.clear();
         stale.addAll(result);
       });
