@@ -24,17 +24,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Building a pipeline by drawing: palette, ports, undo, reopen, and the folder builds. */
-@ExtendWith(ApplicationExtension.class)
-class DrawPipelineUiTest {
-  @TempDir Path dir;
-  MainWindow window;
-
+class DrawPipelineUiTest extends WindowTestBase {
   @Start
   void start(Stage stage) {
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    window = new MainWindow(stage, dark -> { });
-    stage.show();
+    startWindow(stage);
   }
+  @TempDir Path dir;
 
   private Node card(FxRobot robot, String id) {
     return robot.lookup((Node n) -> ("node-" + id).equals(n.getId())).query();
@@ -53,8 +48,7 @@ class DrawPipelineUiTest {
   void dragAModelConnectTwoUpstreamsUndoAndReopen(FxRobot robot) throws Exception {
     Path shop = Samples.copy("shop", dir.resolve("shop"));
     Workbench w = window.workbench();
-    robot.interact(() -> window.open(shop));
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
+    open(robot, shop);
     WaitForAsyncUtils.waitForFxEvents();
     robot.interact(() -> w.graph().fit());
 
@@ -91,8 +85,7 @@ class DrawPipelineUiTest {
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sql(shop).equals("select * from {{ ref('stg_orders') }}\n"));
 
     GraphLayout.Point placed = w.project().position("model.new_model");
-    robot.interact(() -> window.open(shop));
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().node("model.new_model") != null);
+    open(robot, shop, () -> w.project().node("model.new_model") != null);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(w.project().position("model.new_model")).isEqualTo(placed);
     assertThat(shop.resolve(".sluice/layout.json")).content().contains("\"model.new_model\"");

@@ -24,19 +24,12 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** Runs from the graph: a run in progress is cancelled; a failed test shows its rows; edits make nodes stale. */
-@ExtendWith(ApplicationExtension.class)
-class RunFromGraphUiTest {
-  @TempDir Path dir;
-  MainWindow window;
-  Stage stage;
-
+class RunFromGraphUiTest extends WindowTestBase {
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    window = new MainWindow(stage, dark -> { });
-    stage.show();
+    startWindow(stage);
   }
+  @TempDir Path dir;
 
   @Test
   void cancelARunFromThePanelSeeAFailedTestsRowsAndStaleNodes(FxRobot robot) throws Exception {
@@ -46,8 +39,7 @@ class RunFromGraphUiTest {
     Files.writeString(shop.resolve("tests/no_customer_from_norway.sql"),
         "select customer_id, customer_name, country from {{ ref('customers') }} where country = 'NO'");
     Workbench w = window.workbench();
-    robot.interact(() -> window.open(shop));
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
+    open(robot, shop);
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().stale().contains("model.customers"));
 
     robot.clickOn("#build-all");
@@ -86,8 +78,7 @@ class RunFromGraphUiTest {
     Path model = shop.resolve("models/marts/product_sales.sql");
     Files.writeString(model, Files.readString(model).replace("p.category,", "p.categroy,"));
     Workbench w = window.workbench();
-    robot.interact(() -> window.open(shop));
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
+    open(robot, shop);
     robot.interact(() -> w.run(new RunRequest("Run with upstream", Command.BUILD, "+product_sales")));
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> w.runs().lastSummaryProperty().get() != null
         && !w.runs().runningProperty().get());
@@ -106,13 +97,5 @@ class RunFromGraphUiTest {
     WaitForAsyncUtils.waitFor(60, TimeUnit.SECONDS, () -> !w.runs().runningProperty().get()
         && w.runs().state("model.product_sales") == NodeRunState.SUCCEEDED);
     assertThat(w.runs().results().get("model.product_sales").rows()).isEqualTo(12);
-  }
-
-  private void shoot(FxRobot robot, String name) throws Exception {
-    javafx.scene.image.WritableImage[] img = new javafx.scene.image.WritableImage[1];
-    robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-    Path out = Samples.locate("shop").getParent().getParent().resolve("docs/screenshots");
-    Files.createDirectories(out);
-    ImageIO.write(SwingFXUtils.fromFXImage(img[0], null), "png", out.resolve(name).toFile());
   }
 }

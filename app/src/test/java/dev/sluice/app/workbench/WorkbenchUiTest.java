@@ -28,26 +28,18 @@ import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
 /** The main window on the shop sample: open, find, build from the toolbar, see badges and history. */
-@ExtendWith(ApplicationExtension.class)
-class WorkbenchUiTest {
-  @TempDir Path dir;
-  MainWindow window;
-  Stage stage;
-
+class WorkbenchUiTest extends WindowTestBase {
   @Start
   void start(Stage stage) {
-    this.stage = stage;
-    Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    window = new MainWindow(stage, dark -> { });
-    stage.show();
+    startWindow(stage);
   }
+  @TempDir Path dir;
 
   @Test
   void openFindBuildAndSeeTheOutcomeOnTheGraph(FxRobot robot) throws Exception {
     Path shop = Samples.copy("shop", dir.resolve("shop"));
     Workbench w = window.workbench();
-    robot.interact(() -> window.open(shop));
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().manifestProperty().get() != null);
+    open(robot, shop);
     WaitForAsyncUtils.waitForFxEvents();
     int nodes = w.project().manifestProperty().get().dag().nodeIds().size();
     assertThat(w.graph().nodeCount()).isEqualTo(nodes).isGreaterThan(30);
@@ -86,10 +78,9 @@ class WorkbenchUiTest {
   }
 
   /** Writes the window to docs/screenshots and fails if it did not render (a near-blank image). */
-  private void shoot(FxRobot robot, String name) throws Exception {
-    WritableImage[] img = new WritableImage[1];
-    robot.interact(() -> img[0] = stage.getScene().snapshot(null));
-    BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
+  @Override
+  BufferedImage shoot(FxRobot robot, String name) throws Exception {
+    BufferedImage b = super.shoot(robot, name);
     Set<Integer> colours = new HashSet<>();
     for (int y = 0; y < b.getHeight(); y += 4) {
       for (int x = 0; x < b.getWidth(); x += 4) {
@@ -97,8 +88,6 @@ class WorkbenchUiTest {
       }
     }
     assertThat(colours.size()).as("distinct colours in " + name).isGreaterThan(50);
-    Path out = Samples.locate("shop").getParent().getParent().resolve("docs/screenshots");
-    Files.createDirectories(out);
-    ImageIO.write(b, "png", out.resolve(name).toFile());
+    return b;
   }
 }
