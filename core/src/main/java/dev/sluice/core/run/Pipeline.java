@@ -61,6 +61,15 @@ public final class Pipeline implements AutoCloseable {
     return new TemplateEngine(project, target, options.env(), options.vars(), invocation);
   }
 
+  /**
+   * Opens the warehouse for a project already parsed, as the app holds one: previews and the
+   * editor's checks then skip parsing the project again.
+   */
+  public static Pipeline attach(Manifest manifest, PipelineOptions options) {
+    Target target = manifest.project().settings().target(options.target());
+    return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target));
+  }
+
   public Manifest manifest() {
     return manifest;
   }
