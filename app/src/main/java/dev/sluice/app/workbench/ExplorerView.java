@@ -18,6 +18,7 @@ public final class ExplorerView extends TreeView<ExplorerView.Entry> {
   public record Entry(String label, String nodeId, NodeKind kind) {}
 
   private boolean updating;
+  private java.util.function.Consumer<String> onOpen = id -> { };
 
   public ExplorerView(ProjectViewModel project) {
     setId("explorer");
@@ -42,6 +43,24 @@ public final class ExplorerView extends TreeView<ExplorerView.Entry> {
       }
     });
     project.selectedProperty().addListener((o, was, id) -> select(id));
+    setOnMouseClicked(e -> {
+      TreeItem<Entry> item = getSelectionModel().getSelectedItem();
+      if (e.getClickCount() == 2 && item != null && item.getValue().nodeId() != null) {
+        onOpen.accept(item.getValue().nodeId());
+      }
+    });
+    setOnKeyPressed(e -> {
+      TreeItem<Entry> item = getSelectionModel().getSelectedItem();
+      if (e.getCode() == javafx.scene.input.KeyCode.ENTER && item != null && item.getValue().nodeId() != null) {
+        onOpen.accept(item.getValue().nodeId());
+        e.consume();
+      }
+    });
+  }
+
+  /** What a double-click or Enter on a node does: open its SQL. */
+  void setOnOpen(java.util.function.Consumer<String> open) {
+    this.onOpen = open;
   }
 
   private void fill(Manifest m) {

@@ -28,10 +28,20 @@ public final class MainWindow {
     this.stage = stage;
     workbench = new Workbench(background, Platform::runLater, text -> { });
     BorderPane root = new BorderPane(workbench);
-    root.setTop(WorkbenchMenus.build(workbench, stage, recent, this::open, darkTheme, Platform::exit));
+    root.setTop(WorkbenchMenus.build(workbench, stage, recent, this::open, darkTheme, () -> {
+      if (workbench.sql().canClose()) {
+        Platform.exit();
+      }
+    }));
+    stage.setOnCloseRequest(e -> {
+      if (!workbench.sql().canClose()) {
+        e.consume();
+      }
+    });
     Scene scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
     scene.getStylesheets().add(dev.sluice.app.runs.RunPanel.class.getResource("runs.css").toExternalForm());
+    scene.getStylesheets().add(dev.sluice.app.editor.SqlEditor.class.getResource("editor.css").toExternalForm());
     stage.setScene(scene);
     stage.setTitle("Sluice");
     workbench.project().rootProperty().addListener((o, was, r) ->
@@ -77,6 +87,7 @@ public final class MainWindow {
   }
 
   public void close() {
+    workbench.sql().close();
     background.shutdownNow();
     watcher.shutdownNow();
   }

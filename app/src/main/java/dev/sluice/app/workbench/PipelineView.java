@@ -44,6 +44,7 @@ public final class PipelineView extends Pane {
   private java.nio.file.Path fittedFor;
   private final Label empty = new Label("Open a project to see its pipeline (File > Open, Ctrl+O).");
   private ContextMenu menu;
+  private java.util.function.Function<String, List<MenuItem>> dataMenu = id -> List.of();
   private final MiniMap miniMap;
   private GraphEditing editing;
   private EdgeView selectedEdge;
@@ -337,6 +338,7 @@ public final class PipelineView extends Pane {
         menu.hide();
       }
       List<MenuItem> items = new ArrayList<>(RunMenu.forNode(v.nodeId(), runs.runningProperty().get(), startRun));
+      items.addAll(0, dataMenu.apply(v.nodeId()));
       if (editing != null) {
         MenuItem rename = new MenuItem("Rename… (F2)");
         rename.setOnAction(a -> renameSelected());
@@ -380,6 +382,11 @@ public final class PipelineView extends Pane {
   }
 
   /** Turns on editing by drawing (ports, Delete, F2). */
+  /** Items that open a node's SQL, data or profile, shown first in its context menu. */
+  void setDataMenu(java.util.function.Function<String, List<MenuItem>> items) {
+    this.dataMenu = items;
+  }
+
   public void setEditing(GraphEditing editing) {
     this.editing = editing;
   }

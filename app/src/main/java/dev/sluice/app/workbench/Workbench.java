@@ -39,6 +39,7 @@ public final class Workbench extends BorderPane {
   final HistoryViewModel history;
   final PipelineView graph;
   final GraphEditing editing;
+  final SqlWorkspace sql;
   private final TabPane bottom = new TabPane();
   private final Label status = new Label();
   private final Label message = new Label();
@@ -68,13 +69,41 @@ public final class Workbench extends BorderPane {
 
     BorderPane canvas = new BorderPane(graph);
     canvas.setLeft(new PaletteView(graph, editing));
-    SplitPane middle = new SplitPane(explorer, canvas, inspector);
+    sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, dev.sluice.app.editor.SqlAssist.NONE);
+    bottom.getTabs().addAll(tab("Data", sql.previewView()), tab("Profile", sql.profileView()));
+    graph.setDataMenu(this::dataMenu);
+    graph.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
+      if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onNodeCard(e)) {
+        openEditor(project.selectedProperty().get());
+      }
+    });
+    graph.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
+      if (e.getCode() == javafx.scene.input.KeyCode.SPACE && project.selectedProperty().get() != null) {
+        preview(project.selectedProperty().get());
+        e.consume();
+      } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER && project.selectedProperty().get() != null) {
+        openEditor(project.selectedProperty().get());
+        e.consume();
+      }
+    });
+    explorer.setOnOpen(this::openEditor);
+    SplitPane middle = new SplitPane(explorer, sql.tabs(), inspector);
     middle.setDividerPositions(0.18, 0.78);
     SplitPane.setResizableWithParent(explorer, false);
     SplitPane.setResizableWithParent(inspector, false);
     SplitPane vertical = new SplitPane(middle, bottom);
     vertical.setOrientation(Orientation.VERTICAL);
     vertical.setDividerPositions(0.68);
+    // an editor gets the height it needs for its own results; the graph's panels come back with the graph
+    double[] graphDivider = {0.68};
+    sql.tabs().getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
+      if (was.intValue() == 0 && now.intValue() > 0) {
+        graphDivider[0] = vertical.getDividerPositions()[0];
+        vertical.setDividerPositions(0.94);
+      } else if (now.intValue() == 0 && was.intValue() > 0) {
+        vertical.setDividerPositions(graphDivider[0]);
+      }
+    });
     setTop(toolbar());
     setCenter(vertical);
     status.textProperty().bind(project.statusProperty());
@@ -103,6 +132,56 @@ public final class Workbench extends BorderPane {
         history.refresh(duckdbPath());
       }
     });
+  }
+
+  private static boolean onNodeCard(javafx.scene.input.MouseEvent e) {
+    for (Object t = e.getTarget(); t instanceof javafx.scene.Node n; t = n.getParent()) {
+      if (n instanceof NodeView) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private java.util.List<javafx.scene.control.MenuItem> dataMenu(String nodeId) {
+    javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open SQL (Enter)");
+    open.setId("menu-open-sql");
+    open.setOnAction(e -> openEditor(nodeId));
+    javafx.scene.control.MenuItem data = new javafx.scene.control.MenuItem("Preview Data (Space)");
+    data.setId("menu-preview");
+    data.setOnAction(e -> preview(nodeId));
+    javafx.scene.control.MenuItem prof = new javafx.scene.control.MenuItem("Profile Columns");
+    prof.setId("menu-profile");
+    prof.setOnAction(e -> profile(nodeId));
+    return java.util.List.of(open, data, prof, new javafx.scene.control.SeparatorMenuItem());
+  }
+
+  /** Opens the node's SQL in an editor tab (nodes without SQL of their own are previewed). */
+  public void openEditor(String nodeId) {
+    if (sql.openEditor(nodeId).isEmpty() && nodeId != null) {
+      bottom.getSelectionModel().select(3);
+    }
+  }
+
+  /** Shows the node's rows in the Data panel. */
+  public void preview(String nodeId) {
+    bottom.getSelectionModel().select(3);
+    sql.preview(nodeId);
+  }
+
+  /** Profiles the node's columns in the Profile panel. */
+  public void profile(String nodeId) {
+    bottom.getSelectionModel().select(4);
+    sql.profile(nodeId);
+  }
+
+  /** Adds a tab next to the pipeline graph, or selects it if one with the same id is open. */
+  public Tab openTab(Tab tab) {
+    return sql.openTab(tab);
+  }
+
+  public SqlWorkspace sql() {
+    return sql;
   }
 
   private static void runPanelSelect(RunPanel panel, String id) {

@@ -75,7 +75,21 @@ final class WorkbenchMenus {
         item("Test Selected", "Shortcut+T", () -> selected(w, RunRequest::test)),
         new SeparatorMenuItem(),
         item("Cancel Run", "Shortcut+PERIOD", w.runService::cancel));
-    return new MenuBar(file, edit, view, run);
+    Menu data = new Menu("Data", null,
+        item("New Query", "Shortcut+Shift+N", w.sql::newQuery),
+        item("Open SQL Editor", "Shortcut+E", () -> w.openEditor(w.project.selectedProperty().get())),
+        item("Preview Data", "Shortcut+Shift+V", () -> w.preview(w.project.selectedProperty().get())),
+        item("Profile Columns", "Shortcut+Shift+P", () -> {
+          var editor = w.sql.selectedEditor();
+          if (editor != null) {
+            editor.profile();
+          } else {
+            w.profile(w.project.selectedProperty().get());
+          }
+        }),
+        new SeparatorMenuItem(),
+        item("Close Tab", "Shortcut+W", w.sql::closeSelected));
+    return new MenuBar(file, edit, view, run, data);
   }
 
   private static void selected(Workbench w, java.util.function.Function<String, RunRequest> kind) {

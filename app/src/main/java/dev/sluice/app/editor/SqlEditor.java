@@ -1,0 +1,195 @@
+package dev.sluice.app.editor;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.Executor;
+import javafx.geometry.Point2D;
+import javafx.scene.control.Label;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Popup;
+import org.fxmisc.flowless.VirtualizedScrollPane;
+import org.fxmisc.richtext.CodeArea;
+import org.fxmisc.richtext.LineNumberFactory;
+import org.fxmisc.richtext.event.MouseOverTextEvent;
+
+/**
+ * A SQL and Jinja editor: line numbers, highlighting off the FX thread, the current line and
+ * matching brackets marked, auto-indent, Ctrl+/ comments, find and replace, and error underlines
+ * whose message shows on hover. What the keys Ctrl+Enter and Ctrl+S do belongs to its owner.
+ */
+public final class SqlEditor extends BorderPane {
+  private final CodeArea area = new CodeArea();
+  private final Highlighting highlighting;
+  private final FindBar findBar;
+  private final Popup hover = new Popup();
+  private final Label hoverText = new Label();
+  private int[] brackets = {};
+  private int currentLine = -1;
+
+  public SqlEditor(Executor worker) {
+    getStyleClass().add("sql-editor");
+    area.getStyleClass().add("sql-area");
+    area.setId("sql-area");
+    area.setParagraphGraphicFactory(LineNumberFactory.get(area));
+    highlighting = new Highlighting(area, worker, this::markBrackets);
+    findBar = new FindBar(area);
+    setTop(findBar);
+    setCenter(new VirtualizedScrollPane<>(area));
+
+    area.currentParagraphProperty().addListener((o, was, now) -> markCurrentLine());
+    area.caretPositionProperty().addListener((o, was, now) -> markBrackets());
+    area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+
+    hoverText.getStyleClass().add("editor-hover");
+    hover.getContent().add(hoverText);
+    area.setMouseOverTextDelay(Duration.ofMillis(350));
+    area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> {
+      Highlighting.Mark m = highlighting.markAt(e.getCharacterIndex());
+      if (m != null) {
+        hoverText.setText(m.message());
+        Point2D p = e.getScreenPosition();
+        hover.show(area, p.getX(), p.getY() + 12);
+      }
+    });
+    area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
+  }
+
+  public CodeArea area() {
+    return area;
+  }
+
+  /** Replaces the whole text, for a file just opened: colours at once, and no undo back to empty. */
+  public void load(String text) {
+    area.replaceText(text);
+    area.getUndoManager().forgetHistory();
+    area.moveTo(0);
+    area.requestFollowCaret();
+    highlighting.refreshNow();
+    markCurrentLine();
+  }
+
+  public String text() {
+    return area.getText();
+  }
+
+  /** The selected text, or the whole text when nothing is selected. */
+  public String selectionOrAll() {
+    String s = area.getSelectedText();
+    return s.isBlank() ? area.getText() : s;
+  }
+
+  public boolean hasSelection() {
+    return !area.getSelectedText().isBlank();
+  }
+
+  /** Underlines ranges with their messages (diagnostics); an empty list clears them. */
+  public void setMarks(List<Highlighting.Mark> marks) {
+    highlighting.setMarks(marks);
+  }
+
+  public List<Highlighting.Mark> marks() {
+    return highlighting.marks();
+  }
+
+  /** The style classes at a text offset, for tests and the screenshot check. */
+  public Collection<String> stylesAt(int offset) {
+    return area.getStyleOfChar(offset);
+  }
+
+  public void goToLine(int line, int column) {
+    int p = Math.max(0, Math.min(area.getParagraphs().size() - 1, line - 1));
+    int c = Math.max(0, Math.min(area.getParagraph(p).length(), column - 1));
+    area.moveTo(p, c);
+    area.requestFollowCaret();
+    area.requestFocus();
+  }
+
+  public void showFind(boolean withReplace) {
+    findBar.show(true, withReplace);
+  }
+
+  FindBar findBar() {
+    return findBar;
+  }
+
+  private void onKey(KeyEvent e) {
+    if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+      area.replaceSelection(EditKeys.newlineAt(area.getText(), area.getSelection().getStart()));
+      area.requestFollowCaret();
+      e.consume();
+    } else if (e.getCode() == KeyCode.TAB && !e.isShortcutDown()) {
+      area.replaceSelection("  ");
+      e.consume();
+    } else if (e.getCode() == KeyCode.SLASH && e.isShortcutDown()) {
+      toggleComment();
+      e.consume();
+    } else if (e.getCode() == KeyCode.F && e.isShortcutDown()) {
+      showFind(false);
+      e.consume();
+    } else if (e.getCode() == KeyCode.H && e.isShortcutDown()) {
+      showFind(true);
+      e.consume();
+    }
+  }
+
+  void toggleComment() {
+    var sel = area.getSelection();
+    EditKeys.LineEdit edit = EditKeys.toggleComment(area.getText(), sel.getStart(), sel.getEnd());
+    area.replaceText(edit.start(), edit.end(), edit.replacement());
+    area.selectRange(edit.start(), edit.start() + edit.replacement().length());
+  }
+
+  private void markCurrentLine() {
+    int now = area.getCurrentParagraph();
+    if (currentLine >= 0 && currentLine < area.getParagraphs().size() && currentLine != now) {
+      area.setParagraphStyle(currentLine, List.of());
+    }
+    if (now >= 0 && now < area.getParagraphs().size()) {
+      area.setParagraphStyle(now, List.of("current-line"));
+    }
+    currentLine = now;
+  }
+
+  private void markBrackets() {
+    String text = area.getText();
+    for (int pos : brackets) {
+      if (pos < text.length()) {
+        List<String> styles = new ArrayList<>(area.getStyleOfChar(pos));
+        if (styles.remove("bracket-match")) {
+          area.setStyle(pos, pos + 1, styles);
+        }
+      }
+    }
+    brackets = new int[0];
+    int caret = area.getCaretPosition();
+    int at = caret > 0 && "()[]{}".indexOf(text.charAt(caret - 1)) >= 0 ? caret - 1
+        : caret < text.length() && "()[]{}".indexOf(text.charAt(caret)) >= 0 ? caret : -1;
+    int match = at < 0 ? -1 : EditKeys.matchingBracket(text, at);
+    if (match >= 0) {
+      brackets = new int[] {at, match};
+      for (int pos : brackets) {
+        List<String> styles = new ArrayList<>(area.getStyleOfChar(pos));
+        styles.add("bracket-match");
+        area.setStyle(pos, pos + 1, styles);
+      }
+    }
+  }
+
+  /** Nanoseconds the last highlighting pass spent on the FX thread. */
+  public long lastHighlightNanos() {
+    return highlighting.lastApplyNanos();
+  }
+
+  /** Counts restyles, so a benchmark can wait for one. */
+  public long highlightPasses() {
+    return highlighting.passes();
+  }
+
+  public void dispose() {
+    highlighting.dispose();
+  }
+}

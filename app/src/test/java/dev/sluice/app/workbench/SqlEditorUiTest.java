@@ -1,0 +1,121 @@
+package dev.sluice.app.workbench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.app.editor.EditorTab;
+import dev.sluice.core.run.Command;
+import dev.sluice.core.run.Pipeline;
+import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.run.RunListener;
+import dev.sluice.core.testing.Samples;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.control.TableView;
+import javafx.scene.input.KeyCode;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/** The SQL editor as a user meets it: open a model, see colours, run it, fix an error, cancel, profile. */
+class SqlEditorUiTest extends WindowTestBase {
+  @Start
+  void start(Stage stage) {
+    startWindow(stage);
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void openAModelTypeRunCancelAndProfile(FxRobot robot) throws Exception {
+    Path shop = Samples.copy("shop", dir.resolve("shop"));
+    try (Pipeline p = Pipeline.open(shop, PipelineOptions.defaults())) {
+      assertThat(p.run(Command.BUILD, null, null, 2, false, RunListener.NONE).exitCode()).isZero();
+    }
+    Workbench w = window.workbench();
+    open(robot, shop);
+
+    // double-click opens the model's SQL, coloured
+    robot.interact(() -> w.openEditor("model.customers"));
+    EditorTab tab = w.sql().selectedEditor();
+    assertThat(tab).isNotNull();
+    assertThat(tab.getText()).isEqualTo("customers");
+    String original = Files.readString(shop.resolve("models/marts/customers.sql"));
+    assertThat(tab.editor().text()).isEqualTo(original);
+    int select = original.toLowerCase().indexOf("select");
+    int jinja = original.indexOf("{{");
+    assertThat(tab.editor().stylesAt(select)).contains("keyword");
+    assertThat(tab.editor().stylesAt(jinja + 1)).contains("jinja");
+
+    // typing keeps colouring (off the FX thread) and marks the tab dirty
+    robot.interact(() -> tab.editor().area().replaceText(""));
+    robot.clickOn(tab.editor().area());
+    robot.write("select 42 as answer, 'x' as s -- note");
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> tab.editor().stylesAt(0).contains("keyword"));
+    String typed = tab.editor().text();
+    assertThat(tab.editor().stylesAt(typed.indexOf("42"))).contains("number");
+    assertThat(tab.editor().stylesAt(typed.indexOf("'x'"))).contains("string");
+    assertThat(tab.editor().stylesAt(typed.indexOf("--") + 3)).contains("comment");
+    assertThat(tab.getText()).isEqualTo("customers ●");
+
+    // Ctrl+Enter runs it and the rows appear in the grid
+    robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !tab.results().rows().isEmpty());
+    assertThat(tab.results().columns()).extracting(c -> c.name()).containsExactly("answer", "s");
+    assertThat(tab.results().rows().get(0)[0]).isEqualTo(42);
+    assertThat(tab.results().statusProperty().get()).startsWith("1 rows");
+
+    // a SQL error names its line and the caret goes there
+    robot.interact(() -> tab.editor().area().replaceText("select 1\nunion all\nselect nonsense_column from {{ ref('orders') }}"));
+    robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.results().errorProperty().get() != null);
+    assertThat(tab.results().errorProperty().get()).contains("nonsense_column");
+    assertThat(tab.results().errorLineProperty().get()).isEqualTo(3);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(tab.editor().area().getCurrentParagraph()).isEqualTo(2);
+
+    // a query that would run for ever is cancelled and the window stays responsive
+    robot.interact(() -> tab.editor().area().replaceText(
+        "select count(*) from range(100000000000) a, range(1000) b where a.range * b.range % 7 = 3"));
+    robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.results().runningProperty().get());
+    Thread.sleep(300);
+    assertThat(tab.results().runningProperty().get()).isTrue();
+    robot.clickOn("#results-cancel");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !tab.results().runningProperty().get());
+    assertThat(tab.results().statusProperty().get()).isEqualTo("Cancelled");
+
+    // back to the saved text; the whole model runs compiled, its refs resolved
+    robot.interact(() -> tab.editor().area().replaceText(original));
+    assertThat(tab.getText()).isEqualTo("customers");
+    robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.results().rows().size() == 120);
+    assertThat(tab.results().sqlProperty().get()).contains("\"main\".");
+    TableView<?> grid = robot.lookup("#results-table").queryAs(TableView.class);
+    assertThat(grid.getItems()).hasSize(120);
+    shoot(robot, "sql-editor.png");
+
+    robot.clickOn("#editor-compiled");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.getContent().lookup("#sql-area") != null
+        && robot.lookup(".sql-area").queryAll().stream().anyMatch(n -> n.isVisible()
+            && ((org.fxmisc.richtext.CodeArea) n).getText().contains("\"main\".")));
+
+    // Profile: per-column cards with charts
+    robot.clickOn("#editor-profile");
+    WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> tab.profileModel().profileProperty().get() != null);
+    assertThat(tab.profileModel().profileProperty().get().rows()).isEqualTo(120);
+    WaitForAsyncUtils.waitForFxEvents();
+    shoot(robot, "profile.png");
+
+    // Space on the graph previews a seed's rows in the Data panel
+    robot.interact(() -> {
+      w.sql().tabs().getSelectionModel().select(0);
+      w.project().selectedProperty().set("seed.raw_orders");
+      w.preview("seed.raw_orders");
+    });
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.sql().previewView().model().rows().size() == 600);
+  }
+}
