@@ -1,5 +1,6 @@
 package dev.sluice.core.sqlassist;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
@@ -29,6 +30,7 @@ import org.duckdb.DuckDBConnection;
 public final class Diagnostics {
   private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
   private static final Pattern MISSING_TABLE = Pattern.compile("Table with name (\\S+) does not exist");
+  /** An empty in-memory database, enough for parsing; kept for the life of the process. */
   private static DuckDBConnection scratch;
 
   private Diagnostics() {}
@@ -57,13 +59,13 @@ public final class Diagnostics {
     }
     String sql = compiled.sql();
     try (Connection c = pipeline.warehouse().connect()) {
-      String parsed = serialize(c, sql);
+      JsonNode parsed = SqlError.readSerialized(serialize(c, sql));
       SqlError parseError = SqlError.fromSerialized(parsed, sql);
       if (parseError != null) {
         out.add(placed(sourceText, sql, parseError, Severity.ERROR, null));
         return out;
       }
-      if (!parsed.contains("\"error\":false") || statementCount(parsed) != 1) {
+      if (parsed.path("error").asBoolean(true) || parsed.path("statements").size() != 1) {
         // not one SELECT: preparing several statements would run all but the last
         return out;
       }
@@ -85,7 +87,7 @@ public final class Diagnostics {
       return List.of();
     }
     try (Connection c = scratchConnection()) {
-      SqlError e = SqlError.fromSerialized(serialize(c, sql), sql);
+      SqlError e = SqlError.fromSerialized(SqlError.readSerialized(serialize(c, sql)), sql);
       if (e == null) {
         return List.of();
       }
@@ -110,14 +112,6 @@ public final class Diagnostics {
         rs.next();
         return rs.getString(1);
       }
-    }
-  }
-
-  private static int statementCount(String json) {
-    try {
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(json).path("statements").size();
-    } catch (java.io.IOException e) {
-      return 0;
     }
   }
 

@@ -22,14 +22,17 @@ record SqlError(String message, int offset, int length) {
   private static final Pattern LINE = Pattern.compile("^LINE (\\d+): (.*)$");
   private static final Pattern LOCATION = Pattern.compile("\\[(\\d+),\\s*(\\d+)]");
 
-  /** The parse error in a {@code json_serialize_sql} answer, or null when it parsed (or failed for another reason). */
-  static SqlError fromSerialized(String json, String sql) {
-    JsonNode n;
+  /** DuckDB's {@code json_serialize_sql} answer as a tree; an empty object when it is not JSON. */
+  static JsonNode readSerialized(String json) {
     try {
-      n = JSON.readTree(json);
+      return JSON.readTree(json);
     } catch (java.io.IOException e) {
-      return null;
+      return JSON.createObjectNode();
     }
+  }
+
+  /** The parse error in a {@code json_serialize_sql} answer, or null when it parsed (or failed for another reason). */
+  static SqlError fromSerialized(JsonNode n, String sql) {
     if (!n.path("error").asBoolean(false) || !"parser".equals(n.path("error_type").asText())) {
       return null;
     }

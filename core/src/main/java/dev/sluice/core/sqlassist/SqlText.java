@@ -124,7 +124,7 @@ final class SqlText {
         sql.add(new Span(Region.COMMENT, i, end < 0 ? n : end, true));
         i = end < 0 ? n : end;
       } else if (c == '/' && i + 1 < n && plain[i + 1] == '*') {
-        int end = text.indexOf("*/", i + 2);
+        int end = new String(plain).indexOf("*/", i + 2);
         sql.add(new Span(Region.COMMENT, i, end < 0 ? n : end + 2, end < 0));
         i = end < 0 ? n : end + 2;
       } else if (c == '\'' || c == '"') {
