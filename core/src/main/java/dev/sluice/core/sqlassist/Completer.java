@@ -69,7 +69,7 @@ public final class Completer {
       for (String[] f : SqlWords.TEMPLATE_FUNCTIONS) {
         r.add(new Suggestion(f[0], Kind.MACRO, f[1], f[2]), 1);
       }
-      context.macros().forEach(name -> r.add(new Suggestion(name, Kind.MACRO, name + "()", "project macro"), 1));
+      context.macros().forEach(name -> r.add(new Suggestion(name, Kind.MACRO, name + "(", "project macro"), 1));
     } else {
       return Completion.none(caret);
     }

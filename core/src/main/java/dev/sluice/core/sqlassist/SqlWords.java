@@ -36,13 +36,16 @@ final class SqlWords {
       "arg_min", "median", "quantile_cont", "now", "today", "epoch", "make_date", "hash", "md5", "unnest",
       "read_csv_auto", "read_parquet", "read_json_auto", "generate_series", "range", "ifnull", "if");
 
-  /** The functions templates can call in every project, with what to insert. */
+  /**
+   * The functions templates can call in every project, with what to insert: up to the open
+   * parenthesis, like SQL functions, so that typing the quote next offers the names.
+   */
   static final List<String[]> TEMPLATE_FUNCTIONS = List.of(
-      new String[] {"ref", "ref('')", "a model, seed or snapshot"},
-      new String[] {"source", "source('', '')", "a declared source table"},
-      new String[] {"config", "config(materialized='table')", "this node's settings"},
-      new String[] {"var", "var('')", "a project variable"},
-      new String[] {"env_var", "env_var('')", "an environment variable"},
+      new String[] {"ref", "ref(", "a model, seed or snapshot"},
+      new String[] {"source", "source(", "a declared source table"},
+      new String[] {"config", "config(", "this node's settings"},
+      new String[] {"var", "var(", "a project variable"},
+      new String[] {"env_var", "env_var(", "an environment variable"},
       new String[] {"is_incremental", "is_incremental()", "true when adding to an existing table"},
       new String[] {"this", "this", "the relation this node builds"});
 

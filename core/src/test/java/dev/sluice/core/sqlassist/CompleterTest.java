@@ -73,6 +73,11 @@ class CompleterTest {
   }
 
   @Test
+  void refNamesAreOfferedInsideTemplateStatementsToo() {
+    assertThat(labels(at(built, "{% set rel = ref('raw_c|') %}"))).containsExactly("raw_customers");
+  }
+
+  @Test
   void sourceOffersSourceNamesThenThatSourcesTables() {
     assertThat(labels(at(built, "from {{ source('|"))).containsExactly("billing", "crm");
     assertThat(labels(at(built, "from {{ source('crm', '|"))).containsExactly("accounts", "people");
@@ -192,7 +197,9 @@ class CompleterTest {
         "cents_to_currency");
     assertThat(c.items()).filteredOn(s -> s.label().equals("cents_to_currency")).singleElement()
         .satisfies(s -> assertThat(s.kind()).isEqualTo(Kind.MACRO));
-    assertThat(labels(at(built, "select {{ cen|"))).containsExactly("cents_to_currency");
+    assertThat(at(built, "select {{ cen|").items()).containsExactly(
+        new Suggestion("cents_to_currency", Kind.MACRO, "cents_to_currency(", "project macro"));
+    assertThat(at(built, "{{ re|").items().get(0).insertText()).isEqualTo("ref(");
   }
 
   @Test
