@@ -115,11 +115,13 @@ public final class GraphEditing {
     return stack;
   }
 
-  private interface EditMaker {
+  /** Computes an edit from the project as it is now; it may refuse. */
+  interface EditMaker {
     ProjectEdit make() throws EditRefusedException;
   }
 
-  private boolean apply(EditMaker maker) {
+  /** Applies an edit as one undo step and reports it (or why it was refused); returns whether it was made. */
+  boolean apply(EditMaker maker) {
     try {
       ProjectEdit e = maker.make();
       stack.apply(e);

@@ -51,10 +51,16 @@ public final class PropertyEdits {
         (t, e) -> t.set(t.blockMap(e, "config"), "materialized", materialized, null));
   }
 
-  /** Sets the tags the schema file gives the model (tags from the project file or the SQL stay). */
+  /**
+   * Sets the model's tags in its schema file. Tags the project file gives its folder are left out,
+   * since they apply anyway (and cannot be taken away here); tags in the SQL's config() stay too.
+   */
   public static ProjectEdit setTags(Project project, String model, List<String> tags) throws EditRefusedException {
-    List<String> clean = tags.stream().map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-    return schemaEdit(project, model(project, model), "set the tags of " + model, (t, e) -> {
+    Model m = model(project, model);
+    List<String> inherited = project.settings().folderConfig("models", m.folder(), m.name()).tags();
+    List<String> clean = tags.stream().map(String::strip).filter(s -> !s.isEmpty() && !inherited.contains(s))
+        .distinct().toList();
+    return schemaEdit(project, m, "set the tags of " + model, (t, e) -> {
       if (clean.isEmpty()) {
         removeConfig(t, e, "tags");
       } else {

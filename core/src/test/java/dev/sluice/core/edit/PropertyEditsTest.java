@@ -197,6 +197,14 @@ class PropertyEditsTest {
   }
 
   @Test
+  void tagsTheProjectFileGivesTheFolderAreNotRepeatedInTheSchemaFile() throws Exception {
+    f.file("sluice.yml", "name: p\nmodels:\n  staging:\n    +tags: [staging]\n");
+    PropertyEdits.setTags(f.load(), "orders", List.of("staging", "finance")).apply();
+    assertThat(schema()).contains("    config:\n      tags: [finance]\n");
+    assertThat(model("orders").config().tags()).containsExactly("staging", "finance");
+  }
+
+  @Test
   void columnDescriptionsAreWrittenUnderTheColumn() throws Exception {
     PropertyEdits.setColumnDescription(f.load(), "orders", "status", "Where the order is.").apply();
     assertThat(schema()).contains("      - name: status\n        description: Where the order is.\n        data_tests:\n");
