@@ -64,6 +64,26 @@ public final class GraphEditing {
     return null;
   }
 
+  /**
+   * Declares a source table at (x, y): in its source's file, or a new {@code sources/<source>.yml};
+   * a file path makes it a {@code files} source that Sluice loads. Returns its id, or null.
+   */
+  public String createSource(String source, String table, String path, double x, double y) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null) {
+      return null;
+    }
+    String id = "source." + source + "." + table;
+    if (m.node(id).isEmpty()) {
+      project.placeFree(id, x, y);
+    }
+    if (apply(() -> dev.sluice.core.edit.SourceEdits.newSourceTable(m.project(), source, table, path))) {
+      project.selectedProperty().set(id);
+      return id;
+    }
+    return null;
+  }
+
   public boolean connect(String fromId, String toId) {
     Manifest m = project.manifestProperty().get();
     return m != null && apply(() -> ProjectEdits.connect(m, fromId, toId));
@@ -115,11 +135,13 @@ public final class GraphEditing {
     return stack;
   }
 
-  private interface EditMaker {
+  /** Computes an edit from the project as it is now; it may refuse. */
+  interface EditMaker {
     ProjectEdit make() throws EditRefusedException;
   }
 
-  private boolean apply(EditMaker maker) {
+  /** Applies an edit as one undo step and reports it (or why it was refused); returns whether it was made. */
+  boolean apply(EditMaker maker) {
     try {
       ProjectEdit e = maker.make();
       stack.apply(e);

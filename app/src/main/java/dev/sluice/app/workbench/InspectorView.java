@@ -15,18 +15,23 @@ import javafx.scene.layout.GridPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
 
-/** The selected node's properties (kind, file, materialization, tags, columns, tests) and its SQL. */
+/**
+ * The selected node: a model's properties as an editable sheet (materialization, tags, description,
+ * columns and their tests), other nodes' properties read-only, and the SQL with Save.
+ */
 public final class InspectorView extends VBox {
   private final GridPane grid = new GridPane();
   private final TextArea sql = new TextArea();
   private final Label title = new Label("Nothing selected");
   private final javafx.scene.control.Button save = new javafx.scene.control.Button("Save");
   private final ProjectViewModel project;
+  private final PropertySheet sheet;
   private java.nio.file.Path file;
   private String saved;
 
-  public InspectorView(ProjectViewModel project) {
+  public InspectorView(ProjectViewModel project, GraphEditing editing) {
     this.project = project;
+    this.sheet = new PropertySheet(new PropertySheetModel(project, editing), grid);
     setId("inspector");
     setSpacing(8);
     setPadding(new Insets(10));
@@ -52,13 +57,25 @@ public final class InspectorView extends VBox {
     javafx.scene.layout.HBox.setHgrow(gap, Priority.ALWAYS);
     javafx.scene.layout.HBox sqlBar = new javafx.scene.layout.HBox(6, new Label("SQL"), gap, save);
     sqlBar.setAlignment(javafx.geometry.Pos.CENTER_LEFT);
-    getChildren().addAll(title, grid, sqlBar, sql);
+    javafx.scene.control.ScrollPane properties = new javafx.scene.control.ScrollPane(sheet);
+    properties.setFitToWidth(true);
+    properties.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
+    sheet.setMinWidth(0); // narrow inspector: fields shrink rather than scroll sideways
+    properties.getStyleClass().add("edge-to-edge");
+    VBox sqlBox = new VBox(6, sqlBar, sql);
+    javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(properties, sqlBox);
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    split.setDividerPositions(0.55);
+    split.getStyleClass().add("inspector-split");
+    VBox.setVgrow(split, Priority.ALWAYS);
+    getChildren().addAll(title, split);
     project.selectedProperty().addListener((o, was, id) -> show(project.manifestProperty().get(), id));
     project.manifestProperty().addListener((o, was, m) -> show(m, project.selectedProperty().get()));
   }
 
   private void show(Manifest m, String id) {
     grid.getChildren().clear();
+    sheet.rowsStartAt(-1);
     Node n = m == null || id == null ? null : m.node(id).orElse(null);
     if (n == null) {
       title.setText("Nothing selected");
@@ -70,6 +87,11 @@ public final class InspectorView extends VBox {
     }
     title.setText(NodeStyle.title(n));
     int row = 0;
+    if (n instanceof Model) {
+      sheet.rowsStartAt(showFile(row, n));
+      showSql(m, n);
+      return;
+    }
     row = add(row, "Kind", NodeStyle.detail(n));
     row = add(row, "File", n.file().toString().replace('\\', '/') + (n.line() > 1 ? ":" + n.line() : ""));
     if (!n.config().tags().isEmpty()) {
@@ -95,6 +117,14 @@ public final class InspectorView extends VBox {
     if (n instanceof DataTest t) {
       add(row, "Severity", t.severity());
     }
+    showSql(m, n);
+  }
+
+  private int showFile(int row, Node n) {
+    return add(row, "File", n.file().toString().replace('\\', '/') + (n.line() > 1 ? ":" + n.line() : ""));
+  }
+
+  private void showSql(Manifest m, Node n) {
     String text = Manifest.sqlOf(n);
     // models and singular tests are one file each, so their SQL can be edited here and saved
     boolean editable = n instanceof Model || n instanceof dev.sluice.core.project.SingularTest;
@@ -131,6 +161,7 @@ public final class InspectorView extends VBox {
     Label v = new Label(value);
     v.setWrapText(true);
     v.setMaxWidth(260);
+    v.setMinWidth(0);
     grid.addRow(row, k, v);
     return row + 1;
   }

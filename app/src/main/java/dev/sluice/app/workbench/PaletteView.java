@@ -9,7 +9,10 @@ import javafx.scene.input.MouseEvent;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The palette: drag a Model, Seed or Test onto the graph to create one where it is dropped. */
+/**
+ * The palette: drag a Model, Seed, Test or Source table onto the graph to create one where it is
+ * dropped (a source table first asks for its names).
+ */
 public final class PaletteView extends VBox {
 
   public PaletteView(PipelineView graph, GraphEditing editing) {
@@ -23,23 +26,37 @@ public final class PaletteView extends VBox {
     add(graph, editing, GraphEditing.Kind.MODEL, "Model", "mdi2t-table", "A SQL model: drop it, then connect what it reads.");
     add(graph, editing, GraphEditing.Kind.SEED, "Seed", "mdi2f-file-delimited-outline", "A CSV file loaded as a table.");
     add(graph, editing, GraphEditing.Kind.TEST, "Test", "mdi2c-check-decagram-outline", "A SQL test: rows it returns are failures.");
+    Label source = item("Source table", NodeStyle.icon(dev.sluice.core.project.NodeKind.SOURCE),
+        "A table from outside: one already in the warehouse, or a file Sluice loads.");
+    onDrop(graph, source, at -> SourceTableDialog.ask(getScene() == null ? null : getScene().getWindow())
+        .ifPresent(a -> editing.createSource(a.source(), a.table(), a.path(), at.getX(), at.getY())));
   }
 
   private void add(PipelineView graph, GraphEditing editing, GraphEditing.Kind kind, String text, String icon, String tip) {
+    Label item = item(text, icon, tip);
+    onDrop(graph, item, at -> editing.create(kind, at.getX(), at.getY()));
+  }
+
+  private Label item(String text, String icon, String tip) {
     Label item = new Label(text, new FontIcon(icon));
-    item.setId("palette-" + text.toLowerCase(java.util.Locale.ROOT));
+    item.setId("palette-" + text.toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
     item.getStyleClass().add("palette-item");
     item.setCursor(Cursor.OPEN_HAND);
     item.setTooltip(new Tooltip(tip + " (drag onto the graph)"));
     item.setMaxWidth(Double.MAX_VALUE);
     getChildren().add(item);
+    return item;
+  }
+
+  /** What happens when the item is dropped on the graph, at the snapped point in graph coordinates. */
+  private static void onDrop(PipelineView graph, Label item, java.util.function.Consumer<Point2D> drop) {
     item.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> item.setCursor(Cursor.CLOSED_HAND));
     item.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
       item.setCursor(Cursor.OPEN_HAND);
       Point2D inGraph = graph.sceneToLocal(e.getSceneX(), e.getSceneY());
       if (graph.contains(inGraph)) {
         Point2D at = graph.contentPoint(e.getSceneX(), e.getSceneY());
-        editing.create(kind, NodeDragging.snap(at.getX()), NodeDragging.snap(at.getY()));
+        drop.accept(new Point2D(NodeDragging.snap(at.getX()), NodeDragging.snap(at.getY())));
       }
     });
   }

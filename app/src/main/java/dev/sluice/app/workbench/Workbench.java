@@ -61,7 +61,7 @@ public final class Workbench extends BorderPane {
     editing = new GraphEditing(project, text -> this.notify.accept(text));
     graph.setEditing(editing);
     ExplorerView explorer = new ExplorerView(project);
-    InspectorView inspector = new InspectorView(project);
+    InspectorView inspector = new InspectorView(project, editing);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
     HistoryView historyView = new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
     bottom.getTabs().addAll(tab("Run", runPanel), tab("History", historyView), tab("Problems", new ProblemsView(project)));

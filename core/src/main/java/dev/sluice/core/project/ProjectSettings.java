@@ -50,4 +50,14 @@ public record ProjectSettings(
     }
     return t;
   }
+
+  /**
+   * What the project file configures for a node by its folder ({@code models:} per-folder configs),
+   * before schema files and the SQL's {@code config()}.
+   */
+  public NodeConfig folderConfig(String kind, String folder, String name) {
+    List<String> path = ConfigTree.folders(folder);
+    path.add(name);
+    return ConfigTree.resolve(configTrees.get(kind), this.name, path);
+  }
 }
