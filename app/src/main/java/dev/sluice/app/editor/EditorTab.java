@@ -76,6 +76,15 @@ public final class EditorTab extends Tab {
     String text = readFile();
     saved = text;
     editor.load(text);
+    editor.setCompletions((sourceText, caret, show) -> ctx.worker().execute(() -> {
+      dev.sluice.core.sqlassist.Completion c;
+      try {
+        c = ctx.assist().complete(ctx.session().pipeline(), sourceText, caret);
+      } catch (RuntimeException e) {
+        return;
+      }
+      ctx.onUi().accept(() -> show.accept(c));
+    }));
 
     Tab resultsTab = new Tab("Results", new ResultsView(results, ctx.tell()));
     Tab profileTab = new Tab("Profile", new ProfileView(profile));

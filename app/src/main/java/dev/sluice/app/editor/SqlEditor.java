@@ -27,6 +27,8 @@ public final class SqlEditor extends BorderPane {
   private final FindBar findBar;
   private final Popup hover = new Popup();
   private final Label hoverText = new Label();
+  private final CompletionPopup completion;
+  private Completions completions = (text, caret, show) -> { };
   private int[] brackets = {};
   private int currentLine = -1;
 
@@ -43,6 +45,18 @@ public final class SqlEditor extends BorderPane {
     area.currentParagraphProperty().addListener((o, was, now) -> markCurrentLine());
     area.caretPositionProperty().addListener((o, was, now) -> markBrackets());
     area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
+    completion = new CompletionPopup(area);
+    area.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
+    area.plainTextChanges().subscribe(change -> {
+      if (completion.isShowing()) {
+        javafx.application.Platform.runLater(this::complete);
+      }
+    });
+    area.caretPositionProperty().addListener((o, was, now) -> {
+      if (completion.isShowing() && now.intValue() < was.intValue() && now.intValue() == 0) {
+        completion.hide();
+      }
+    });
 
     hoverText.getStyleClass().add("editor-hover");
     hover.getContent().add(hoverText);
@@ -116,8 +130,60 @@ public final class SqlEditor extends BorderPane {
     return findBar;
   }
 
+  /** Where suggestions come from: asked with the text and caret, answers (on the FX thread) through {@code show}. */
+  public interface Completions {
+    void ask(String text, int caret, java.util.function.Consumer<dev.sluice.core.sqlassist.Completion> show);
+  }
+
+  public void setCompletions(Completions source) {
+    this.completions = source;
+  }
+
+  /** Opens (or refreshes) the completion list at the caret: Ctrl+Space, or by itself after '.', a quote in ref( or {{. */
+  public void complete() {
+    String text = area.getText();
+    int caret = area.getCaretPosition();
+    completions.ask(text, caret, c -> {
+      if (area.getText().equals(text) && area.getCaretPosition() == caret) {
+        completion.show(c);
+      }
+    });
+  }
+
+  public boolean completionShowing() {
+    return completion.isShowing();
+  }
+
+  javafx.scene.control.ListView<dev.sluice.core.sqlassist.Suggestion> completionList() {
+    return completion.list();
+  }
+
+  private void onTyped(KeyEvent e) {
+    String ch = e.getCharacter();
+    if (ch.isEmpty() || e.isShortcutDown() || completion.isShowing()) {
+      return; // an open list follows every change by itself
+    }
+    // the area inserts the character after this handler: look at the text once it has
+    javafx.application.Platform.runLater(() -> {
+      int caret = area.getCaretPosition();
+      String before = area.getText(Math.max(0, caret - 9), caret);
+      boolean trigger = before.endsWith(".") || before.endsWith("ref('") || before.endsWith("source('")
+          || before.matches("(?s).*source\\('[^']*',\\s*'$") || before.endsWith("{{ ");
+      if (trigger) {
+        complete();
+      }
+    });
+  }
+
   private void onKey(KeyEvent e) {
-    if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+    if (completion.onKey(e)) {
+      e.consume();
+      return;
+    }
+    if (e.getCode() == KeyCode.SPACE && e.isControlDown()) {
+      complete();
+      e.consume();
+    } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
       area.replaceSelection(EditKeys.newlineAt(area.getText(), area.getSelection().getStart()));
       area.requestFollowCaret();
       e.consume();

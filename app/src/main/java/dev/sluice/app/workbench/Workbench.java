@@ -40,6 +40,7 @@ public final class Workbench extends BorderPane {
   final PipelineView graph;
   final GraphEditing editing;
   final SqlWorkspace sql;
+  private final dev.sluice.app.editor.ProjectAssist assist = new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
   private final Label status = new Label();
   private final Label message = new Label();
@@ -69,7 +70,7 @@ public final class Workbench extends BorderPane {
 
     BorderPane canvas = new BorderPane(graph);
     canvas.setLeft(new PaletteView(graph, editing));
-    sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, dev.sluice.app.editor.SqlAssist.NONE);
+    sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, assist);
     bottom.getTabs().addAll(tab("Data", sql.previewView()), tab("Profile", sql.profileView()));
     graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
@@ -251,6 +252,7 @@ public final class Workbench extends BorderPane {
     runService.start(root, request.command(), request.select(), summary -> {
       history.refresh(duckdbPath());
       project.refreshStaleness();
+      assist.forgetCatalog();
       notify.accept(summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
     }, error -> notify.accept("Could not run: " + error.getMessage()));
   }

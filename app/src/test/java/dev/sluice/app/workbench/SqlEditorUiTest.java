@@ -118,4 +118,66 @@ class SqlEditorUiTest extends WindowTestBase {
     });
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.sql().previewView().model().rows().size() == 600);
   }
+
+  @Test
+  void completionOffersRefsAndColumnsAndATypoIsUnderlinedAtItsLine(FxRobot robot) throws Exception {
+    Path shop = Samples.copy("shop", dir.resolve("shop2"));
+    try (Pipeline p = Pipeline.open(shop, PipelineOptions.defaults())) {
+      assertThat(p.run(Command.BUILD, null, null, 2, false, RunListener.NONE).exitCode()).isZero();
+    }
+    Workbench w = window.workbench();
+    open(robot, shop);
+    robot.interact(() -> w.openEditor("model.daily_revenue"));
+    EditorTab tab = w.sql().selectedEditor();
+    try {
+      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "No problems".equals(
+          robot.lookup("#editor-problems").queryAs(javafx.scene.control.Label.class).getText()));
+    } catch (java.util.concurrent.TimeoutException e) {
+      throw new AssertionError("problems: " + robot.lookup("#editor-problems").queryAs(javafx.scene.control.Label.class).getText()
+          + " marks " + tab.editor().marks(), e);
+    }
+
+    // after ref(' the project's models are offered; Enter inserts the chosen one
+    robot.interact(() -> tab.editor().area().replaceText(""));
+    robot.clickOn(tab.editor().area());
+    robot.write("select o. from {{ ref('");
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tab.editor()::completionShowing);
+    var list = robot.lookup("#completion-list").queryAs(javafx.scene.control.ListView.class);
+    assertThat(list.getItems()).extracting(s -> ((dev.sluice.core.sqlassist.Suggestion) s).label())
+        .contains("orders", "stg_orders", "customers");
+    robot.write("ord");
+    // names starting with what was typed come first, then names containing it
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> list.getItems().size() == 6);
+    assertThat(list.getItems()).extracting(s -> ((dev.sluice.core.sqlassist.Suggestion) s).label())
+        .containsExactly("order_totals", "orders", "raw_order_items", "raw_orders", "stg_order_items", "stg_orders");
+    robot.type(KeyCode.DOWN);
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(list.getSelectionModel().getSelectedIndex()).as("Down moves the choice").isEqualTo(1);
+    assertThat(tab.editor().completionShowing()).isTrue();
+    robot.type(KeyCode.ENTER);
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.write("') }} o");
+    assertThat(tab.editor().text()).isEqualTo("select o. from {{ ref('orders') }} o");
+
+    // after the alias and a dot, that model's columns
+    robot.interact(() -> tab.editor().area().moveTo("select o.".length()));
+    robot.press(KeyCode.CONTROL).press(KeyCode.SPACE).release(KeyCode.SPACE).release(KeyCode.CONTROL);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, tab.editor()::completionShowing);
+    assertThat(list.getItems()).extracting(s -> ((dev.sluice.core.sqlassist.Suggestion) s).label())
+        .contains("order_id", "customer_id", "amount");
+    shoot(robot, "sql-completion.png");
+    robot.type(KeyCode.ESCAPE);
+
+    // a typo on line 2 is underlined there, with DuckDB's message
+    robot.interact(() -> tab.editor().area().replaceText("select 1 as a\nfromm {{ ref('orders') }}"));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.editor().marks().size() == 1
+        && tab.editor().marks().get(0).message().startsWith("line 2:"));
+    WaitForAsyncUtils.waitForFxEvents();
+    var mark = tab.editor().marks().get(0);
+    assertThat(mark.message()).contains("fromm");
+    java.util.List<String> styles = new java.util.ArrayList<>();
+    robot.interact(() -> styles.addAll(tab.editor().stylesAt(mark.start())));
+    assertThat(styles).contains("diagnostic-error");
+    assertThat(robot.lookup("#editor-problems").queryAs(javafx.scene.control.Label.class).getText()).isEqualTo("1 problem");
+  }
 }

@@ -42,11 +42,26 @@ abstract class WindowTestBase {
     open(robot, project, () -> window.workbench().project().manifestProperty().get() != null);
   }
 
-  /** Writes the window to docs/screenshots; returns the image. */
+  /** Writes the window, with any popup open over it (a completion list), to docs/screenshots; returns the image. */
   BufferedImage shoot(FxRobot robot, String name) throws Exception {
     WritableImage[] img = new WritableImage[1];
-    robot.interact(() -> img[0] = stage.getScene().snapshot(null));
+    java.util.List<Object[]> popups = new java.util.ArrayList<>();
+    robot.interact(() -> {
+      img[0] = stage.getScene().snapshot(null);
+      for (javafx.stage.Window w : javafx.stage.Window.getWindows()) {
+        if (w != stage && w.isShowing() && w instanceof javafx.stage.PopupWindow && w.getScene() != null) {
+          popups.add(new Object[] {w.getScene().snapshot(null),
+              w.getX() + w.getScene().getX() - stage.getX() - stage.getScene().getX(),
+              w.getY() + w.getScene().getY() - stage.getY() - stage.getScene().getY()});
+        }
+      }
+    });
     BufferedImage b = SwingFXUtils.fromFXImage(img[0], null);
+    java.awt.Graphics2D g = b.createGraphics();
+    for (Object[] p : popups) {
+      g.drawImage(SwingFXUtils.fromFXImage((WritableImage) p[0], null), (int) (double) p[1], (int) (double) p[2], null);
+    }
+    g.dispose();
     Path out = Samples.locate("shop").getParent().getParent().resolve("docs/screenshots");
     Files.createDirectories(out);
     ImageIO.write(b, "png", out.resolve(name).toFile());
