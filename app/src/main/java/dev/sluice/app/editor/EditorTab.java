@@ -99,7 +99,8 @@ public final class EditorTab extends Tab {
     setContent(content);
     updateTitle();
 
-    editor.area().textProperty().addListener((o, a, b) -> {
+    // listening to the text property would build the whole text on every keystroke; changes do not
+    editor.area().plainTextChanges().subscribe(change -> {
       updateTitle();
       checkLater.playFromStart();
     });
@@ -260,6 +261,7 @@ public final class EditorTab extends Tab {
     try {
       RunArtifacts.writeAtomically(file, text);
       saved = text;
+      editor.area().getUndoManager().mark();
       updateTitle();
       ctx.saved().run();
       return true;
@@ -291,9 +293,13 @@ public final class EditorTab extends Tab {
     }
   }
 
-  /** Unsaved edits of a file; a scratch query is never dirty. */
+  /** Unsaved edits of a file (undoing back to the saved text makes it clean); a scratch query is never dirty. */
   public boolean isDirty() {
-    return file != null && !editor.text().equals(saved);
+    if (file == null || editor.area().getUndoManager().isAtMarkedPosition()) {
+      return false;
+    }
+    // a length that differs settles it without building the text, which is most keystrokes
+    return editor.area().getLength() != saved.length() || !editor.text().equals(saved);
   }
 
   private void updateTitle() {

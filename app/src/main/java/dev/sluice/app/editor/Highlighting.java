@@ -2,23 +2,20 @@ package dev.sluice.app.editor;
 
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.IdentityHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.Executor;
 import javafx.application.Platform;
 import org.fxmisc.richtext.CodeArea;
-import org.fxmisc.richtext.model.Paragraph;
 import org.fxmisc.richtext.model.StyleSpans;
 import org.fxmisc.richtext.model.StyleSpansBuilder;
 import org.reactfx.Subscription;
 
 /**
- * Keeps a code area's colours in step with its text. The lexer runs on a worker thread after each
- * pause in typing; back on the FX thread only the lines whose colours changed are restyled, found
- * by the identity of RichTextFX's immutable paragraphs, so a keystroke in a 5,000-line file
- * restyles one line, not 5,000. Error underlines are laid over the colours the same way.
+ * Keeps a code area's colours in step with its text. The worker keeps its own copy of the text,
+ * edited change by change, and lexes it after each pause in typing; back on the FX thread only the
+ * lines whose colours differ from the last pass are restyled (found by comparing the passes from
+ * both ends), so a keystroke in a 5,000-line file restyles one line and never copies the text on
+ * the FX thread. Error underlines are laid over the colours the same way.
  */
 public final class Highlighting {
   /** An underlined range with its message, in offsets of the area's text. */
@@ -27,32 +24,39 @@ public final class Highlighting {
   private final CodeArea area;
   private final Executor worker;
   private final Runnable afterApply;
-  private Map<Paragraph<Collection<String>, String, Collection<String>>, LineKey> applied = new IdentityHashMap<>();
+  /** The text as the worker knows it; touched only on the worker. */
+  private final StringBuilder shadow = new StringBuilder();
   private List<List<SqlLexer.Run>> lines = List.of();
+  private List<List<SqlLexer.Run>> applied = List.of();
   private List<Mark> marks = List.of();
+  private List<Mark> appliedMarks = List.of();
   private long version;
   private long lastApplyNanos;
   private long passes;
   private final Subscription subscription;
 
-  private record LineKey(List<SqlLexer.Run> runs, List<Mark> marks) {}
-
   Highlighting(CodeArea area, Executor worker, Runnable afterApply) {
     this.area = area;
     this.worker = worker;
     this.afterApply = afterApply;
-    subscription = area.multiPlainChanges()
+    Subscription edits = area.plainTextChanges().subscribe(change -> {
+      version++;
+      int at = change.getPosition();
+      int removed = change.getRemoved().length();
+      String inserted = change.getInserted();
+      worker.execute(() -> shadow.replace(at, at + removed, inserted));
+    });
+    Subscription pauses = area.multiPlainChanges()
         .successionEnds(java.time.Duration.ofMillis(25))
         .subscribe(ignore -> refresh());
-    area.multiPlainChanges().subscribe(ignore -> version++);
+    subscription = edits.and(pauses);
   }
 
-  /** Lexes the current text off the FX thread and applies the result if the text is still the same. */
+  /** Lexes the worker's copy of the text and applies the result if the text has not moved on. */
   void refresh() {
-    long asked = ++version;
-    String text = area.getText();
+    long asked = version;
     worker.execute(() -> {
-      List<List<SqlLexer.Run>> lexed = SqlLexer.lex(text);
+      List<List<SqlLexer.Run>> lexed = SqlLexer.lex(shadow.toString());
       Platform.runLater(() -> {
         if (asked == version) {
           lines = lexed;
@@ -65,6 +69,7 @@ public final class Highlighting {
   /** Lexes and applies on the calling thread, for a newly opened file. */
   void refreshNow() {
     lines = SqlLexer.lex(area.getText());
+    applied = List.of();
     apply();
   }
 
@@ -87,11 +92,11 @@ public final class Highlighting {
     return null;
   }
 
-  /** How long the last restyle took on the FX thread, for the editor benchmark. */
   long passes() {
     return passes;
   }
 
+  /** How long the last restyle took on the FX thread, for the editor benchmark. */
   long lastApplyNanos() {
     return lastApplyNanos;
   }
@@ -106,31 +111,71 @@ public final class Highlighting {
     }
   }
 
+  /** Restyles the lines between the unchanged head and tail of this pass against the last one. */
   private void restyle() {
-    var paragraphs = area.getParagraphs();
-    if (paragraphs.size() != lines.size()) {
-      return; // the text moved on; the next refresh will catch up
+    if (area.getParagraphs().size() != lines.size()) {
+      return; // the text moved on; the next pass will catch up
     }
-    Map<Paragraph<Collection<String>, String, Collection<String>>, LineKey> next = new IdentityHashMap<>();
-    int offset = 0;
-    for (int p = 0; p < lines.size(); p++) {
-      var paragraph = paragraphs.get(p);
-      int length = paragraph.length();
+    int n = lines.size();
+    int old = applied.size();
+    boolean marksChanged = !marks.equals(appliedMarks);
+    int head = 0;
+    while (head < n && head < old && lines.get(head).equals(applied.get(head))) {
+      head++;
+    }
+    int tail = 0;
+    while (tail < n - head && tail < old - head && lines.get(n - 1 - tail).equals(applied.get(old - 1 - tail))) {
+      tail++;
+    }
+    java.util.BitSet dirty = new java.util.BitSet(n);
+    dirty.set(head, n - tail);
+    int[] starts = null;
+    if (marksChanged || !marks.isEmpty()) {
+      starts = lineStarts();
+      for (Mark m : appliedMarks) {
+        markLines(m, starts, dirty);
+      }
+      for (Mark m : marks) {
+        markLines(m, starts, dirty);
+      }
+    }
+    for (int p = dirty.nextSetBit(0); p >= 0 && p < n; p = dirty.nextSetBit(p + 1)) {
+      int length = area.getParagraph(p).length();
       List<SqlLexer.Run> runs = lines.get(p);
       if (total(runs) != length) {
-        return;
+        return; // the area holds text this pass did not lex
       }
-      List<Mark> lineMarks = marksIn(offset, offset + length);
-      LineKey key = new LineKey(runs, lineMarks);
-      if (!Objects.equals(applied.get(paragraph), key) && length > 0) {
-        area.setStyleSpans(p, 0, spans(runs, lineMarks, offset));
-        paragraph = area.getParagraphs().get(p);
+      if (length == 0) {
+        continue;
       }
-      next.put(paragraph, key);
-      offset += length + 1;
+      int lineStart = starts == null ? 0 : starts[p];
+      List<Mark> lineMarks = starts == null ? List.of() : marksIn(lineStart, lineStart + length);
+      area.setStyleSpans(p, 0, spans(runs, lineMarks, lineStart));
     }
-    applied = next;
+    applied = lines;
+    appliedMarks = marks;
     afterApply.run();
+  }
+
+  private int[] lineStarts() {
+    int[] starts = new int[lines.size()];
+    int offset = 0;
+    for (int p = 0; p < lines.size(); p++) {
+      starts[p] = offset;
+      offset += total(lines.get(p)) + 1;
+    }
+    return starts;
+  }
+
+  private static void markLines(Mark m, int[] starts, java.util.BitSet dirty) {
+    int first = lineAt(starts, m.start());
+    int last = lineAt(starts, Math.max(m.start(), m.end() - 1));
+    dirty.set(first, last + 1);
+  }
+
+  private static int lineAt(int[] starts, int offset) {
+    int i = java.util.Arrays.binarySearch(starts, offset);
+    return Math.max(0, i >= 0 ? i : -i - 2);
   }
 
   private List<Mark> marksIn(int from, int to) {

@@ -80,6 +80,7 @@ public final class SqlEditor extends BorderPane {
   public void load(String text) {
     area.replaceText(text);
     area.getUndoManager().forgetHistory();
+    area.getUndoManager().mark();
     area.moveTo(0);
     area.requestFollowCaret();
     highlighting.refreshNow();
@@ -221,9 +222,9 @@ public final class SqlEditor extends BorderPane {
   }
 
   private void markBrackets() {
-    String text = area.getText();
+    int length = area.getLength();
     for (int pos : brackets) {
-      if (pos < text.length()) {
+      if (pos < length) {
         List<String> styles = new ArrayList<>(area.getStyleOfChar(pos));
         if (styles.remove("bracket-match")) {
           area.setStyle(pos, pos + 1, styles);
@@ -232,9 +233,15 @@ public final class SqlEditor extends BorderPane {
     }
     brackets = new int[0];
     int caret = area.getCaretPosition();
-    int at = caret > 0 && "()[]{}".indexOf(text.charAt(caret - 1)) >= 0 ? caret - 1
-        : caret < text.length() && "()[]{}".indexOf(text.charAt(caret)) >= 0 ? caret : -1;
-    int match = at < 0 ? -1 : EditKeys.matchingBracket(text, at);
+    // only a caret next to a bracket needs the whole text; most keystrokes are not
+    String around = area.getText(Math.max(0, caret - 1), Math.min(length, caret + 1));
+    int at = -1;
+    if (caret > 0 && "()[]{}".indexOf(around.charAt(0)) >= 0) {
+      at = caret - 1;
+    } else if (caret < length && "()[]{}".indexOf(around.charAt(around.length() - 1)) >= 0) {
+      at = caret;
+    }
+    int match = at < 0 ? -1 : EditKeys.matchingBracket(area.getText(), at);
     if (match >= 0) {
       brackets = new int[] {at, match};
       for (int pos : brackets) {

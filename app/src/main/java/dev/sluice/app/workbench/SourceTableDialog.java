@@ -42,6 +42,7 @@ final class SourceTableDialog {
     d.getDialogPane().setContent(grid);
     ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
     d.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
+    d.getDialogPane().lookupButton(add).setId("source-add");
     d.getDialogPane().lookupButton(add).disableProperty().bind(
         source.textProperty().isEmpty().or(table.textProperty().isEmpty()));
     d.setResultConverter(b -> b == add

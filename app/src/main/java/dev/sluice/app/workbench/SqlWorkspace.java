@@ -40,11 +40,21 @@ public final class SqlWorkspace {
   private final ProfileViewModel profile;
   private final ResultsView previewView;
   private final ProfileView profileView;
+  private final SqlAssist assist;
+  private final javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem> sqlProblems =
+      javafx.collections.FXCollections.observableArrayList();
+  private final Consumer<Runnable> onUi;
+  private long checkGeneration;
   private int scratch;
+
+  /** Projects up to this size have every model's SQL checked after each load; larger ones on request. */
+  static final int CHECK_ALL_LIMIT = 300;
 
   SqlWorkspace(ProjectViewModel project, javafx.scene.Node graph, Consumer<Runnable> onUi, Consumer<String> notify,
       SqlAssist assist) {
     this.project = project;
+    this.assist = assist;
+    this.onUi = onUi;
     Tab pipeline = new Tab("Pipeline", graph);
     pipeline.setClosable(false);
     pipeline.setId("pipeline-tab");
@@ -62,6 +72,10 @@ public final class SqlWorkspace {
     project.manifestProperty().addListener((o, was, m) -> {
       session.setManifest(m);
       editors().forEach(t -> t.projectReloaded(m));
+      sqlProblems.clear();
+      if (m != null && m.project().nodes().size() <= CHECK_ALL_LIMIT) {
+        checkAll();
+      }
     });
     session.setManifest(project.manifestProperty().get());
   }
@@ -112,6 +126,68 @@ public final class SqlWorkspace {
     openTab(editor);
     editor.editor().area().requestFocus();
     return Optional.of(editor);
+  }
+
+  /**
+   * Checks every model's and SQL test's saved SQL against the warehouse, on the editor's worker,
+   * and lists what it finds in the Problems panel with file and line.
+   */
+  public void checkAll() {
+    long gen = ++checkGeneration;
+    worker.execute(() -> {
+      java.util.List<dev.sluice.core.project.ProjectProblem> found = new java.util.ArrayList<>();
+      try {
+        dev.sluice.core.run.Pipeline p = session.pipeline();
+        for (Node n : p.manifest().project().nodes()) {
+          if (gen != checkGeneration) {
+            return;
+          }
+          if (n.kind() != NodeKind.MODEL && !(n instanceof SingularTest)) {
+            continue;
+          }
+          String text = Manifest.sqlOf(n);
+          for (var mark : assist.check(p, n, text == null ? "" : text)) {
+            int line = lineOf(text, mark.start());
+            String message = mark.message().replaceFirst("^line \\d+: ", "");
+            found.add(mark.style().endsWith("error")
+                ? dev.sluice.core.project.ProjectProblem.error(n.file(), line, message)
+                : dev.sluice.core.project.ProjectProblem.warning(n.file(), line, message));
+          }
+        }
+      } catch (RuntimeException e) {
+        return; // no warehouse to check against (a broken project); loading already listed why
+      }
+      onUi.accept(() -> {
+        if (gen == checkGeneration) {
+          sqlProblems.setAll(found);
+        }
+      });
+    });
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < Math.min(offset, text.length()); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem> sqlProblems() {
+    return sqlProblems;
+  }
+
+  /** Opens the file a problem names at its line, when it is a node's SQL file. */
+  void open(dev.sluice.core.project.ProjectProblem problem) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null || problem.file() == null) {
+      return;
+    }
+    m.project().nodes().stream().filter(n -> problem.file().equals(n.file())).findFirst()
+        .flatMap(n -> openEditor(n.uniqueId()))
+        .ifPresent(tab -> tab.editor().goToLine(Math.max(1, problem.line()), Math.max(1, problem.column())));
   }
 
   /** A scratch query tab: SQL with {{ ref() }}, run with Ctrl+Enter, never saved. */

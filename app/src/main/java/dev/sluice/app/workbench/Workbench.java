@@ -65,13 +65,13 @@ public final class Workbench extends BorderPane {
     InspectorView inspector = new InspectorView(project, editing);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
     HistoryView historyView = new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
-    bottom.getTabs().addAll(tab("Run", runPanel), tab("History", historyView), tab("Problems", new ProblemsView(project)));
-    bottom.setId("bottom-tabs");
-
     BorderPane canvas = new BorderPane(graph);
     canvas.setLeft(new PaletteView(graph, editing));
     sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, assist);
-    bottom.getTabs().addAll(tab("Data", sql.previewView()), tab("Profile", sql.profileView()));
+    bottom.getTabs().addAll(tab("Run", runPanel), tab("History", historyView),
+        tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
+        tab("Data", sql.previewView()), tab("Profile", sql.profileView()));
+    bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
       if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onNodeCard(e)) {
@@ -253,6 +253,10 @@ public final class Workbench extends BorderPane {
       history.refresh(duckdbPath());
       project.refreshStaleness();
       assist.forgetCatalog();
+      if (project.manifestProperty().get() != null
+          && project.manifestProperty().get().project().nodes().size() <= SqlWorkspace.CHECK_ALL_LIMIT) {
+        sql.checkAll();
+      }
       notify.accept(summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
     }, error -> notify.accept("Could not run: " + error.getMessage()));
   }

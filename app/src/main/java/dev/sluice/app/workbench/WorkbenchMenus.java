@@ -87,6 +87,7 @@ final class WorkbenchMenus {
             w.profile(w.project.selectedProperty().get());
           }
         }),
+        item("Check All SQL", "Shortcut+Shift+K", w.sql::checkAll),
         new SeparatorMenuItem(),
         item("Close Tab", "Shortcut+W", w.sql::closeSelected));
     return new MenuBar(file, edit, view, run, data);

@@ -40,6 +40,8 @@ public final class EditorBenchmark {
     private MainWindow window;
     private final List<Long> firstRows = new ArrayList<>();
     private final List<Long> keystrokes = new ArrayList<>();
+    private final List<Long> inserts = new ArrayList<>();
+    private final List<Long> restyles = new ArrayList<>();
 
     @Override
     public void start(Stage stage) throws Exception {
@@ -107,12 +109,16 @@ public final class EditorBenchmark {
               return;
             }
             keystrokes.add(insertNanos + tab.editor().lastHighlightNanos());
+            inserts.add(insertNanos);
+            restyles.add(tab.editor().lastHighlightNanos());
             waitingFor = -1;
           }
           if (typed == 200) {
             stop();
             report("keystroke in a " + String.format(Locale.ROOT, "%,d", LINES) + "-line file (insert + restyle on the FX thread)",
                 keystrokes);
+            report("  of which the insert and its listeners", inserts);
+            report("  of which the restyle", restyles);
             DONE.countDown();
             return;
           }

@@ -39,7 +39,7 @@ class SourceTablePaletteUiTest extends WindowTestBase {
     robot.clickOn("#source-name").write("web");
     robot.clickOn("#source-table").write("visits");
     robot.clickOn("#source-path").write("visits.csv");
-    robot.clickOn("Add");
+    robot.clickOn("#source-add"); // by id: the palette's heading also says "Add"
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.project().node("source.web.visits") != null);
     assertThat(Files.readString(shop.resolve("sources/web.yml"))).contains("connector: files", "path: visits.csv");
     assertThat(w.project().selectedProperty().get()).isEqualTo("source.web.visits");

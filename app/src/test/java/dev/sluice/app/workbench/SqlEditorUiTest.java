@@ -38,8 +38,11 @@ class SqlEditorUiTest extends WindowTestBase {
     Workbench w = window.workbench();
     open(robot, shop);
 
-    // double-click opens the model's SQL, coloured
-    robot.interact(() -> w.openEditor("model.customers"));
+    // double-click on the card opens the model's SQL, coloured
+    robot.interact(() -> w.graph().reveal("model.customers"));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.doubleClickOn(robot.lookup(n -> "node-model.customers".equals(n.getId())).queryAs(javafx.scene.Node.class));
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> w.sql().selectedEditor() != null);
     EditorTab tab = w.sql().selectedEditor();
     assertThat(tab).isNotNull();
     assertThat(tab.getText()).isEqualTo("customers");
