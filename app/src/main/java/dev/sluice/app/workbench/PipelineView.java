@@ -7,7 +7,6 @@ import dev.sluice.app.runs.RunViewModel;
 import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.project.Node;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -34,11 +33,7 @@ public final class PipelineView extends Pane {
   private final ProjectViewModel project;
   private final RunViewModel runs;
   private final Consumer<RunRequest> startRun;
-  private final Map<String, NodeView> nodes = new HashMap<>();
-  private final List<EdgeView> edges = new ArrayList<>();
-  /** Every edge of the graph; its view exists only once it has come into sight. */
-  private final List<String[]> allEdges = new ArrayList<>();
-  private final Map<String, EdgeView> edgeViews = new HashMap<>();
+  private final LazyCards cards;
   private Manifest shown;
   /** The project the view was last fitted to: a reload after an edit keeps the view where it is. */
   private java.nio.file.Path fittedFor;
@@ -85,6 +80,7 @@ public final class PipelineView extends Pane {
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
+    cards = new LazyCards(content, id -> shown.node(id).map(this::card).orElse(null), this::edge);
     miniMap = new MiniMap(project, (x, y) -> {
       Point2D c = content.localToParent(x, y);
       panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
@@ -97,18 +93,16 @@ public final class PipelineView extends Pane {
       v.addListener((o, a, b) -> cull());
     }
     // ports keep their size on screen when zoomed out, so they can still be grabbed
-    content.scaleXProperty().addListener((o, a, b) -> nodes.values().forEach(this::scalePort));
+    content.scaleXProperty().addListener((o, a, b) -> nodeViews().forEach(this::scalePort));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
     project.selectedProperty().addListener((o, was, id) -> highlight(id));
     runs.states().addListener((MapChangeListener<String, NodeRunState>) c -> {
-      NodeView v = nodes.get(c.getKey());
-      if (v != null) {
+      if (cards.card(c.getKey()) instanceof NodeView v) {
         v.showRun(runs.state(c.getKey()), runs.results().get(c.getKey()));
       }
     });
     project.stale().addListener((javafx.collections.SetChangeListener<String>) c -> {
-      NodeView v = nodes.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-      if (v != null) {
+      if (cards.card(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved()) instanceof NodeView v) {
         v.setStale(c.wasAdded());
       }
     });
@@ -122,40 +116,26 @@ public final class PipelineView extends Pane {
   }
 
   private void rebuild(Manifest m) {
-    content.getChildren().clear();
     miniMap.setVisible(false);
-    nodes.clear();
-    edges.clear();
-    edgeViews.clear();
-    allEdges.clear();
     selectedEdge = null;
     shown = m;
     miniMap.show(m);
     empty.setVisible(m == null || m.dag().nodeIds().isEmpty());
     if (m == null) {
+      cards.reset(List.of(), List.of(), project::position);
       return;
     }
     if (m.dag().nodeIds().isEmpty()) {
       empty.setText("This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
     }
+    List<String[]> allEdges = new ArrayList<>();
     for (String id : m.dag().nodeIds()) {
       for (String child : m.dag().children(id)) {
         allEdges.add(new String[] {id, child});
       }
     }
-    // a sizing rectangle, so that the content's bounds cover the whole graph before cards exist
-    double maxX = 0;
-    double maxY = 0;
-    for (String id : m.dag().nodeIds()) {
-      GraphLayout.Point p = project.position(id);
-      maxX = Math.max(maxX, p.x() + ProjectViewModel.NODE_WIDTH);
-      maxY = Math.max(maxY, p.y() + ProjectViewModel.NODE_HEIGHT);
-    }
-    Rectangle extent = new Rectangle(0, 0, maxX, maxY);
-    extent.setFill(null);
-    extent.setMouseTransparent(true);
-    content.getChildren().add(extent);
-    boolean large = m.dag().nodeIds().size() > LARGE;
+    cards.reset(new ArrayList<>(m.dag().nodeIds()), allEdges, project::position);
+    boolean large = cards.large();
     boolean firstShow = !m.project().root().equals(fittedFor);
     fittedFor = m.project().root();
     javafx.application.Platform.runLater(() -> {
@@ -195,9 +175,6 @@ public final class PipelineView extends Pane {
     heightProperty().addListener(once);
   }
 
-  /** Graphs larger than this open at a readable zoom instead of fitted. */
-  static final int LARGE = 300;
-
   /** Creates the views that came into sight, hides those that left it. */
   private void cull() {
     if (shown == null) {
@@ -208,54 +185,18 @@ public final class PipelineView extends Pane {
     miniMap.visible(content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight())));
     miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
     miniMap.setVisible(shown.dag().nodeIds().size() > 1);
-    String selected = project.selectedProperty().get();
-    boolean virtual = shown.dag().nodeIds().size() > LARGE; // small graphs simply show everything
-    List<javafx.scene.Node> newCards = new ArrayList<>();
-    List<javafx.scene.Node> newEdges = new ArrayList<>();
-    for (String id : shown.dag().nodeIds()) {
-      GraphLayout.Point p = project.position(id);
-      boolean inside = !virtual || view.intersects(p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
-      NodeView v = nodes.get(id);
-      if (inside && v == null) {
-        Node n = shown.node(id).orElse(null);
-        if (n == null) {
-          continue;
-        }
-        v = card(n);
-        nodes.put(id, v);
-        v.relocate(p.x(), p.y());
-        v.showRun(runs.state(id), runs.results().get(id));
-        v.setStale(project.stale().contains(id));
+    for (javafx.scene.layout.Region r : cards.cull(view)) {
+      if (r instanceof NodeView v) {
+        v.showRun(runs.state(v.nodeId()), runs.results().get(v.nodeId()));
+        v.setStale(project.stale().contains(v.nodeId()));
         scalePort(v);
-        newCards.add(v);
-      } else if (v != null) {
-        v.setVisible(inside);
       }
     }
-    for (String[] e : allEdges) {
-      String key = e[0] + "->" + e[1];
-      EdgeView ev = edgeViews.get(key);
-      GraphLayout.Point a = positionOf(e[0]);
-      GraphLayout.Point b = positionOf(e[1]);
-      double half = ProjectViewModel.NODE_HEIGHT / 2;
-      boolean inside = !virtual || crosses(view, a.x() + ProjectViewModel.NODE_WIDTH, a.y() + half, b.x(), b.y() + half);
-      if (inside && ev == null) {
-        ev = edge(e[0], e[1]);
-        edgeViews.put(key, ev);
-        edges.add(ev);
-        newEdges.add(ev);
-        place(ev);
-      } else if (ev != null) {
-        ev.setVisible(inside);
-      }
-    }
-    if (!newEdges.isEmpty()) {
-      content.getChildren().addAll(1, newEdges); // above the sizing rectangle, below the cards
-    }
-    if (!newCards.isEmpty()) {
-      content.getChildren().addAll(newCards);
-    }
-    highlight(selected);
+    highlight(project.selectedProperty().get());
+  }
+
+  private java.util.stream.Stream<NodeView> nodeViews() {
+    return cards.cards().values().stream().filter(NodeView.class::isInstance).map(NodeView.class::cast);
   }
 
   private void scalePort(NodeView v) {
@@ -264,37 +205,8 @@ public final class PipelineView extends Pane {
     v.port().setScaleY(k);
   }
 
-  /** Whether the straight line from (x1, y1) to (x2, y2) passes through the rectangle (Liang-Barsky). */
-  static boolean crosses(javafx.geometry.Bounds r, double x1, double y1, double x2, double y2) {
-    double t0 = 0;
-    double t1 = 1;
-    double dx = x2 - x1;
-    double dy = y2 - y1;
-    double[] p = {-dx, dx, -dy, dy};
-    double[] q = {x1 - r.getMinX(), r.getMaxX() - x1, y1 - r.getMinY(), r.getMaxY() - y1};
-    for (int i = 0; i < 4; i++) {
-      if (p[i] == 0) {
-        if (q[i] < 0) {
-          return false;
-        }
-      } else {
-        double t = q[i] / p[i];
-        if (p[i] < 0) {
-          t0 = Math.max(t0, t);
-        } else {
-          t1 = Math.min(t1, t);
-        }
-        if (t0 > t1) {
-          return false;
-        }
-      }
-    }
-    return true;
-  }
-
   private GraphLayout.Point positionOf(String id) {
-    NodeView v = nodes.get(id);
-    return v == null ? project.position(id) : new GraphLayout.Point(v.getLayoutX(), v.getLayoutY());
+    return cards.where(id);
   }
 
   private EdgeView edge(String from, String to) {
@@ -320,7 +232,7 @@ public final class PipelineView extends Pane {
 
   private NodeView card(Node n) {
     NodeView v = new NodeView(n);
-    new NodeDragging(v, content, () -> placeEdges(), (x, y) -> project.move(v.nodeId(), x, y));
+    new NodeDragging(v, content, cards::placeEdges, (x, y) -> project.move(v.nodeId(), x, y));
     new ConnectGesture(v, v.port(), content, this::nodeAt, (from, to) -> {
       if (editing != null) {
         editing.connect(from, to);
@@ -352,17 +264,6 @@ public final class PipelineView extends Pane {
     return v;
   }
 
-  private void placeEdges() {
-    edges.forEach(this::place);
-  }
-
-  private void place(EdgeView e) {
-    GraphLayout.Point a = positionOf(e.from);
-    GraphLayout.Point b = positionOf(e.to);
-    e.place(a.x() + ProjectViewModel.NODE_WIDTH, a.y() + ProjectViewModel.NODE_HEIGHT / 2,
-        b.x(), b.y() + ProjectViewModel.NODE_HEIGHT / 2);
-  }
-
   /** Lights up the selected node with everything upstream and downstream of it; dims the rest. */
   private void highlight(String id) {
     Manifest m = project.manifestProperty().get();
@@ -372,11 +273,11 @@ public final class PipelineView extends Pane {
       lit.addAll(m.dag().upstream(id));
       lit.addAll(m.dag().downstream(id));
     }
-    nodes.forEach((nid, v) -> {
-      v.setSelected(nid.equals(id));
-      v.setDimmed(!lit.isEmpty() && !lit.contains(nid));
+    nodeViews().forEach(v -> {
+      v.setSelected(v.nodeId().equals(id));
+      v.setDimmed(!lit.isEmpty() && !lit.contains(v.nodeId()));
     });
-    edges.forEach(e -> e.setDimmed(!lit.isEmpty() && !(lit.contains(e.from) && lit.contains(e.to))));
+    cards.edges().forEach(e -> e.setDimmed(!lit.isEmpty() && !(lit.contains(e.from) && lit.contains(e.to))));
   }
 
   /** Turns on editing by drawing (ports, Delete, F2). */
@@ -455,16 +356,16 @@ public final class PipelineView extends Pane {
 
   /** Centres the view on a node, e.g. when it is picked in the explorer or found by name. */
   public void reveal(String id) {
-    NodeView v = nodes.get(id);
-    if (v == null) {
+    if (shown == null || !shown.dag().contains(id)) {
       return;
     }
-    Point2D inParent = content.localToParent(v.getLayoutX() + ProjectViewModel.NODE_WIDTH / 2,
-        v.getLayoutY() + ProjectViewModel.NODE_HEIGHT / 2);
+    GraphLayout.Point p = positionOf(id);
+    Point2D inParent = content.localToParent(p.x() + ProjectViewModel.NODE_WIDTH / 2,
+        p.y() + ProjectViewModel.NODE_HEIGHT / 2);
     panZoom.pan(getWidth() / 2 - inParent.getX(), getHeight() / 2 - inParent.getY());
   }
 
   int nodeCount() {
-    return nodes.size();
+    return cards.cards().size();
   }
 }
