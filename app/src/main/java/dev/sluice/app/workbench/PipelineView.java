@@ -1,16 +1,13 @@
 package dev.sluice.app.workbench;
 
 import dev.sluice.app.runs.NodeRunState;
-import dev.sluice.app.runs.RunMenu;
 import dev.sluice.app.runs.RunRequest;
 import dev.sluice.app.runs.RunViewModel;
 import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.project.Node;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Point2D;
@@ -34,6 +31,7 @@ public final class PipelineView extends Pane {
   private final RunViewModel runs;
   private final Consumer<RunRequest> startRun;
   private final LazyCards cards;
+  private final SelectionMarks marks;
   private Manifest shown;
   /** The project the view was last fitted to: a reload after an edit keeps the view where it is. */
   private java.nio.file.Path fittedFor;
@@ -41,33 +39,17 @@ public final class PipelineView extends Pane {
   private ContextMenu menu;
   private final MiniMap miniMap;
   private GraphEditing editing;
-  private EdgeView selectedEdge;
+  private final EdgeSelection edges;
+  /** What is drawn: nodes, and group cards for collapsed folders. */
+  private FolderGroups.Shown groups = new FolderGroups.Shown(List.of(), List.of(), java.util.Map.of());
 
   public PipelineView(ProjectViewModel project, RunViewModel runs, Consumer<RunRequest> startRun) {
     this.project = project;
     this.runs = runs;
     this.startRun = startRun;
+    this.edges = new EdgeSelection(project, this::requestFocus, id -> groups.isGroup(id));
     setFocusTraversable(true);
-    addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (editing == null) {
-        return;
-      }
-      switch (e.getCode()) {
-        case DELETE, BACK_SPACE -> {
-          if (selectedEdge != null) {
-            editing.disconnect(selectedEdge.from, selectedEdge.to);
-          } else if (project.selectedProperty().get() != null) {
-            editing.delete(project.selectedProperty().get());
-          }
-          e.consume();
-        }
-        case F2 -> {
-          renameSelected();
-          e.consume();
-        }
-        default -> { }
-      }
-    });
+    addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
     getStyleClass().add("pipeline-view");
     setId("pipeline-view");
     Rectangle clip = new Rectangle();
@@ -80,7 +62,11 @@ public final class PipelineView extends Pane {
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
-    cards = new LazyCards(content, id -> shown.node(id).map(this::card).orElse(null), this::edge);
+    cards = new LazyCards(content, this::cardFor, edges::edge);
+    new RubberBand(this, content, this::selectInside);
+    marks = new SelectionMarks(project, cards, () -> groups);
+    javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
+        "Drag to pan · Shift+drag to select an area · Ctrl+click to add to the selection · Ctrl+A selects all"));
     miniMap = new MiniMap(project, (x, y) -> {
       Point2D c = content.localToParent(x, y);
       panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
@@ -95,7 +81,9 @@ public final class PipelineView extends Pane {
     // ports keep their size on screen when zoomed out, so they can still be grabbed
     content.scaleXProperty().addListener((o, a, b) -> nodeViews().forEach(this::scalePort));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
-    project.selectedProperty().addListener((o, was, id) -> highlight(id));
+    project.selectedProperty().addListener((o, was, id) -> marks.show());
+    project.selection().ids().addListener((javafx.collections.SetChangeListener<String>) c -> marks.show());
+    project.collapsed().addListener((javafx.collections.SetChangeListener<String>) c -> rebuild(project.manifestProperty().get()));
     runs.states().addListener((MapChangeListener<String, NodeRunState>) c -> {
       if (cards.card(c.getKey()) instanceof NodeView v) {
         v.showRun(runs.state(c.getKey()), runs.results().get(c.getKey()));
@@ -108,16 +96,16 @@ public final class PipelineView extends Pane {
     });
     addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       requestFocus();
-      if (e.getTarget() == this || e.getTarget() == content) {
-        project.selectedProperty().set(null);
-        selectEdge(null);
+      if ((e.getTarget() == this || e.getTarget() == content) && e.isStillSincePress() && !e.isShiftDown()) {
+        project.selection().clear();
+        edges.select(null);
       }
     });
   }
 
   private void rebuild(Manifest m) {
     miniMap.setVisible(false);
-    selectedEdge = null;
+    edges.forget();
     shown = m;
     miniMap.show(m);
     empty.setVisible(m == null || m.dag().nodeIds().isEmpty());
@@ -128,13 +116,8 @@ public final class PipelineView extends Pane {
     if (m.dag().nodeIds().isEmpty()) {
       empty.setText("This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
     }
-    List<String[]> allEdges = new ArrayList<>();
-    for (String id : m.dag().nodeIds()) {
-      for (String child : m.dag().children(id)) {
-        allEdges.add(new String[] {id, child});
-      }
-    }
-    cards.reset(new ArrayList<>(m.dag().nodeIds()), allEdges, project::position);
+    groups = project.shown();
+    cards.reset(groups.items(), groups.edges(), this::savedPosition);
     boolean large = cards.large();
     boolean firstShow = !m.project().root().equals(fittedFor);
     fittedFor = m.project().root();
@@ -143,7 +126,7 @@ public final class PipelineView extends Pane {
         cull();
         return;
       }
-      whenSized(() -> {
+      PanZoom.whenSized(this, () -> {
         if (large) {
           panZoom.topLeft();
         } else {
@@ -153,26 +136,6 @@ public final class PipelineView extends Pane {
       });
     });
     cull();
-  }
-
-  /** Runs {@code action} now if the view has its size, else once it gets one (a window just opening). */
-  private void whenSized(Runnable action) {
-    if (getWidth() > 0 && getHeight() > 0) {
-      action.run();
-      return;
-    }
-    javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
-      @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
-        if (getWidth() > 0 && getHeight() > 0) {
-          widthProperty().removeListener(this);
-          heightProperty().removeListener(this);
-          javafx.application.Platform.runLater(action);
-        }
-      }
-    };
-    widthProperty().addListener(once);
-    heightProperty().addListener(once);
   }
 
   /** Creates the views that came into sight, hides those that left it. */
@@ -192,7 +155,7 @@ public final class PipelineView extends Pane {
         scalePort(v);
       }
     }
-    highlight(project.selectedProperty().get());
+    marks.show();
   }
 
   private java.util.stream.Stream<NodeView> nodeViews() {
@@ -209,91 +172,127 @@ public final class PipelineView extends Pane {
     return cards.where(id);
   }
 
-  private EdgeView edge(String from, String to) {
-    EdgeView e = new EdgeView(from, to);
-    e.setOnMouseClicked(ev -> {
-      selectEdge(e);
-      requestFocus();
-      ev.consume();
+  /** Where an item of the drawn graph is kept: a node's saved place, or a group's corner. */
+  private GraphLayout.Point savedPosition(String item) {
+    FolderGroups.Group g = groups.groups().get(item);
+    return g == null ? project.position(item) : g.at();
+  }
+
+  private javafx.scene.layout.Region cardFor(String item) {
+    FolderGroups.Group g = groups.groups().get(item);
+    if (g != null) {
+      return groupCard(g);
+    }
+    return shown.node(item).map(this::card).orElse(null);
+  }
+
+  private GroupView groupCard(FolderGroups.Group g) {
+    GroupView v = new GroupView(g);
+    v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+      if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+        project.expand(g.folder());
+      }
+      e.consume();
     });
-    e.setOnContextMenuRequested(ev -> {
-      selectEdge(e);
-      MenuItem remove = new MenuItem("Remove Edge");
-      remove.setOnAction(a -> {
-        if (editing != null) {
-          editing.disconnect(e.from, e.to);
+    v.setOnContextMenuRequested(e -> {
+      showMenu(v, e, List.of(CardMenu.expand(g.folder(), project)));
+      e.consume();
+    });
+    return v;
+  }
+
+  private void showMenu(javafx.scene.Node owner, javafx.scene.input.ContextMenuEvent e, List<MenuItem> items) {
+    if (menu != null) {
+      menu.hide();
+    }
+    menu = new ContextMenu(items.toArray(MenuItem[]::new));
+    menu.show(owner, e.getScreenX(), e.getScreenY());
+  }
+
+  /** Selects the nodes whose cards the rubber band touches. */
+  private void selectInside(javafx.geometry.Bounds band, boolean add) {
+    List<String> inside = new ArrayList<>();
+    for (String item : groups.items()) {
+      GraphLayout.Point p = positionOf(item);
+      if (!groups.isGroup(item) && band.intersects(p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT)) {
+        inside.add(item);
+      }
+    }
+    project.selection().select(inside, add);
+    requestFocus();
+  }
+
+  private void onKey(javafx.scene.input.KeyEvent e) {
+    switch (e.getCode()) {
+      case ESCAPE -> {
+        project.selection().clear();
+        edges.select(null);
+        e.consume();
+      }
+      case A -> {
+        if (e.isShortcutDown()) {
+          project.selection().all();
+          e.consume();
         }
-      });
-      new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
-      ev.consume();
-    });
-    return e;
+      }
+      case DELETE, BACK_SPACE -> {
+        if (editing != null) {
+          deleteSelected();
+          e.consume();
+        }
+      }
+      case F2 -> {
+        renameSelected();
+        e.consume();
+      }
+      default -> { }
+    }
+  }
+
+  /** Deletes the selected edge, or every selected node as one undo step. */
+  void deleteSelected() {
+    if (edges.selected() != null) {
+      editing.disconnect(edges.selected().from, edges.selected().to);
+    } else if (project.selection().ids().size() > 1) {
+      editing.deleteAll(new ArrayList<>(project.selection().ids()));
+    } else if (project.selectedProperty().get() != null) {
+      editing.delete(project.selectedProperty().get());
+    }
   }
 
   private NodeView card(Node n) {
     NodeView v = new NodeView(n);
-    new NodeDragging(v, content, cards::placeEdges, (x, y) -> project.move(v.nodeId(), x, y));
+    new NodeDragging(v, content, id -> project.selection().contains(id) ? project.selection().ids() : List.of(id),
+        cards::where, cards::card, cards::placeEdges, project::moveAll);
     new ConnectGesture(v, v.port(), content, this::nodeAt, (from, to) -> {
       if (editing != null) {
         editing.connect(from, to);
       }
     });
     v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY) {
-        project.selectedProperty().set(v.nodeId());
+      if (e.getButton() != MouseButton.PRIMARY) {
+        return;
+      }
+      if (e.isShortcutDown()) {
+        project.selection().toggle(v.nodeId());
+      } else if (e.isStillSincePress() || !project.selection().contains(v.nodeId())) {
+        project.selection().only(v.nodeId()); // a drag of the selection keeps it
       }
     });
     v.setOnContextMenuRequested(e -> {
-      project.selectedProperty().set(v.nodeId());
-      if (menu != null) {
-        menu.hide();
+      if (!project.selection().contains(v.nodeId())) {
+        project.selection().only(v.nodeId());
       }
-      List<MenuItem> items = new ArrayList<>(RunMenu.forNode(v.nodeId(), runs.runningProperty().get(), startRun));
-      if (editing != null) {
-        MenuItem rename = new MenuItem("Rename… (F2)");
-        rename.setOnAction(a -> renameSelected());
-        MenuItem delete = new MenuItem("Delete (Del)");
-        delete.setOnAction(a -> editing.delete(v.nodeId()));
-        items.add(rename);
-        items.add(delete);
-      }
-      menu = new ContextMenu(items.toArray(MenuItem[]::new));
-      menu.show(v, e.getScreenX(), e.getScreenY());
+      showMenu(v, e, CardMenu.forNode(v.nodeId(), project, runs, startRun, editing, this::renameSelected, this::deleteSelected));
       e.consume();
     });
     return v;
   }
 
-  /** Lights up the selected node with everything upstream and downstream of it; dims the rest. */
-  private void highlight(String id) {
-    Manifest m = project.manifestProperty().get();
-    Set<String> lit = new HashSet<>();
-    if (id != null && m != null && m.dag().contains(id)) {
-      lit.add(id);
-      lit.addAll(m.dag().upstream(id));
-      lit.addAll(m.dag().downstream(id));
-    }
-    nodeViews().forEach(v -> {
-      v.setSelected(v.nodeId().equals(id));
-      v.setDimmed(!lit.isEmpty() && !lit.contains(v.nodeId()));
-    });
-    cards.edges().forEach(e -> e.setDimmed(!lit.isEmpty() && !(lit.contains(e.from) && lit.contains(e.to))));
-  }
-
   /** Turns on editing by drawing (ports, Delete, F2). */
   public void setEditing(GraphEditing editing) {
     this.editing = editing;
-  }
-
-  private void selectEdge(EdgeView e) {
-    if (selectedEdge != null) {
-      selectedEdge.setSelected(false);
-    }
-    selectedEdge = e;
-    if (e != null) {
-      e.setSelected(true);
-      project.selectedProperty().set(null);
-    }
+    edges.onDisconnect(editing::disconnect);
   }
 
   void renameSelected() {
@@ -358,6 +357,10 @@ public final class PipelineView extends Pane {
   public void reveal(String id) {
     if (shown == null || !shown.dag().contains(id)) {
       return;
+    }
+    String folder = shown.node(id).map(FolderGroups::folderOf).map(f -> FolderGroups.collapsedHolder(f, project.collapsed())).orElse(null);
+    if (folder != null) {
+      id = FolderGroups.groupId(folder); // it is inside a collapsed folder: centre on the group
     }
     GraphLayout.Point p = positionOf(id);
     Point2D inParent = content.localToParent(p.x() + ProjectViewModel.NODE_WIDTH / 2,
