@@ -32,6 +32,9 @@ public final class PipelineView extends Pane {
   private final Consumer<RunRequest> startRun;
   private final LazyCards cards;
   private final SelectionMarks marks;
+  private final OverviewCanvas overview;
+  /** Whether the overview needs drawing at the next layout pass (once per frame, however many changes). */
+  private boolean overviewDirty;
   private Manifest shown;
   /** The project the view was last fitted to: a reload after an edit keeps the view where it is. */
   private java.nio.file.Path fittedFor;
@@ -57,7 +60,8 @@ public final class PipelineView extends Pane {
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
     content.setManaged(false);
-    getChildren().addAll(content, empty);
+    overview = new OverviewCanvas(this);
+    getChildren().addAll(content, overview, empty);
     empty.getStyleClass().add("empty-state");
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
@@ -82,7 +86,11 @@ public final class PipelineView extends Pane {
     content.scaleXProperty().addListener((o, a, b) -> nodeViews().forEach(this::scalePort));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
     project.selectedProperty().addListener((o, was, id) -> marks.show());
-    project.selection().ids().addListener((javafx.collections.SetChangeListener<String>) c -> marks.show());
+    project.selection().ids().addListener((javafx.collections.SetChangeListener<String>) c -> {
+      marks.show();
+      overviewDirty = true;
+      requestLayout();
+    });
     project.collapsed().addListener((javafx.collections.SetChangeListener<String>) c -> rebuild(project.manifestProperty().get()));
     runs.states().addListener((MapChangeListener<String, NodeRunState>) c -> {
       if (cards.card(c.getKey()) instanceof NodeView v) {
@@ -97,13 +105,22 @@ public final class PipelineView extends Pane {
     addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       requestFocus();
       if ((e.getTarget() == this || e.getTarget() == content) && e.isStillSincePress() && !e.isShiftDown()) {
-        project.selection().clear();
+        String hit = overview.isVisible() ? itemAt(content.parentToLocal(e.getX(), e.getY())) : null;
+        if (hit == null || groups.isGroup(hit)) {
+          project.selection().clear();
+        } else if (e.isShortcutDown()) {
+          project.selection().toggle(hit);
+        } else {
+          project.selection().only(hit);
+        }
         edges.select(null);
       }
     });
   }
 
   private void rebuild(Manifest m) {
+    overview.setVisible(false);
+    content.setVisible(true);
     miniMap.setVisible(false);
     edges.forget();
     shown = m;
@@ -148,6 +165,14 @@ public final class PipelineView extends Pane {
     miniMap.visible(content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight())));
     miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
     miniMap.setVisible(shown.dag().nodeIds().size() > 1);
+    boolean zoomedOut = cards.large() && content.getScaleX() < OverviewCanvas.ZOOM;
+    content.setVisible(!zoomedOut);
+    overview.setVisible(zoomedOut);
+    if (zoomedOut) {
+      overviewDirty = true;
+      requestLayout();
+      return; // no cards: they would all come into view at once
+    }
     for (javafx.scene.layout.Region r : cards.cull(view)) {
       if (r instanceof NodeView v) {
         v.showRun(runs.state(v.nodeId()), runs.results().get(v.nodeId()));
@@ -156,6 +181,16 @@ public final class PipelineView extends Pane {
       }
     }
     marks.show();
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (overviewDirty && overview.isVisible()) {
+      overviewDirty = false;
+      overview.draw(shown, groups, this::positionOf, project.selection().ids(), content.getTranslateX(),
+          content.getTranslateY(), content.getScaleX());
+    }
   }
 
   private java.util.stream.Stream<NodeView> nodeViews() {
@@ -207,6 +242,18 @@ public final class PipelineView extends Pane {
     }
     menu = new ContextMenu(items.toArray(MenuItem[]::new));
     menu.show(owner, e.getScreenX(), e.getScreenY());
+  }
+
+  /** The item drawn at a point of the graph's plane, or null. */
+  private String itemAt(Point2D p) {
+    for (String item : groups.items()) {
+      GraphLayout.Point at = positionOf(item);
+      if (p.getX() >= at.x() && p.getX() <= at.x() + ProjectViewModel.NODE_WIDTH
+          && p.getY() >= at.y() && p.getY() <= at.y() + ProjectViewModel.NODE_HEIGHT) {
+        return item;
+      }
+    }
+    return null;
   }
 
   /** Selects the nodes whose cards the rubber band touches. */
