@@ -126,6 +126,24 @@ final class LazyCards {
     return v == null ? position.apply(id) : new GraphLayout.Point(v.getLayoutX(), v.getLayoutY());
   }
 
+  /** The items whose cards meet a rectangle of the graph's plane (a rubber band). */
+  List<String> itemsIn(Bounds r) {
+    List<String> out = new ArrayList<>();
+    for (String id : items) {
+      GraphLayout.Point p = where(id);
+      if (r.intersects(p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT)) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /** The item drawn at a point of the graph's plane, or null. */
+  String itemAt(javafx.geometry.Point2D p) {
+    List<String> hit = itemsIn(new javafx.geometry.BoundingBox(p.getX(), p.getY(), 0, 0));
+    return hit.isEmpty() ? null : hit.get(hit.size() - 1); // the topmost, as drawn
+  }
+
   /** Lays every existing edge along its cards again (after a drag). */
   void placeEdges() {
     edges.forEach(this::place);

@@ -69,8 +69,6 @@ public final class PipelineView extends Pane {
     cards = new LazyCards(content, this::cardFor, edges::edge);
     new RubberBand(this, content, this::selectInside);
     marks = new SelectionMarks(project, cards, () -> groups);
-    javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
-        "Drag to pan · Shift+drag to select an area · Ctrl+click to add to the selection · Ctrl+A selects all"));
     miniMap = new MiniMap(project, (x, y) -> {
       Point2D c = content.localToParent(x, y);
       panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
@@ -105,7 +103,7 @@ public final class PipelineView extends Pane {
     addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       requestFocus();
       if ((e.getTarget() == this || e.getTarget() == content) && e.isStillSincePress() && !e.isShiftDown()) {
-        String hit = overview.isVisible() ? itemAt(content.parentToLocal(e.getX(), e.getY())) : null;
+        String hit = overview.isVisible() ? cards.itemAt(content.parentToLocal(e.getX(), e.getY())) : null;
         if (hit == null || groups.isGroup(hit)) {
           project.selection().clear();
         } else if (e.isShortcutDown()) {
@@ -188,7 +186,7 @@ public final class PipelineView extends Pane {
     super.layoutChildren();
     if (overviewDirty && overview.isVisible()) {
       overviewDirty = false;
-      overview.draw(shown, groups, this::positionOf, project.selection().ids(), content.getTranslateX(),
+      overview.draw(shown, groups, cards::where, project.selection().ids(), content.getTranslateX(),
           content.getTranslateY(), content.getScaleX());
     }
   }
@@ -201,10 +199,6 @@ public final class PipelineView extends Pane {
     double k = Math.max(1, 1 / content.getScaleX());
     v.port().setScaleX(k);
     v.port().setScaleY(k);
-  }
-
-  private GraphLayout.Point positionOf(String id) {
-    return cards.where(id);
   }
 
   /** Where an item of the drawn graph is kept: a node's saved place, or a group's corner. */
@@ -244,27 +238,9 @@ public final class PipelineView extends Pane {
     menu.show(owner, e.getScreenX(), e.getScreenY());
   }
 
-  /** The item drawn at a point of the graph's plane, or null. */
-  private String itemAt(Point2D p) {
-    for (String item : groups.items()) {
-      GraphLayout.Point at = positionOf(item);
-      if (p.getX() >= at.x() && p.getX() <= at.x() + ProjectViewModel.NODE_WIDTH
-          && p.getY() >= at.y() && p.getY() <= at.y() + ProjectViewModel.NODE_HEIGHT) {
-        return item;
-      }
-    }
-    return null;
-  }
-
   /** Selects the nodes whose cards the rubber band touches. */
   private void selectInside(javafx.geometry.Bounds band, boolean add) {
-    List<String> inside = new ArrayList<>();
-    for (String item : groups.items()) {
-      GraphLayout.Point p = positionOf(item);
-      if (!groups.isGroup(item) && band.intersects(p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT)) {
-        inside.add(item);
-      }
-    }
+    List<String> inside = cards.itemsIn(band).stream().filter(item -> !groups.isGroup(item)).toList();
     project.selection().select(inside, add);
     requestFocus();
   }
@@ -380,7 +356,7 @@ public final class PipelineView extends Pane {
     double maxX = -Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
     for (String id : ids) {
-      GraphLayout.Point p = positionOf(id);
+      GraphLayout.Point p = cards.where(id);
       minX = Math.min(minX, p.x());
       minY = Math.min(minY, p.y());
       maxX = Math.max(maxX, p.x() + ProjectViewModel.NODE_WIDTH);
@@ -409,7 +385,7 @@ public final class PipelineView extends Pane {
     if (folder != null) {
       id = FolderGroups.groupId(folder); // it is inside a collapsed folder: centre on the group
     }
-    GraphLayout.Point p = positionOf(id);
+    GraphLayout.Point p = cards.where(id);
     Point2D inParent = content.localToParent(p.x() + ProjectViewModel.NODE_WIDTH / 2,
         p.y() + ProjectViewModel.NODE_HEIGHT / 2);
     panZoom.pan(getWidth() / 2 - inParent.getX(), getHeight() / 2 - inParent.getY());

@@ -24,6 +24,8 @@ final class RubberBand {
     band.setId("rubber-band");
     band.setManaged(false);
     band.setMouseTransparent(true);
+    javafx.scene.control.Tooltip.install(viewport, new javafx.scene.control.Tooltip(
+        "Drag to pan · Shift+drag to select an area · Ctrl+click to add to the selection · Ctrl+A selects all"));
     viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
       active = e.isShiftDown() && e.getButton() == MouseButton.PRIMARY
           && (e.getTarget() == viewport || e.getTarget() == content);
