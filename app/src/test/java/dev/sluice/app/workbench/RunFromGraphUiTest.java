@@ -64,7 +64,10 @@ class RunFromGraphUiTest extends WindowTestBase {
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> !w.project().stale().contains("model.customers"));
     Path stg = shop.resolve("models/staging/stg_customers.sql");
     Files.writeString(stg, Files.readString(stg).replace("upper(country)", "lower(country)"));
-    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.project().stale().contains("model.stg_customers"));
+    // the set is refilled on the FX thread element by element: wait for the downstream node too
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS,
+        () -> w.project().stale().contains("model.stg_customers") && w.project().stale().contains("model.customers"));
+    WaitForAsyncUtils.waitForFxEvents();
     assertThat(w.project().stale()).contains("model.customers").doesNotContain("model.stg_orders");
 
     robot.interact(() -> w.run(new RunRequest("Run", Command.BUILD, "stg_customers+")));
