@@ -25,8 +25,10 @@ final class GroupView extends VBox {
     HBox top = new HBox(6, icon, name);
     top.setAlignment(Pos.CENTER_LEFT);
     int n = group.members().size();
-    Label count = new Label(n + (n == 1 ? " node" : " nodes") + " · double-click to expand");
+    Label count = new Label(n + (n == 1 ? " node" : " nodes") + " · collapsed");
     count.getStyleClass().add("node-detail");
+    javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
+        "A collapsed folder: double-click or right-click to expand it"));
     getChildren().addAll(top, count);
     setSpacing(4);
   }
