@@ -99,6 +99,17 @@ public final class GraphEditing {
     return m != null && apply(() -> ProjectEdits.delete(m, id));
   }
 
+  /** Deletes several nodes as one undo step; says which stay and why. */
+  public boolean deleteAll(java.util.Collection<String> ids) {
+    Manifest m = project.manifestProperty().get();
+    DeleteSelection d = m == null ? null : DeleteSelection.of(m, ids);
+    boolean ok = d != null && apply(d::editOrRefuse);
+    if (ok && !d.refused().isEmpty()) {
+      report.accept(capitalized(d.edit().description()) + ". " + d.refusals());
+    }
+    return ok;
+  }
+
   public boolean rename(String id, String newName) {
     Manifest m = project.manifestProperty().get();
     if (m == null || !id.startsWith("model.")) {

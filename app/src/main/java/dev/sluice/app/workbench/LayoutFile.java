@@ -41,10 +41,33 @@ public final class LayoutFile {
     return out;
   }
 
-  /** Writes atomically, sorted by node id, so the file diffs well. */
+  /** The folders drawn collapsed into one group card; none in files written before groups existed. */
+  public static java.util.Set<String> readCollapsed(Path projectRoot) {
+    java.util.Set<String> out = new java.util.TreeSet<>();
+    Path f = of(projectRoot);
+    if (Files.exists(f)) {
+      try {
+        JSON.readTree(f.toFile()).path("collapsed").forEach(n -> out.add(n.asText()));
+      } catch (IOException e) {
+        // a broken layout file only costs the groups
+      }
+    }
+    return out;
+  }
+
   public static void write(Path projectRoot, Map<String, GraphLayout.Point> positions) throws IOException {
+    write(projectRoot, positions, java.util.Set.of());
+  }
+
+  /** Writes atomically, sorted by node id, so the file diffs well; no "collapsed" field when none are. */
+  public static void write(Path projectRoot, Map<String, GraphLayout.Point> positions, java.util.Set<String> collapsed)
+      throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
+    if (!collapsed.isEmpty()) {
+      var c = root.putArray("collapsed");
+      new java.util.TreeSet<>(collapsed).forEach(c::add);
+    }
     ObjectNode p = root.putObject("positions");
     new TreeMap<>(positions).forEach((id, pt) -> p.putArray(id).add(Math.round(pt.x())).add(Math.round(pt.y())));
     RunArtifacts.writeAtomically(of(projectRoot), JSON.writeValueAsString(root) + "\n");

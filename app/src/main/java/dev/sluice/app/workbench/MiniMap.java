@@ -81,7 +81,7 @@ final class MiniMap extends Canvas {
     }
   }
 
-  private static Color colour(NodeKind kind) {
+  static Color colour(NodeKind kind) {
     return switch (kind) {
       case SOURCE -> Color.web("#8250df");
       case SEED -> Color.web("#bf8700");

@@ -9,7 +9,8 @@ import javafx.scene.layout.Region;
 
 /**
  * Pans the graph by dragging the background or scrolling, and zooms with Ctrl+scroll or a pinch,
- * around the pointer. Owns the content's translate and scale, nothing else.
+ * around the pointer. Shift+drag is left to the rubber band. Owns the content's translate and
+ * scale, nothing else.
  */
 final class PanZoom {
   static final double MIN = 0.1;
@@ -25,7 +26,8 @@ final class PanZoom {
     this.content = content;
     viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
       if (e.getTarget() == viewport || e.getTarget() == content) {
-        panning = e.getButton() == MouseButton.PRIMARY || e.getButton() == MouseButton.MIDDLE;
+        // Shift+drag on the background draws a selection rectangle instead (RubberBand)
+        panning = e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && !e.isShiftDown();
         lastX = e.getX();
         lastY = e.getY();
       }
@@ -101,5 +103,25 @@ final class PanZoom {
     double scale = Math.max(MIN, Math.min(1.0, Math.min((viewport.getWidth() - 40) / b.getWidth(),
         (viewport.getHeight() - 40) / b.getHeight())));
     centreOn(scale, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
+  }
+
+  /** Runs {@code action} now if the region has its size, else once it gets one (a window just opening). */
+  static void whenSized(Region region, Runnable action) {
+    if (region.getWidth() > 0 && region.getHeight() > 0) {
+      action.run();
+      return;
+    }
+    javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
+      @Override
+      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+        if (region.getWidth() > 0 && region.getHeight() > 0) {
+          region.widthProperty().removeListener(this);
+          region.heightProperty().removeListener(this);
+          javafx.application.Platform.runLater(action);
+        }
+      }
+    };
+    region.widthProperty().addListener(once);
+    region.heightProperty().addListener(once);
   }
 }

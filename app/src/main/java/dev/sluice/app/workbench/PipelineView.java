@@ -1,17 +1,13 @@
 package dev.sluice.app.workbench;
 
 import dev.sluice.app.runs.NodeRunState;
-import dev.sluice.app.runs.RunMenu;
 import dev.sluice.app.runs.RunRequest;
 import dev.sluice.app.runs.RunViewModel;
 import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.project.Node;
 import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Consumer;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Point2D;
@@ -34,11 +30,11 @@ public final class PipelineView extends Pane {
   private final ProjectViewModel project;
   private final RunViewModel runs;
   private final Consumer<RunRequest> startRun;
-  private final Map<String, NodeView> nodes = new HashMap<>();
-  private final List<EdgeView> edges = new ArrayList<>();
-  /** Every edge of the graph; its view exists only once it has come into sight. */
-  private final List<String[]> allEdges = new ArrayList<>();
-  private final Map<String, EdgeView> edgeViews = new HashMap<>();
+  private final LazyCards cards;
+  private final SelectionMarks marks;
+  private final OverviewCanvas overview;
+  /** Whether the overview needs drawing at the next layout pass (once per frame, however many changes). */
+  private boolean overviewDirty;
   private Manifest shown;
   /** The project the view was last fitted to: a reload after an edit keeps the view where it is. */
   private java.nio.file.Path fittedFor;
@@ -47,33 +43,17 @@ public final class PipelineView extends Pane {
   private java.util.function.Function<String, List<MenuItem>> dataMenu = id -> List.of();
   private final MiniMap miniMap;
   private GraphEditing editing;
-  private EdgeView selectedEdge;
+  private final EdgeSelection edges;
+  /** What is drawn: nodes, and group cards for collapsed folders. */
+  private FolderGroups.Shown groups = new FolderGroups.Shown(List.of(), List.of(), java.util.Map.of());
 
   public PipelineView(ProjectViewModel project, RunViewModel runs, Consumer<RunRequest> startRun) {
     this.project = project;
     this.runs = runs;
     this.startRun = startRun;
+    this.edges = new EdgeSelection(project, this::requestFocus, id -> groups.isGroup(id));
     setFocusTraversable(true);
-    addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (editing == null) {
-        return;
-      }
-      switch (e.getCode()) {
-        case DELETE, BACK_SPACE -> {
-          if (selectedEdge != null) {
-            editing.disconnect(selectedEdge.from, selectedEdge.to);
-          } else if (project.selectedProperty().get() != null) {
-            editing.delete(project.selectedProperty().get());
-          }
-          e.consume();
-        }
-        case F2 -> {
-          renameSelected();
-          e.consume();
-        }
-        default -> { }
-      }
-    });
+    addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, this::onKey);
     getStyleClass().add("pipeline-view");
     setId("pipeline-view");
     Rectangle clip = new Rectangle();
@@ -81,11 +61,15 @@ public final class PipelineView extends Pane {
     clip.heightProperty().bind(heightProperty());
     setClip(clip);
     content.setManaged(false);
-    getChildren().addAll(content, empty);
+    overview = new OverviewCanvas(this);
+    getChildren().addAll(content, overview, empty);
     empty.getStyleClass().add("empty-state");
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
+    cards = new LazyCards(content, this::cardFor, edges::edge);
+    new RubberBand(this, content, this::selectInside);
+    marks = new SelectionMarks(project, cards, () -> groups);
     miniMap = new MiniMap(project, (x, y) -> {
       Point2D c = content.localToParent(x, y);
       panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
@@ -98,65 +82,59 @@ public final class PipelineView extends Pane {
       v.addListener((o, a, b) -> cull());
     }
     // ports keep their size on screen when zoomed out, so they can still be grabbed
-    content.scaleXProperty().addListener((o, a, b) -> nodes.values().forEach(this::scalePort));
+    content.scaleXProperty().addListener((o, a, b) -> nodeViews().forEach(this::scalePort));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
-    project.selectedProperty().addListener((o, was, id) -> highlight(id));
+    project.selectedProperty().addListener((o, was, id) -> marks.show());
+    project.selection().ids().addListener((javafx.collections.SetChangeListener<String>) c -> {
+      marks.show();
+      overviewDirty = true;
+      requestLayout();
+    });
+    project.collapsed().addListener((javafx.collections.SetChangeListener<String>) c -> rebuild(project.manifestProperty().get()));
     runs.states().addListener((MapChangeListener<String, NodeRunState>) c -> {
-      NodeView v = nodes.get(c.getKey());
-      if (v != null) {
+      if (cards.card(c.getKey()) instanceof NodeView v) {
         v.showRun(runs.state(c.getKey()), runs.results().get(c.getKey()));
       }
     });
     project.stale().addListener((javafx.collections.SetChangeListener<String>) c -> {
-      NodeView v = nodes.get(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved());
-      if (v != null) {
+      if (cards.card(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved()) instanceof NodeView v) {
         v.setStale(c.wasAdded());
       }
     });
     addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
       requestFocus();
-      if (e.getTarget() == this || e.getTarget() == content) {
-        project.selectedProperty().set(null);
-        selectEdge(null);
+      if ((e.getTarget() == this || e.getTarget() == content) && e.isStillSincePress() && !e.isShiftDown()) {
+        String hit = overview.isVisible() ? cards.itemAt(content.parentToLocal(e.getX(), e.getY())) : null;
+        if (hit == null || groups.isGroup(hit)) {
+          project.selection().clear();
+        } else if (e.isShortcutDown()) {
+          project.selection().toggle(hit);
+        } else {
+          project.selection().only(hit);
+        }
+        edges.select(null);
       }
     });
   }
 
   private void rebuild(Manifest m) {
-    content.getChildren().clear();
+    overview.setVisible(false);
+    content.setVisible(true);
     miniMap.setVisible(false);
-    nodes.clear();
-    edges.clear();
-    edgeViews.clear();
-    allEdges.clear();
-    selectedEdge = null;
+    edges.forget();
     shown = m;
     miniMap.show(m);
     empty.setVisible(m == null || m.dag().nodeIds().isEmpty());
     if (m == null) {
+      cards.reset(List.of(), List.of(), project::position);
       return;
     }
     if (m.dag().nodeIds().isEmpty()) {
       empty.setText("This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
     }
-    for (String id : m.dag().nodeIds()) {
-      for (String child : m.dag().children(id)) {
-        allEdges.add(new String[] {id, child});
-      }
-    }
-    // a sizing rectangle, so that the content's bounds cover the whole graph before cards exist
-    double maxX = 0;
-    double maxY = 0;
-    for (String id : m.dag().nodeIds()) {
-      GraphLayout.Point p = project.position(id);
-      maxX = Math.max(maxX, p.x() + ProjectViewModel.NODE_WIDTH);
-      maxY = Math.max(maxY, p.y() + ProjectViewModel.NODE_HEIGHT);
-    }
-    Rectangle extent = new Rectangle(0, 0, maxX, maxY);
-    extent.setFill(null);
-    extent.setMouseTransparent(true);
-    content.getChildren().add(extent);
-    boolean large = m.dag().nodeIds().size() > LARGE;
+    groups = project.shown();
+    cards.reset(groups.items(), groups.edges(), this::savedPosition);
+    boolean large = cards.large();
     boolean firstShow = !m.project().root().equals(fittedFor);
     fittedFor = m.project().root();
     javafx.application.Platform.runLater(() -> {
@@ -164,7 +142,7 @@ public final class PipelineView extends Pane {
         cull();
         return;
       }
-      whenSized(() -> {
+      PanZoom.whenSized(this, () -> {
         if (large) {
           panZoom.topLeft();
         } else {
@@ -176,29 +154,6 @@ public final class PipelineView extends Pane {
     cull();
   }
 
-  /** Runs {@code action} now if the view has its size, else once it gets one (a window just opening). */
-  private void whenSized(Runnable action) {
-    if (getWidth() > 0 && getHeight() > 0) {
-      action.run();
-      return;
-    }
-    javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
-      @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
-        if (getWidth() > 0 && getHeight() > 0) {
-          widthProperty().removeListener(this);
-          heightProperty().removeListener(this);
-          javafx.application.Platform.runLater(action);
-        }
-      }
-    };
-    widthProperty().addListener(once);
-    heightProperty().addListener(once);
-  }
-
-  /** Graphs larger than this open at a readable zoom instead of fitted. */
-  static final int LARGE = 300;
-
   /** Creates the views that came into sight, hides those that left it. */
   private void cull() {
     if (shown == null) {
@@ -209,54 +164,36 @@ public final class PipelineView extends Pane {
     miniMap.visible(content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight())));
     miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
     miniMap.setVisible(shown.dag().nodeIds().size() > 1);
-    String selected = project.selectedProperty().get();
-    boolean virtual = shown.dag().nodeIds().size() > LARGE; // small graphs simply show everything
-    List<javafx.scene.Node> newCards = new ArrayList<>();
-    List<javafx.scene.Node> newEdges = new ArrayList<>();
-    for (String id : shown.dag().nodeIds()) {
-      GraphLayout.Point p = project.position(id);
-      boolean inside = !virtual || view.intersects(p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
-      NodeView v = nodes.get(id);
-      if (inside && v == null) {
-        Node n = shown.node(id).orElse(null);
-        if (n == null) {
-          continue;
-        }
-        v = card(n);
-        nodes.put(id, v);
-        v.relocate(p.x(), p.y());
-        v.showRun(runs.state(id), runs.results().get(id));
-        v.setStale(project.stale().contains(id));
+    boolean zoomedOut = cards.large() && content.getScaleX() < OverviewCanvas.ZOOM;
+    content.setVisible(!zoomedOut);
+    overview.setVisible(zoomedOut);
+    if (zoomedOut) {
+      overviewDirty = true;
+      requestLayout();
+      return; // no cards: they would all come into view at once
+    }
+    for (javafx.scene.layout.Region r : cards.cull(view)) {
+      if (r instanceof NodeView v) {
+        v.showRun(runs.state(v.nodeId()), runs.results().get(v.nodeId()));
+        v.setStale(project.stale().contains(v.nodeId()));
         scalePort(v);
-        newCards.add(v);
-      } else if (v != null) {
-        v.setVisible(inside);
       }
     }
-    for (String[] e : allEdges) {
-      String key = e[0] + "->" + e[1];
-      EdgeView ev = edgeViews.get(key);
-      GraphLayout.Point a = positionOf(e[0]);
-      GraphLayout.Point b = positionOf(e[1]);
-      double half = ProjectViewModel.NODE_HEIGHT / 2;
-      boolean inside = !virtual || crosses(view, a.x() + ProjectViewModel.NODE_WIDTH, a.y() + half, b.x(), b.y() + half);
-      if (inside && ev == null) {
-        ev = edge(e[0], e[1]);
-        edgeViews.put(key, ev);
-        edges.add(ev);
-        newEdges.add(ev);
-        place(ev);
-      } else if (ev != null) {
-        ev.setVisible(inside);
-      }
+    marks.show();
+  }
+
+  @Override
+  protected void layoutChildren() {
+    super.layoutChildren();
+    if (overviewDirty && overview.isVisible()) {
+      overviewDirty = false;
+      overview.draw(shown, groups, cards::where, project.selection().ids(), content.getTranslateX(),
+          content.getTranslateY(), content.getScaleX());
     }
-    if (!newEdges.isEmpty()) {
-      content.getChildren().addAll(1, newEdges); // above the sizing rectangle, below the cards
-    }
-    if (!newCards.isEmpty()) {
-      content.getChildren().addAll(newCards);
-    }
-    highlight(selected);
+  }
+
+  private java.util.stream.Stream<NodeView> nodeViews() {
+    return cards.cards().values().stream().filter(NodeView.class::isInstance).map(NodeView.class::cast);
   }
 
   private void scalePort(NodeView v) {
@@ -265,120 +202,117 @@ public final class PipelineView extends Pane {
     v.port().setScaleY(k);
   }
 
-  /** Whether the straight line from (x1, y1) to (x2, y2) passes through the rectangle (Liang-Barsky). */
-  static boolean crosses(javafx.geometry.Bounds r, double x1, double y1, double x2, double y2) {
-    double t0 = 0;
-    double t1 = 1;
-    double dx = x2 - x1;
-    double dy = y2 - y1;
-    double[] p = {-dx, dx, -dy, dy};
-    double[] q = {x1 - r.getMinX(), r.getMaxX() - x1, y1 - r.getMinY(), r.getMaxY() - y1};
-    for (int i = 0; i < 4; i++) {
-      if (p[i] == 0) {
-        if (q[i] < 0) {
-          return false;
-        }
-      } else {
-        double t = q[i] / p[i];
-        if (p[i] < 0) {
-          t0 = Math.max(t0, t);
-        } else {
-          t1 = Math.min(t1, t);
-        }
-        if (t0 > t1) {
-          return false;
+  /** Where an item of the drawn graph is kept: a node's saved place, or a group's corner. */
+  private GraphLayout.Point savedPosition(String item) {
+    FolderGroups.Group g = groups.groups().get(item);
+    return g == null ? project.position(item) : g.at();
+  }
+
+  private javafx.scene.layout.Region cardFor(String item) {
+    FolderGroups.Group g = groups.groups().get(item);
+    if (g != null) {
+      return groupCard(g);
+    }
+    return shown.node(item).map(this::card).orElse(null);
+  }
+
+  private GroupView groupCard(FolderGroups.Group g) {
+    GroupView v = new GroupView(g);
+    v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+      if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+        project.expand(g.folder());
+      }
+      e.consume();
+    });
+    v.setOnContextMenuRequested(e -> {
+      showMenu(v, e, List.of(CardMenu.expand(g.folder(), project)));
+      e.consume();
+    });
+    return v;
+  }
+
+  private void showMenu(javafx.scene.Node owner, javafx.scene.input.ContextMenuEvent e, List<MenuItem> items) {
+    if (menu != null) {
+      menu.hide();
+    }
+    menu = new ContextMenu(items.toArray(MenuItem[]::new));
+    menu.show(owner, e.getScreenX(), e.getScreenY());
+  }
+
+  /** Selects the nodes whose cards the rubber band touches. */
+  private void selectInside(javafx.geometry.Bounds band, boolean add) {
+    List<String> inside = cards.itemsIn(band).stream().filter(item -> !groups.isGroup(item)).toList();
+    project.selection().select(inside, add);
+    requestFocus();
+  }
+
+  private void onKey(javafx.scene.input.KeyEvent e) {
+    switch (e.getCode()) {
+      case ESCAPE -> {
+        project.selection().clear();
+        edges.select(null);
+        e.consume();
+      }
+      case A -> {
+        if (e.isShortcutDown()) {
+          project.selection().all();
+          e.consume();
         }
       }
-    }
-    return true;
-  }
-
-  private GraphLayout.Point positionOf(String id) {
-    NodeView v = nodes.get(id);
-    return v == null ? project.position(id) : new GraphLayout.Point(v.getLayoutX(), v.getLayoutY());
-  }
-
-  private EdgeView edge(String from, String to) {
-    EdgeView e = new EdgeView(from, to);
-    e.setOnMouseClicked(ev -> {
-      selectEdge(e);
-      requestFocus();
-      ev.consume();
-    });
-    e.setOnContextMenuRequested(ev -> {
-      selectEdge(e);
-      MenuItem remove = new MenuItem("Remove Edge");
-      remove.setOnAction(a -> {
+      case DELETE, BACK_SPACE -> {
         if (editing != null) {
-          editing.disconnect(e.from, e.to);
+          deleteSelected();
+          e.consume();
         }
-      });
-      new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
-      ev.consume();
-    });
-    return e;
+      }
+      case F2 -> {
+        renameSelected();
+        e.consume();
+      }
+      default -> { }
+    }
+  }
+
+  /** Deletes the selected edge, or every selected node as one undo step. */
+  void deleteSelected() {
+    if (edges.selected() != null) {
+      editing.disconnect(edges.selected().from, edges.selected().to);
+    } else if (project.selection().ids().size() > 1) {
+      editing.deleteAll(new ArrayList<>(project.selection().ids()));
+    } else if (project.selectedProperty().get() != null) {
+      editing.delete(project.selectedProperty().get());
+    }
   }
 
   private NodeView card(Node n) {
     NodeView v = new NodeView(n);
-    new NodeDragging(v, content, () -> placeEdges(), (x, y) -> project.move(v.nodeId(), x, y));
+    new NodeDragging(v, content, id -> project.selection().contains(id) ? project.selection().ids() : List.of(id),
+        cards::where, cards::card, cards::placeEdges, project::moveAll);
     new ConnectGesture(v, v.port(), content, this::nodeAt, (from, to) -> {
       if (editing != null) {
         editing.connect(from, to);
       }
     });
     v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY) {
-        project.selectedProperty().set(v.nodeId());
+      if (e.getButton() != MouseButton.PRIMARY) {
+        return;
+      }
+      if (e.isShortcutDown()) {
+        project.selection().toggle(v.nodeId());
+      } else if (e.isStillSincePress() || !project.selection().contains(v.nodeId())) {
+        project.selection().only(v.nodeId()); // a drag of the selection keeps it
       }
     });
     v.setOnContextMenuRequested(e -> {
-      project.selectedProperty().set(v.nodeId());
-      if (menu != null) {
-        menu.hide();
+      if (!project.selection().contains(v.nodeId())) {
+        project.selection().only(v.nodeId());
       }
-      List<MenuItem> items = new ArrayList<>(RunMenu.forNode(v.nodeId(), runs.runningProperty().get(), startRun));
-      items.addAll(0, dataMenu.apply(v.nodeId()));
-      if (editing != null) {
-        MenuItem rename = new MenuItem("Rename… (F2)");
-        rename.setOnAction(a -> renameSelected());
-        MenuItem delete = new MenuItem("Delete (Del)");
-        delete.setOnAction(a -> editing.delete(v.nodeId()));
-        items.add(rename);
-        items.add(delete);
-      }
-      menu = new ContextMenu(items.toArray(MenuItem[]::new));
-      menu.show(v, e.getScreenX(), e.getScreenY());
+      List<MenuItem> items = new ArrayList<>(dataMenu.apply(v.nodeId()));
+      items.addAll(CardMenu.forNode(v.nodeId(), project, runs, startRun, editing, this::renameSelected, this::deleteSelected));
+      showMenu(v, e, items);
       e.consume();
     });
     return v;
-  }
-
-  private void placeEdges() {
-    edges.forEach(this::place);
-  }
-
-  private void place(EdgeView e) {
-    GraphLayout.Point a = positionOf(e.from);
-    GraphLayout.Point b = positionOf(e.to);
-    e.place(a.x() + ProjectViewModel.NODE_WIDTH, a.y() + ProjectViewModel.NODE_HEIGHT / 2,
-        b.x(), b.y() + ProjectViewModel.NODE_HEIGHT / 2);
-  }
-
-  /** Lights up the selected node with everything upstream and downstream of it; dims the rest. */
-  private void highlight(String id) {
-    Manifest m = project.manifestProperty().get();
-    Set<String> lit = new HashSet<>();
-    if (id != null && m != null && m.dag().contains(id)) {
-      lit.add(id);
-      lit.addAll(m.dag().upstream(id));
-      lit.addAll(m.dag().downstream(id));
-    }
-    nodes.forEach((nid, v) -> {
-      v.setSelected(nid.equals(id));
-      v.setDimmed(!lit.isEmpty() && !lit.contains(nid));
-    });
-    edges.forEach(e -> e.setDimmed(!lit.isEmpty() && !(lit.contains(e.from) && lit.contains(e.to))));
   }
 
   /** Turns on editing by drawing (ports, Delete, F2). */
@@ -389,17 +323,7 @@ public final class PipelineView extends Pane {
 
   public void setEditing(GraphEditing editing) {
     this.editing = editing;
-  }
-
-  private void selectEdge(EdgeView e) {
-    if (selectedEdge != null) {
-      selectedEdge.setSelected(false);
-    }
-    selectedEdge = e;
-    if (e != null) {
-      e.setSelected(true);
-      project.selectedProperty().set(null);
-    }
+    edges.onDisconnect(editing::disconnect);
   }
 
   void renameSelected() {
@@ -440,7 +364,7 @@ public final class PipelineView extends Pane {
     double maxX = -Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
     for (String id : ids) {
-      GraphLayout.Point p = positionOf(id);
+      GraphLayout.Point p = cards.where(id);
       minX = Math.min(minX, p.x());
       minY = Math.min(minY, p.y());
       maxX = Math.max(maxX, p.x() + ProjectViewModel.NODE_WIDTH);
@@ -462,16 +386,20 @@ public final class PipelineView extends Pane {
 
   /** Centres the view on a node, e.g. when it is picked in the explorer or found by name. */
   public void reveal(String id) {
-    NodeView v = nodes.get(id);
-    if (v == null) {
+    if (shown == null || !shown.dag().contains(id)) {
       return;
     }
-    Point2D inParent = content.localToParent(v.getLayoutX() + ProjectViewModel.NODE_WIDTH / 2,
-        v.getLayoutY() + ProjectViewModel.NODE_HEIGHT / 2);
+    String folder = shown.node(id).map(FolderGroups::folderOf).map(f -> FolderGroups.collapsedHolder(f, project.collapsed())).orElse(null);
+    if (folder != null) {
+      id = FolderGroups.groupId(folder); // it is inside a collapsed folder: centre on the group
+    }
+    GraphLayout.Point p = cards.where(id);
+    Point2D inParent = content.localToParent(p.x() + ProjectViewModel.NODE_WIDTH / 2,
+        p.y() + ProjectViewModel.NODE_HEIGHT / 2);
     panZoom.pan(getWidth() / 2 - inParent.getX(), getHeight() / 2 - inParent.getY());
   }
 
   int nodeCount() {
-    return nodes.size();
+    return cards.cards().size();
   }
 }

@@ -44,6 +44,11 @@ public final class ProjectViewModel {
   /** Counts staleness computations; only the newest one's answer is shown. */
   private final java.util.concurrent.atomic.AtomicLong staleRound = new java.util.concurrent.atomic.AtomicLong();
   private volatile long fingerprint;
+  private final GraphSelection selection = new GraphSelection(selected, this::visibleNodeIds);
+  private final javafx.collections.ObservableSet<String> collapsed =
+      FXCollections.observableSet(new java.util.TreeSet<>());
+  /** One read-only view, kept: a listener on a throwaway wrapper would be dropped with it. */
+  private final javafx.collections.ObservableSet<String> collapsedView = FXCollections.unmodifiableObservableSet(collapsed);
 
   public ProjectViewModel(Executor background, Consumer<Runnable> onUiThread) {
     this.background = background;
@@ -51,7 +56,8 @@ public final class ProjectViewModel {
   }
 
   /** What one load produced, handed to the UI thread in one piece. */
-  record Loaded(Path root, Manifest manifest, Map<String, GraphLayout.Point> positions, long fingerprint) {}
+  record Loaded(Path root, Manifest manifest, Map<String, GraphLayout.Point> positions, long fingerprint,
+      java.util.Set<String> collapsed) {}
 
   public void open(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
@@ -142,7 +148,7 @@ public final class ProjectViewModel {
         computed.forEach(pos::putIfAbsent); // keep what the person placed
       }
     }
-    return new Loaded(dir, m, pos, fingerprint(dir));
+    return new Loaded(dir, m, pos, fingerprint(dir), fresh ? LayoutFile.readCollapsed(dir) : null);
   }
 
   static Map<String, GraphLayout.Point> layout(Manifest m) {
@@ -161,6 +167,10 @@ public final class ProjectViewModel {
     positions.clear();
     positions.putAll(l.positions());
     fingerprint = l.fingerprint();
+    if (l.collapsed() != null) {
+      collapsed.clear();
+      collapsed.addAll(l.collapsed());
+    }
     problems.setAll(l.manifest().problems());
     manifest.set(null);
     manifest.set(l.manifest());
@@ -170,6 +180,7 @@ public final class ProjectViewModel {
     if (selected.get() != null && !l.manifest().dag().contains(selected.get())) {
       selected.set(null);
     }
+    selection.keepOnly(l.manifest().dag().nodeIds());
     refreshStaleness();
   }
 
@@ -204,15 +215,63 @@ public final class ProjectViewModel {
     savePositions();
   }
 
+  /** Moves several nodes at once (the person dragged a selection) and saves the layout once. */
+  public void moveAll(Map<String, GraphLayout.Point> moved) {
+    positions.putAll(moved);
+    savePositions();
+  }
+
+  /** Draws every node under {@code folder} as one group card; remembered in the layout file. */
+  public void collapse(String folder) {
+    if (collapsed.add(folder)) {
+      selection.keepOnly(visibleNodeIds());
+      savePositions();
+    }
+  }
+
+  /** Draws the nodes of a collapsed folder one by one again. */
+  public void expand(String folder) {
+    if (collapsed.remove(folder)) {
+      savePositions();
+    }
+  }
+
+  /** The folders drawn as group cards. */
+  public javafx.collections.ObservableSet<String> collapsed() {
+    return collapsedView;
+  }
+
+  /** What the graph draws: nodes, group cards for collapsed folders, and the merged edges between them. */
+  FolderGroups.Shown shown() {
+    Manifest m = manifest.get();
+    if (m == null) {
+      return new FolderGroups.Shown(List.of(), List.of(), Map.of());
+    }
+    return FolderGroups.shown(m, collapsed, this::position);
+  }
+
+  /** The nodes drawn as cards of their own, i.e. not folded into a group. */
+  private java.util.Set<String> visibleNodeIds() {
+    java.util.Set<String> out = new java.util.LinkedHashSet<>();
+    shown().items().stream().filter(id -> !id.startsWith(FolderGroups.PREFIX)).forEach(out::add);
+    return out;
+  }
+
+  /** The selected nodes; {@link #selectedProperty()} is the primary one that the inspector shows. */
+  public GraphSelection selection() {
+    return selection;
+  }
+
   private void savePositions() {
     Path r = root.get();
     if (r == null) {
       return;
     }
     Map<String, GraphLayout.Point> copy = new LinkedHashMap<>(positions);
+    java.util.Set<String> folders = new java.util.TreeSet<>(collapsed);
     background.execute(() -> {
       try {
-        LayoutFile.write(r, copy);
+        LayoutFile.write(r, copy, folders);
       } catch (IOException e) {
         onUiThread.accept(() -> status.set("Could not save the layout: " + e.getMessage()));
       }

@@ -50,12 +50,7 @@ final class WorkbenchMenus {
     Menu edit = new Menu("Edit", null, undo, redo, new SeparatorMenuItem(),
         item("New Model", "Shortcut+N", () -> w.editing.create(GraphEditing.Kind.MODEL, 40, 40)),
         item("Rename Model…", "F2", w.graph::renameSelected),
-        item("Delete Selected", null, () -> {
-          String id = w.project.selectedProperty().get();
-          if (id != null) {
-            w.editing.delete(id);
-          }
-        }));
+        item("Delete Selected", null, w.graph::deleteSelected));
     CheckMenuItem dark = new CheckMenuItem("Dark Theme");
     dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     dark.selectedProperty().addListener((o, was, on) -> darkTheme.accept(on));
