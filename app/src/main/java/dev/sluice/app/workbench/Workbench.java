@@ -74,8 +74,9 @@ public final class Workbench extends BorderPane {
     bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && onNodeCard(e)) {
-        openEditor(project.selectedProperty().get());
+      String card = cardUnder(e);
+      if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && card != null) {
+        openEditor(card);
       }
     });
     graph.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
@@ -135,13 +136,14 @@ public final class Workbench extends BorderPane {
     });
   }
 
-  private static boolean onNodeCard(javafx.scene.input.MouseEvent e) {
+  /** The node whose card the mouse event happened on, or null. */
+  private static String cardUnder(javafx.scene.input.MouseEvent e) {
     for (Object t = e.getTarget(); t instanceof javafx.scene.Node n; t = n.getParent()) {
-      if (n instanceof NodeView) {
-        return true;
+      if (n instanceof NodeView v) {
+        return v.nodeId();
       }
     }
-    return false;
+    return null;
   }
 
   private java.util.List<javafx.scene.control.MenuItem> dataMenu(String nodeId) {

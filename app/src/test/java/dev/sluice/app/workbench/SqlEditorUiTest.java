@@ -39,8 +39,17 @@ class SqlEditorUiTest extends WindowTestBase {
     open(robot, shop);
 
     // double-click on the card opens the model's SQL, coloured
-    robot.interact(() -> w.graph().reveal("model.customers"));
-    WaitForAsyncUtils.waitForFxEvents();
+    // centre the card (the graph fits itself once laid out, so ask until it stays) and double-click it
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> {
+      robot.interact(() -> w.graph().reveal("model.customers"));
+      javafx.scene.Node c = robot.lookup(n -> "node-model.customers".equals(n.getId())).tryQuery().orElse(null);
+      if (c == null) {
+        return false;
+      }
+      var b = c.localToScreen(c.getBoundsInLocal());
+      var g = w.graph().localToScreen(w.graph().getBoundsInLocal());
+      return Math.abs(b.getCenterX() - g.getCenterX()) < 40 && Math.abs(b.getCenterY() - g.getCenterY()) < 40;
+    });
     robot.doubleClickOn(robot.lookup(n -> "node-model.customers".equals(n.getId())).queryAs(javafx.scene.Node.class));
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> w.sql().selectedEditor() != null);
     EditorTab tab = w.sql().selectedEditor();
