@@ -21,6 +21,7 @@ final class MiniMap extends Canvas {
   private double minY;
   private Bounds visible;
   private Manifest manifest;
+  private boolean wholeGraphInView;
 
   /** @param moveTo centres the view on a point of the graph */
   MiniMap(ProjectViewModel project, java.util.function.BiConsumer<Double, Double> moveTo) {
@@ -67,6 +68,8 @@ final class MiniMap extends Canvas {
       maxY = Math.max(maxY, p.y() + ProjectViewModel.NODE_HEIGHT);
     }
     scale = Math.min((WIDTH - 8) / (maxX - minX), (HEIGHT - 8) / (maxY - minY));
+    wholeGraphInView = visible != null && visible.getMinX() <= minX && visible.getMinY() <= minY
+        && visible.getMaxX() >= maxX && visible.getMaxY() >= maxY;
     for (String id : manifest.dag().nodeIds()) {
       GraphLayout.Point p = project.position(id);
       g.setFill(colour(manifest.node(id).map(n -> n.kind()).orElse(NodeKind.MODEL)));
@@ -79,6 +82,11 @@ final class MiniMap extends Canvas {
       g.strokeRect(4 + (visible.getMinX() - minX) * scale, 4 + (visible.getMinY() - minY) * scale,
           visible.getWidth() * scale, visible.getHeight() * scale);
     }
+  }
+
+  /** Whether the view shows the whole graph, when a minimap would only cover part of it. */
+  boolean wholeGraphInView() {
+    return wholeGraphInView;
   }
 
   static Color colour(NodeKind kind) {

@@ -163,7 +163,7 @@ public final class PipelineView extends Pane {
         new javafx.geometry.BoundingBox(-100, -100, getWidth() + 200, getHeight() + 200));
     miniMap.visible(content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight())));
     miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
-    miniMap.setVisible(shown.dag().nodeIds().size() > 1);
+    miniMap.setVisible(shown.dag().nodeIds().size() > 1 && !miniMap.wholeGraphInView());
     boolean zoomedOut = cards.large() && content.getScaleX() < OverviewCanvas.ZOOM;
     content.setVisible(!zoomedOut);
     overview.setVisible(zoomedOut);

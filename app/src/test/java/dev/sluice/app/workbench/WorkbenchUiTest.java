@@ -46,6 +46,11 @@ class WorkbenchUiTest extends WindowTestBase {
     assertThat(stage.getTitle()).isEqualTo("shop — Sluice");
 
     Node minimap = robot.lookup("#minimap").query();
+    robot.interact(() -> w.graph().fit());
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(minimap.isVisible()).as("with the whole graph in view the minimap steps aside").isFalse();
+    robot.interact(() -> w.graph().zoom(2.5));
+    WaitForAsyncUtils.waitForFxEvents();
     assertThat(minimap.isVisible()).isTrue();
     javafx.scene.layout.Pane content = (javafx.scene.layout.Pane) w.graph().getChildrenUnmodifiable().get(0);
     double before = content.getTranslateX();
