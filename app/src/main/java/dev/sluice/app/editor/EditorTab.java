@@ -178,6 +178,27 @@ public final class EditorTab extends Tab {
     }
   }
 
+  /**
+   * Puts the keyboard in the editor once the tab is on screen. Switching tabs hides the graph,
+   * which had the focus, and JavaFX hands the focus on during the next pulse; asking two frames
+   * later makes the editor's request the last word.
+   */
+  public void focusEditor() {
+    new javafx.animation.AnimationTimer() {
+      private int frames;
+
+      @Override
+      public void handle(long now) {
+        if (++frames >= 2) {
+          stop();
+          if (isSelected()) {
+            editor.area().requestFocus();
+          }
+        }
+      }
+    }.start();
+  }
+
   /** Runs the selection, or the whole text compiled as this node, into the results grid. */
   public void run() {
     lower.getSelectionModel().select(0);

@@ -94,7 +94,7 @@ public final class ResultsView extends BorderPane {
     MenuButton export = new MenuButton("Export", new FontIcon("mdi2f-file-export-outline"));
     export.setId("results-export");
     export.getItems().addAll(exportItem("CSV…", "csv", notify), exportItem("Parquet…", "parquet", notify));
-    export.disableProperty().bind(model.sqlProperty().isNull().or(model.runningProperty()));
+    export.disableProperty().bind(model.sqlProperty().isNull().or(model.runningProperty()).or(model.errorProperty().isNotNull()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     ToolBar bar = new ToolBar(spinner, status, gap, filter, more, export, cancel);

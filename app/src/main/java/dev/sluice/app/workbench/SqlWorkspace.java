@@ -120,11 +120,12 @@ public final class SqlWorkspace {
     Optional<Tab> open = find("editor-" + nodeId);
     if (open.isPresent() && open.get() instanceof EditorTab already) {
       tabs.getSelectionModel().select(already);
+      already.focusEditor();
       return Optional.of(already);
     }
     EditorTab editor = new EditorTab(context, node, file, node.name());
     openTab(editor);
-    editor.editor().area().requestFocus();
+    editor.focusEditor();
     return Optional.of(editor);
   }
 
@@ -197,7 +198,7 @@ public final class SqlWorkspace {
     tab.editor().load("select *\nfrom ");
     openTab(tab);
     tab.editor().area().end(org.fxmisc.richtext.NavigationActions.SelectionPolicy.CLEAR);
-    tab.editor().area().requestFocus();
+    tab.focusEditor();
     return tab;
   }
 
