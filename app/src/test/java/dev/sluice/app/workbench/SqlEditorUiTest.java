@@ -108,6 +108,19 @@ class SqlEditorUiTest extends WindowTestBase {
     assertThat(tab.results().sqlProperty().get()).contains("\"main\".");
     TableView<?> grid = robot.lookup("#results-table").queryAs(TableView.class);
     assertThat(grid.getItems()).hasSize(120);
+    // the filter narrows the loaded rows; Ctrl+C copies the selected cells as tab-separated text
+    robot.clickOn("#results-filter").write("Uma Quist");
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> grid.getItems().size() == 1);
+    robot.interact(() -> {
+      grid.getSelectionModel().selectRange(0, grid.getColumns().get(0), 0, grid.getColumns().get(2));
+      grid.requestFocus();
+    });
+    robot.press(KeyCode.CONTROL).press(KeyCode.C).release(KeyCode.C).release(KeyCode.CONTROL);
+    String[] copied = new String[1];
+    robot.interact(() -> copied[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
+    assertThat(copied[0]).isEqualTo("1\tUma Quist\tJP");
+    robot.interact(() -> robot.lookup("#results-filter").queryAs(javafx.scene.control.TextField.class).clear());
+    WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> grid.getItems().size() == 120);
     shoot(robot, "sql-editor.png");
 
     robot.clickOn("#editor-compiled");
