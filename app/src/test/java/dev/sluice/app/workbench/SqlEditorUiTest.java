@@ -106,7 +106,8 @@ class SqlEditorUiTest extends WindowTestBase {
     robot.press(KeyCode.CONTROL).press(KeyCode.ENTER).release(KeyCode.ENTER).release(KeyCode.CONTROL);
     WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> tab.results().rows().size() == 120);
     assertThat(tab.results().sqlProperty().get()).contains("\"main\".");
-    TableView<?> grid = robot.lookup("#results-table").queryAs(TableView.class);
+    @SuppressWarnings("unchecked")
+    TableView<Object[]> grid = robot.lookup("#results-table").queryAs(TableView.class);
     assertThat(grid.getItems()).hasSize(120);
     // the filter narrows the loaded rows; Ctrl+C copies the selected cells as tab-separated text
     robot.clickOn("#results-filter").write("Uma Quist");
