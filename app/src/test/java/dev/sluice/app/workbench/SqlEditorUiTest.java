@@ -29,12 +29,18 @@ class SqlEditorUiTest extends WindowTestBase {
 
   @TempDir Path dir;
 
-  @Test
-  void openAModelTypeRunCancelAndProfile(FxRobot robot) throws Exception {
-    Path shop = Samples.copy("shop", dir.resolve("shop"));
+  /** A copy of the shop sample, built, so its models have tables to read. */
+  private Path builtShop(String name) {
+    Path shop = Samples.copy("shop", dir.resolve(name));
     try (Pipeline p = Pipeline.open(shop, PipelineOptions.defaults())) {
       assertThat(p.run(Command.BUILD, null, null, 2, false, RunListener.NONE).exitCode()).isZero();
     }
+    return shop;
+  }
+
+  @Test
+  void openAModelTypeRunCancelAndProfile(FxRobot robot) throws Exception {
+    Path shop = builtShop("shop");
     Workbench w = window.workbench();
     open(robot, shop);
 
@@ -147,10 +153,7 @@ class SqlEditorUiTest extends WindowTestBase {
 
   @Test
   void completionOffersRefsAndColumnsAndATypoIsUnderlinedAtItsLine(FxRobot robot) throws Exception {
-    Path shop = Samples.copy("shop", dir.resolve("shop2"));
-    try (Pipeline p = Pipeline.open(shop, PipelineOptions.defaults())) {
-      assertThat(p.run(Command.BUILD, null, null, 2, false, RunListener.NONE).exitCode()).isZero();
-    }
+    Path shop = builtShop("shop2");
     Workbench w = window.workbench();
     open(robot, shop);
     robot.interact(() -> w.openEditor("model.daily_revenue"));
