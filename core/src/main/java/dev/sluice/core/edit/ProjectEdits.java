@@ -124,6 +124,11 @@ public final class ProjectEdits {
         || n.kind() == NodeKind.EXPORT) {
       throw new EditRefusedException(n.name() + " is declared in " + n.file() + " with others; remove it there");
     }
+    List<String> exports = manifest.dag().children(id).stream().filter(c -> c.startsWith("export.")).toList();
+    if (!exports.isEmpty()) {
+      throw new EditRefusedException(n.name() + " is written out by export " + String.join(", ", exports.stream()
+          .map(r -> r.substring(r.indexOf('.') + 1)).toList()) + "; remove the export from its file first");
+    }
     List<String> readers = manifest.dag().children(id).stream().filter(c -> !c.startsWith("test.")).toList();
     if (!readers.isEmpty()) {
       throw new EditRefusedException(n.name() + " is read by " + String.join(", ", readers.stream()
