@@ -104,6 +104,7 @@ public final class ExplorerView extends TreeView<ExplorerView.Entry> {
       case MODEL -> "Models";
       case SNAPSHOT -> "Snapshots";
       case TEST -> "Tests";
+      case EXPORT -> "Exports";
     };
   }
 

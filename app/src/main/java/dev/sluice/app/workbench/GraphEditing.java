@@ -1,11 +1,17 @@
 package dev.sluice.app.workbench;
 
 import dev.sluice.core.edit.EditRefusedException;
+import dev.sluice.core.edit.ExportEdits;
 import dev.sluice.core.edit.ProjectEdit;
 import dev.sluice.core.edit.ProjectEdits;
 import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Export;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.Project;
 import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -78,6 +84,40 @@ public final class GraphEditing {
       project.placeFree(id, x, y);
     }
     if (apply(() -> dev.sluice.core.edit.SourceEdits.newSourceTable(m.project(), source, table, path))) {
+      project.selectedProperty().set(id);
+      return id;
+    }
+    return null;
+  }
+
+  /** The names an export can write out: models, then seeds and snapshots, each sorted. */
+  public List<String> exportable() {
+    Manifest m = project.manifestProperty().get();
+    if (m == null) {
+      return List.of();
+    }
+    List<String> out = new ArrayList<>();
+    for (NodeKind k : List.of(NodeKind.MODEL, NodeKind.SEED, NodeKind.SNAPSHOT)) {
+      m.project().nodes().stream().filter(n -> n.kind() == k).map(Node::name).sorted()
+          .forEach(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * Declares an export of {@code model} at (x, y): in {@code exports/exports.yml} when it exists, or a
+   * new {@code exports/<name>.yml}. Returns its id, or null.
+   */
+  public String createExport(String model, String name, Export.Format format, double x, double y) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null) {
+      return null;
+    }
+    String id = "export." + name;
+    if (m.node(id).isEmpty()) {
+      project.placeFree(id, x, y);
+    }
+    if (apply(() -> ExportEdits.newExport(m.project(), name, model, format))) {
       project.selectedProperty().set(id);
       return id;
     }

@@ -96,6 +96,7 @@ final class MiniMap extends Canvas {
       case MODEL -> Color.web("#0969da");
       case SNAPSHOT -> Color.web("#1b7c83");
       case TEST -> Color.web("#8c959f");
+      case EXPORT -> Color.web("#bf3989");
     };
   }
 }

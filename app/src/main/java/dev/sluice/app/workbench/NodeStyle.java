@@ -14,6 +14,7 @@ final class NodeStyle {
       case MODEL -> "mdi2t-table";
       case SNAPSHOT -> "mdi2h-history";
       case TEST -> "mdi2c-check-decagram-outline";
+      case EXPORT -> "mdi2f-file-export-outline";
     };
   }
 
@@ -21,7 +22,7 @@ final class NodeStyle {
     return "node-" + kind.label();
   }
 
-  /** The second line under the name: materialization, connector, or test kind. */
+  /** The second line under the name: materialization, connector, test kind or export format. */
   static String detail(Node n) {
     return switch (n.kind()) {
       case MODEL -> n.config().materialized("view");
@@ -32,6 +33,7 @@ final class NodeStyle {
       case SEED -> "seed";
       case SNAPSHOT -> "snapshot";
       case TEST -> n instanceof dev.sluice.core.project.GenericTest g ? "test · " + g.testName() : "test · sql";
+      case EXPORT -> "export · " + ((dev.sluice.core.project.Export) n).format().label();
     };
   }
 

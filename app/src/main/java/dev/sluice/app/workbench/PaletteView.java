@@ -10,8 +10,8 @@ import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
- * The palette: drag a Model, Seed, Test or Source table onto the graph to create one where it is
- * dropped (a source table first asks for its names).
+ * The palette: drag a Model, Seed, Test, Source table or Export onto the graph to create one where
+ * it is dropped (a source table first asks for its names, an export for the model it writes out).
  */
 public final class PaletteView extends VBox {
 
@@ -30,6 +30,10 @@ public final class PaletteView extends VBox {
         "A table from outside: one already in the warehouse, or a file Sluice loads.");
     onDrop(graph, source, at -> SourceTableDialog.ask(getScene() == null ? null : getScene().getWindow())
         .ifPresent(a -> editing.createSource(a.source(), a.table(), a.path(), at.getX(), at.getY())));
+    Label export = item("Export", NodeStyle.icon(dev.sluice.core.project.NodeKind.EXPORT),
+        "A file (parquet or CSV) written from a model after it builds.");
+    onDrop(graph, export, at -> ExportDialog.ask(getScene() == null ? null : getScene().getWindow(), editing.exportable())
+        .ifPresent(a -> editing.createExport(a.model(), a.name(), a.format(), at.getX(), at.getY())));
   }
 
   private void add(PipelineView graph, GraphEditing editing, GraphEditing.Kind kind, String text, String icon, String tip) {

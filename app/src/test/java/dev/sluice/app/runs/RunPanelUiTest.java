@@ -56,8 +56,9 @@ class RunPanelUiTest {
     WaitForAsyncUtils.waitForFxEvents();
 
     TableView<NodeResult> table = robot.lookup("#run-nodes").queryAs(TableView.class);
-    assertThat(table.getItems()).hasSize(32);
-    assertThat(robot.lookup("#run-status").queryAs(Label.class).getText()).startsWith("Run failed: 1 of 32 nodes failed");
+    // the sample's 31 nodes and its export, with the failing test added above
+    assertThat(table.getItems()).hasSize(33);
+    assertThat(robot.lookup("#run-status").queryAs(Label.class).getText()).startsWith("Run failed: 1 of 33 nodes failed");
     NodeResult failed = table.getItems().stream().filter(r -> r.status() == NodeStatus.FAIL).findFirst().orElseThrow();
     robot.interact(() -> table.getSelectionModel().select(failed));
     String details = robot.lookup("#run-details").queryAs(TextArea.class).getText();

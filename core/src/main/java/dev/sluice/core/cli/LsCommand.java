@@ -2,7 +2,9 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.graph.Selector;
+import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Node;
+import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.run.Pipeline;
 import java.io.PrintWriter;
 import java.util.Set;
@@ -18,7 +20,7 @@ final class LsCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;
 
-  @Option(names = "--output", description = "name, id, path or long (default: long: kind, name, materialization, file).")
+  @Option(names = "--output", description = "name, id, path or long (default: long: kind, name, materialization or export format, file).")
   String output = "long";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -39,10 +41,18 @@ final class LsCommand implements Callable<Integer> {
         case "id" -> out.println(id);
         case "path" -> out.println(n.file().toString().replace('\\', '/'));
         default -> out.println(String.format("%-9s %-40s %-12s %s", n.kind().label(), n.name(),
-            n.kind() == dev.sluice.core.project.NodeKind.MODEL ? n.config().materialized("view") : "",
+            detail(n),
             n.file().toString().replace('\\', '/')).stripTrailing());
       }
     }
     return Main.OK;
+  }
+
+  /** The third column: how a model materializes, or what an export writes. */
+  private static String detail(Node n) {
+    if (n instanceof Export e) {
+      return e.format().label();
+    }
+    return n.kind() == NodeKind.MODEL ? n.config().materialized("view") : "";
   }
 }

@@ -1,6 +1,7 @@
 package dev.sluice.core.compile;
 
 import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Export;
 import dev.sluice.core.project.GenericTest;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
@@ -59,7 +60,25 @@ public final class Compiler {
         yield templated(node, Manifest.sqlOf(node), relation, incremental);
       }
       case TEST -> node instanceof GenericTest g ? generic(g, relation) : templated(node, Manifest.sqlOf(node), relation, false);
+      case EXPORT -> export((Export) node, relation);
     };
+  }
+
+  /** An export's SQL is the SELECT whose rows go to the file: the whole of what its model built. */
+  private CompiledNode export(Export export, Relation relation) {
+    Optional<Node> model = manifest.project().refable(export.model());
+    if (model.isEmpty()) {
+      return new CompiledNode(export, relation, null, false, List.of(ProjectProblem.error(export.file(), export.line(),
+          "export " + export.name() + " writes out '" + export.model() + "', which is not in the project")));
+    }
+    Relation from = relationOf(model.get());
+    if (!from.cte()) {
+      return new CompiledNode(export, relation, "select * from " + from.quoted(), false, List.of());
+    }
+    // an ephemeral model has no table to read: its query runs here instead
+    CompiledNode inner = compile(model.get());
+    String sql = inner.sql() == null ? null : "select * from (\n" + inner.sql() + "\n) as " + from.identifier();
+    return new CompiledNode(export, relation, sql, false, inner.problems());
   }
 
   private CompiledNode templated(Node node, String template, Relation relation, boolean incremental) {

@@ -5,6 +5,7 @@ import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.Project;
+import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.SourceTable;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -60,6 +61,9 @@ public final class ProjectEdits {
     if (from.kind() == NodeKind.TEST) {
       throw new EditRefusedException("a test has no output to read");
     }
+    if (from.kind() == NodeKind.EXPORT) {
+      throw new EditRefusedException("an export writes a file; read its model instead");
+    }
     if (fromId.equals(toId) || manifest.dag().upstream(fromId).contains(toId)) {
       throw new EditRefusedException("that edge would make a cycle: " + to.name() + " already feeds " + from.name());
     }
@@ -94,6 +98,9 @@ public final class ProjectEdits {
     changes.add(new FileChange(oldFile, sql, null));
     changes.add(new FileChange(newFile, null, renameRefs(sql, oldName, newName)));
     Pattern entry = Pattern.compile("(?m)^(\\s*-\\s*name:\\s*['\"]?)" + Pattern.quote(oldName) + "(['\"]?\\s*)$");
+    // an export names the model it writes out with `model:`
+    Pattern exported = Pattern.compile("(?m)^(\\s*-?\\s*model:\\s*['\"]?)" + Pattern.quote(oldName) + "(['\"]?\\s*)$");
+    Path exports = project.root().resolve(ProjectLoader.EXPORT_PATH);
     for (Path f : projectFiles(project)) {
       if (f.equals(oldFile)) {
         continue;
@@ -101,7 +108,8 @@ public final class ProjectEdits {
       String text = read(f);
       String name = f.getFileName().toString();
       String changed = name.endsWith(".sql") ? renameRefs(text, oldName, newName)
-          : entry.matcher(renameRefs(text, oldName, newName)).replaceAll("$1" + Matcher.quoteReplacement(newName) + "$2");
+          : (f.startsWith(exports) ? exported : entry).matcher(renameRefs(text, oldName, newName))
+              .replaceAll("$1" + Matcher.quoteReplacement(newName) + "$2");
       if (!changed.equals(text)) {
         changes.add(new FileChange(f, text, changed));
       }
@@ -112,8 +120,14 @@ public final class ProjectEdits {
   /** Deletes a model's, seed's or test's file. */
   public static ProjectEdit delete(Manifest manifest, String id) throws EditRefusedException {
     Node n = node(manifest, id);
-    if (n.kind() == NodeKind.SOURCE || n instanceof dev.sluice.core.project.GenericTest || n.kind() == NodeKind.SNAPSHOT) {
+    if (n.kind() == NodeKind.SOURCE || n instanceof dev.sluice.core.project.GenericTest || n.kind() == NodeKind.SNAPSHOT
+        || n.kind() == NodeKind.EXPORT) {
       throw new EditRefusedException(n.name() + " is declared in " + n.file() + " with others; remove it there");
+    }
+    List<String> exports = manifest.dag().children(id).stream().filter(c -> c.startsWith("export.")).toList();
+    if (!exports.isEmpty()) {
+      throw new EditRefusedException(n.name() + " is written out by export " + String.join(", ", exports.stream()
+          .map(r -> r.substring(r.indexOf('.') + 1)).toList()) + "; remove the export from its file first");
     }
     List<String> readers = manifest.dag().children(id).stream().filter(c -> !c.startsWith("test.")).toList();
     if (!readers.isEmpty()) {
@@ -159,6 +173,7 @@ public final class ProjectEdits {
     dirs.addAll(project.settings().testPaths());
     dirs.addAll(project.settings().snapshotPaths());
     dirs.addAll(project.settings().macroPaths());
+    dirs.add(ProjectLoader.EXPORT_PATH);
     for (String d : dirs) {
       Path dir = project.root().resolve(d);
       if (!Files.isDirectory(dir)) {

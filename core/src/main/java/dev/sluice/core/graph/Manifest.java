@@ -1,6 +1,7 @@
 package dev.sluice.core.graph;
 
 import dev.sluice.core.project.DataTest;
+import dev.sluice.core.project.Export;
 import dev.sluice.core.project.GenericTest;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
@@ -68,6 +69,15 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
     }
     // tests of a disabled node go with it
     nodes.removeIf(n -> n instanceof GenericTest g && disabled.contains(g.attachedTo()));
+    // so do its exports, but a file that silently stops appearing deserves a word
+    nodes.removeIf(n -> {
+      if (n instanceof Export e && project.refable(e.model()).map(m -> disabled.contains(m.uniqueId())).orElse(false)) {
+        problems.add(ProjectProblem.warning(e.file(), e.line(), "export '" + e.name() + "' is left out: model '"
+            + e.model() + "' is disabled"));
+        return true;
+      }
+      return false;
+    });
     Project resolved = project.withNodes(nodes);
 
     Map<String, List<String>> edges = new LinkedHashMap<>();
@@ -96,6 +106,9 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
       rendered.refs().forEach(name -> project.refable(name).ifPresent(n -> deps.add(n.uniqueId())));
       rendered.sources().forEach(p -> project.source(p.get(0), p.get(1)).ifPresent(n -> deps.add(n.uniqueId())));
     }
+    if (node instanceof Export e) {
+      project.refable(e.model()).ifPresent(n -> deps.add(n.uniqueId()));
+    }
     if (node instanceof GenericTest g) {
       deps.add(g.attachedTo());
       // arguments like `to: ref('customers')` are templates too
@@ -117,7 +130,7 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
       case MODEL -> ((Model) node).sql();
       case SNAPSHOT -> ((Snapshot) node).sql();
       case TEST -> node instanceof SingularTest s ? s.sql() : null;
-      case SEED, SOURCE -> null;
+      case SEED, SOURCE, EXPORT -> null;
     };
   }
 
@@ -134,7 +147,7 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
         }
         yield node;
       }
-      case SEED, SOURCE -> node;
+      case SEED, SOURCE, EXPORT -> node;
     };
   }
 

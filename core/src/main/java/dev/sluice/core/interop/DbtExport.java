@@ -3,6 +3,7 @@ package dev.sluice.core.interop;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectSettings;
 import dev.sluice.core.project.Target;
@@ -21,7 +22,7 @@ import java.util.stream.Stream;
 /**
  * Writes a Sluice project as a dbt project: dbt_project.yml and profiles.yml from sluice.yml, the
  * SQL and schema files as they are, and sources without Sluice's extraction settings (dbt reads
- * sources, it does not load them).
+ * sources, it does not load them). Exports become exposures: dbt has no step that writes files.
  */
 public final class DbtExport {
   private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
@@ -98,7 +99,33 @@ public final class DbtExport {
         }
       }
     }
+    List<Export> exports = project.nodesOf(Export.class);
+    if (!exports.isEmpty()) {
+      written.add(writeYaml(out.resolve(s.modelPaths().get(0)).resolve("_exports_exposures.yml"), exposures(exports)));
+    }
     return written;
+  }
+
+  /**
+   * dbt does not write files, so each export becomes an exposure: the lineage stays visible in dbt's
+   * docs, but nothing writes the file there.
+   */
+  private static Map<String, Object> exposures(List<Export> exports) {
+    List<Object> list = new ArrayList<>();
+    for (Export e : exports) {
+      Map<String, Object> x = new LinkedHashMap<>();
+      x.put("name", e.name());
+      x.put("type", "application");
+      x.put("owner", Map.of("name", "sluice export"));
+      x.put("depends_on", List.of("ref('" + e.model() + "')"));
+      x.put("description", (e.description().isBlank() ? "" : e.description() + " ") + "Written by Sluice to "
+          + e.path().toString().replace('\\', '/') + " as " + e.format().label() + ".");
+      list.add(x);
+    }
+    Map<String, Object> out = new LinkedHashMap<>();
+    out.put("version", 2);
+    out.put("exposures", list);
+    return out;
   }
 
   @SuppressWarnings("unchecked")

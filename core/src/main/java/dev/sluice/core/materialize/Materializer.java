@@ -36,7 +36,7 @@ public final class Materializer {
       case MODEL -> model(compiled);
       case SEED -> seed((Seed) node, compiled.relation());
       case SNAPSHOT -> new Snapshots(session).build(compiled);
-      case TEST, SOURCE -> throw new IllegalArgumentException(node.uniqueId() + " is not built by the materializer");
+      case TEST, SOURCE, EXPORT -> throw new IllegalArgumentException(node.uniqueId() + " is not built by the materializer");
     };
   }
 

@@ -6,7 +6,7 @@ import java.nio.file.Path;
  * One thing in a pipeline. The set of kinds is closed, so a {@code switch} over a node is checked
  * by the compiler: adding a kind shows every place that must learn about it.
  */
-public sealed interface Node permits SourceTable, Seed, Model, Snapshot, DataTest {
+public sealed interface Node permits SourceTable, Seed, Model, Snapshot, DataTest, Export {
 
   /** Stable identity across the whole project, e.g. {@code model.stg_orders}. */
   String uniqueId();

@@ -8,9 +8,10 @@ public enum NodeKind {
   SEED,
   MODEL,
   SNAPSHOT,
-  TEST;
+  TEST,
+  EXPORT;
 
-  /** As a user says it: model, seed, source, snapshot, test. */
+  /** As a user says it: model, seed, source, snapshot, test, export. */
   public String label() {
     return name().toLowerCase(Locale.ROOT);
   }

@@ -10,6 +10,9 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -19,6 +22,8 @@ import java.util.stream.Stream;
  * read is returned, and every problem is listed with its file and line.
  */
 public final class ProjectLoader {
+  /** The folder of export files ({@code *.yml}), relative to the project root. */
+  public static final String EXPORT_PATH = "exports";
   private static final Pattern SNAPSHOT =
       Pattern.compile("\\{%-?\\s*snapshot\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*endsnapshot\\s*-?%}", Pattern.DOTALL);
   private static final Pattern DOCS =
@@ -66,12 +71,14 @@ public final class ProjectLoader {
     private final List<Node> nodes = new ArrayList<>();
     private final Map<String, Path> names = new HashMap<>();
     private final SchemaFileReader schema;
+    private final ExportFileReader exports;
 
     Reading(Path root, ProjectSettings settings, List<ProjectProblem> problems) {
       this.root = root;
       this.settings = settings;
       this.problems = problems;
       this.schema = new SchemaFileReader(problems);
+      this.exports = new ExportFileReader(problems);
     }
 
     Project read() {
@@ -91,14 +98,10 @@ public final class ProjectLoader {
       ymlRoots.addAll(settings.snapshotPaths());
       ymlRoots.addAll(settings.sourcePaths());
       for (Path f : files(ymlRoots, ".yml", ".yaml")) {
-        Path rel = root.relativize(f);
-        try {
-          schema.read(rel, Yaml.read(f));
-        } catch (Yaml.SyntaxError e) {
-          problems.add(new ProjectProblem(rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
-        } catch (IOException e) {
-          problems.add(ProjectProblem.error(rel, 0, "cannot read: " + e.getMessage()));
-        }
+        readYaml(f, schema::read);
+      }
+      for (Path f : files(List.of(EXPORT_PATH), ".yml", ".yaml")) {
+        readYaml(f, exports::read);
       }
       readModels();
       readSeeds();
@@ -106,8 +109,27 @@ public final class ProjectLoader {
       nodes.addAll(schema.sources);
       schema.sources.forEach(s -> addTests(s, schema.sourceTests.get(s.uniqueId())));
       readSingularTests();
+      nodes.addAll(exports.resolve(refableNames()));
       reportOrphanProperties();
       return new Project(root, settings, nodes, macros, docs, problems);
+    }
+
+    private void readYaml(Path f, BiConsumer<Path, Yaml.Value> reader) {
+      Path rel = root.relativize(f);
+      try {
+        reader.accept(rel, Yaml.read(f));
+      } catch (Yaml.SyntaxError e) {
+        problems.add(new ProjectProblem(rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
+      } catch (IOException e) {
+        problems.add(ProjectProblem.error(rel, 0, "cannot read: " + e.getMessage()));
+      }
+    }
+
+    /** The names {@code ref()} accepts: every model, seed and snapshot read so far. */
+    private Set<String> refableNames() {
+      Set<String> out = new TreeSet<>();
+      names.keySet().stream().filter(k -> k.startsWith("ref.")).forEach(k -> out.add(k.substring(4)));
+      return out;
     }
 
     private void readModels() {

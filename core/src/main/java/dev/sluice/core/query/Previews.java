@@ -2,6 +2,7 @@ package dev.sluice.core.query;
 
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
+import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeConfig;
@@ -10,6 +11,7 @@ import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Seed;
 import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.warehouse.Relation;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -49,6 +51,8 @@ public final class Previews {
         return compiled(compiler.compile(node));
       case TEST:
         return compiled(compiler.compile(node));
+      case EXPORT:
+        return written((Export) node, pipeline.manifest().project().root());
       default:
         throw new IllegalStateException(node.kind().toString());
     }
@@ -69,6 +73,17 @@ public final class Previews {
   public static String compileAdHoc(Pipeline pipeline, String text) {
     Model adHoc = new Model("query", Path.of("<query>"), text, "", NodeConfig.EMPTY, "", List.of());
     return compiled(pipeline.compiler(true, "preview").compile(adHoc));
+  }
+
+  /** An export shows the file it wrote, which is what its reader gets. */
+  private static String written(Export export, Path root) {
+    Path file = root.resolve(export.path()).toAbsolutePath();
+    if (!Files.isRegularFile(file)) {
+      throw new QueryException("export " + export.name() + " has not written " + export.path().toString().replace('\\', '/')
+          + " yet; build it first (sluice build --select " + export.name() + ")");
+    }
+    return "select * from " + (export.format() == Export.Format.PARQUET ? "read_parquet(" : "read_csv(")
+        + literal(file.toString()) + ")";
   }
 
   private static String compiled(CompiledNode c) {

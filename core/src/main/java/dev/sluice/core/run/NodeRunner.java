@@ -5,14 +5,20 @@ import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.materialize.BuildException;
 import dev.sluice.core.materialize.BuildResult;
 import dev.sluice.core.materialize.Materializer;
+import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.SourceTable;
 import dev.sluice.core.quality.TestRunner;
+import dev.sluice.core.query.ExportFormat;
+import dev.sluice.core.query.ResultExport;
+import dev.sluice.core.query.ResultStream;
 import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.SqlSession;
 import dev.sluice.core.warehouse.Warehouse;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -27,7 +33,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Runs one node: compile, then build, load or test it. Never throws: failures become results. */
+/** Runs one node: compile, then build, load, test or export it. Never throws: failures become results. */
 final class NodeRunner {
   private static final Pattern DUCKDB_LINE = Pattern.compile("LINE (\\d+):");
 
@@ -38,6 +44,7 @@ final class NodeRunner {
   private final String runId;
   private final boolean fullRefresh;
   private final Set<SqlSession> open = ConcurrentHashMap.newKeySet();
+  private final Set<ResultStream.Cancel> exports = ConcurrentHashMap.newKeySet();
   private final Catalog catalog;
 
   NodeRunner(Warehouse warehouse, Compiler compiler, SourceLoads loads, Path projectRoot, String runId, boolean fullRefresh,
@@ -91,6 +98,12 @@ final class NodeRunner {
             release(s);
           }
         }
+        case EXPORT -> {
+          Export export = (Export) node;
+          long rows = writeExport(export, compiled.sql());
+          return result(node, compiled, NodeStatus.SUCCESS, start, t0, rows, "wrote " + export.format().label() + " "
+              + export.path().toString().replace('\\', '/'), List.of());
+        }
         default -> throw new IllegalStateException();
       }
     } catch (SQLException e) {
@@ -118,6 +131,27 @@ final class NodeRunner {
     return s;
   }
 
+  /**
+   * Writes the file next to its place and moves it in when complete, so a failed or cancelled export
+   * leaves the previous file as it was.
+   */
+  private long writeExport(Export export, String sql) throws SQLException, IOException {
+    ResultStream.Cancel cancel = new ResultStream.Cancel();
+    exports.add(cancel);
+    if (cancelled) {
+      cancel.cancel();
+    }
+    try {
+      Path file = projectRoot.resolve(export.path());
+      if (Files.isDirectory(file)) {
+        throw new IOException(export.path().toString().replace('\\', '/') + " is a folder; an export needs a file path");
+      }
+      return ResultExport.write(warehouse, sql, file, ExportFormat.valueOf(export.format().name()), cancel);
+    } finally {
+      exports.remove(cancel);
+    }
+  }
+
   private void release(SqlSession s) {
     open.remove(s);
     s.close();
@@ -126,6 +160,7 @@ final class NodeRunner {
   void cancel() {
     cancelled = true;
     open.forEach(SqlSession::cancel);
+    exports.forEach(ResultStream.Cancel::cancel);
     loads.cancel();
   }
 
@@ -161,6 +196,9 @@ final class NodeRunner {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       md.update(String.valueOf(sql).getBytes(StandardCharsets.UTF_8));
       md.update(node.config().values().toString().getBytes(StandardCharsets.UTF_8));
+      if (node instanceof Export e) { // where and how it writes are part of what was built
+        md.update((e.path() + " " + e.format()).getBytes(StandardCharsets.UTF_8));
+      }
       return HexFormat.of().formatHex(md.digest()).substring(0, 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);

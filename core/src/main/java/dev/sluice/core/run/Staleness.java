@@ -3,15 +3,17 @@ package dev.sluice.core.run;
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
+import java.nio.file.Files;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
 
 /**
  * Which nodes need rebuilding: those never built, those whose compiled SQL or config changed since
- * their last good build, and everything downstream of one of those.
+ * their last good build, exports whose file is gone, and everything downstream of one of those.
  */
 public final class Staleness {
   private Staleness() {}
@@ -28,7 +30,7 @@ public final class Staleness {
         continue;
       }
       String last = lastGoodHashes.get(id);
-      if (last == null) {
+      if (last == null || n instanceof Export e && !Files.isRegularFile(manifest.project().resolve(e.path()))) {
         stale.add(id);
         continue;
       }

@@ -124,7 +124,7 @@ public final class Diagnostics {
         yield new Snapshot(s.name(), s.file(), s.line(), text, s.config(), s.description());
       }
       case TEST -> node instanceof SingularTest t ? new SingularTest(t.name(), t.file(), text, t.config(), t.description()) : null;
-      case SEED, SOURCE -> null;
+      case SEED, SOURCE, EXPORT -> null;
     };
   }
 

@@ -90,8 +90,8 @@ public final class SqlContext {
           relationOf.put(sourceKey(t.sourceName(), t.name()), Relations.of(n, target));
           declared.put(sourceKey(t.sourceName(), t.name()), names(t.columns()));
         }
-        case TEST -> {
-          // tests are not read by other SQL
+        case TEST, EXPORT -> {
+          // tests and exports are not read by other SQL
         }
       }
     }
@@ -170,7 +170,7 @@ public final class SqlContext {
       case MODEL -> names(((Model) n).columns());
       case SEED -> names(((Seed) n).columns());
       case SOURCE -> names(((SourceTable) n).columns());
-      case SNAPSHOT, TEST -> List.of();
+      case SNAPSHOT, TEST, EXPORT -> List.of();
     };
   }
 

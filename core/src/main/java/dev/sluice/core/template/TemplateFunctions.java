@@ -4,6 +4,7 @@ import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.project.Suggest;
 import dev.sluice.core.warehouse.Relation;
 import java.util.ArrayList;
 import java.util.List;

@@ -18,6 +18,8 @@ public final class Relations {
         SourceTable s = (SourceTable) node;
         yield Relation.table(s.schema(), s.identifier());
       }
+      // an export writes a file, not a relation: like an ephemeral model, it has no place in the warehouse
+      case EXPORT -> Relation.cte("__sluice_export__" + node.name());
       case MODEL, SEED, SNAPSHOT, TEST -> {
         if ("ephemeral".equals(node.config().materialized(""))) {
           yield Relation.cte("__sluice_cte__" + node.name());

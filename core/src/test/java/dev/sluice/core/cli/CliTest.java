@@ -29,13 +29,26 @@ class CliTest {
   void buildThenQueryTheSample() {
     Path shop = Samples.copy("shop", dir);
     assertThat(sluice("build", "--project", shop.toString())).isZero();
-    assertThat(out).contains("31 of 31").contains("ERROR=0");
+    // 31 nodes of pipeline and the export of daily revenue
+    assertThat(out).contains("32 of 32").contains("wrote csv target/exports/daily_revenue.csv").contains("ERROR=0");
+    assertThat(shop.resolve("target/exports/daily_revenue.csv")).isRegularFile();
     assertThat(sluice("query", "--project", shop.toString(), "--format", "csv",
         "select count(*) as n from {{ ref('orders') }}")).isZero();
     assertThat(out).isEqualTo("n\n600\n".replace("\n", System.lineSeparator()));
     assertThat(sluice("query", "--project", shop.toString(), "--format", "json", "--limit", "1",
         "select country, count(*) as n from {{ ref('customers') }} group by 1 order by 2 desc, 1")).isZero();
     assertThat(out).contains("\"country\" :").contains("\"n\" :");
+  }
+
+  @Test
+  void lsListsExportsAndBuildSelectsThem() {
+    Path shop = Samples.copy("shop", dir);
+    assertThat(sluice("ls", "--project", shop.toString(), "--select", "resource_type:export")).isZero();
+    assertThat(out.strip()).isEqualTo("export    daily_revenue_csv                        csv          exports/exports.yml");
+    assertThat(sluice("build", "--project", shop.toString(), "--select", "+daily_revenue_csv",
+        "--exclude", "resource_type:test")).isZero();
+    assertThat(out).contains("wrote csv target/exports/daily_revenue.csv").doesNotContain("customers_snapshot");
+    assertThat(shop.resolve("target/exports/daily_revenue.csv")).isRegularFile();
   }
 
   @Test

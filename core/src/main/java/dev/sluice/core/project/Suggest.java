@@ -1,13 +1,13 @@
-package dev.sluice.core.template;
+package dev.sluice.core.project;
 
 import java.util.Collection;
 
 /** "did you mean" for misspelt names. */
-final class Suggest {
+public final class Suggest {
   private Suggest() {}
 
   /** {@code "; did you mean 'x'?"}, or empty when nothing is close. */
-  static String closest(String wanted, Collection<String> candidates) {
+  public static String closest(String wanted, Collection<String> candidates) {
     String best = null;
     int bestDistance = Integer.MAX_VALUE;
     for (String c : candidates) {
