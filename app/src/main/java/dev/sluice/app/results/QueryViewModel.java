@@ -91,6 +91,9 @@ public final class QueryViewModel {
             return;
           }
           stream = rs;
+          if (rs.exhausted()) {
+            rs.close(); // every row is in the grid: give the connection (and the file) back
+          }
           sql.set(ran);
           columns.setAll(rs.columns());
           rows.setAll(page);
@@ -113,7 +116,7 @@ public final class QueryViewModel {
   /** Reads the next pages into the grid, up to {@link #MAX_ROWS}. */
   public void loadMore() {
     ResultStream rs = stream;
-    if (rs == null || running.get() || rs.exhausted()) {
+    if (rs == null || running.get() || rs.exhausted() || rs.rowsRead() >= MAX_ROWS) {
       return;
     }
     long gen = generation;
@@ -130,6 +133,9 @@ public final class QueryViewModel {
             return;
           }
           rows.addAll(page);
+          if (rs.exhausted() || rs.rowsRead() >= MAX_ROWS) {
+            rs.close();
+          }
           running.set(false);
           more.set(!rs.exhausted() && rs.rowsRead() < MAX_ROWS);
           status.set(describe(rs, millis));

@@ -3,19 +3,41 @@ package dev.sluice.app.results;
 import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.run.PipelineOptions;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The project's warehouse as the editor and previews use it: one {@link Pipeline} attached to the
  * manifest the app has open, opened on first use and replaced when the project reloads. The app's
- * runs open their own; inside one process DuckDB shares the database between them.
+ * runs open their own; inside one process DuckDB shares the database between them. An idle
+ * session closes its DuckDB file after a while, so the CLI in a terminal can build the same
+ * project while the app stays open.
  */
 public final class WarehouseSession implements AutoCloseable {
+  /** How long the file stays open after its last use. */
+  static final long IDLE_MILLIS = 20_000;
+
   private final PipelineOptions options;
+  private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r -> {
+    Thread t = new Thread(r, "sluice-warehouse-idle");
+    t.setDaemon(true);
+    return t;
+  });
   private Manifest manifest;
   private Pipeline pipeline;
+  private long lastUse;
+  private final long idleMillis;
 
   public WarehouseSession(PipelineOptions options) {
+    this(options, IDLE_MILLIS);
+  }
+
+  WarehouseSession(PipelineOptions options, long idleMillis) {
     this.options = options;
+    this.idleMillis = idleMillis;
+    long every = Math.max(50, Math.min(5_000, idleMillis / 4));
+    idle.scheduleWithFixedDelay(this::closeIfIdle, every, every, TimeUnit.MILLISECONDS);
   }
 
   /** The project changed (opened, reloaded): the next use attaches to the new manifest. */
@@ -30,7 +52,11 @@ public final class WarehouseSession implements AutoCloseable {
     return manifest;
   }
 
-  /** The pipeline for the current manifest; call from a worker thread, opening a DuckDB file takes time. */
+  /**
+   * The pipeline for the current manifest; call from a worker thread, opening a DuckDB file takes
+   * time. Callers use it at once: after {@link #IDLE_MILLIS} without a call it may be closed (open
+   * result streams keep connections of their own, which stay valid).
+   */
   public synchronized Pipeline pipeline() {
     if (manifest == null) {
       throw new IllegalStateException("no project is open");
@@ -38,7 +64,19 @@ public final class WarehouseSession implements AutoCloseable {
     if (pipeline == null) {
       pipeline = Pipeline.attach(manifest, options);
     }
+    lastUse = System.currentTimeMillis();
     return pipeline;
+  }
+
+  /** Whether the DuckDB file is held open right now. */
+  public synchronized boolean isOpen() {
+    return pipeline != null;
+  }
+
+  synchronized void closeIfIdle() {
+    if (pipeline != null && System.currentTimeMillis() - lastUse > idleMillis) {
+      closePipeline();
+    }
   }
 
   private void closePipeline() {
@@ -50,6 +88,7 @@ public final class WarehouseSession implements AutoCloseable {
 
   @Override
   public synchronized void close() {
+    idle.shutdownNow();
     closePipeline();
   }
 }

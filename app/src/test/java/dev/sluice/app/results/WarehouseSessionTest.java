@@ -1,0 +1,59 @@
+package dev.sluice.app.results;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.run.Pipeline;
+import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.testing.Samples;
+import java.nio.file.Path;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The app's warehouse session must not keep the CLI out of the project's DuckDB file for long. */
+class WarehouseSessionTest {
+  @TempDir Path dir;
+
+  @Test
+  void anIdleSessionLetsTheCliInAnotherProcessBuildTheProject() throws Exception {
+    Path shop = Samples.copy("shop", dir.resolve("shop"));
+    var manifest = Pipeline.parse(shop, PipelineOptions.defaults());
+    try (WarehouseSession session = new WarehouseSession(PipelineOptions.defaults(), 300)) {
+      session.setManifest(manifest);
+      session.pipeline().warehouse().ensureSchema("main");
+      assertThat(session.isOpen()).isTrue();
+      // while the app keeps using it (a user typing, say), the file stays locked to other processes
+      var inUse = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
+      inUse.scheduleWithFixedDelay(session::pipeline, 0, 50, TimeUnit.MILLISECONDS);
+      try {
+        assertThat(cliSeed(shop)).as("the file is locked while the app holds it").isEqualTo(2);
+      } finally {
+        inUse.shutdownNow();
+        inUse.awaitTermination(5, TimeUnit.SECONDS);
+      }
+
+      long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+      while (session.isOpen() && System.nanoTime() < deadline) {
+        Thread.sleep(50);
+      }
+      assertThat(session.isOpen()).as("closed after 300 ms without use").isFalse();
+      assertThat(cliSeed(shop)).as("the CLI builds once the app lets go").isZero();
+
+      // the next use opens the file again and sees what the CLI built
+      assertThat(session.pipeline().warehouse().exists("main", "raw_orders")).isTrue();
+    }
+  }
+
+  /** Runs {@code sluice seed --select raw_orders} in a separate JVM, as a terminal would; returns its exit code. */
+  private static int cliSeed(Path project) throws Exception {
+    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-cp", System.getProperty("java.class.path"), "dev.sluice.core.cli.Main",
+        "seed", "--project", project.toString(), "--select", "raw_orders")
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+        .start();
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    return p.exitValue();
+  }
+
+}
