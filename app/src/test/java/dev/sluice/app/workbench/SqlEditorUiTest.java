@@ -132,6 +132,12 @@ class SqlEditorUiTest extends WindowTestBase {
     robot.interact(() -> robot.lookup("#results-filter").queryAs(javafx.scene.control.TextField.class).clear());
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> grid.getItems().size() == 120);
     shoot(robot, "sql-editor.png");
+    robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerDark().getUserAgentStylesheet()));
+    WaitForAsyncUtils.waitForFxEvents();
+    shoot(robot, "sql-editor-dark.png");
+    robot.interact(() -> javafx.application.Application.setUserAgentStylesheet(
+        new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet()));
 
     robot.clickOn("#editor-compiled");
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> tab.getContent().lookup("#sql-area") != null
