@@ -44,7 +44,7 @@ public final class SqlWorkspace {
   private final javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem> sqlProblems =
       javafx.collections.FXCollections.observableArrayList();
   private final Consumer<Runnable> onUi;
-  private long checkGeneration;
+  private volatile long checkGeneration;
   private int scratch;
 
   /** Projects up to this size have every model's SQL checked after each load; larger ones on request. */
@@ -130,12 +130,13 @@ public final class SqlWorkspace {
   }
 
   /**
-   * Checks every model's and SQL test's saved SQL against the warehouse, on the editor's worker,
-   * and lists what it finds in the Problems panel with file and line.
+   * Checks every model's and SQL test's saved SQL against the warehouse, on a query thread, and
+   * lists what it finds in the Problems panel with file and line.
    */
   public void checkAll() {
     long gen = ++checkGeneration;
-    worker.execute(() -> {
+    // not on the editor's worker: a few hundred models take seconds, and typing must stay coloured
+    queries.execute(() -> {
       java.util.List<dev.sluice.core.project.ProjectProblem> found = new java.util.ArrayList<>();
       try {
         dev.sluice.core.run.Pipeline p = session.pipeline();
