@@ -163,8 +163,18 @@ class SqlEditorUiTest extends WindowTestBase {
   @Test
   void completionOffersRefsAndColumnsAndATypoIsUnderlinedAtItsLine(FxRobot robot) throws Exception {
     Path shop = builtShop("shop2");
+    Files.writeString(shop.resolve("models/marts/broken.sql"), "select order_id,\n  no_such_column\nfrom {{ ref('orders') }}\n");
     Workbench w = window.workbench();
     open(robot, shop);
+
+    // every model's SQL is checked after the project opens; the Problems panel names file and line
+    WaitForAsyncUtils.waitFor(20, TimeUnit.SECONDS, () -> w.sql().sqlProblems().stream()
+        .anyMatch(p -> p.file().toString().replace('\\', '/').equals("models/marts/broken.sql")));
+    var problem = w.sql().sqlProblems().stream()
+        .filter(p -> p.file().toString().replace('\\', '/').equals("models/marts/broken.sql")).findFirst().orElseThrow();
+    assertThat(problem.line()).isEqualTo(2);
+    assertThat(problem.message()).contains("no_such_column");
+    assertThat(problem.isError()).isTrue();
     robot.interact(() -> w.openEditor("model.daily_revenue"));
     EditorTab tab = w.sql().selectedEditor();
     try {
