@@ -19,8 +19,14 @@ public final class SluiceApp extends Application {
   @Override
   public void start(Stage stage) {
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    window = new MainWindow(stage, dark -> Application.setUserAgentStylesheet(
-        dark ? new PrimerDark().getUserAgentStylesheet() : new PrimerLight().getUserAgentStylesheet()));
+    window =
+        new MainWindow(
+            stage,
+            dark ->
+                Application.setUserAgentStylesheet(
+                    dark
+                        ? new PrimerDark().getUserAgentStylesheet()
+                        : new PrimerLight().getUserAgentStylesheet()));
     stage.show();
     List<String> args = getParameters().getRaw();
     if (!args.isEmpty()) {

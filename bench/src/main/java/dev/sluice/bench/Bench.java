@@ -17,8 +17,11 @@ public final class Bench {
       case "load" -> dev.sluice.bench.load.LoadBenchmark.main(rest);
       case "shop-api" -> dev.sluice.bench.load.ShopApiServer.main(rest);
       default -> {
-        System.err.println("unknown benchmark '" + which + "'; known: engine, load [postgres|csv], shop-api (the elt_shop"
-            + " sample's API server); the canvas benchmark runs from the app module, see docs/benchmarks.md");
+        System.err.println(
+            "unknown benchmark '"
+                + which
+                + "'; known: engine, load [postgres|csv], shop-api (the elt_shop"
+                + " sample's API server); the canvas benchmark runs from the app module, see docs/benchmarks.md");
         System.exit(2);
       }
     }

@@ -50,8 +50,13 @@ public final class EngineBenchmark {
           RunSummary s = p.run(Command.RUN, null, null, threads, false, RunListener.NONE);
           long ms = (System.nanoTime() - t0) / 1_000_000;
           if (s.failed()) {
-            throw new IllegalStateException("the benchmark build failed: " + s.results().stream()
-                .filter(r -> r.status().failsRun()).findFirst().map(r -> r.message()).orElse("?"));
+            throw new IllegalStateException(
+                "the benchmark build failed: "
+                    + s.results().stream()
+                        .filter(r -> r.status().failsRun())
+                        .findFirst()
+                        .map(r -> r.message())
+                        .orElse("?"));
           }
           best = Math.min(best, ms);
         }
@@ -74,7 +79,13 @@ public final class EngineBenchmark {
   }
 
   static void report(String what, long ms, int items) {
-    System.out.println(String.format(Locale.ROOT, "%-48s %8d ms  (%.0f per second)", what, ms, items * 1000.0 / Math.max(ms, 1)));
+    System.out.println(
+        String.format(
+            Locale.ROOT,
+            "%-48s %8d ms  (%.0f per second)",
+            what,
+            ms,
+            items * 1000.0 / Math.max(ms, 1)));
   }
 
   static void delete(Path dir) throws IOException {

@@ -15,7 +15,8 @@ public final class SyntheticProject {
   public static Path write(Path root, int models, int layers) throws IOException {
     Files.createDirectories(root.resolve("models"));
     Files.createDirectories(root.resolve("seeds"));
-    Files.writeString(root.resolve("sluice.yml"), "name: synthetic\nmodels:\n  +materialized: view\n");
+    Files.writeString(
+        root.resolve("sluice.yml"), "name: synthetic\nmodels:\n  +materialized: view\n");
     Files.writeString(root.resolve("seeds/numbers.csv"), "id,v\n1,10\n2,20\n3,30\n");
     Random random = new Random(models);
     int perLayer = Math.max(1, models / layers);
@@ -28,8 +29,11 @@ public final class SyntheticProject {
         int start = (layer - 1) * perLayer;
         int a = start + random.nextInt(perLayer);
         int b = start + random.nextInt(perLayer);
-        sql = "select p.id, p.v + 1 as v\nfrom {{ ref('m" + a + "') }} as p\n"
-            + (a == b ? "" : "where p.id in (select id from {{ ref('m" + b + "') }})\n");
+        sql =
+            "select p.id, p.v + 1 as v\nfrom {{ ref('m"
+                + a
+                + "') }} as p\n"
+                + (a == b ? "" : "where p.id in (select id from {{ ref('m" + b + "') }})\n");
       }
       Path dir = root.resolve("models").resolve("layer" + layer);
       Files.createDirectories(dir);

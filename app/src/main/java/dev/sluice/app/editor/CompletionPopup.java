@@ -31,40 +31,48 @@ final class CompletionPopup {
     list.setId("completion-list");
     list.getStyleClass().add("completion-list");
     list.setPrefSize(380, 220);
-    list.setCellFactory(v -> new ListCell<>() {
-      @Override
-      protected void updateItem(Suggestion s, boolean empty) {
-        super.updateItem(s, empty);
-        if (empty || s == null) {
-          setGraphic(null);
-          setText(null);
-          return;
-        }
-        Label label = new Label(s.label());
-        Label kind = new Label(s.detail() == null || s.detail().isBlank()
-            ? s.kind().name().toLowerCase(Locale.ROOT) : s.detail());
-        kind.getStyleClass().add("completion-kind");
-        Region gap = new Region();
-        HBox.setHgrow(gap, Priority.ALWAYS);
-        setGraphic(new HBox(8, label, gap, kind));
-        setText(null);
-      }
-    });
-    list.setOnMouseClicked(e -> {
-      if (e.getClickCount() == 2) {
-        accept();
-      }
-    });
+    list.setCellFactory(
+        v ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(Suggestion s, boolean empty) {
+                super.updateItem(s, empty);
+                if (empty || s == null) {
+                  setGraphic(null);
+                  setText(null);
+                  return;
+                }
+                Label label = new Label(s.label());
+                Label kind =
+                    new Label(
+                        s.detail() == null || s.detail().isBlank()
+                            ? s.kind().name().toLowerCase(Locale.ROOT)
+                            : s.detail());
+                kind.getStyleClass().add("completion-kind");
+                Region gap = new Region();
+                HBox.setHgrow(gap, Priority.ALWAYS);
+                setGraphic(new HBox(8, label, gap, kind));
+                setText(null);
+              }
+            });
+    list.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2) {
+            accept();
+          }
+        });
     // where the platform gives the popup the keyboard, the list takes the same keys itself
-    list.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB) {
-        accept();
-        e.consume();
-      } else if (e.getCode() == KeyCode.ESCAPE) {
-        hide();
-        e.consume();
-      }
-    });
+    list.addEventFilter(
+        KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == KeyCode.ENTER || e.getCode() == KeyCode.TAB) {
+            accept();
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            hide();
+            e.consume();
+          }
+        });
     popup.getContent().add(list);
     popup.setAutoHide(true);
   }
@@ -88,7 +96,8 @@ final class CompletionPopup {
     list.scrollTo(0);
     if (!popup.isShowing()) {
       if (area.getScene() != null) {
-        list.getStylesheets().setAll(area.getScene().getStylesheets()); // a popup has a scene of its own
+        list.getStylesheets()
+            .setAll(area.getScene().getStylesheets()); // a popup has a scene of its own
       }
       Bounds caret = area.getCaretBounds().orElse(null);
       if (caret == null) {
@@ -111,7 +120,8 @@ final class CompletionPopup {
     switch (e.getCode()) {
       case DOWN -> list.getSelectionModel().select(Math.min(list.getItems().size() - 1, i + 1));
       case UP -> list.getSelectionModel().select(Math.max(0, i - 1));
-      case PAGE_DOWN -> list.getSelectionModel().select(Math.min(list.getItems().size() - 1, i + 8));
+      case PAGE_DOWN ->
+          list.getSelectionModel().select(Math.min(list.getItems().size() - 1, i + 8));
       case PAGE_UP -> list.getSelectionModel().select(Math.max(0, i - 8));
       case ENTER, TAB -> accept();
       case ESCAPE -> hide();
@@ -137,7 +147,7 @@ final class CompletionPopup {
     onAccepted.accept(s);
   }
 
-  private Consumer<Suggestion> onAccepted = s -> { };
+  private Consumer<Suggestion> onAccepted = s -> {};
 
   void setOnAccepted(Consumer<Suggestion> action) {
     onAccepted = action;

@@ -7,7 +7,10 @@ package dev.sluice.app.editor;
 final class EditKeys {
   private EditKeys() {}
 
-  /** What Enter inserts at {@code caret}: a newline and the current line's indentation, one step more after an opening bracket. */
+  /**
+   * What Enter inserts at {@code caret}: a newline and the current line's indentation, one step
+   * more after an opening bracket.
+   */
   static String newlineAt(String text, int caret) {
     int lineStart = text.lastIndexOf('\n', caret - 1) + 1;
     int i = lineStart;
@@ -22,7 +25,10 @@ final class EditKeys {
     return "\n" + indent;
   }
 
-  /** A replacement for lines {@code [from, to]} (offsets of a selection) that toggles {@code --} comments. */
+  /**
+   * A replacement for lines {@code [from, to]} (offsets of a selection) that toggles {@code --}
+   * comments.
+   */
   record LineEdit(int start, int end, String replacement) {}
 
   static LineEdit toggleComment(String text, int from, int to) {
@@ -61,7 +67,10 @@ final class EditKeys {
     return new LineEdit(start, end, out.toString());
   }
 
-  /** The offset of the bracket matching the one at {@code pos}, or -1. Strings and comments are not skipped: good enough for highlighting. */
+  /**
+   * The offset of the bracket matching the one at {@code pos}, or -1. Strings and comments are not
+   * skipped: good enough for highlighting.
+   */
   static int matchingBracket(String text, int pos) {
     if (pos < 0 || pos >= text.length()) {
       return -1;

@@ -14,6 +14,13 @@ import java.util.function.Supplier;
  * @param queries threads for queries, exports and profiles, which may run long and in parallel
  * @param saved called after a file was written, so the project reloads and the graph follows
  */
-public record EditorContext(WarehouseSession session, Executor worker, Executor queries, Consumer<Runnable> onUi,
-    Supplier<Manifest> manifest, Runnable saved, Consumer<String> tell, SqlAssist assist,
+public record EditorContext(
+    WarehouseSession session,
+    Executor worker,
+    Executor queries,
+    Consumer<Runnable> onUi,
+    Supplier<Manifest> manifest,
+    Runnable saved,
+    Consumer<String> tell,
+    SqlAssist assist,
     java.util.function.Predicate<String> confirmDiscard) {}

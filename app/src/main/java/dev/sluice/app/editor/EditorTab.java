@@ -60,7 +60,10 @@ public final class EditorTab extends Tab {
   private String saved;
   private long checkGeneration;
 
-  /** An editor for {@code node}'s file; with a null node and file, a scratch query that is never saved. */
+  /**
+   * An editor for {@code node}'s file; with a null node and file, a scratch query that is never
+   * saved.
+   */
   public EditorTab(EditorContext ctx, Node node, Path file, String title) {
     this.ctx = ctx;
     this.nodeId = node == null ? null : node.uniqueId();
@@ -76,15 +79,19 @@ public final class EditorTab extends Tab {
     String text = readFile();
     saved = text;
     editor.load(text);
-    editor.setCompletions((sourceText, caret, show) -> ctx.worker().execute(() -> {
-      dev.sluice.core.sqlassist.Completion c;
-      try {
-        c = ctx.assist().complete(ctx.session().pipeline(), sourceText, caret);
-      } catch (RuntimeException e) {
-        return;
-      }
-      ctx.onUi().accept(() -> show.accept(c));
-    }));
+    editor.setCompletions(
+        (sourceText, caret, show) ->
+            ctx.worker()
+                .execute(
+                    () -> {
+                      dev.sluice.core.sqlassist.Completion c;
+                      try {
+                        c = ctx.assist().complete(ctx.session().pipeline(), sourceText, caret);
+                      } catch (RuntimeException e) {
+                        return;
+                      }
+                      ctx.onUi().accept(() -> show.accept(c));
+                    }));
 
     Tab resultsTab = new Tab("Results", new ResultsView(results, ctx.tell()));
     Tab profileTab = new Tab("Profile", new ProfileView(profile));
@@ -100,33 +107,43 @@ public final class EditorTab extends Tab {
     updateTitle();
 
     // listening to the text property would build the whole text on every keystroke; changes do not
-    editor.area().plainTextChanges().subscribe(change -> {
-      updateTitle();
-      checkLater.playFromStart();
-    });
+    editor
+        .area()
+        .plainTextChanges()
+        .subscribe(
+            change -> {
+              updateTitle();
+              checkLater.playFromStart();
+            });
     checkLater.setOnFinished(e -> check());
     content.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    results.errorLineProperty().addListener((o, a, line) -> {
-      if (line.intValue() > 0 && !compiled.isSelected() && !editor.hasSelection()) {
-        editor.goToLine(line.intValue(), 1);
-      }
-    });
-    setOnCloseRequest(e -> {
-      if (isDirty() && !ctx.confirmDiscard().test(getText())) {
-        e.consume();
-      }
-    });
-    setOnClosed(e -> {
-      results.dispose();
-      profile.cancel();
-      editor.dispose();
-      compiledView.dispose();
-    });
+    results
+        .errorLineProperty()
+        .addListener(
+            (o, a, line) -> {
+              if (line.intValue() > 0 && !compiled.isSelected() && !editor.hasSelection()) {
+                editor.goToLine(line.intValue(), 1);
+              }
+            });
+    setOnCloseRequest(
+        e -> {
+          if (isDirty() && !ctx.confirmDiscard().test(getText())) {
+            e.consume();
+          }
+        });
+    setOnClosed(
+        e -> {
+          results.dispose();
+          profile.cancel();
+          editor.dispose();
+          compiledView.dispose();
+        });
     check();
   }
 
   private ToolBar toolbar() {
-    Button run = button("mdi2p-play", "Run", "Run the model or the selection (Ctrl+Enter)", this::run);
+    Button run =
+        button("mdi2p-play", "Run", "Run the model or the selection (Ctrl+Enter)", this::run);
     run.setId("editor-run");
     Button stop = button("mdi2s-stop", null, "Cancel the query", results::cancel);
     stop.disableProperty().bind(results.runningProperty().not());
@@ -136,23 +153,40 @@ public final class EditorTab extends Tab {
     compiled.setToggleGroup(view);
     compiled.setId("editor-compiled");
     source.setSelected(true);
-    view.selectedToggleProperty().addListener((o, was, now) -> {
-      if (now == null) {
-        was.setSelected(true);
-        return;
-      }
-      showCompiled(now == compiled);
-    });
-    Button prof = button("mdi2c-chart-bar", "Profile", "Profile the model's columns (Ctrl+Shift+P)", this::profile);
+    view.selectedToggleProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now == null) {
+                was.setSelected(true);
+                return;
+              }
+              showCompiled(now == compiled);
+            });
+    Button prof =
+        button(
+            "mdi2c-chart-bar",
+            "Profile",
+            "Profile the model's columns (Ctrl+Shift+P)",
+            this::profile);
     prof.setId("editor-profile");
-    Button save = button("mdi2c-content-save-outline", "Save", "Write the file (Ctrl+S)", this::save);
+    Button save =
+        button("mdi2c-content-save-outline", "Save", "Write the file (Ctrl+S)", this::save);
     save.setId("editor-save");
     save.setDisable(file == null);
     problems.setId("editor-problems");
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    return new ToolBar(run, stop, new javafx.scene.control.Separator(), source, compiled,
-        new javafx.scene.control.Separator(), prof, save, gap, problems);
+    return new ToolBar(
+        run,
+        stop,
+        new javafx.scene.control.Separator(),
+        source,
+        compiled,
+        new javafx.scene.control.Separator(),
+        prof,
+        save,
+        gap,
+        problems);
   }
 
   private static Button button(String icon, String text, String tip, Runnable action) {
@@ -236,42 +270,52 @@ public final class EditorTab extends Tab {
     }
     compiledView.load("-- compiling…");
     Function<Pipeline, String> compile = sqlOf(editor.text(), false);
-    ctx.queries().execute(() -> {
-      String out;
-      try {
-        out = compile.apply(ctx.session().pipeline());
-      } catch (QueryException ex) {
-        out = "-- " + ex.getMessage().replace("\n", "\n-- ");
-      } catch (RuntimeException ex) {
-        out = "-- could not compile: " + ex.getMessage();
-      }
-      String shown = out;
-      ctx.onUi().accept(() -> compiledView.load(shown));
-    });
+    ctx.queries()
+        .execute(
+            () -> {
+              String out;
+              try {
+                out = compile.apply(ctx.session().pipeline());
+              } catch (QueryException ex) {
+                out = "-- " + ex.getMessage().replace("\n", "\n-- ");
+              } catch (RuntimeException ex) {
+                out = "-- could not compile: " + ex.getMessage();
+              }
+              String shown = out;
+              ctx.onUi().accept(() -> compiledView.load(shown));
+            });
   }
 
   /** Checks the text on the worker; the newest check wins. */
   private void check() {
     long gen = ++checkGeneration;
     String text = editor.text();
-    ctx.worker().execute(() -> {
-      List<Highlighting.Mark> marks;
-      try {
-        Pipeline p = ctx.session().pipeline();
-        Optional<Node> node = nodeId == null ? Optional.empty() : p.manifest().node(nodeId);
-        marks = node.isPresent() ? ctx.assist().check(p, node.get(), text) : List.of();
-      } catch (RuntimeException e) {
-        marks = List.of();
-      }
-      List<Highlighting.Mark> found = marks;
-      ctx.onUi().accept(() -> {
-        if (gen == checkGeneration && editor.text().equals(text)) {
-          editor.setMarks(found);
-          problems.setText(found.isEmpty() ? "No problems" : found.size() == 1 ? "1 problem" : found.size() + " problems");
-          problems.setTooltip(found.isEmpty() ? null : new Tooltip(found.get(0).message()));
-        }
-      });
-    });
+    ctx.worker()
+        .execute(
+            () -> {
+              List<Highlighting.Mark> marks;
+              try {
+                Pipeline p = ctx.session().pipeline();
+                Optional<Node> node = nodeId == null ? Optional.empty() : p.manifest().node(nodeId);
+                marks = node.isPresent() ? ctx.assist().check(p, node.get(), text) : List.of();
+              } catch (RuntimeException e) {
+                marks = List.of();
+              }
+              List<Highlighting.Mark> found = marks;
+              ctx.onUi()
+                  .accept(
+                      () -> {
+                        if (gen == checkGeneration && editor.text().equals(text)) {
+                          editor.setMarks(found);
+                          problems.setText(
+                              found.isEmpty()
+                                  ? "No problems"
+                                  : found.size() == 1 ? "1 problem" : found.size() + " problems");
+                          problems.setTooltip(
+                              found.isEmpty() ? null : new Tooltip(found.get(0).message()));
+                        }
+                      });
+            });
   }
 
   public boolean save() {
@@ -314,7 +358,10 @@ public final class EditorTab extends Tab {
     }
   }
 
-  /** Unsaved edits of a file (undoing back to the saved text makes it clean); a scratch query is never dirty. */
+  /**
+   * Unsaved edits of a file (undoing back to the saved text makes it clean); a scratch query is
+   * never dirty.
+   */
   public boolean isDirty() {
     if (file == null || editor.area().getUndoManager().isAtMarkedPosition()) {
       return false;

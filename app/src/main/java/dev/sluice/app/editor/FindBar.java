@@ -11,7 +11,10 @@ import javafx.scene.input.KeyCode;
 import javafx.scene.layout.HBox;
 import org.fxmisc.richtext.CodeArea;
 
-/** Find (Ctrl+F) and replace (Ctrl+H) over one code area; Enter finds the next match, Shift+Enter the previous. */
+/**
+ * Find (Ctrl+F) and replace (Ctrl+H) over one code area; Enter finds the next match, Shift+Enter
+ * the previous.
+ */
 final class FindBar extends HBox {
   private final CodeArea area;
   final TextField find = new TextField();
@@ -36,23 +39,25 @@ final class FindBar extends HBox {
     Button all = button("Replace All", this::replaceAll);
     all.setId("replace-all");
     Button close = button("✕", this::close);
-    find.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ENTER) {
-        find(!e.isShiftDown());
-        e.consume();
-      } else if (e.getCode() == KeyCode.ESCAPE) {
-        close();
-        e.consume();
-      }
-    });
+    find.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ENTER) {
+            find(!e.isShiftDown());
+            e.consume();
+          } else if (e.getCode() == KeyCode.ESCAPE) {
+            close();
+            e.consume();
+          }
+        });
     find.textProperty().addListener((o, a, b) -> updateCount());
-    replace.setOnKeyPressed(e -> {
-      if (e.getCode() == KeyCode.ESCAPE) {
-        close();
-      } else if (e.getCode() == KeyCode.ENTER) {
-        replaceOne();
-      }
-    });
+    replace.setOnKeyPressed(
+        e -> {
+          if (e.getCode() == KeyCode.ESCAPE) {
+            close();
+          } else if (e.getCode() == KeyCode.ENTER) {
+            replaceOne();
+          }
+        });
     matchCase.setOnAction(e -> updateCount());
     getChildren().addAll(find, previous, next, matchCase, count, replace, one, all, close);
     show(false, false);
@@ -70,11 +75,13 @@ final class FindBar extends HBox {
     setManaged(visible);
     replace.setVisible(withReplace);
     replace.setManaged(withReplace);
-    getChildren().stream().filter(n -> n instanceof Button b && b.getText().startsWith("Replace"))
-        .forEach(n -> {
-          n.setVisible(withReplace);
-          n.setManaged(withReplace);
-        });
+    getChildren().stream()
+        .filter(n -> n instanceof Button b && b.getText().startsWith("Replace"))
+        .forEach(
+            n -> {
+              n.setVisible(withReplace);
+              n.setManaged(withReplace);
+            });
     if (visible) {
       String selected = area.getSelectedText();
       if (!selected.isEmpty() && !selected.contains("\n")) {
@@ -95,7 +102,9 @@ final class FindBar extends HBox {
     return matchCase.isSelected() ? s : s.toLowerCase(Locale.ROOT);
   }
 
-  /** Selects the next (or previous) match after the caret, wrapping around; false if there is none. */
+  /**
+   * Selects the next (or previous) match after the caret, wrapping around; false if there is none.
+   */
   boolean find(boolean forward) {
     String needle = norm(find.getText());
     if (needle.isEmpty()) {

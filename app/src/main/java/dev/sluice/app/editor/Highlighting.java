@@ -24,8 +24,10 @@ public final class Highlighting {
   private final CodeArea area;
   private final Executor worker;
   private final Runnable afterApply;
+
   /** The text as the worker knows it; touched only on the worker. */
   private final StringBuilder shadow = new StringBuilder();
+
   private List<List<SqlLexer.Run>> lines = List.of();
   private List<List<SqlLexer.Run>> applied = List.of();
   private List<Mark> marks = List.of();
@@ -39,31 +41,37 @@ public final class Highlighting {
     this.area = area;
     this.worker = worker;
     this.afterApply = afterApply;
-    Subscription edits = area.plainTextChanges().subscribe(change -> {
-      version++;
-      int at = change.getPosition();
-      int removed = change.getRemoved().length();
-      String inserted = change.getInserted();
-      worker.execute(() -> shadow.replace(at, at + removed, inserted));
-    });
-    Subscription pauses = area.multiPlainChanges()
-        .successionEnds(java.time.Duration.ofMillis(25))
-        .subscribe(ignore -> refresh());
+    Subscription edits =
+        area.plainTextChanges()
+            .subscribe(
+                change -> {
+                  version++;
+                  int at = change.getPosition();
+                  int removed = change.getRemoved().length();
+                  String inserted = change.getInserted();
+                  worker.execute(() -> shadow.replace(at, at + removed, inserted));
+                });
+    Subscription pauses =
+        area.multiPlainChanges()
+            .successionEnds(java.time.Duration.ofMillis(25))
+            .subscribe(ignore -> refresh());
     subscription = edits.and(pauses);
   }
 
   /** Lexes the worker's copy of the text and applies the result if the text has not moved on. */
   void refresh() {
     long asked = version;
-    worker.execute(() -> {
-      List<List<SqlLexer.Run>> lexed = SqlLexer.lex(shadow.toString());
-      Platform.runLater(() -> {
-        if (asked == version) {
-          lines = lexed;
-          apply();
-        }
-      });
-    });
+    worker.execute(
+        () -> {
+          List<List<SqlLexer.Run>> lexed = SqlLexer.lex(shadow.toString());
+          Platform.runLater(
+              () -> {
+                if (asked == version) {
+                  lines = lexed;
+                  apply();
+                }
+              });
+        });
   }
 
   /** Lexes and applies on the calling thread, for a newly opened file. */
@@ -124,7 +132,9 @@ public final class Highlighting {
       head++;
     }
     int tail = 0;
-    while (tail < n - head && tail < old - head && lines.get(n - 1 - tail).equals(applied.get(old - 1 - tail))) {
+    while (tail < n - head
+        && tail < old - head
+        && lines.get(n - 1 - tail).equals(applied.get(old - 1 - tail))) {
       tail++;
     }
     java.util.BitSet dirty = new java.util.BitSet(n);
@@ -197,7 +207,8 @@ public final class Highlighting {
     return n;
   }
 
-  private static StyleSpans<Collection<String>> spans(List<SqlLexer.Run> runs, List<Mark> marks, int lineStart) {
+  private static StyleSpans<Collection<String>> spans(
+      List<SqlLexer.Run> runs, List<Mark> marks, int lineStart) {
     StyleSpansBuilder<Collection<String>> b = new StyleSpansBuilder<>();
     for (SqlLexer.Run r : runs) {
       b.add(r.style().isEmpty() ? List.of() : List.of(r.style()), r.length());
@@ -217,14 +228,17 @@ public final class Highlighting {
       if (spans.length() > to) {
         over.add(List.of(), spans.length() - to);
       }
-      spans = spans.overlay(over.create(), (base, extra) -> {
-        if (extra.isEmpty()) {
-          return base;
-        }
-        List<String> both = new ArrayList<>(base);
-        both.addAll(extra);
-        return both;
-      });
+      spans =
+          spans.overlay(
+              over.create(),
+              (base, extra) -> {
+                if (extra.isEmpty()) {
+                  return base;
+                }
+                List<String> both = new ArrayList<>(base);
+                both.addAll(extra);
+                return both;
+              });
     }
     return spans;
   }

@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The project's SQL assistant: core's diagnostics turned into underlines, and completion from
- * what the project and its warehouse know. The catalog is read once per project load and again
- * after each run, not on every keystroke.
+ * The project's SQL assistant: core's diagnostics turned into underlines, and completion from what
+ * the project and its warehouse know. The catalog is read once per project load and again after
+ * each run, not on every keystroke.
  */
 public final class ProjectAssist implements SqlAssist {
   private Manifest contextFor;
@@ -29,9 +29,14 @@ public final class ProjectAssist implements SqlAssist {
     }
     List<Highlighting.Mark> marks = new ArrayList<>();
     for (Diagnostic d : Diagnostics.check(pipeline, node, text)) {
-      String style = d.severity() == Diagnostic.Severity.ERROR ? "diagnostic-error" : "diagnostic-warning";
-      marks.add(new Highlighting.Mark(d.startOffset(), Math.max(d.endOffset(), d.startOffset() + 1), style,
-          "line " + d.line() + ": " + d.message()));
+      String style =
+          d.severity() == Diagnostic.Severity.ERROR ? "diagnostic-error" : "diagnostic-warning";
+      marks.add(
+          new Highlighting.Mark(
+              d.startOffset(),
+              Math.max(d.endOffset(), d.startOffset() + 1),
+              style,
+              "line " + d.line() + ": " + d.message()));
     }
     return marks;
   }

@@ -13,15 +13,16 @@ public interface SqlAssist {
   /** What may be typed at {@code caret}; null node for a scratch query. */
   Completion complete(Pipeline pipeline, String text, int caret);
 
-  SqlAssist NONE = new SqlAssist() {
-    @Override
-    public List<Highlighting.Mark> check(Pipeline pipeline, Node node, String text) {
-      return List.of();
-    }
+  SqlAssist NONE =
+      new SqlAssist() {
+        @Override
+        public List<Highlighting.Mark> check(Pipeline pipeline, Node node, String text) {
+          return List.of();
+        }
 
-    @Override
-    public Completion complete(Pipeline pipeline, String text, int caret) {
-      return new Completion(caret, caret, List.of());
-    }
-  };
+        @Override
+        public Completion complete(Pipeline pipeline, String text, int caret) {
+          return new Completion(caret, caret, List.of());
+        }
+      };
 }

@@ -28,7 +28,7 @@ public final class SqlEditor extends BorderPane {
   private final Popup hover = new Popup();
   private final Label hoverText = new Label();
   private final CompletionPopup completion;
-  private Completions completions = (text, caret, show) -> { };
+  private Completions completions = (text, caret, show) -> {};
   private int[] brackets = {};
   private int currentLine = -1;
 
@@ -47,28 +47,36 @@ public final class SqlEditor extends BorderPane {
     area.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
     completion = new CompletionPopup(area);
     area.addEventHandler(KeyEvent.KEY_TYPED, this::onTyped);
-    area.plainTextChanges().subscribe(change -> {
-      if (completion.isShowing()) {
-        javafx.application.Platform.runLater(this::complete);
-      }
-    });
-    area.caretPositionProperty().addListener((o, was, now) -> {
-      if (completion.isShowing() && now.intValue() < was.intValue() && now.intValue() == 0) {
-        completion.hide();
-      }
-    });
+    area.plainTextChanges()
+        .subscribe(
+            change -> {
+              if (completion.isShowing()) {
+                javafx.application.Platform.runLater(this::complete);
+              }
+            });
+    area.caretPositionProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (completion.isShowing()
+                  && now.intValue() < was.intValue()
+                  && now.intValue() == 0) {
+                completion.hide();
+              }
+            });
 
     hoverText.getStyleClass().add("editor-hover");
     hover.getContent().add(hoverText);
     area.setMouseOverTextDelay(Duration.ofMillis(350));
-    area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN, e -> {
-      Highlighting.Mark m = highlighting.markAt(e.getCharacterIndex());
-      if (m != null) {
-        hoverText.setText(m.message());
-        Point2D p = e.getScreenPosition();
-        hover.show(area, p.getX(), p.getY() + 12);
-      }
-    });
+    area.addEventHandler(
+        MouseOverTextEvent.MOUSE_OVER_TEXT_BEGIN,
+        e -> {
+          Highlighting.Mark m = highlighting.markAt(e.getCharacterIndex());
+          if (m != null) {
+            hoverText.setText(m.message());
+            Point2D p = e.getScreenPosition();
+            hover.show(area, p.getX(), p.getY() + 12);
+          }
+        });
     area.addEventHandler(MouseOverTextEvent.MOUSE_OVER_TEXT_END, e -> hover.hide());
   }
 
@@ -76,7 +84,9 @@ public final class SqlEditor extends BorderPane {
     return area;
   }
 
-  /** Replaces the whole text, for a file just opened: colours at once, and no undo back to empty. */
+  /**
+   * Replaces the whole text, for a file just opened: colours at once, and no undo back to empty.
+   */
   public void load(String text) {
     area.replaceText(text);
     area.getUndoManager().forgetHistory();
@@ -131,24 +141,36 @@ public final class SqlEditor extends BorderPane {
     return findBar;
   }
 
-  /** Where suggestions come from: asked with the text and caret, answers (on the FX thread) through {@code show}. */
+  /**
+   * Where suggestions come from: asked with the text and caret, answers (on the FX thread) through
+   * {@code show}.
+   */
   public interface Completions {
-    void ask(String text, int caret, java.util.function.Consumer<dev.sluice.core.sqlassist.Completion> show);
+    void ask(
+        String text,
+        int caret,
+        java.util.function.Consumer<dev.sluice.core.sqlassist.Completion> show);
   }
 
   public void setCompletions(Completions source) {
     this.completions = source;
   }
 
-  /** Opens (or refreshes) the completion list at the caret: Ctrl+Space, or by itself after '.', a quote in ref( or {{. */
+  /**
+   * Opens (or refreshes) the completion list at the caret: Ctrl+Space, or by itself after '.', a
+   * quote in ref( or {{.
+   */
   public void complete() {
     String text = area.getText();
     int caret = area.getCaretPosition();
-    completions.ask(text, caret, c -> {
-      if (area.getText().equals(text) && area.getCaretPosition() == caret) {
-        completion.show(c);
-      }
-    });
+    completions.ask(
+        text,
+        caret,
+        c -> {
+          if (area.getText().equals(text) && area.getCaretPosition() == caret) {
+            completion.show(c);
+          }
+        });
   }
 
   public boolean completionShowing() {
@@ -165,15 +187,20 @@ public final class SqlEditor extends BorderPane {
       return; // an open list follows every change by itself
     }
     // the area inserts the character after this handler: look at the text once it has
-    javafx.application.Platform.runLater(() -> {
-      int caret = area.getCaretPosition();
-      String before = area.getText(Math.max(0, caret - 9), caret);
-      boolean trigger = before.endsWith(".") || before.endsWith("ref('") || before.endsWith("source('")
-          || before.matches("(?s).*source\\('[^']*',\\s*'$") || before.endsWith("{{ ");
-      if (trigger) {
-        complete();
-      }
-    });
+    javafx.application.Platform.runLater(
+        () -> {
+          int caret = area.getCaretPosition();
+          String before = area.getText(Math.max(0, caret - 9), caret);
+          boolean trigger =
+              before.endsWith(".")
+                  || before.endsWith("ref('")
+                  || before.endsWith("source('")
+                  || before.matches("(?s).*source\\('[^']*',\\s*'$")
+                  || before.endsWith("{{ ");
+          if (trigger) {
+            complete();
+          }
+        });
   }
 
   private void onKey(KeyEvent e) {
@@ -184,7 +211,10 @@ public final class SqlEditor extends BorderPane {
     if (e.getCode() == KeyCode.SPACE && e.isControlDown()) {
       complete();
       e.consume();
-    } else if (e.getCode() == KeyCode.ENTER && !e.isShortcutDown() && !e.isAltDown() && !e.isShiftDown()) {
+    } else if (e.getCode() == KeyCode.ENTER
+        && !e.isShortcutDown()
+        && !e.isAltDown()
+        && !e.isShiftDown()) {
       area.replaceSelection(EditKeys.newlineAt(area.getText(), area.getSelection().getStart()));
       area.requestFollowCaret();
       e.consume();

@@ -7,27 +7,159 @@ import java.util.Set;
 
 /**
  * Splits SQL with Jinja into highlighted runs, line by line. Plain Java and fast: it runs on a
- * worker thread for every pause in typing, and a 5,000-line model takes a few milliseconds.
- * Block comments, strings and Jinja tags may span lines; the lexer carries that state across.
+ * worker thread for every pause in typing, and a 5,000-line model takes a few milliseconds. Block
+ * comments, strings and Jinja tags may span lines; the lexer carries that state across.
  */
 public final class SqlLexer {
   /** A run of {@code length} characters drawn with {@code style} (empty for plain text). */
   public record Run(int length, String style) {}
 
-  static final Set<String> KEYWORDS = Set.of("select", "from", "where", "group", "by", "order", "having", "limit",
-      "offset", "join", "left", "right", "inner", "outer", "full", "cross", "on", "using", "as", "and", "or", "not",
-      "in", "is", "null", "case", "when", "then", "else", "end", "with", "recursive", "union", "all", "distinct",
-      "except", "intersect", "insert", "into", "values", "update", "set", "delete", "create", "table", "view",
-      "replace", "drop", "alter", "if", "exists", "between", "like", "ilike", "asc", "desc", "nulls", "first", "last",
-      "over", "partition", "window", "rows", "range", "unbounded", "preceding", "following", "current", "row",
-      "true", "false", "cast", "try_cast", "interval", "qualify", "filter", "lateral", "natural", "semi", "anti",
-      "asof", "pivot", "unpivot", "returning", "default", "primary", "key", "unique", "references", "struct", "map",
-      "list", "array", "date", "timestamp", "time", "integer", "int", "bigint", "varchar", "text", "boolean",
-      "double", "decimal", "numeric", "real", "float", "smallint", "tinyint", "hugeint", "blob", "uuid", "json",
-      "describe", "summarize", "explain", "copy", "to", "attach", "detach", "pragma", "install", "load", "macro",
-      "function", "temp", "temporary", "schema", "exclude", "columns", "glob", "similar", "escape", "collate");
+  static final Set<String> KEYWORDS =
+      Set.of(
+          "select",
+          "from",
+          "where",
+          "group",
+          "by",
+          "order",
+          "having",
+          "limit",
+          "offset",
+          "join",
+          "left",
+          "right",
+          "inner",
+          "outer",
+          "full",
+          "cross",
+          "on",
+          "using",
+          "as",
+          "and",
+          "or",
+          "not",
+          "in",
+          "is",
+          "null",
+          "case",
+          "when",
+          "then",
+          "else",
+          "end",
+          "with",
+          "recursive",
+          "union",
+          "all",
+          "distinct",
+          "except",
+          "intersect",
+          "insert",
+          "into",
+          "values",
+          "update",
+          "set",
+          "delete",
+          "create",
+          "table",
+          "view",
+          "replace",
+          "drop",
+          "alter",
+          "if",
+          "exists",
+          "between",
+          "like",
+          "ilike",
+          "asc",
+          "desc",
+          "nulls",
+          "first",
+          "last",
+          "over",
+          "partition",
+          "window",
+          "rows",
+          "range",
+          "unbounded",
+          "preceding",
+          "following",
+          "current",
+          "row",
+          "true",
+          "false",
+          "cast",
+          "try_cast",
+          "interval",
+          "qualify",
+          "filter",
+          "lateral",
+          "natural",
+          "semi",
+          "anti",
+          "asof",
+          "pivot",
+          "unpivot",
+          "returning",
+          "default",
+          "primary",
+          "key",
+          "unique",
+          "references",
+          "struct",
+          "map",
+          "list",
+          "array",
+          "date",
+          "timestamp",
+          "time",
+          "integer",
+          "int",
+          "bigint",
+          "varchar",
+          "text",
+          "boolean",
+          "double",
+          "decimal",
+          "numeric",
+          "real",
+          "float",
+          "smallint",
+          "tinyint",
+          "hugeint",
+          "blob",
+          "uuid",
+          "json",
+          "describe",
+          "summarize",
+          "explain",
+          "copy",
+          "to",
+          "attach",
+          "detach",
+          "pragma",
+          "install",
+          "load",
+          "macro",
+          "function",
+          "temp",
+          "temporary",
+          "schema",
+          "exclude",
+          "columns",
+          "glob",
+          "similar",
+          "escape",
+          "collate");
 
-  private enum State { CODE, BLOCK_COMMENT, STRING, QUOTED_ID, JINJA_EXPR, JINJA_STMT, JINJA_COMMENT }
+  private enum State {
+    CODE,
+    BLOCK_COMMENT,
+    STRING,
+    QUOTED_ID,
+    JINJA_EXPR,
+    JINJA_STMT,
+    JINJA_COMMENT
+  }
 
   private SqlLexer() {}
 
@@ -65,29 +197,31 @@ public final class SqlLexer {
           }
           continue;
         case STRING:
-        case QUOTED_ID: {
-          char q = state == State.STRING ? '\'' : '"';
-          int closed = closeQuote(s, i, to, q);
-          i = closed < 0 ? to : closed;
-          emit(out, plainStart, i, state == State.STRING ? "string" : "identifier");
-          plainStart = i;
-          if (closed >= 0) {
-            state = State.CODE;
+        case QUOTED_ID:
+          {
+            char q = state == State.STRING ? '\'' : '"';
+            int closed = closeQuote(s, i, to, q);
+            i = closed < 0 ? to : closed;
+            emit(out, plainStart, i, state == State.STRING ? "string" : "identifier");
+            plainStart = i;
+            if (closed >= 0) {
+              state = State.CODE;
+            }
+            continue;
           }
-          continue;
-        }
         case JINJA_EXPR:
         case JINJA_STMT:
-        case JINJA_COMMENT: {
-          String end = state == State.JINJA_EXPR ? "}}" : state == State.JINJA_STMT ? "%}" : "#}";
-          i = close(s, i, to, end);
-          emit(out, plainStart, i, state == State.JINJA_COMMENT ? "comment" : "jinja");
-          plainStart = i;
-          if (endsWith(s, i, end)) {
-            state = State.CODE;
+        case JINJA_COMMENT:
+          {
+            String end = state == State.JINJA_EXPR ? "}}" : state == State.JINJA_STMT ? "%}" : "#}";
+            i = close(s, i, to, end);
+            emit(out, plainStart, i, state == State.JINJA_COMMENT ? "comment" : "jinja");
+            plainStart = i;
+            if (endsWith(s, i, end)) {
+              state = State.CODE;
+            }
+            continue;
           }
-          continue;
-        }
         default:
           break;
       }
@@ -109,7 +243,8 @@ public final class SqlLexer {
         emit(out, plainStart, i, "");
         plainStart = i;
         i += 2;
-        state = next == '{' ? State.JINJA_EXPR : next == '%' ? State.JINJA_STMT : State.JINJA_COMMENT;
+        state =
+            next == '{' ? State.JINJA_EXPR : next == '%' ? State.JINJA_STMT : State.JINJA_COMMENT;
         continue;
       }
       if (c == '\'' || c == '"') {
@@ -121,7 +256,10 @@ public final class SqlLexer {
       }
       if (Character.isDigit(c) && (i == from || !isWordChar(s.charAt(i - 1)))) {
         int j = i;
-        while (j < to && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '_')) {
+        while (j < to
+            && (Character.isLetterOrDigit(s.charAt(j))
+                || s.charAt(j) == '.'
+                || s.charAt(j) == '_')) {
           j++;
         }
         emit(out, plainStart, i, "");

@@ -37,28 +37,40 @@ public final class ProfileViewModel {
     cancel = mine;
     running.set(true);
     status.set("Profiling " + title + "…");
-    worker.execute(() -> {
-      try {
-        Pipeline p = session.pipeline();
-        TableProfile result = Profiler.profile(p.warehouse(), compile.apply(p), mine);
-        onUi.accept(() -> {
-          if (cancel == mine) {
-            profile.set(result);
-            running.set(false);
-            status.set(String.format(Locale.ROOT, "%s · %,d rows · %d columns · %,d ms", title, result.rows(),
-                result.columns().size(), result.millis()));
+    worker.execute(
+        () -> {
+          try {
+            Pipeline p = session.pipeline();
+            TableProfile result = Profiler.profile(p.warehouse(), compile.apply(p), mine);
+            onUi.accept(
+                () -> {
+                  if (cancel == mine) {
+                    profile.set(result);
+                    running.set(false);
+                    status.set(
+                        String.format(
+                            Locale.ROOT,
+                            "%s · %,d rows · %d columns · %,d ms",
+                            title,
+                            result.rows(),
+                            result.columns().size(),
+                            result.millis()));
+                  }
+                });
+          } catch (Exception e) {
+            onUi.accept(
+                () -> {
+                  if (cancel == mine) {
+                    running.set(false);
+                    String m = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+                    status.set(
+                        "cancelled".equals(m)
+                            ? "Cancelled"
+                            : "Could not profile " + title + ": " + m);
+                  }
+                });
           }
         });
-      } catch (Exception e) {
-        onUi.accept(() -> {
-          if (cancel == mine) {
-            running.set(false);
-            String m = e.getMessage() == null ? e.toString() : e.getMessage().strip();
-            status.set("cancelled".equals(m) ? "Cancelled" : "Could not profile " + title + ": " + m);
-          }
-        });
-      }
-    });
   }
 
   public void cancel() {

@@ -29,12 +29,13 @@ import javafx.collections.ObservableList;
 
 /**
  * One results grid's state: the query running or last run, its columns, the rows read so far, and
- * what went wrong. Queries run on a worker and stream: the first page shows while the rest stays
- * in DuckDB until the user asks for more. Everything observable changes on the UI thread.
+ * what went wrong. Queries run on a worker and stream: the first page shows while the rest stays in
+ * DuckDB until the user asks for more. Everything observable changes on the UI thread.
  */
 public final class QueryViewModel {
   /** Rows in the first page; the grid holds at most {@link #MAX_ROWS}. */
   public static final int FIRST_PAGE = 1_000;
+
   public static final int MORE_PAGE = 10_000;
   public static final int MAX_ROWS = 200_000;
   private static final Pattern DUCKDB_LINE = Pattern.compile("LINE (\\d+):");
@@ -75,42 +76,45 @@ public final class QueryViewModel {
     errorLine.set(0);
     status.set("Running…");
     long start = System.nanoTime();
-    worker.execute(() -> {
-      String text = null;
-      try {
-        closeStream();
-        Pipeline p = session.pipeline();
-        text = compile.apply(p);
-        ResultStream rs = ResultStream.open(p.warehouse(), text, myCancel);
-        List<Object[]> page = rs.next(FIRST_PAGE);
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        String ran = text;
-        onUi.accept(() -> {
-          if (gen != generation) {
-            rs.close();
-            return;
+    worker.execute(
+        () -> {
+          String text = null;
+          try {
+            closeStream();
+            Pipeline p = session.pipeline();
+            text = compile.apply(p);
+            ResultStream rs = ResultStream.open(p.warehouse(), text, myCancel);
+            List<Object[]> page = rs.next(FIRST_PAGE);
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            String ran = text;
+            onUi.accept(
+                () -> {
+                  if (gen != generation) {
+                    rs.close();
+                    return;
+                  }
+                  stream = rs;
+                  if (rs.exhausted()) {
+                    rs.close(); // every row is in the grid: give the connection (and the file) back
+                  }
+                  sql.set(ran);
+                  columns.setAll(rs.columns());
+                  rows.setAll(page);
+                  firstRowsMillis.set(millis);
+                  running.set(false);
+                  more.set(!rs.exhausted());
+                  status.set(describe(rs, millis));
+                });
+          } catch (Exception e) {
+            String ran = text;
+            onUi.accept(
+                () -> {
+                  if (gen == generation) {
+                    fail(e, ran);
+                  }
+                });
           }
-          stream = rs;
-          if (rs.exhausted()) {
-            rs.close(); // every row is in the grid: give the connection (and the file) back
-          }
-          sql.set(ran);
-          columns.setAll(rs.columns());
-          rows.setAll(page);
-          firstRowsMillis.set(millis);
-          running.set(false);
-          more.set(!rs.exhausted());
-          status.set(describe(rs, millis));
         });
-      } catch (Exception e) {
-        String ran = text;
-        onUi.accept(() -> {
-          if (gen == generation) {
-            fail(e, ran);
-          }
-        });
-      }
-    });
   }
 
   /** Reads the next pages into the grid, up to {@link #MAX_ROWS}. */
@@ -123,27 +127,29 @@ public final class QueryViewModel {
     running.set(true);
     status.set("Reading more rows…");
     long start = System.nanoTime();
-    worker.execute(() -> {
-      try {
-        int room = Math.max(0, MAX_ROWS - (int) rs.rowsRead());
-        List<Object[]> page = rs.next(Math.min(MORE_PAGE, room));
-        long millis = (System.nanoTime() - start) / 1_000_000;
-        onUi.accept(() -> {
-          if (gen != generation) {
-            return;
+    worker.execute(
+        () -> {
+          try {
+            int room = Math.max(0, MAX_ROWS - (int) rs.rowsRead());
+            List<Object[]> page = rs.next(Math.min(MORE_PAGE, room));
+            long millis = (System.nanoTime() - start) / 1_000_000;
+            onUi.accept(
+                () -> {
+                  if (gen != generation) {
+                    return;
+                  }
+                  rows.addAll(page);
+                  if (rs.exhausted() || rs.rowsRead() >= MAX_ROWS) {
+                    rs.close();
+                  }
+                  running.set(false);
+                  more.set(!rs.exhausted() && rs.rowsRead() < MAX_ROWS);
+                  status.set(describe(rs, millis));
+                });
+          } catch (Exception e) {
+            onUi.accept(() -> fail(e, sql.get()));
           }
-          rows.addAll(page);
-          if (rs.exhausted() || rs.rowsRead() >= MAX_ROWS) {
-            rs.close();
-          }
-          running.set(false);
-          more.set(!rs.exhausted() && rs.rowsRead() < MAX_ROWS);
-          status.set(describe(rs, millis));
         });
-      } catch (Exception e) {
-        onUi.accept(() -> fail(e, sql.get()));
-      }
-    });
   }
 
   /** Stops the query in progress; the grid keeps what it has. Safe to call when nothing runs. */
@@ -161,23 +167,28 @@ public final class QueryViewModel {
     cancel = myCancel;
     running.set(true);
     status.set("Exporting to " + file.getFileName() + "…");
-    worker.execute(() -> {
-      try {
-        long n = ResultExport.write(session.pipeline().warehouse(), last, file, ExportFormat.of(file), myCancel);
-        onUi.accept(() -> {
-          running.set(false);
-          String text = String.format(Locale.ROOT, "Exported %,d rows to %s", n, file);
-          status.set(text);
-          done.accept(text);
+    worker.execute(
+        () -> {
+          try {
+            long n =
+                ResultExport.write(
+                    session.pipeline().warehouse(), last, file, ExportFormat.of(file), myCancel);
+            onUi.accept(
+                () -> {
+                  running.set(false);
+                  String text = String.format(Locale.ROOT, "Exported %,d rows to %s", n, file);
+                  status.set(text);
+                  done.accept(text);
+                });
+          } catch (Exception e) {
+            onUi.accept(
+                () -> {
+                  running.set(false);
+                  status.set("Export failed: " + firstLine(e.getMessage()));
+                  done.accept("Export failed: " + firstLine(e.getMessage()));
+                });
+          }
         });
-      } catch (Exception e) {
-        onUi.accept(() -> {
-          running.set(false);
-          status.set("Export failed: " + firstLine(e.getMessage()));
-          done.accept("Export failed: " + firstLine(e.getMessage()));
-        });
-      }
-    });
   }
 
   private void fail(Exception e, String ran) {
@@ -206,10 +217,13 @@ public final class QueryViewModel {
 
   private static String describe(ResultStream rs, long millis) {
     if (rs.columns().isEmpty()) {
-      return String.format(Locale.ROOT, "Done: %,d rows changed · %,d ms", Math.max(0, rs.updateCount()), millis);
+      return String.format(
+          Locale.ROOT, "Done: %,d rows changed · %,d ms", Math.max(0, rs.updateCount()), millis);
     }
-    String count = rs.exhausted() ? String.format(Locale.ROOT, "%,d rows", rs.rowsRead())
-        : String.format(Locale.ROOT, "first %,d rows (more available)", rs.rowsRead());
+    String count =
+        rs.exhausted()
+            ? String.format(Locale.ROOT, "%,d rows", rs.rowsRead())
+            : String.format(Locale.ROOT, "first %,d rows (more available)", rs.rowsRead());
     return count + String.format(Locale.ROOT, " · %,d ms", millis);
   }
 

@@ -58,25 +58,30 @@ public final class ResultsView extends BorderPane {
     table.setId("results-table");
     table.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
     table.getSelectionModel().setCellSelectionEnabled(true);
-    table.setPlaceholder(new Label("Press Ctrl+Enter in an editor, or Space on a node, to see rows here."));
+    table.setPlaceholder(
+        new Label("Press Ctrl+Enter in an editor, or Space on a node, to see rows here."));
     filtered = new FilteredList<>(model.rows(), r -> true);
     SortedList<Object[]> sorted = new SortedList<>(filtered);
     sorted.comparatorProperty().bind(table.comparatorProperty());
     table.setItems(sorted);
-    table.setOnKeyPressed(e -> {
-      if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
-        copySelection();
-        e.consume();
-      }
-    });
+    table.setOnKeyPressed(
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
+            copySelection();
+            e.consume();
+          }
+        });
     model.columns().addListener((ListChangeListener<ResultColumn>) c -> rebuildColumns());
 
     filter.setPromptText("Filter loaded rows");
     filter.setId("results-filter");
-    filter.textProperty().addListener((o, a, text) -> {
-      String needle = text.strip().toLowerCase(Locale.ROOT);
-      filtered.setPredicate(needle.isEmpty() ? r -> true : r -> matches(r, needle));
-    });
+    filter
+        .textProperty()
+        .addListener(
+            (o, a, text) -> {
+              String needle = text.strip().toLowerCase(Locale.ROOT);
+              filtered.setPredicate(needle.isEmpty() ? r -> true : r -> matches(r, needle));
+            });
 
     Label status = new Label();
     status.setId("results-status");
@@ -93,8 +98,17 @@ public final class ResultsView extends BorderPane {
     more.disableProperty().bind(model.moreProperty().not().or(model.runningProperty()));
     MenuButton export = new MenuButton("Export", new FontIcon("mdi2f-file-export-outline"));
     export.setId("results-export");
-    export.getItems().addAll(exportItem("CSV…", "csv", notify), exportItem("Parquet…", "parquet", notify));
-    export.disableProperty().bind(model.sqlProperty().isNull().or(model.runningProperty()).or(model.errorProperty().isNotNull()));
+    export
+        .getItems()
+        .addAll(exportItem("CSV…", "csv", notify), exportItem("Parquet…", "parquet", notify));
+    export
+        .disableProperty()
+        .bind(
+            model
+                .sqlProperty()
+                .isNull()
+                .or(model.runningProperty())
+                .or(model.errorProperty().isNotNull()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     ToolBar bar = new ToolBar(spinner, status, gap, filter, more, export, cancel);
@@ -114,16 +128,21 @@ public final class ResultsView extends BorderPane {
 
   private MenuItem exportItem(String label, String extension, Consumer<String> notify) {
     MenuItem item = new MenuItem(label);
-    item.setOnAction(e -> {
-      FileChooser chooser = new FileChooser();
-      chooser.setTitle("Export the whole result");
-      chooser.setInitialFileName("result." + extension);
-      chooser.getExtensionFilters().add(new FileChooser.ExtensionFilter(extension.toUpperCase(Locale.ROOT), "*." + extension));
-      File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
-      if (f != null) {
-        model.export(f.toPath(), notify);
-      }
-    });
+    item.setOnAction(
+        e -> {
+          FileChooser chooser = new FileChooser();
+          chooser.setTitle("Export the whole result");
+          chooser.setInitialFileName("result." + extension);
+          chooser
+              .getExtensionFilters()
+              .add(
+                  new FileChooser.ExtensionFilter(
+                      extension.toUpperCase(Locale.ROOT), "*." + extension));
+          File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+          if (f != null) {
+            model.export(f.toPath(), notify);
+          }
+        });
     return item;
   }
 
@@ -152,10 +171,14 @@ public final class ResultsView extends BorderPane {
       Label type = new Label(rc.get(i).type().toLowerCase(Locale.ROOT));
       type.getStyleClass().add("column-type");
       col.setGraphic(new VBox(name, type));
-      col.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(index < f.getValue().length ? f.getValue()[index] : null));
+      col.setCellValueFactory(
+          f ->
+              new ReadOnlyObjectWrapper<>(
+                  index < f.getValue().length ? f.getValue()[index] : null));
       col.setCellFactory(c -> new ValueCell());
       col.setComparator(VALUES);
-      col.setPrefWidth(Math.max(90, Math.min(320, 12 + 8 * Math.max(rc.get(i).name().length(), 8))));
+      col.setPrefWidth(
+          Math.max(90, Math.min(320, 12 + 8 * Math.max(rc.get(i).name().length(), 8))));
       cols.add(col);
     }
     table.getColumns().setAll(cols);
@@ -179,7 +202,9 @@ public final class ResultsView extends BorderPane {
 
   String selectionAsTsv() {
     List<TablePosition> cells = new ArrayList<>(table.getSelectionModel().getSelectedCells());
-    cells.sort(Comparator.<TablePosition>comparingInt(TablePosition::getRow).thenComparingInt(TablePosition::getColumn));
+    cells.sort(
+        Comparator.<TablePosition>comparingInt(TablePosition::getRow)
+            .thenComparingInt(TablePosition::getColumn));
     StringBuilder sb = new StringBuilder();
     int row = -1;
     for (TablePosition<?, ?> p : cells) {
@@ -195,18 +220,19 @@ public final class ResultsView extends BorderPane {
 
   /** Sorts numbers as numbers, NULLs first, everything else by its text. */
   @SuppressWarnings({"unchecked", "rawtypes"})
-  static final Comparator<Object> VALUES = (a, b) -> {
-    if (a == null || b == null) {
-      return a == null ? (b == null ? 0 : -1) : 1;
-    }
-    if (a instanceof Number x && b instanceof Number y) {
-      return Double.compare(x.doubleValue(), y.doubleValue());
-    }
-    if (a instanceof Comparable ca && a.getClass() == b.getClass()) {
-      return ca.compareTo(b);
-    }
-    return String.valueOf(a).compareTo(String.valueOf(b));
-  };
+  static final Comparator<Object> VALUES =
+      (a, b) -> {
+        if (a == null || b == null) {
+          return a == null ? (b == null ? 0 : -1) : 1;
+        }
+        if (a instanceof Number x && b instanceof Number y) {
+          return Double.compare(x.doubleValue(), y.doubleValue());
+        }
+        if (a instanceof Comparable ca && a.getClass() == b.getClass()) {
+          return ca.compareTo(b);
+        }
+        return String.valueOf(a).compareTo(String.valueOf(b));
+      };
 
   /** Draws NULL in grey italics, numbers right-aligned, and long text cut to one line. */
   static final class ValueCell extends TableCell<Object[], Object> {

@@ -10,20 +10,22 @@ import java.util.concurrent.TimeUnit;
 /**
  * The project's warehouse as the editor and previews use it: one {@link Pipeline} attached to the
  * manifest the app has open, opened on first use and replaced when the project reloads. The app's
- * runs open their own; inside one process DuckDB shares the database between them. An idle
- * session closes its DuckDB file after a while, so the CLI in a terminal can build the same
- * project while the app stays open.
+ * runs open their own; inside one process DuckDB shares the database between them. An idle session
+ * closes its DuckDB file after a while, so the CLI in a terminal can build the same project while
+ * the app stays open.
  */
 public final class WarehouseSession implements AutoCloseable {
   /** How long the file stays open after its last use. */
   static final long IDLE_MILLIS = 20_000;
 
   private final PipelineOptions options;
-  private final ScheduledExecutorService idle = Executors.newSingleThreadScheduledExecutor(r -> {
-    Thread t = new Thread(r, "sluice-warehouse-idle");
-    t.setDaemon(true);
-    return t;
-  });
+  private final ScheduledExecutorService idle =
+      Executors.newSingleThreadScheduledExecutor(
+          r -> {
+            Thread t = new Thread(r, "sluice-warehouse-idle");
+            t.setDaemon(true);
+            return t;
+          });
   private Manifest manifest;
   private Pipeline pipeline;
   private long lastUse;

@@ -26,35 +26,40 @@ public final class HistoryViewModel {
 
   /** Reloads the list from the DuckDB file at {@code path} (a missing file means no runs yet). */
   public void refresh(String duckdbPath) {
-    background.execute(() -> {
-      List<RunHistory.Run> found;
-      if (!duckdbPath.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(duckdbPath))) {
-        found = List.of();
-      } else {
-        try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
-          found = new RunHistory(w).runs(200);
-        } catch (RuntimeException e) {
-          found = List.of(); // locked by a run in a terminal: keep what is shown, try again later
-          return;
-        }
-      }
-      List<RunHistory.Run> result = found;
-      onUiThread.accept(() -> runs.setAll(result));
-    });
+    background.execute(
+        () -> {
+          List<RunHistory.Run> found;
+          if (!duckdbPath.equals(":memory:")
+              && !java.nio.file.Files.exists(java.nio.file.Path.of(duckdbPath))) {
+            found = List.of();
+          } else {
+            try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+              found = new RunHistory(w).runs(200);
+            } catch (RuntimeException e) {
+              found =
+                  List.of(); // locked by a run in a terminal: keep what is shown, try again later
+              return;
+            }
+          }
+          List<RunHistory.Run> result = found;
+          onUiThread.accept(() -> runs.setAll(result));
+        });
   }
 
   /** Loads one run's nodes, then hands them to {@code then} on the UI thread. */
   public void open(String duckdbPath, String runId, Consumer<List<NodeResult>> then) {
-    background.execute(() -> {
-      List<NodeResult> found;
-      try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
-        found = new RunHistory(w).nodes(runId);
-      }
-      onUiThread.accept(() -> {
-        nodes.setAll(found);
-        then.accept(found);
-      });
-    });
+    background.execute(
+        () -> {
+          List<NodeResult> found;
+          try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+            found = new RunHistory(w).nodes(runId);
+          }
+          onUiThread.accept(
+              () -> {
+                nodes.setAll(found);
+                then.accept(found);
+              });
+        });
   }
 
   public ObservableList<RunHistory.Run> runs() {

@@ -42,8 +42,11 @@ public enum NodeRunState {
       case IDLE -> "";
       case QUEUED -> "queued";
       case RUNNING -> "running";
-      case SUCCEEDED -> r == null ? "ok" : (r.rows() >= 0 ? r.rows() + " rows · " : "")
-          + String.format(java.util.Locale.ROOT, "%.2fs", r.durationMillis() / 1000.0);
+      case SUCCEEDED ->
+          r == null
+              ? "ok"
+              : (r.rows() >= 0 ? r.rows() + " rows · " : "")
+                  + String.format(java.util.Locale.ROOT, "%.2fs", r.durationMillis() / 1000.0);
       case FAILED -> "failed";
       case SKIPPED -> "skipped";
       case CANCELLED -> "cancelled";

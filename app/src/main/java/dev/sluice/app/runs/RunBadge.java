@@ -1,8 +1,8 @@
 package dev.sluice.app.runs;
 
 import dev.sluice.core.run.NodeResult;
-import javafx.animation.FadeTransition;
 import javafx.animation.Animation;
+import javafx.animation.FadeTransition;
 import javafx.scene.control.Label;
 import javafx.util.Duration;
 

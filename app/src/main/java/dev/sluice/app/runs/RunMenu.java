@@ -11,8 +11,12 @@ public final class RunMenu {
 
   public static List<MenuItem> forNode(String nodeId, boolean runBusy, Consumer<RunRequest> start) {
     List<MenuItem> items = new java.util.ArrayList<>();
-    for (RunRequest r : List.of(RunRequest.node(nodeId), RunRequest.withUpstream(nodeId),
-        RunRequest.withDownstream(nodeId), RunRequest.test(nodeId))) {
+    for (RunRequest r :
+        List.of(
+            RunRequest.node(nodeId),
+            RunRequest.withUpstream(nodeId),
+            RunRequest.withDownstream(nodeId),
+            RunRequest.test(nodeId))) {
       MenuItem item = new MenuItem(r.label());
       item.setId("run-menu-" + r.label().toLowerCase(java.util.Locale.ROOT).replace(' ', '-'));
       item.setDisable(runBusy);

@@ -3,6 +3,7 @@ package dev.sluice.app.runs;
 import dev.sluice.core.run.NodeResult;
 import java.util.Locale;
 import java.util.Map;
+import javafx.beans.property.SimpleStringProperty;
 import javafx.geometry.Insets;
 import javafx.geometry.Orientation;
 import javafx.scene.control.Button;
@@ -17,7 +18,6 @@ import javafx.scene.control.TextArea;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
-import javafx.beans.property.SimpleStringProperty;
 
 /**
  * The run panel: progress of the whole run, a row per finished node, the log, and the details of
@@ -47,18 +47,32 @@ public final class RunPanel extends BorderPane {
 
     table.setId("run-nodes");
     table.setItems(model.finished());
-    table.setPlaceholder(new Label("Run a node (right-click it on the graph) or press Build to see results here."));
+    table.setPlaceholder(
+        new Label("Run a node (right-click it on the graph) or press Build to see results here."));
     table.getColumns().add(column("Status", 90, r -> r.status().label()));
     table.getColumns().add(column("Kind", 70, NodeResult::kind));
     table.getColumns().add(column("Node", 220, NodeResult::name));
     table.getColumns().add(column("Rows", 80, r -> r.rows() < 0 ? "" : String.valueOf(r.rows())));
-    table.getColumns().add(column("Time", 70, r -> String.format(Locale.ROOT, "%.2f s", r.durationMillis() / 1000.0)));
+    table
+        .getColumns()
+        .add(
+            column(
+                "Time",
+                70,
+                r -> String.format(Locale.ROOT, "%.2f s", r.durationMillis() / 1000.0)));
     table.getColumns().add(column("Message", 420, NodeResult::message));
-    table.getSelectionModel().selectedItemProperty().addListener((o, was, r) -> details.setText(describe(r)));
+    table
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, r) -> details.setText(describe(r)));
 
     ListView<String> log = new ListView<>(model.log());
     log.setId("run-log");
-    model.log().addListener((javafx.collections.ListChangeListener<String>) c -> log.scrollTo(model.log().size() - 1));
+    model
+        .log()
+        .addListener(
+            (javafx.collections.ListChangeListener<String>)
+                c -> log.scrollTo(model.log().size() - 1));
     details.setEditable(false);
     details.setId("run-details");
     details.setPromptText("Select a node to see its error, compiled SQL or failing rows.");
@@ -74,10 +88,14 @@ public final class RunPanel extends BorderPane {
 
   /** Selects a node's row and shows its details, e.g. when it is clicked on the graph. */
   public void select(String nodeId) {
-    table.getItems().stream().filter(r -> r.nodeId().equals(nodeId)).findFirst().ifPresent(r -> {
-      table.getSelectionModel().select(r);
-      table.scrollTo(r);
-    });
+    table.getItems().stream()
+        .filter(r -> r.nodeId().equals(nodeId))
+        .findFirst()
+        .ifPresent(
+            r -> {
+              table.getSelectionModel().select(r);
+              table.scrollTo(r);
+            });
   }
 
   static String describe(NodeResult r) {
@@ -85,7 +103,12 @@ public final class RunPanel extends BorderPane {
       return "";
     }
     StringBuilder sb = new StringBuilder();
-    sb.append(r.kind()).append(' ').append(r.name()).append(": ").append(r.status().label()).append('\n');
+    sb.append(r.kind())
+        .append(' ')
+        .append(r.name())
+        .append(": ")
+        .append(r.status().label())
+        .append('\n');
     sb.append(r.message()).append("\n");
     if (!r.sample().isEmpty()) {
       sb.append("\nFailing rows (first ").append(r.sample().size()).append("):\n");
@@ -103,28 +126,30 @@ public final class RunPanel extends BorderPane {
     return sb.toString();
   }
 
-  private static TableColumn<NodeResult, String> column(String title, double width,
-      java.util.function.Function<NodeResult, String> value) {
+  private static TableColumn<NodeResult, String> column(
+      String title, double width, java.util.function.Function<NodeResult, String> value) {
     TableColumn<NodeResult, String> c = new TableColumn<>(title);
     c.setPrefWidth(width);
     c.setCellValueFactory(f -> new SimpleStringProperty(value.apply(f.getValue())));
     if (title.equals("Status")) {
-      c.setCellFactory(col -> new TableCell<>() {
-        @Override
-        protected void updateItem(String item, boolean empty) {
-          super.updateItem(item, empty);
-          getStyleClass().removeIf(s -> s.startsWith("run-"));
-          if (empty || item == null) {
-            setText(null);
-            return;
-          }
-          setText(item);
-          NodeResult r = getTableRow() == null ? null : getTableRow().getItem();
-          if (r != null) {
-            getStyleClass().add(NodeRunState.of(r.status()).styleClass());
-          }
-        }
-      });
+      c.setCellFactory(
+          col ->
+              new TableCell<>() {
+                @Override
+                protected void updateItem(String item, boolean empty) {
+                  super.updateItem(item, empty);
+                  getStyleClass().removeIf(s -> s.startsWith("run-"));
+                  if (empty || item == null) {
+                    setText(null);
+                    return;
+                  }
+                  setText(item);
+                  NodeResult r = getTableRow() == null ? null : getTableRow().getItem();
+                  if (r != null) {
+                    getStyleClass().add(NodeRunState.of(r.status()).styleClass());
+                  }
+                }
+              });
     }
     return c;
   }

@@ -23,7 +23,11 @@ public final class RunService {
   /**
    * @param onUiThread {@code Platform::runLater} in the app; {@code Runnable::run} in tests
    */
-  public RunService(Executor background, Consumer<Runnable> onUiThread, RunViewModel model, PipelineOptions options) {
+  public RunService(
+      Executor background,
+      Consumer<Runnable> onUiThread,
+      RunViewModel model,
+      PipelineOptions options) {
     this.background = background;
     this.onUiThread = onUiThread;
     this.model = model;
@@ -34,30 +38,40 @@ public final class RunService {
    * Runs {@code command} over the selection. {@code done} gets the summary, or the error that kept
    * the run from starting (a project error, a locked file), on the UI thread.
    */
-  public void start(Path project, Command command, String select, Consumer<RunSummary> done, Consumer<Throwable> failed) {
+  public void start(
+      Path project,
+      Command command,
+      String select,
+      Consumer<RunSummary> done,
+      Consumer<Throwable> failed) {
     if (model.runningProperty().get()) {
       throw new IllegalStateException("a run is already in progress");
     }
     model.runningProperty().set(true);
-    background.execute(() -> {
-      RunSummary summary;
-      try (Pipeline p = Pipeline.open(project, options)) {
-        current = p;
-        summary = p.run(command, select, null, 0, false, e -> onUiThread.accept(() -> model.apply(e)));
-      } catch (RuntimeException e) {
-        onUiThread.accept(() -> {
-          model.runningProperty().set(false);
-          model.statusProperty().set("Could not run: " + firstLine(e.getMessage()));
-          failed.accept(e);
+    background.execute(
+        () -> {
+          RunSummary summary;
+          try (Pipeline p = Pipeline.open(project, options)) {
+            current = p;
+            summary =
+                p.run(
+                    command, select, null, 0, false, e -> onUiThread.accept(() -> model.apply(e)));
+          } catch (RuntimeException e) {
+            onUiThread.accept(
+                () -> {
+                  model.runningProperty().set(false);
+                  model.statusProperty().set("Could not run: " + firstLine(e.getMessage()));
+                  failed.accept(e);
+                });
+            return;
+          } finally {
+            current = null;
+          }
+          // only now is the DuckDB file closed, so whatever runs next (history, staleness) can open
+          // it
+          RunSummary s = summary;
+          onUiThread.accept(() -> done.accept(s));
         });
-        return;
-      } finally {
-        current = null;
-      }
-      // only now is the DuckDB file closed, so whatever runs next (history, staleness) can open it
-      RunSummary s = summary;
-      onUiThread.accept(() -> done.accept(s));
-    });
   }
 
   public void cancel() {

@@ -57,8 +57,16 @@ public final class RunViewModel {
       finished.add(r);
       progress.set(total == 0 ? 1 : (double) f.index() / f.total());
       status.set("Running: " + f.index() + " of " + f.total());
-      log.add(String.format(Locale.ROOT, "%d of %d  %-9s %s %s  %s", f.index(), f.total(),
-          r.status().label().toUpperCase(Locale.ROOT), r.kind(), r.name(), r.message()));
+      log.add(
+          String.format(
+              Locale.ROOT,
+              "%d of %d  %-9s %s %s  %s",
+              f.index(),
+              f.total(),
+              r.status().label().toUpperCase(Locale.ROOT),
+              r.kind(),
+              r.name(),
+              r.message()));
     } else if (event instanceof RunEvent.RunFinished f) {
       RunSummary s = f.summary();
       lastSummary.set(s);

@@ -13,14 +13,22 @@ import javafx.scene.control.SeparatorMenuItem;
 final class CardMenu {
   private CardMenu() {}
 
-  static List<MenuItem> forNode(String id, ProjectViewModel project, RunViewModel runs, Consumer<RunRequest> startRun,
-      GraphEditing editing, Runnable rename, Runnable delete) {
-    List<MenuItem> items = new ArrayList<>(RunMenu.forNode(id, runs.runningProperty().get(), startRun));
+  static List<MenuItem> forNode(
+      String id,
+      ProjectViewModel project,
+      RunViewModel runs,
+      Consumer<RunRequest> startRun,
+      GraphEditing editing,
+      Runnable rename,
+      Runnable delete) {
+    List<MenuItem> items =
+        new ArrayList<>(RunMenu.forNode(id, runs.runningProperty().get(), startRun));
     if (editing != null) {
       MenuItem renameItem = new MenuItem("Rename… (F2)");
       renameItem.setOnAction(a -> rename.run());
       int n = project.selection().ids().size();
-      MenuItem deleteItem = new MenuItem(n > 1 ? "Delete " + n + " Selected (Del)" : "Delete (Del)");
+      MenuItem deleteItem =
+          new MenuItem(n > 1 ? "Delete " + n + " Selected (Del)" : "Delete (Del)");
       deleteItem.setOnAction(a -> delete.run());
       items.add(renameItem);
       items.add(deleteItem);
@@ -28,7 +36,8 @@ final class CardMenu {
     dev.sluice.core.project.Node node = project.node(id);
     if (node != null) {
       String folder = FolderGroups.folderOf(node);
-      MenuItem collapse = new MenuItem("Collapse Folder " + (folder.isEmpty() ? "(project root)" : folder));
+      MenuItem collapse =
+          new MenuItem("Collapse Folder " + (folder.isEmpty() ? "(project root)" : folder));
       collapse.setId("collapse-folder");
       collapse.setOnAction(a -> project.collapse(folder));
       items.add(new SeparatorMenuItem());
@@ -38,7 +47,8 @@ final class CardMenu {
   }
 
   static MenuItem expand(String folder, ProjectViewModel project) {
-    MenuItem expand = new MenuItem("Expand Folder " + (folder.isEmpty() ? "(project root)" : folder));
+    MenuItem expand =
+        new MenuItem("Expand Folder " + (folder.isEmpty() ? "(project root)" : folder));
     expand.setId("expand-folder");
     expand.setOnAction(a -> project.expand(folder));
     return expand;

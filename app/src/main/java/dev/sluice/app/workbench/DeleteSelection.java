@@ -24,7 +24,8 @@ record DeleteSelection(ProjectEdit edit, List<String> refused) {
   static DeleteSelection of(Manifest m, Collection<String> ids) {
     Set<String> going = new LinkedHashSet<>(ids);
     going.retainAll(m.dag().nodeIds());
-    // the graph as it will be without the going nodes' reads: a reader that goes too does not hold a node back
+    // the graph as it will be without the going nodes' reads: a reader that goes too does not hold
+    // a node back
     Map<String, List<String>> reads = new LinkedHashMap<>();
     for (String id : m.dag().nodeIds()) {
       reads.put(id, going.contains(id) ? List.of() : new ArrayList<>(m.dag().parents(id)));
@@ -42,8 +43,13 @@ record DeleteSelection(ProjectEdit edit, List<String> refused) {
         refused.add(e.getMessage());
       }
     }
-    ProjectEdit edit = changes.isEmpty() ? null
-        : new ProjectEdit("delete " + (names.size() <= 3 ? String.join(", ", names) : names.size() + " nodes"), changes);
+    ProjectEdit edit =
+        changes.isEmpty()
+            ? null
+            : new ProjectEdit(
+                "delete "
+                    + (names.size() <= 3 ? String.join(", ", names) : names.size() + " nodes"),
+                changes);
     return new DeleteSelection(edit, List.copyOf(refused));
   }
 

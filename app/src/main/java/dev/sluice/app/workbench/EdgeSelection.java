@@ -30,20 +30,22 @@ final class EdgeSelection {
 
   EdgeView edge(String from, String to) {
     EdgeView e = new EdgeView(from, to);
-    e.setOnMouseClicked(ev -> {
-      select(e);
-      focus.run();
-      ev.consume();
-    });
-    e.setOnContextMenuRequested(ev -> {
-      select(e);
-      if (disconnect != null && !isGroup.test(from) && !isGroup.test(to)) {
-        MenuItem remove = new MenuItem("Remove Edge");
-        remove.setOnAction(a -> disconnect.accept(e.from, e.to));
-        new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
-      }
-      ev.consume();
-    });
+    e.setOnMouseClicked(
+        ev -> {
+          select(e);
+          focus.run();
+          ev.consume();
+        });
+    e.setOnContextMenuRequested(
+        ev -> {
+          select(e);
+          if (disconnect != null && !isGroup.test(from) && !isGroup.test(to)) {
+            MenuItem remove = new MenuItem("Remove Edge");
+            remove.setOnAction(a -> disconnect.accept(e.from, e.to));
+            new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
+          }
+          ev.consume();
+        });
     return e;
   }
 

@@ -5,8 +5,8 @@ import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 
 /**
- * An edge from the right side of one node to the left side of another: a thin visible curve over
- * a wide transparent one, so that it is easy to click.
+ * An edge from the right side of one node to the left side of another: a thin visible curve over a
+ * wide transparent one, so that it is easy to click.
  */
 final class EdgeView extends Group {
   final String from;

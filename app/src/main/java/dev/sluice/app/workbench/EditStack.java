@@ -8,8 +8,8 @@ import javafx.beans.property.BooleanProperty;
 import javafx.beans.property.SimpleBooleanProperty;
 
 /**
- * One command stack for every edit made by drawing: each is applied to the files, and undo and
- * redo replay the same file changes backwards and forwards.
+ * One command stack for every edit made by drawing: each is applied to the files, and undo and redo
+ * replay the same file changes backwards and forwards.
  */
 public final class EditStack {
   private final Deque<ProjectEdit> undo = new ArrayDeque<>();
@@ -18,7 +18,9 @@ public final class EditStack {
   private final BooleanProperty canRedo = new SimpleBooleanProperty(false);
   private final Runnable afterChange;
 
-  /** @param afterChange runs after every apply, undo and redo (reload the project) */
+  /**
+   * @param afterChange runs after every apply, undo and redo (reload the project)
+   */
   public EditStack(Runnable afterChange) {
     this.afterChange = afterChange;
   }

@@ -11,51 +11,66 @@ import javafx.scene.control.TreeItem;
 import javafx.scene.control.TreeView;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** The project explorer: nodes by kind, then by source or folder. Picking one selects it on the graph. */
+/**
+ * The project explorer: nodes by kind, then by source or folder. Picking one selects it on the
+ * graph.
+ */
 public final class ExplorerView extends TreeView<ExplorerView.Entry> {
 
   /** A row: a group (nodeId null) or a node. */
   public record Entry(String label, String nodeId, NodeKind kind) {}
 
   private boolean updating;
-  private java.util.function.Consumer<String> onOpen = id -> { };
+  private java.util.function.Consumer<String> onOpen = id -> {};
 
   public ExplorerView(ProjectViewModel project) {
     setId("explorer");
     setShowRoot(false);
-    setCellFactory(t -> new TreeCell<>() {
-      @Override
-      protected void updateItem(Entry item, boolean empty) {
-        super.updateItem(item, empty);
-        if (empty || item == null) {
-          setText(null);
-          setGraphic(null);
-        } else {
-          setText(item.label());
-          setGraphic(item.nodeId() == null ? new FontIcon("mdi2f-folder-outline") : new FontIcon(NodeStyle.icon(item.kind())));
-        }
-      }
-    });
+    setCellFactory(
+        t ->
+            new TreeCell<>() {
+              @Override
+              protected void updateItem(Entry item, boolean empty) {
+                super.updateItem(item, empty);
+                if (empty || item == null) {
+                  setText(null);
+                  setGraphic(null);
+                } else {
+                  setText(item.label());
+                  setGraphic(
+                      item.nodeId() == null
+                          ? new FontIcon("mdi2f-folder-outline")
+                          : new FontIcon(NodeStyle.icon(item.kind())));
+                }
+              }
+            });
     project.manifestProperty().addListener((o, was, m) -> fill(m));
-    getSelectionModel().selectedItemProperty().addListener((o, was, item) -> {
-      if (!updating && item != null && item.getValue().nodeId() != null) {
-        project.selectedProperty().set(item.getValue().nodeId());
-      }
-    });
+    getSelectionModel()
+        .selectedItemProperty()
+        .addListener(
+            (o, was, item) -> {
+              if (!updating && item != null && item.getValue().nodeId() != null) {
+                project.selectedProperty().set(item.getValue().nodeId());
+              }
+            });
     project.selectedProperty().addListener((o, was, id) -> select(id));
-    setOnMouseClicked(e -> {
-      TreeItem<Entry> item = getSelectionModel().getSelectedItem();
-      if (e.getClickCount() == 2 && item != null && item.getValue().nodeId() != null) {
-        onOpen.accept(item.getValue().nodeId());
-      }
-    });
-    setOnKeyPressed(e -> {
-      TreeItem<Entry> item = getSelectionModel().getSelectedItem();
-      if (e.getCode() == javafx.scene.input.KeyCode.ENTER && item != null && item.getValue().nodeId() != null) {
-        onOpen.accept(item.getValue().nodeId());
-        e.consume();
-      }
-    });
+    setOnMouseClicked(
+        e -> {
+          TreeItem<Entry> item = getSelectionModel().getSelectedItem();
+          if (e.getClickCount() == 2 && item != null && item.getValue().nodeId() != null) {
+            onOpen.accept(item.getValue().nodeId());
+          }
+        });
+    setOnKeyPressed(
+        e -> {
+          TreeItem<Entry> item = getSelectionModel().getSelectedItem();
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+              && item != null
+              && item.getValue().nodeId() != null) {
+            onOpen.accept(item.getValue().nodeId());
+            e.consume();
+          }
+        });
   }
 
   /** What a double-click or Enter on a node does: open its SQL. */
@@ -74,8 +89,10 @@ public final class ExplorerView extends TreeView<ExplorerView.Entry> {
             continue;
           }
           String group = groupOf(n);
-          TreeItem<Entry> parent = group.isEmpty() ? kindItem
-              : groups.computeIfAbsent(group, g -> new TreeItem<>(new Entry(g, null, kind)));
+          TreeItem<Entry> parent =
+              group.isEmpty()
+                  ? kindItem
+                  : groups.computeIfAbsent(group, g -> new TreeItem<>(new Entry(g, null, kind)));
           parent.getChildren().add(new TreeItem<>(new Entry(n.name(), n.uniqueId(), kind)));
         }
         kindItem.getChildren().addAll(0, groups.values());

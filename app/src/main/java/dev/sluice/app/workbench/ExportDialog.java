@@ -23,7 +23,10 @@ final class ExportDialog {
 
   private ExportDialog() {}
 
-  /** @param models the names that can be exported (models, seeds, snapshots), in the order to offer them */
+  /**
+   * @param models the names that can be exported (models, seeds, snapshots), in the order to offer
+   *     them
+   */
   static Optional<Answer> ask(Window owner, List<String> models) {
     Dialog<Answer> d = new Dialog<>();
     d.setTitle("New export");
@@ -39,26 +42,30 @@ final class ExportDialog {
     ChoiceBox<Export.Format> format = new ChoiceBox<>();
     format.getItems().setAll(Export.Format.values());
     format.setValue(Export.Format.PARQUET);
-    format.setConverter(new javafx.util.StringConverter<>() {
-      @Override
-      public String toString(Export.Format f) {
-        return f == null ? "" : f.label();
-      }
+    format.setConverter(
+        new javafx.util.StringConverter<>() {
+          @Override
+          public String toString(Export.Format f) {
+            return f == null ? "" : f.label();
+          }
 
-      @Override
-      public Export.Format fromString(String s) {
-        return Export.Format.of(s).orElse(null);
-      }
-    });
+          @Override
+          public Export.Format fromString(String s) {
+            return Export.Format.of(s).orElse(null);
+          }
+        });
     format.setId("export-format");
     // the name follows the model until the person edits it
     boolean[] typed = {false};
     name.setOnKeyTyped(e -> typed[0] = true);
-    model.valueProperty().addListener((o, was, now) -> {
-      if (!typed[0] && now != null) {
-        name.setText(now + "_export");
-      }
-    });
+    model
+        .valueProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!typed[0] && now != null) {
+                name.setText(now + "_export");
+              }
+            });
     if (!models.isEmpty()) {
       model.setValue(models.get(0));
     }
@@ -73,9 +80,15 @@ final class ExportDialog {
     d.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
     d.getDialogPane().lookupButton(add).setId("export-add");
     d.getDialogPane().lookupButton(ButtonType.CANCEL).setId("export-cancel");
-    d.getDialogPane().lookupButton(add).disableProperty().bind(
-        model.valueProperty().isNull().or(name.textProperty().isEmpty()));
-    d.setResultConverter(b -> b == add ? new Answer(model.getValue(), name.getText().strip(), format.getValue()) : null);
+    d.getDialogPane()
+        .lookupButton(add)
+        .disableProperty()
+        .bind(model.valueProperty().isNull().or(name.textProperty().isEmpty()));
+    d.setResultConverter(
+        b ->
+            b == add
+                ? new Answer(model.getValue(), name.getText().strip(), format.getValue())
+                : null);
     Platform.runLater(model::requestFocus);
     return d.showAndWait();
   }

@@ -13,9 +13,9 @@ import java.util.Set;
 import java.util.function.Function;
 
 /**
- * The graph as drawn when some folders are collapsed: every node under a collapsed folder is
- * folded into one group card, and edges that touch the group are merged into one per outside
- * neighbour. A view concern only: the project's files never learn about it.
+ * The graph as drawn when some folders are collapsed: every node under a collapsed folder is folded
+ * into one group card, and edges that touch the group are merged into one per outside neighbour. A
+ * view concern only: the project's files never learn about it.
  */
 final class FolderGroups {
   /** Group ids start with this, so that they can never be mistaken for a node's unique id. */
@@ -23,7 +23,9 @@ final class FolderGroups {
 
   private FolderGroups() {}
 
-  /** One collapsed folder on the graph: its id, folder, the nodes it holds, and its top-left corner. */
+  /**
+   * One collapsed folder on the graph: its id, folder, the nodes it holds, and its top-left corner.
+   */
   record Group(String id, String folder, List<String> members, GraphLayout.Point at) {}
 
   /**
@@ -59,34 +61,48 @@ final class FolderGroups {
   }
 
   /** What to draw for {@code m} with these folders collapsed. */
-  static Shown shown(Manifest m, Set<String> collapsed, Function<String, GraphLayout.Point> position) {
+  static Shown shown(
+      Manifest m, Set<String> collapsed, Function<String, GraphLayout.Point> position) {
     Map<String, String> itemOf = new LinkedHashMap<>();
     Map<String, List<String>> members = new LinkedHashMap<>();
     List<String> items = new ArrayList<>();
     for (String id : m.dag().nodeIds()) {
-      String holder = collapsed.isEmpty() ? null
-          : m.node(id).map(n -> collapsedHolder(folderOf(n), collapsed)).orElse(null);
+      String holder =
+          collapsed.isEmpty()
+              ? null
+              : m.node(id).map(n -> collapsedHolder(folderOf(n), collapsed)).orElse(null);
       String item = holder == null ? id : groupId(holder);
       itemOf.put(id, item);
       if (holder != null) {
-        members.computeIfAbsent(item, k -> {
-          items.add(k);
-          return new ArrayList<>();
-        }).add(id);
+        members
+            .computeIfAbsent(
+                item,
+                k -> {
+                  items.add(k);
+                  return new ArrayList<>();
+                })
+            .add(id);
       } else {
         items.add(id);
       }
     }
     Map<String, Group> groups = new LinkedHashMap<>();
-    members.forEach((gid, ids) -> {
-      double x = Double.MAX_VALUE;
-      double y = Double.MAX_VALUE;
-      for (String id : ids) {
-        x = Math.min(x, position.apply(id).x());
-        y = Math.min(y, position.apply(id).y());
-      }
-      groups.put(gid, new Group(gid, gid.substring(PREFIX.length()), List.copyOf(ids), new GraphLayout.Point(x, y)));
-    });
+    members.forEach(
+        (gid, ids) -> {
+          double x = Double.MAX_VALUE;
+          double y = Double.MAX_VALUE;
+          for (String id : ids) {
+            x = Math.min(x, position.apply(id).x());
+            y = Math.min(y, position.apply(id).y());
+          }
+          groups.put(
+              gid,
+              new Group(
+                  gid,
+                  gid.substring(PREFIX.length()),
+                  List.copyOf(ids),
+                  new GraphLayout.Point(x, y)));
+        });
     Set<String> seen = new LinkedHashSet<>();
     List<String[]> edges = new ArrayList<>();
     for (String id : m.dag().nodeIds()) {

@@ -26,10 +26,12 @@ public final class GraphEditing {
   public GraphEditing(ProjectViewModel project, Consumer<String> report) {
     this.project = project;
     this.report = report;
-    this.stack = new EditStack(() -> {
-      project.ownChange();
-      project.reload();
-    });
+    this.stack =
+        new EditStack(
+            () -> {
+              project.ownChange();
+              project.reload();
+            });
   }
 
   /** The kinds the palette offers. */
@@ -46,23 +48,28 @@ public final class GraphEditing {
       return null;
     }
     Project p = m.project();
-    String base = switch (kind) {
-      case MODEL -> "new_model";
-      case SEED -> "new_seed";
-      case TEST -> "new_test";
-    };
+    String base =
+        switch (kind) {
+          case MODEL -> "new_model";
+          case SEED -> "new_seed";
+          case TEST -> "new_test";
+        };
     String name = base;
     for (int i = 2; p.refable(name).isPresent() || p.node("test." + name).isPresent(); i++) {
       name = base + "_" + i;
     }
     String id = (kind == Kind.MODEL ? "model." : kind == Kind.SEED ? "seed." : "test.") + name;
     String finalName = name;
-    project.placeFree(id, x, y); // before the edit: its reload then finds the node where it was dropped
-    boolean ok = apply(() -> switch (kind) {
-      case MODEL -> ProjectEdits.newModel(p, finalName, null);
-      case SEED -> ProjectEdits.newSeed(p, finalName);
-      case TEST -> ProjectEdits.newTest(p, finalName);
-    });
+    project.placeFree(
+        id, x, y); // before the edit: its reload then finds the node where it was dropped
+    boolean ok =
+        apply(
+            () ->
+                switch (kind) {
+                  case MODEL -> ProjectEdits.newModel(p, finalName, null);
+                  case SEED -> ProjectEdits.newSeed(p, finalName);
+                  case TEST -> ProjectEdits.newTest(p, finalName);
+                });
     if (ok) {
       project.selectedProperty().set(id);
       return id;
@@ -83,7 +90,8 @@ public final class GraphEditing {
     if (m.node(id).isEmpty()) {
       project.placeFree(id, x, y);
     }
-    if (apply(() -> dev.sluice.core.edit.SourceEdits.newSourceTable(m.project(), source, table, path))) {
+    if (apply(
+        () -> dev.sluice.core.edit.SourceEdits.newSourceTable(m.project(), source, table, path))) {
       project.selectedProperty().set(id);
       return id;
     }
@@ -98,15 +106,18 @@ public final class GraphEditing {
     }
     List<String> out = new ArrayList<>();
     for (NodeKind k : List.of(NodeKind.MODEL, NodeKind.SEED, NodeKind.SNAPSHOT)) {
-      m.project().nodes().stream().filter(n -> n.kind() == k).map(Node::name).sorted()
+      m.project().nodes().stream()
+          .filter(n -> n.kind() == k)
+          .map(Node::name)
+          .sorted()
           .forEach(out::add);
     }
     return out;
   }
 
   /**
-   * Declares an export of {@code model} at (x, y): in {@code exports/exports.yml} when it exists, or a
-   * new {@code exports/<name>.yml}. Returns its id, or null.
+   * Declares an export of {@code model} at (x, y): in {@code exports/exports.yml} when it exists,
+   * or a new {@code exports/<name>.yml}. Returns its id, or null.
    */
   public String createExport(String model, String name, Export.Format format, double x, double y) {
     Manifest m = project.manifestProperty().get();
@@ -156,7 +167,9 @@ public final class GraphEditing {
       report.accept("Only models can be renamed here");
       return false;
     }
-    boolean ok = apply(() -> ProjectEdits.renameModel(m.project(), id.substring("model.".length()), newName));
+    boolean ok =
+        apply(
+            () -> ProjectEdits.renameModel(m.project(), id.substring("model.".length()), newName));
     if (ok) {
       project.place("model." + newName, project.position(id).x(), project.position(id).y());
       project.selectedProperty().set("model." + newName);
@@ -191,7 +204,10 @@ public final class GraphEditing {
     ProjectEdit make() throws EditRefusedException;
   }
 
-  /** Applies an edit as one undo step and reports it (or why it was refused); returns whether it was made. */
+  /**
+   * Applies an edit as one undo step and reports it (or why it was refused); returns whether it was
+   * made.
+   */
   boolean apply(EditMaker maker) {
     try {
       ProjectEdit e = maker.make();

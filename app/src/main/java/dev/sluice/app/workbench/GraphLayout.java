@@ -19,10 +19,14 @@ import org.eclipse.elk.graph.util.ElkGraphUtil;
  */
 public final class GraphLayout {
   static {
-    LayoutMetaDataService.getInstance().registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
+    LayoutMetaDataService.getInstance()
+        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
   }
 
-  /** Above this many nodes, ELK's crossing minimisation takes tens of seconds: layer quickly instead. */
+  /**
+   * Above this many nodes, ELK's crossing minimisation takes tens of seconds: layer quickly
+   * instead.
+   */
   static final int QUICK_ABOVE = 300;
 
   private GraphLayout() {}
@@ -33,7 +37,8 @@ public final class GraphLayout {
    *
    * @param nodes in topological order
    */
-  public static Map<String, Point> layers(List<String> nodes, List<String[]> edges, double width, double height) {
+  public static Map<String, Point> layers(
+      List<String> nodes, List<String[]> edges, double width, double height) {
     Map<String, List<String>> parents = new HashMap<>();
     for (String[] e : edges) {
       parents.computeIfAbsent(e[1], k -> new java.util.ArrayList<>()).add(e[0]);
@@ -60,7 +65,8 @@ public final class GraphLayout {
    * @param nodes node ids in a stable order
    * @param edges {@code [from, to]} pairs
    */
-  public static Map<String, Point> layout(List<String> nodes, List<String[]> edges, double width, double height) {
+  public static Map<String, Point> layout(
+      List<String> nodes, List<String[]> edges, double width, double height) {
     if (nodes.size() > QUICK_ABOVE) {
       return layers(nodes, edges, width, height);
     }

@@ -10,14 +10,16 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableSet;
 
 /**
- * The nodes selected on the graph. One of them is the primary selection, the one the inspector,
- * the run panel and the explorer follow; selecting a single node from elsewhere (the explorer,
- * find) sets the primary, and the set follows it.
+ * The nodes selected on the graph. One of them is the primary selection, the one the inspector, the
+ * run panel and the explorer follow; selecting a single node from elsewhere (the explorer, find)
+ * sets the primary, and the set follows it.
  */
 public final class GraphSelection {
   private final ObservableSet<String> ids = FXCollections.observableSet(new LinkedHashSet<>());
+
   /** One read-only view, kept: a listener on a throwaway wrapper would be dropped with it. */
   private final ObservableSet<String> view = FXCollections.unmodifiableObservableSet(ids);
+
   private final ObjectProperty<String> primary;
   private final Supplier<Set<String>> selectable;
 
@@ -28,14 +30,15 @@ public final class GraphSelection {
   GraphSelection(ObjectProperty<String> primary, Supplier<Set<String>> selectable) {
     this.primary = primary;
     this.selectable = selectable;
-    primary.addListener((o, was, id) -> {
-      if (id == null) {
-        ids.clear();
-      } else if (!ids.contains(id)) {
-        ids.clear();
-        ids.add(id);
-      }
-    });
+    primary.addListener(
+        (o, was, id) -> {
+          if (id == null) {
+            ids.clear();
+          } else if (!ids.contains(id)) {
+            ids.clear();
+            ids.add(id);
+          }
+        });
   }
 
   /** The selected node ids, in the order they were picked. */

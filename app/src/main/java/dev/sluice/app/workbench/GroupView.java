@@ -27,8 +27,10 @@ final class GroupView extends VBox {
     int n = group.members().size();
     Label count = new Label(n + (n == 1 ? " node" : " nodes") + " · collapsed");
     count.getStyleClass().add("node-detail");
-    javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
-        "A collapsed folder: double-click or right-click to expand it"));
+    javafx.scene.control.Tooltip.install(
+        this,
+        new javafx.scene.control.Tooltip(
+            "A collapsed folder: double-click or right-click to expand it"));
     getChildren().addAll(top, count);
     setSpacing(4);
   }

@@ -44,12 +44,14 @@ public final class InspectorView extends VBox {
     save.setDisable(true);
     save.setOnAction(e -> save());
     sql.textProperty().addListener((o, a, b) -> save.setDisable(file == null || b.equals(saved)));
-    sql.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
-        save();
-        e.consume();
-      }
-    });
+    sql.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
+            save();
+            e.consume();
+          }
+        });
     sql.getStyleClass().add("monospace");
     sql.setPromptText("Select a node on the graph or in the explorer.");
     VBox.setVgrow(sql, Priority.ALWAYS);
@@ -69,8 +71,12 @@ public final class InspectorView extends VBox {
     split.getStyleClass().add("inspector-split");
     VBox.setVgrow(split, Priority.ALWAYS);
     getChildren().addAll(title, split);
-    project.selectedProperty().addListener((o, was, id) -> show(project.manifestProperty().get(), id));
-    project.manifestProperty().addListener((o, was, m) -> show(m, project.selectedProperty().get()));
+    project
+        .selectedProperty()
+        .addListener((o, was, id) -> show(project.manifestProperty().get(), id));
+    project
+        .manifestProperty()
+        .addListener((o, was, m) -> show(m, project.selectedProperty().get()));
   }
 
   private void show(Manifest m, String id) {
@@ -93,7 +99,11 @@ public final class InspectorView extends VBox {
       return;
     }
     row = add(row, "Kind", NodeStyle.detail(n));
-    row = add(row, "File", n.file().toString().replace('\\', '/') + (n.line() > 1 ? ":" + n.line() : ""));
+    row =
+        add(
+            row,
+            "File",
+            n.file().toString().replace('\\', '/') + (n.line() > 1 ? ":" + n.line() : ""));
     if (!n.config().tags().isEmpty()) {
       row = add(row, "Tags", String.join(", ", n.config().tags()));
     }
@@ -106,7 +116,8 @@ public final class InspectorView extends VBox {
     if (!n.description().isBlank()) {
       row = add(row, "Description", n.description());
     }
-    List<Column> cols = n instanceof Model mo ? mo.columns() : n instanceof SourceTable s ? s.columns() : List.of();
+    List<Column> cols =
+        n instanceof Model mo ? mo.columns() : n instanceof SourceTable s ? s.columns() : List.of();
     if (!cols.isEmpty()) {
       row = add(row, "Columns", cols.stream().map(Column::name).collect(Collectors.joining(", ")));
     }
@@ -121,7 +132,8 @@ public final class InspectorView extends VBox {
   }
 
   private int showFile(int row, Node n) {
-    return add(row, "File", n.file().toString().replace('\\', '/') + (n.line() > 1 ? ":" + n.line() : ""));
+    return add(
+        row, "File", n.file().toString().replace('\\', '/') + (n.line() > 1 ? ":" + n.line() : ""));
   }
 
   private void showSql(Manifest m, Node n) {

@@ -16,8 +16,10 @@ import java.util.TreeMap;
  * but the positions; a broken one is ignored, and the graph is laid out afresh.
  */
 public final class LayoutFile {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
-      .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .enable(SerializationFeature.INDENT_OUTPUT)
+          .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
   private LayoutFile() {}
 
@@ -33,15 +35,23 @@ public final class LayoutFile {
     }
     try {
       JsonNode positions = JSON.readTree(f.toFile()).path("positions");
-      positions.fields().forEachRemaining(e -> out.put(e.getKey(),
-          new GraphLayout.Point(e.getValue().path(0).asDouble(), e.getValue().path(1).asDouble())));
+      positions
+          .fields()
+          .forEachRemaining(
+              e ->
+                  out.put(
+                      e.getKey(),
+                      new GraphLayout.Point(
+                          e.getValue().path(0).asDouble(), e.getValue().path(1).asDouble())));
     } catch (IOException e) {
       // a broken layout file only costs the positions
     }
     return out;
   }
 
-  /** The folders drawn collapsed into one group card; none in files written before groups existed. */
+  /**
+   * The folders drawn collapsed into one group card; none in files written before groups existed.
+   */
   public static java.util.Set<String> readCollapsed(Path projectRoot) {
     java.util.Set<String> out = new java.util.TreeSet<>();
     Path f = of(projectRoot);
@@ -55,12 +65,17 @@ public final class LayoutFile {
     return out;
   }
 
-  public static void write(Path projectRoot, Map<String, GraphLayout.Point> positions) throws IOException {
+  public static void write(Path projectRoot, Map<String, GraphLayout.Point> positions)
+      throws IOException {
     write(projectRoot, positions, java.util.Set.of());
   }
 
-  /** Writes atomically, sorted by node id, so the file diffs well; no "collapsed" field when none are. */
-  public static void write(Path projectRoot, Map<String, GraphLayout.Point> positions, java.util.Set<String> collapsed)
+  /**
+   * Writes atomically, sorted by node id, so the file diffs well; no "collapsed" field when none
+   * are.
+   */
+  public static void write(
+      Path projectRoot, Map<String, GraphLayout.Point> positions, java.util.Set<String> collapsed)
       throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
@@ -69,7 +84,8 @@ public final class LayoutFile {
       new java.util.TreeSet<>(collapsed).forEach(c::add);
     }
     ObjectNode p = root.putObject("positions");
-    new TreeMap<>(positions).forEach((id, pt) -> p.putArray(id).add(Math.round(pt.x())).add(Math.round(pt.y())));
+    new TreeMap<>(positions)
+        .forEach((id, pt) -> p.putArray(id).add(Math.round(pt.x())).add(Math.round(pt.y())));
     RunArtifacts.writeAtomically(of(projectRoot), JSON.writeValueAsString(root) + "\n");
   }
 }

@@ -35,7 +35,10 @@ final class LazyCards {
    * @param makeCard a card for an item id (null when there is none to show)
    * @param makeEdge an edge between two item ids
    */
-  LazyCards(Pane content, Function<String, Region> makeCard, BiFunction<String, String, EdgeView> makeEdge) {
+  LazyCards(
+      Pane content,
+      Function<String, Region> makeCard,
+      BiFunction<String, String, EdgeView> makeEdge) {
     this.content = content;
     this.makeCard = makeCard;
     this.makeEdge = makeEdge;
@@ -45,7 +48,8 @@ final class LazyCards {
    * Forgets every card and starts over with these items and edges; the plane gets a sizing
    * rectangle so that its bounds cover the whole graph before any card exists.
    */
-  void reset(List<String> items, List<String[]> edges, Function<String, GraphLayout.Point> position) {
+  void reset(
+      List<String> items, List<String[]> edges, Function<String, GraphLayout.Point> position) {
     content.getChildren().clear();
     cards.clear();
     edgeViews.clear();
@@ -80,7 +84,10 @@ final class LazyCards {
     List<javafx.scene.Node> newEdges = new ArrayList<>();
     for (String id : items) {
       GraphLayout.Point p = position.apply(id);
-      boolean inside = !virtual || view.intersects(p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
+      boolean inside =
+          !virtual
+              || view.intersects(
+                  p.x(), p.y(), ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
       Region v = cards.get(id);
       if (inside && v == null) {
         v = makeCard.apply(id);
@@ -100,7 +107,10 @@ final class LazyCards {
       EdgeView ev = edgeViews.get(key);
       GraphLayout.Point a = where(e[0]);
       GraphLayout.Point b = where(e[1]);
-      boolean inside = !virtual || crosses(view, a.x() + ProjectViewModel.NODE_WIDTH, a.y() + half, b.x(), b.y() + half);
+      boolean inside =
+          !virtual
+              || crosses(
+                  view, a.x() + ProjectViewModel.NODE_WIDTH, a.y() + half, b.x(), b.y() + half);
       if (inside && ev == null) {
         ev = makeEdge.apply(e[0], e[1]);
         edgeViews.put(key, ev);
@@ -120,7 +130,10 @@ final class LazyCards {
     return newCards;
   }
 
-  /** Where an item is now: its card's place if it has one (it may be being dragged), else its saved place. */
+  /**
+   * Where an item is now: its card's place if it has one (it may be being dragged), else its saved
+   * place.
+   */
   GraphLayout.Point where(String id) {
     Region v = cards.get(id);
     return v == null ? position.apply(id) : new GraphLayout.Point(v.getLayoutX(), v.getLayoutY());
@@ -152,8 +165,11 @@ final class LazyCards {
   private void place(EdgeView e) {
     GraphLayout.Point a = where(e.from);
     GraphLayout.Point b = where(e.to);
-    e.place(a.x() + ProjectViewModel.NODE_WIDTH, a.y() + ProjectViewModel.NODE_HEIGHT / 2,
-        b.x(), b.y() + ProjectViewModel.NODE_HEIGHT / 2);
+    e.place(
+        a.x() + ProjectViewModel.NODE_WIDTH,
+        a.y() + ProjectViewModel.NODE_HEIGHT / 2,
+        b.x(),
+        b.y() + ProjectViewModel.NODE_HEIGHT / 2);
   }
 
   Region card(String id) {
@@ -176,7 +192,10 @@ final class LazyCards {
     return allEdges;
   }
 
-  /** Whether the straight line from (x1, y1) to (x2, y2) passes through the rectangle (Liang-Barsky). */
+  /**
+   * Whether the straight line from (x1, y1) to (x2, y2) passes through the rectangle
+   * (Liang-Barsky).
+   */
   static boolean crosses(Bounds r, double x1, double y1, double x2, double y2) {
     double t0 = 0;
     double t1 = 1;

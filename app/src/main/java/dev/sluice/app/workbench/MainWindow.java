@@ -19,33 +19,50 @@ import javafx.stage.Stage;
  */
 public final class MainWindow {
   private final Stage stage;
-  private final ExecutorService background = Executors.newFixedThreadPool(2, daemon("sluice-background"));
-  private final ScheduledExecutorService watcher = Executors.newSingleThreadScheduledExecutor(daemon("sluice-watch"));
+  private final ExecutorService background =
+      Executors.newFixedThreadPool(2, daemon("sluice-background"));
+  private final ScheduledExecutorService watcher =
+      Executors.newSingleThreadScheduledExecutor(daemon("sluice-watch"));
   private final Workbench workbench;
   private final RecentProjects recent = new RecentProjects();
 
   public MainWindow(Stage stage, Consumer<Boolean> darkTheme) {
     this.stage = stage;
-    workbench = new Workbench(background, Platform::runLater, text -> { });
+    workbench = new Workbench(background, Platform::runLater, text -> {});
     BorderPane root = new BorderPane(workbench);
-    root.setTop(WorkbenchMenus.build(workbench, stage, recent, this::open, darkTheme, () -> {
-      if (workbench.sql().canClose()) {
-        Platform.exit();
-      }
-    }));
-    stage.setOnCloseRequest(e -> {
-      if (!workbench.sql().canClose()) {
-        e.consume();
-      }
-    });
+    root.setTop(
+        WorkbenchMenus.build(
+            workbench,
+            stage,
+            recent,
+            this::open,
+            darkTheme,
+            () -> {
+              if (workbench.sql().canClose()) {
+                Platform.exit();
+              }
+            }));
+    stage.setOnCloseRequest(
+        e -> {
+          if (!workbench.sql().canClose()) {
+            e.consume();
+          }
+        });
     Scene scene = new Scene(root, 1280, 800);
     scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
-    scene.getStylesheets().add(dev.sluice.app.runs.RunPanel.class.getResource("runs.css").toExternalForm());
-    scene.getStylesheets().add(dev.sluice.app.editor.SqlEditor.class.getResource("editor.css").toExternalForm());
+    scene
+        .getStylesheets()
+        .add(dev.sluice.app.runs.RunPanel.class.getResource("runs.css").toExternalForm());
+    scene
+        .getStylesheets()
+        .add(dev.sluice.app.editor.SqlEditor.class.getResource("editor.css").toExternalForm());
     stage.setScene(scene);
     stage.setTitle("Sluice");
-    workbench.project().rootProperty().addListener((o, was, r) ->
-        stage.setTitle(r == null ? "Sluice" : r.getFileName() + " — Sluice"));
+    workbench
+        .project()
+        .rootProperty()
+        .addListener(
+            (o, was, r) -> stage.setTitle(r == null ? "Sluice" : r.getFileName() + " — Sluice"));
     watcher.scheduleWithFixedDelay(workbench.project()::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
     Welcome.show(workbench, samples(), recent, this::open);
   }
@@ -67,7 +84,6 @@ public final class MainWindow {
   void notify(String message) {
     workbench.project().statusProperty().set(message);
   }
-
 
   static void error(String title, String message) {
     Alert a = new Alert(Alert.AlertType.ERROR, message);

@@ -23,16 +23,19 @@ final class MiniMap extends Canvas {
   private Manifest manifest;
   private boolean wholeGraphInView;
 
-  /** @param moveTo centres the view on a point of the graph */
+  /**
+   * @param moveTo centres the view on a point of the graph
+   */
   MiniMap(ProjectViewModel project, java.util.function.BiConsumer<Double, Double> moveTo) {
     super(WIDTH, HEIGHT);
     this.project = project;
     getStyleClass().add("minimap");
     setId("minimap");
-    javafx.event.EventHandler<MouseEvent> go = e -> {
-      moveTo.accept(minX + e.getX() / scale, minY + e.getY() / scale);
-      e.consume();
-    };
+    javafx.event.EventHandler<MouseEvent> go =
+        e -> {
+          moveTo.accept(minX + e.getX() / scale, minY + e.getY() / scale);
+          e.consume();
+        };
     setOnMousePressed(go);
     setOnMouseDragged(go);
   }
@@ -68,19 +71,29 @@ final class MiniMap extends Canvas {
       maxY = Math.max(maxY, p.y() + ProjectViewModel.NODE_HEIGHT);
     }
     scale = Math.min((WIDTH - 8) / (maxX - minX), (HEIGHT - 8) / (maxY - minY));
-    wholeGraphInView = visible != null && visible.getMinX() <= minX && visible.getMinY() <= minY
-        && visible.getMaxX() >= maxX && visible.getMaxY() >= maxY;
+    wholeGraphInView =
+        visible != null
+            && visible.getMinX() <= minX
+            && visible.getMinY() <= minY
+            && visible.getMaxX() >= maxX
+            && visible.getMaxY() >= maxY;
     for (String id : manifest.dag().nodeIds()) {
       GraphLayout.Point p = project.position(id);
       g.setFill(colour(manifest.node(id).map(n -> n.kind()).orElse(NodeKind.MODEL)));
-      g.fillRect(4 + (p.x() - minX) * scale, 4 + (p.y() - minY) * scale,
-          Math.max(2, ProjectViewModel.NODE_WIDTH * scale), Math.max(1.5, ProjectViewModel.NODE_HEIGHT * scale));
+      g.fillRect(
+          4 + (p.x() - minX) * scale,
+          4 + (p.y() - minY) * scale,
+          Math.max(2, ProjectViewModel.NODE_WIDTH * scale),
+          Math.max(1.5, ProjectViewModel.NODE_HEIGHT * scale));
     }
     if (visible != null) {
       g.setStroke(Color.rgb(9, 105, 218));
       g.setLineWidth(1.5);
-      g.strokeRect(4 + (visible.getMinX() - minX) * scale, 4 + (visible.getMinY() - minY) * scale,
-          visible.getWidth() * scale, visible.getHeight() * scale);
+      g.strokeRect(
+          4 + (visible.getMinX() - minX) * scale,
+          4 + (visible.getMinY() - minY) * scale,
+          visible.getWidth() * scale,
+          visible.getHeight() * scale);
     }
   }
 

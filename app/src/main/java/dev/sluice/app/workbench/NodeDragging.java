@@ -28,49 +28,61 @@ final class NodeDragging {
    * @param cardOf a node's card if it exists, else null
    * @param onDrop the new places of every moved node
    */
-  NodeDragging(NodeView card, Pane content, Function<String, Collection<String>> together,
-      Function<String, GraphLayout.Point> where, Function<String, Region> cardOf, Runnable onMove,
+  NodeDragging(
+      NodeView card,
+      Pane content,
+      Function<String, Collection<String>> together,
+      Function<String, GraphLayout.Point> where,
+      Function<String, Region> cardOf,
+      Runnable onMove,
       Consumer<Map<String, GraphLayout.Point>> onDrop) {
-    card.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY) {
-        Point2D p = content.sceneToLocal(e.getSceneX(), e.getSceneY());
-        grab = new Point2D(p.getX() - card.getLayoutX(), p.getY() - card.getLayoutY());
-        start = new LinkedHashMap<>();
-        start.put(card.nodeId(), new GraphLayout.Point(card.getLayoutX(), card.getLayoutY()));
-        for (String id : together.apply(card.nodeId())) {
-          start.putIfAbsent(id, where.apply(id));
-        }
-        moved = false;
-        e.consume();
-      }
-    });
-    card.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-      if (grab != null) {
-        Point2D p = content.sceneToLocal(e.getSceneX(), e.getSceneY());
-        GraphLayout.Point from = start.get(card.nodeId());
-        double dx = snap(p.getX() - grab.getX()) - from.x();
-        double dy = snap(p.getY() - grab.getY()) - from.y();
-        start.forEach((id, s) -> {
-          Region r = cardOf.apply(id);
-          if (r != null) {
-            r.relocate(s.x() + dx, s.y() + dy);
+    card.addEventHandler(
+        MouseEvent.MOUSE_PRESSED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY) {
+            Point2D p = content.sceneToLocal(e.getSceneX(), e.getSceneY());
+            grab = new Point2D(p.getX() - card.getLayoutX(), p.getY() - card.getLayoutY());
+            start = new LinkedHashMap<>();
+            start.put(card.nodeId(), new GraphLayout.Point(card.getLayoutX(), card.getLayoutY()));
+            for (String id : together.apply(card.nodeId())) {
+              start.putIfAbsent(id, where.apply(id));
+            }
+            moved = false;
+            e.consume();
           }
         });
-        moved = true;
-        onMove.run();
-        e.consume();
-      }
-    });
-    card.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-      if (grab != null && moved) {
-        double dx = card.getLayoutX() - start.get(card.nodeId()).x();
-        double dy = card.getLayoutY() - start.get(card.nodeId()).y();
-        Map<String, GraphLayout.Point> to = new LinkedHashMap<>();
-        start.forEach((id, s) -> to.put(id, new GraphLayout.Point(s.x() + dx, s.y() + dy)));
-        onDrop.accept(to);
-      }
-      grab = null;
-    });
+    card.addEventHandler(
+        MouseEvent.MOUSE_DRAGGED,
+        e -> {
+          if (grab != null) {
+            Point2D p = content.sceneToLocal(e.getSceneX(), e.getSceneY());
+            GraphLayout.Point from = start.get(card.nodeId());
+            double dx = snap(p.getX() - grab.getX()) - from.x();
+            double dy = snap(p.getY() - grab.getY()) - from.y();
+            start.forEach(
+                (id, s) -> {
+                  Region r = cardOf.apply(id);
+                  if (r != null) {
+                    r.relocate(s.x() + dx, s.y() + dy);
+                  }
+                });
+            moved = true;
+            onMove.run();
+            e.consume();
+          }
+        });
+    card.addEventHandler(
+        MouseEvent.MOUSE_RELEASED,
+        e -> {
+          if (grab != null && moved) {
+            double dx = card.getLayoutX() - start.get(card.nodeId()).x();
+            double dy = card.getLayoutY() - start.get(card.nodeId()).y();
+            Map<String, GraphLayout.Point> to = new LinkedHashMap<>();
+            start.forEach((id, s) -> to.put(id, new GraphLayout.Point(s.x() + dx, s.y() + dy)));
+            onDrop.accept(to);
+          }
+          grab = null;
+        });
   }
 
   static double snap(double v) {

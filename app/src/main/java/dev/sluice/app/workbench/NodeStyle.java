@@ -3,7 +3,9 @@ package dev.sluice.app.workbench;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
 
-/** How each kind of node looks: an icon (Material Design icon code) and a style class for colour. */
+/**
+ * How each kind of node looks: an icon (Material Design icon code) and a style class for colour.
+ */
 final class NodeStyle {
   private NodeStyle() {}
 
@@ -32,7 +34,10 @@ final class NodeStyle {
       }
       case SEED -> "seed";
       case SNAPSHOT -> "snapshot";
-      case TEST -> n instanceof dev.sluice.core.project.GenericTest g ? "test · " + g.testName() : "test · sql";
+      case TEST ->
+          n instanceof dev.sluice.core.project.GenericTest g
+              ? "test · " + g.testName()
+              : "test · sql";
       case EXPORT -> "export · " + ((dev.sluice.core.project.Export) n).format().label();
     };
   }

@@ -12,7 +12,10 @@ import javafx.scene.layout.Region;
 import javafx.scene.layout.VBox;
 import org.kordamp.ikonli.javafx.FontIcon;
 
-/** One node on the graph: a card with the kind's icon and colour, the name, a detail line and a run badge. */
+/**
+ * One node on the graph: a card with the kind's icon and colour, the name, a detail line and a run
+ * badge.
+ */
 final class NodeView extends VBox {
   private final String nodeId;
   private final RunBadge badge = new RunBadge();
@@ -48,7 +51,8 @@ final class NodeView extends VBox {
     port.setLayoutX(ProjectViewModel.NODE_WIDTH);
     port.setLayoutY(ProjectViewModel.NODE_HEIGHT / 2);
     port.setCursor(javafx.scene.Cursor.CROSSHAIR);
-    javafx.scene.control.Tooltip.install(port, new javafx.scene.control.Tooltip("Drag onto a model to make it read this"));
+    javafx.scene.control.Tooltip.install(
+        port, new javafx.scene.control.Tooltip("Drag onto a model to make it read this"));
     getChildren().add(port);
   }
 
@@ -73,8 +77,10 @@ final class NodeView extends VBox {
     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), on);
     detail.setText(on ? detailText + " · stale" : detailText);
     if (on) {
-      javafx.scene.control.Tooltip.install(this, new javafx.scene.control.Tooltip(
-          "Stale: changed (or upstream changed) since its last successful build"));
+      javafx.scene.control.Tooltip.install(
+          this,
+          new javafx.scene.control.Tooltip(
+              "Stale: changed (or upstream changed) since its last successful build"));
     }
   }
 

@@ -18,6 +18,7 @@ import javafx.scene.paint.Color;
 final class OverviewCanvas extends Canvas {
   /** Below this zoom, large graphs are drawn as an overview. */
   static final double ZOOM = 0.4;
+
   private static final Color GROUP = Color.web("#6e7781");
   private static final Color SELECTED = Color.web("#0969da");
 
@@ -30,18 +31,25 @@ final class OverviewCanvas extends Canvas {
   }
 
   /**
-   * Draws the graph with the content's transform: a point (x, y) of the graph is at
-   * (tx + x * scale, ty + y * scale) on the view.
+   * Draws the graph with the content's transform: a point (x, y) of the graph is at (tx + x *
+   * scale, ty + y * scale) on the view.
    */
-  void draw(Manifest m, FolderGroups.Shown shown, Function<String, GraphLayout.Point> at, Set<String> selected,
-      double tx, double ty, double scale) {
+  void draw(
+      Manifest m,
+      FolderGroups.Shown shown,
+      Function<String, GraphLayout.Point> at,
+      Set<String> selected,
+      double tx,
+      double ty,
+      double scale) {
     GraphicsContext g = getGraphicsContext2D();
     double w = getWidth();
     double h = getHeight();
     g.clearRect(0, 0, w, h);
     double nw = ProjectViewModel.NODE_WIDTH * scale;
     double nh = ProjectViewModel.NODE_HEIGHT * scale;
-    // one path for all edges and one per colour for the nodes: a few big draws, not thousands of small ones
+    // one path for all edges and one per colour for the nodes: a few big draws, not thousands of
+    // small ones
     g.beginPath();
     for (String[] e : shown.edges()) {
       GraphLayout.Point a = at.apply(e[0]);
@@ -50,7 +58,10 @@ final class OverviewCanvas extends Canvas {
       double y1 = ty + a.y() * scale + nh / 2;
       double x2 = tx + b.x() * scale;
       double y2 = ty + b.y() * scale + nh / 2;
-      if (Math.max(x1, x2) < 0 || Math.min(x1, x2) > w || Math.max(y1, y2) < 0 || Math.min(y1, y2) > h) {
+      if (Math.max(x1, x2) < 0
+          || Math.min(x1, x2) > w
+          || Math.max(y1, y2) < 0
+          || Math.min(y1, y2) > h) {
         continue; // off the view
       }
       g.moveTo(x1, y1);
@@ -68,18 +79,22 @@ final class OverviewCanvas extends Canvas {
       if (x + nw < 0 || x > w || y + nh < 0 || y > h) {
         continue;
       }
-      Color c = shown.isGroup(id) ? GROUP : MiniMap.colour(m.node(id).map(n -> n.kind()).orElse(NodeKind.MODEL));
+      Color c =
+          shown.isGroup(id)
+              ? GROUP
+              : MiniMap.colour(m.node(id).map(n -> n.kind()).orElse(NodeKind.MODEL));
       byColour.computeIfAbsent(c, k -> new java.util.ArrayList<>()).add(new double[] {x, y});
       if (selected.contains(id)) {
         marked.add(new double[] {x, y});
       }
     }
-    byColour.forEach((c, rects) -> {
-      g.setFill(c);
-      for (double[] r : rects) {
-        g.fillRect(r[0], r[1], nw, nh);
-      }
-    });
+    byColour.forEach(
+        (c, rects) -> {
+          g.setFill(c);
+          for (double[] r : rects) {
+            g.fillRect(r[0], r[1], nw, nh);
+          }
+        });
     if (!marked.isEmpty()) {
       g.beginPath();
       for (double[] r : marked) {

@@ -23,20 +23,65 @@ public final class PaletteView extends VBox {
     Label title = new Label("Add");
     title.getStyleClass().add("palette-title");
     getChildren().add(title);
-    add(graph, editing, GraphEditing.Kind.MODEL, "Model", "mdi2t-table", "A SQL model: drop it, then connect what it reads.");
-    add(graph, editing, GraphEditing.Kind.SEED, "Seed", "mdi2f-file-delimited-outline", "A CSV file loaded as a table.");
-    add(graph, editing, GraphEditing.Kind.TEST, "Test", "mdi2c-check-decagram-outline", "A SQL test: rows it returns are failures.");
-    Label source = item("Source table", NodeStyle.icon(dev.sluice.core.project.NodeKind.SOURCE),
-        "A table from outside: one already in the warehouse, or a file Sluice loads.");
-    onDrop(graph, source, at -> SourceTableDialog.ask(getScene() == null ? null : getScene().getWindow())
-        .ifPresent(a -> editing.createSource(a.source(), a.table(), a.path(), at.getX(), at.getY())));
-    Label export = item("Export", NodeStyle.icon(dev.sluice.core.project.NodeKind.EXPORT),
-        "A file (parquet or CSV) written from a model after it builds.");
-    onDrop(graph, export, at -> ExportDialog.ask(getScene() == null ? null : getScene().getWindow(), editing.exportable())
-        .ifPresent(a -> editing.createExport(a.model(), a.name(), a.format(), at.getX(), at.getY())));
+    add(
+        graph,
+        editing,
+        GraphEditing.Kind.MODEL,
+        "Model",
+        "mdi2t-table",
+        "A SQL model: drop it, then connect what it reads.");
+    add(
+        graph,
+        editing,
+        GraphEditing.Kind.SEED,
+        "Seed",
+        "mdi2f-file-delimited-outline",
+        "A CSV file loaded as a table.");
+    add(
+        graph,
+        editing,
+        GraphEditing.Kind.TEST,
+        "Test",
+        "mdi2c-check-decagram-outline",
+        "A SQL test: rows it returns are failures.");
+    Label source =
+        item(
+            "Source table",
+            NodeStyle.icon(dev.sluice.core.project.NodeKind.SOURCE),
+            "A table from outside: one already in the warehouse, or a file Sluice loads.");
+    onDrop(
+        graph,
+        source,
+        at ->
+            SourceTableDialog.ask(getScene() == null ? null : getScene().getWindow())
+                .ifPresent(
+                    a ->
+                        editing.createSource(
+                            a.source(), a.table(), a.path(), at.getX(), at.getY())));
+    Label export =
+        item(
+            "Export",
+            NodeStyle.icon(dev.sluice.core.project.NodeKind.EXPORT),
+            "A file (parquet or CSV) written from a model after it builds.");
+    onDrop(
+        graph,
+        export,
+        at ->
+            ExportDialog.ask(
+                    getScene() == null ? null : getScene().getWindow(), editing.exportable())
+                .ifPresent(
+                    a ->
+                        editing.createExport(
+                            a.model(), a.name(), a.format(), at.getX(), at.getY())));
   }
 
-  private void add(PipelineView graph, GraphEditing editing, GraphEditing.Kind kind, String text, String icon, String tip) {
+  private void add(
+      PipelineView graph,
+      GraphEditing editing,
+      GraphEditing.Kind kind,
+      String text,
+      String icon,
+      String tip) {
     Label item = item(text, icon, tip);
     onDrop(graph, item, at -> editing.create(kind, at.getX(), at.getY()));
   }
@@ -52,16 +97,21 @@ public final class PaletteView extends VBox {
     return item;
   }
 
-  /** What happens when the item is dropped on the graph, at the snapped point in graph coordinates. */
-  private static void onDrop(PipelineView graph, Label item, java.util.function.Consumer<Point2D> drop) {
+  /**
+   * What happens when the item is dropped on the graph, at the snapped point in graph coordinates.
+   */
+  private static void onDrop(
+      PipelineView graph, Label item, java.util.function.Consumer<Point2D> drop) {
     item.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> item.setCursor(Cursor.CLOSED_HAND));
-    item.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-      item.setCursor(Cursor.OPEN_HAND);
-      Point2D inGraph = graph.sceneToLocal(e.getSceneX(), e.getSceneY());
-      if (graph.contains(inGraph)) {
-        Point2D at = graph.contentPoint(e.getSceneX(), e.getSceneY());
-        drop.accept(new Point2D(NodeDragging.snap(at.getX()), NodeDragging.snap(at.getY())));
-      }
-    });
+    item.addEventHandler(
+        MouseEvent.MOUSE_RELEASED,
+        e -> {
+          item.setCursor(Cursor.OPEN_HAND);
+          Point2D inGraph = graph.sceneToLocal(e.getSceneX(), e.getSceneY());
+          if (graph.contains(inGraph)) {
+            Point2D at = graph.contentPoint(e.getSceneX(), e.getSceneY());
+            drop.accept(new Point2D(NodeDragging.snap(at.getX()), NodeDragging.snap(at.getY())));
+          }
+        });
   }
 }

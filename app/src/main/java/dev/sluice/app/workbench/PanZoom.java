@@ -24,30 +24,38 @@ final class PanZoom {
   PanZoom(Region viewport, Pane content) {
     this.viewport = viewport;
     this.content = content;
-    viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-      if (e.getTarget() == viewport || e.getTarget() == content) {
-        // Shift+drag on the background draws a selection rectangle instead (RubberBand)
-        panning = e.getButton() == MouseButton.MIDDLE || e.getButton() == MouseButton.PRIMARY && !e.isShiftDown();
-        lastX = e.getX();
-        lastY = e.getY();
-      }
-    });
-    viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-      if (panning) {
-        pan(e.getX() - lastX, e.getY() - lastY);
-        lastX = e.getX();
-        lastY = e.getY();
-      }
-    });
+    viewport.addEventHandler(
+        MouseEvent.MOUSE_PRESSED,
+        e -> {
+          if (e.getTarget() == viewport || e.getTarget() == content) {
+            // Shift+drag on the background draws a selection rectangle instead (RubberBand)
+            panning =
+                e.getButton() == MouseButton.MIDDLE
+                    || e.getButton() == MouseButton.PRIMARY && !e.isShiftDown();
+            lastX = e.getX();
+            lastY = e.getY();
+          }
+        });
+    viewport.addEventHandler(
+        MouseEvent.MOUSE_DRAGGED,
+        e -> {
+          if (panning) {
+            pan(e.getX() - lastX, e.getY() - lastY);
+            lastX = e.getX();
+            lastY = e.getY();
+          }
+        });
     viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> panning = false);
-    viewport.addEventHandler(ScrollEvent.SCROLL, e -> {
-      if (e.isControlDown() || e.isShortcutDown()) {
-        zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
-      } else {
-        pan(e.getDeltaX(), e.getDeltaY());
-      }
-      e.consume();
-    });
+    viewport.addEventHandler(
+        ScrollEvent.SCROLL,
+        e -> {
+          if (e.isControlDown() || e.isShortcutDown()) {
+            zoomAt(e.getDeltaY() > 0 ? 1.1 : 1 / 1.1, e.getX(), e.getY());
+          } else {
+            pan(e.getDeltaX(), e.getDeltaY());
+          }
+          e.consume();
+        });
     viewport.addEventHandler(ZoomEvent.ZOOM, e -> zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
   }
 
@@ -72,7 +80,11 @@ final class PanZoom {
 
   /** Zooms and pans so that the rectangle (in the graph's coordinates) fills the view. */
   void frame(double x, double y, double w, double h) {
-    double scale = Math.max(MIN, Math.min(1.5, Math.min((viewport.getWidth() - 80) / w, (viewport.getHeight() - 80) / h)));
+    double scale =
+        Math.max(
+            MIN,
+            Math.min(
+                1.5, Math.min((viewport.getWidth() - 80) / w, (viewport.getHeight() - 80) / h)));
     centreOn(scale, x + w / 2, y + h / 2);
   }
 
@@ -100,27 +112,38 @@ final class PanZoom {
     if (b.getWidth() <= 0 || b.getHeight() <= 0 || viewport.getWidth() <= 0) {
       return;
     }
-    double scale = Math.max(MIN, Math.min(1.0, Math.min((viewport.getWidth() - 40) / b.getWidth(),
-        (viewport.getHeight() - 40) / b.getHeight())));
+    double scale =
+        Math.max(
+            MIN,
+            Math.min(
+                1.0,
+                Math.min(
+                    (viewport.getWidth() - 40) / b.getWidth(),
+                    (viewport.getHeight() - 40) / b.getHeight())));
     centreOn(scale, b.getMinX() + b.getWidth() / 2, b.getMinY() + b.getHeight() / 2);
   }
 
-  /** Runs {@code action} now if the region has its size, else once it gets one (a window just opening). */
+  /**
+   * Runs {@code action} now if the region has its size, else once it gets one (a window just
+   * opening).
+   */
   static void whenSized(Region region, Runnable action) {
     if (region.getWidth() > 0 && region.getHeight() > 0) {
       action.run();
       return;
     }
-    javafx.beans.value.ChangeListener<Number> once = new javafx.beans.value.ChangeListener<>() {
-      @Override
-      public void changed(javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
-        if (region.getWidth() > 0 && region.getHeight() > 0) {
-          region.widthProperty().removeListener(this);
-          region.heightProperty().removeListener(this);
-          javafx.application.Platform.runLater(action);
-        }
-      }
-    };
+    javafx.beans.value.ChangeListener<Number> once =
+        new javafx.beans.value.ChangeListener<>() {
+          @Override
+          public void changed(
+              javafx.beans.value.ObservableValue<? extends Number> o, Number a, Number b) {
+            if (region.getWidth() > 0 && region.getHeight() > 0) {
+              region.widthProperty().removeListener(this);
+              region.heightProperty().removeListener(this);
+              javafx.application.Platform.runLater(action);
+            }
+          }
+        };
     region.widthProperty().addListener(once);
     region.heightProperty().addListener(once);
   }

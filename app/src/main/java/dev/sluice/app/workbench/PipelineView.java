@@ -7,7 +7,6 @@ import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.project.Node;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.function.Consumer;
 import javafx.collections.MapChangeListener;
 import javafx.geometry.Point2D;
@@ -33,19 +32,29 @@ public final class PipelineView extends Pane {
   private final LazyCards cards;
   private final SelectionMarks marks;
   private final OverviewCanvas overview;
-  /** Whether the overview needs drawing at the next layout pass (once per frame, however many changes). */
+
+  /**
+   * Whether the overview needs drawing at the next layout pass (once per frame, however many
+   * changes).
+   */
   private boolean overviewDirty;
+
   private Manifest shown;
+
   /** The project the view was last fitted to: a reload after an edit keeps the view where it is. */
   private java.nio.file.Path fittedFor;
-  private final Label empty = new Label("Open a project to see its pipeline (File > Open, Ctrl+O).");
+
+  private final Label empty =
+      new Label("Open a project to see its pipeline (File > Open, Ctrl+O).");
   private ContextMenu menu;
   private java.util.function.Function<String, List<MenuItem>> dataMenu = id -> List.of();
   private final MiniMap miniMap;
   private GraphEditing editing;
   private final EdgeSelection edges;
+
   /** What is drawn: nodes, and group cards for collapsed folders. */
-  private FolderGroups.Shown groups = new FolderGroups.Shown(List.of(), List.of(), java.util.Map.of());
+  private FolderGroups.Shown groups =
+      new FolderGroups.Shown(List.of(), List.of(), java.util.Map.of());
 
   public PipelineView(ProjectViewModel project, RunViewModel runs, Consumer<RunRequest> startRun) {
     this.project = project;
@@ -70,51 +79,83 @@ public final class PipelineView extends Pane {
     cards = new LazyCards(content, this::cardFor, edges::edge);
     new RubberBand(this, content, this::selectInside);
     marks = new SelectionMarks(project, cards, () -> groups);
-    miniMap = new MiniMap(project, (x, y) -> {
-      Point2D c = content.localToParent(x, y);
-      panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
-    });
+    miniMap =
+        new MiniMap(
+            project,
+            (x, y) -> {
+              Point2D c = content.localToParent(x, y);
+              panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
+            });
     miniMap.setManaged(false);
     getChildren().add(miniMap);
     // draw only what is in view: a large graph stays smooth because off-screen cards cost nothing
-    for (javafx.beans.value.ObservableValue<?> v : List.of(content.translateXProperty(), content.translateYProperty(),
-        content.scaleXProperty(), widthProperty(), heightProperty())) {
+    for (javafx.beans.value.ObservableValue<?> v :
+        List.of(
+            content.translateXProperty(),
+            content.translateYProperty(),
+            content.scaleXProperty(),
+            widthProperty(),
+            heightProperty())) {
       v.addListener((o, a, b) -> cull());
     }
     // ports keep their size on screen when zoomed out, so they can still be grabbed
     content.scaleXProperty().addListener((o, a, b) -> nodeViews().forEach(this::scalePort));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
     project.selectedProperty().addListener((o, was, id) -> marks.show());
-    project.selection().ids().addListener((javafx.collections.SetChangeListener<String>) c -> {
-      marks.show();
-      overviewDirty = true;
-      requestLayout();
-    });
-    project.collapsed().addListener((javafx.collections.SetChangeListener<String>) c -> rebuild(project.manifestProperty().get()));
-    runs.states().addListener((MapChangeListener<String, NodeRunState>) c -> {
-      if (cards.card(c.getKey()) instanceof NodeView v) {
-        v.showRun(runs.state(c.getKey()), runs.results().get(c.getKey()));
-      }
-    });
-    project.stale().addListener((javafx.collections.SetChangeListener<String>) c -> {
-      if (cards.card(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved()) instanceof NodeView v) {
-        v.setStale(c.wasAdded());
-      }
-    });
-    addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      requestFocus();
-      if ((e.getTarget() == this || e.getTarget() == content) && e.isStillSincePress() && !e.isShiftDown()) {
-        String hit = overview.isVisible() ? cards.itemAt(content.parentToLocal(e.getX(), e.getY())) : null;
-        if (hit == null || groups.isGroup(hit)) {
-          project.selection().clear();
-        } else if (e.isShortcutDown()) {
-          project.selection().toggle(hit);
-        } else {
-          project.selection().only(hit);
-        }
-        edges.select(null);
-      }
-    });
+    project
+        .selection()
+        .ids()
+        .addListener(
+            (javafx.collections.SetChangeListener<String>)
+                c -> {
+                  marks.show();
+                  overviewDirty = true;
+                  requestLayout();
+                });
+    project
+        .collapsed()
+        .addListener(
+            (javafx.collections.SetChangeListener<String>)
+                c -> rebuild(project.manifestProperty().get()));
+    runs.states()
+        .addListener(
+            (MapChangeListener<String, NodeRunState>)
+                c -> {
+                  if (cards.card(c.getKey()) instanceof NodeView v) {
+                    v.showRun(runs.state(c.getKey()), runs.results().get(c.getKey()));
+                  }
+                });
+    project
+        .stale()
+        .addListener(
+            (javafx.collections.SetChangeListener<String>)
+                c -> {
+                  if (cards.card(c.wasAdded() ? c.getElementAdded() : c.getElementRemoved())
+                      instanceof NodeView v) {
+                    v.setStale(c.wasAdded());
+                  }
+                });
+    addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          requestFocus();
+          if ((e.getTarget() == this || e.getTarget() == content)
+              && e.isStillSincePress()
+              && !e.isShiftDown()) {
+            String hit =
+                overview.isVisible()
+                    ? cards.itemAt(content.parentToLocal(e.getX(), e.getY()))
+                    : null;
+            if (hit == null || groups.isGroup(hit)) {
+              project.selection().clear();
+            } else if (e.isShortcutDown()) {
+              project.selection().toggle(hit);
+            } else {
+              project.selection().only(hit);
+            }
+            edges.select(null);
+          }
+        });
   }
 
   private void rebuild(Manifest m) {
@@ -130,27 +171,31 @@ public final class PipelineView extends Pane {
       return;
     }
     if (m.dag().nodeIds().isEmpty()) {
-      empty.setText("This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
+      empty.setText(
+          "This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
     }
     groups = project.shown();
     cards.reset(groups.items(), groups.edges(), this::savedPosition);
     boolean large = cards.large();
     boolean firstShow = !m.project().root().equals(fittedFor);
     fittedFor = m.project().root();
-    javafx.application.Platform.runLater(() -> {
-      if (!firstShow) {
-        cull();
-        return;
-      }
-      PanZoom.whenSized(this, () -> {
-        if (large) {
-          panZoom.topLeft();
-        } else {
-          fit();
-        }
-        cull();
-      });
-    });
+    javafx.application.Platform.runLater(
+        () -> {
+          if (!firstShow) {
+            cull();
+            return;
+          }
+          PanZoom.whenSized(
+              this,
+              () -> {
+                if (large) {
+                  panZoom.topLeft();
+                } else {
+                  fit();
+                }
+                cull();
+              });
+        });
     cull();
   }
 
@@ -159,9 +204,11 @@ public final class PipelineView extends Pane {
     if (shown == null) {
       return;
     }
-    javafx.geometry.Bounds view = content.parentToLocal(
-        new javafx.geometry.BoundingBox(-100, -100, getWidth() + 200, getHeight() + 200));
-    miniMap.visible(content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight())));
+    javafx.geometry.Bounds view =
+        content.parentToLocal(
+            new javafx.geometry.BoundingBox(-100, -100, getWidth() + 200, getHeight() + 200));
+    miniMap.visible(
+        content.parentToLocal(new javafx.geometry.BoundingBox(0, 0, getWidth(), getHeight())));
     miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
     miniMap.setVisible(shown.dag().nodeIds().size() > 1 && !miniMap.wholeGraphInView());
     boolean zoomedOut = cards.large() && content.getScaleX() < OverviewCanvas.ZOOM;
@@ -187,13 +234,21 @@ public final class PipelineView extends Pane {
     super.layoutChildren();
     if (overviewDirty && overview.isVisible()) {
       overviewDirty = false;
-      overview.draw(shown, groups, cards::where, project.selection().ids(), content.getTranslateX(),
-          content.getTranslateY(), content.getScaleX());
+      overview.draw(
+          shown,
+          groups,
+          cards::where,
+          project.selection().ids(),
+          content.getTranslateX(),
+          content.getTranslateY(),
+          content.getScaleX());
     }
   }
 
   private java.util.stream.Stream<NodeView> nodeViews() {
-    return cards.cards().values().stream().filter(NodeView.class::isInstance).map(NodeView.class::cast);
+    return cards.cards().values().stream()
+        .filter(NodeView.class::isInstance)
+        .map(NodeView.class::cast);
   }
 
   private void scalePort(NodeView v) {
@@ -218,20 +273,24 @@ public final class PipelineView extends Pane {
 
   private GroupView groupCard(FolderGroups.Group g) {
     GroupView v = new GroupView(g);
-    v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
-        project.expand(g.folder());
-      }
-      e.consume();
-    });
-    v.setOnContextMenuRequested(e -> {
-      showMenu(v, e, List.of(CardMenu.expand(g.folder(), project)));
-      e.consume();
-    });
+    v.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() == MouseButton.PRIMARY && e.getClickCount() == 2) {
+            project.expand(g.folder());
+          }
+          e.consume();
+        });
+    v.setOnContextMenuRequested(
+        e -> {
+          showMenu(v, e, List.of(CardMenu.expand(g.folder(), project)));
+          e.consume();
+        });
     return v;
   }
 
-  private void showMenu(javafx.scene.Node owner, javafx.scene.input.ContextMenuEvent e, List<MenuItem> items) {
+  private void showMenu(
+      javafx.scene.Node owner, javafx.scene.input.ContextMenuEvent e, List<MenuItem> items) {
     if (menu != null) {
       menu.hide();
     }
@@ -241,7 +300,8 @@ public final class PipelineView extends Pane {
 
   /** Selects the nodes whose cards the rubber band touches. */
   private void selectInside(javafx.geometry.Bounds band, boolean add) {
-    List<String> inside = cards.itemsIn(band).stream().filter(item -> !groups.isGroup(item)).toList();
+    List<String> inside =
+        cards.itemsIn(band).stream().filter(item -> !groups.isGroup(item)).toList();
     project.selection().select(inside, add);
     requestFocus();
   }
@@ -269,7 +329,7 @@ public final class PipelineView extends Pane {
         renameSelected();
         e.consume();
       }
-      default -> { }
+      default -> {}
     }
   }
 
@@ -286,32 +346,54 @@ public final class PipelineView extends Pane {
 
   private NodeView card(Node n) {
     NodeView v = new NodeView(n);
-    new NodeDragging(v, content, id -> project.selection().contains(id) ? project.selection().ids() : List.of(id),
-        cards::where, cards::card, cards::placeEdges, project::moveAll);
-    new ConnectGesture(v, v.port(), content, this::nodeAt, (from, to) -> {
-      if (editing != null) {
-        editing.connect(from, to);
-      }
-    });
-    v.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-      if (e.getButton() != MouseButton.PRIMARY) {
-        return;
-      }
-      if (e.isShortcutDown()) {
-        project.selection().toggle(v.nodeId());
-      } else if (e.isStillSincePress() || !project.selection().contains(v.nodeId())) {
-        project.selection().only(v.nodeId()); // a drag of the selection keeps it
-      }
-    });
-    v.setOnContextMenuRequested(e -> {
-      if (!project.selection().contains(v.nodeId())) {
-        project.selection().only(v.nodeId());
-      }
-      List<MenuItem> items = new ArrayList<>(dataMenu.apply(v.nodeId()));
-      items.addAll(CardMenu.forNode(v.nodeId(), project, runs, startRun, editing, this::renameSelected, this::deleteSelected));
-      showMenu(v, e, items);
-      e.consume();
-    });
+    new NodeDragging(
+        v,
+        content,
+        id -> project.selection().contains(id) ? project.selection().ids() : List.of(id),
+        cards::where,
+        cards::card,
+        cards::placeEdges,
+        project::moveAll);
+    new ConnectGesture(
+        v,
+        v.port(),
+        content,
+        this::nodeAt,
+        (from, to) -> {
+          if (editing != null) {
+            editing.connect(from, to);
+          }
+        });
+    v.addEventHandler(
+        MouseEvent.MOUSE_CLICKED,
+        e -> {
+          if (e.getButton() != MouseButton.PRIMARY) {
+            return;
+          }
+          if (e.isShortcutDown()) {
+            project.selection().toggle(v.nodeId());
+          } else if (e.isStillSincePress() || !project.selection().contains(v.nodeId())) {
+            project.selection().only(v.nodeId()); // a drag of the selection keeps it
+          }
+        });
+    v.setOnContextMenuRequested(
+        e -> {
+          if (!project.selection().contains(v.nodeId())) {
+            project.selection().only(v.nodeId());
+          }
+          List<MenuItem> items = new ArrayList<>(dataMenu.apply(v.nodeId()));
+          items.addAll(
+              CardMenu.forNode(
+                  v.nodeId(),
+                  project,
+                  runs,
+                  startRun,
+                  editing,
+                  this::renameSelected,
+                  this::deleteSelected));
+          showMenu(v, e, items);
+          e.consume();
+        });
     return v;
   }
 
@@ -331,7 +413,8 @@ public final class PipelineView extends Pane {
     if (id == null || editing == null || !id.startsWith("model.")) {
       return;
     }
-    javafx.scene.control.TextInputDialog d = new javafx.scene.control.TextInputDialog(id.substring("model.".length()));
+    javafx.scene.control.TextInputDialog d =
+        new javafx.scene.control.TextInputDialog(id.substring("model.".length()));
     d.setTitle("Rename model");
     d.setHeaderText("Rename the model; every ref to it changes too.");
     d.showAndWait().ifPresent(name -> editing.rename(id, name.strip()));
@@ -346,7 +429,9 @@ public final class PipelineView extends Pane {
   String nodeAt(Point2D p) {
     var children = content.getChildren();
     for (int i = children.size() - 1; i >= 0; i--) { // the topmost card, as the person sees it
-      if (children.get(i) instanceof NodeView v && v.isVisible() && v.getBoundsInParent().contains(p)) {
+      if (children.get(i) instanceof NodeView v
+          && v.isVisible()
+          && v.getBoundsInParent().contains(p)) {
         return v.nodeId();
       }
     }
@@ -389,13 +474,19 @@ public final class PipelineView extends Pane {
     if (shown == null || !shown.dag().contains(id)) {
       return;
     }
-    String folder = shown.node(id).map(FolderGroups::folderOf).map(f -> FolderGroups.collapsedHolder(f, project.collapsed())).orElse(null);
+    String folder =
+        shown
+            .node(id)
+            .map(FolderGroups::folderOf)
+            .map(f -> FolderGroups.collapsedHolder(f, project.collapsed()))
+            .orElse(null);
     if (folder != null) {
       id = FolderGroups.groupId(folder); // it is inside a collapsed folder: centre on the group
     }
     GraphLayout.Point p = cards.where(id);
-    Point2D inParent = content.localToParent(p.x() + ProjectViewModel.NODE_WIDTH / 2,
-        p.y() + ProjectViewModel.NODE_HEIGHT / 2);
+    Point2D inParent =
+        content.localToParent(
+            p.x() + ProjectViewModel.NODE_WIDTH / 2, p.y() + ProjectViewModel.NODE_HEIGHT / 2);
     panZoom.pan(getWidth() / 2 - inParent.getX(), getHeight() / 2 - inParent.getY());
   }
 

@@ -41,14 +41,19 @@ public final class ProjectViewModel {
   private final StringProperty status = new SimpleStringProperty("No project open");
   private final Map<String, GraphLayout.Point> positions = new HashMap<>();
   private final javafx.collections.ObservableSet<String> stale = FXCollections.observableSet();
+
   /** Counts staleness computations; only the newest one's answer is shown. */
-  private final java.util.concurrent.atomic.AtomicLong staleRound = new java.util.concurrent.atomic.AtomicLong();
+  private final java.util.concurrent.atomic.AtomicLong staleRound =
+      new java.util.concurrent.atomic.AtomicLong();
+
   private volatile long fingerprint;
   private final GraphSelection selection = new GraphSelection(selected, this::visibleNodeIds);
   private final javafx.collections.ObservableSet<String> collapsed =
       FXCollections.observableSet(new java.util.TreeSet<>());
+
   /** One read-only view, kept: a listener on a throwaway wrapper would be dropped with it. */
-  private final javafx.collections.ObservableSet<String> collapsedView = FXCollections.unmodifiableObservableSet(collapsed);
+  private final javafx.collections.ObservableSet<String> collapsedView =
+      FXCollections.unmodifiableObservableSet(collapsed);
 
   public ProjectViewModel(Executor background, Consumer<Runnable> onUiThread) {
     this.background = background;
@@ -56,26 +61,32 @@ public final class ProjectViewModel {
   }
 
   /** What one load produced, handed to the UI thread in one piece. */
-  record Loaded(Path root, Manifest manifest, Map<String, GraphLayout.Point> positions, long fingerprint,
+  record Loaded(
+      Path root,
+      Manifest manifest,
+      Map<String, GraphLayout.Point> positions,
+      long fingerprint,
       java.util.Set<String> collapsed) {}
 
   public void open(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     status.set("Opening " + abs + " …");
-    background.execute(() -> {
-      Loaded l = load(abs, true);
-      onUiThread.accept(() -> apply(l));
-    });
+    background.execute(
+        () -> {
+          Loaded l = load(abs, true);
+          onUiThread.accept(() -> apply(l));
+        });
   }
 
   /** Reloads from disk, keeping positions (new nodes are laid out). */
   public void reload() {
     Path r = root.get();
     if (r != null) {
-      background.execute(() -> {
-        Loaded l = load(r, false);
-        onUiThread.accept(() -> apply(l));
-      });
+      background.execute(
+          () -> {
+            Loaded l = load(r, false);
+            onUiThread.accept(() -> apply(l));
+          });
     }
   }
 
@@ -85,16 +96,18 @@ public final class ProjectViewModel {
     if (m == null) {
       return;
     }
-    background.execute(() -> {
-      Map<String, GraphLayout.Point> p = layout(m);
-      onUiThread.accept(() -> {
-        positions.clear();
-        positions.putAll(p);
-        manifest.set(null); // views redraw from scratch
-        manifest.set(m);
-        savePositions();
-      });
-    });
+    background.execute(
+        () -> {
+          Map<String, GraphLayout.Point> p = layout(m);
+          onUiThread.accept(
+              () -> {
+                positions.clear();
+                positions.putAll(p);
+                manifest.set(null); // views redraw from scratch
+                manifest.set(m);
+                savePositions();
+              });
+        });
   }
 
   /** Notes that the app itself just changed files, so the watcher does not reload a second time. */
@@ -105,7 +118,10 @@ public final class ProjectViewModel {
     }
   }
 
-  /** Reloads when a file of the project changed on disk (git, another editor). Returns whether it did. */
+  /**
+   * Reloads when a file of the project changed on disk (git, another editor). Returns whether it
+   * did.
+   */
   public boolean reloadIfChanged() {
     Path r = root.get();
     if (r == null) {
@@ -126,8 +142,12 @@ public final class ProjectViewModel {
     try {
       m = Manifest.of(project);
     } catch (RuntimeException e) {
-      m = new Manifest(project, new dev.sluice.core.graph.Dag(Map.of()), Map.of(),
-          List.of(ProjectProblem.error(null, 0, "cannot read the project: " + e.getMessage())));
+      m =
+          new Manifest(
+              project,
+              new dev.sluice.core.graph.Dag(Map.of()),
+              Map.of(),
+              List.of(ProjectProblem.error(null, 0, "cannot read the project: " + e.getMessage())));
     }
     Map<String, GraphLayout.Point> saved = fresh ? LayoutFile.read(dir) : new HashMap<>(positions);
     Map<String, GraphLayout.Point> pos = new HashMap<>();
@@ -175,8 +195,12 @@ public final class ProjectViewModel {
     manifest.set(null);
     manifest.set(l.manifest());
     long errors = l.manifest().problems().stream().filter(ProjectProblem::isError).count();
-    status.set(l.manifest().project().name() + ": " + l.manifest().dag().nodeIds().size() + " nodes"
-        + (errors == 0 ? "" : ", " + errors + " problem" + (errors == 1 ? "" : "s")));
+    status.set(
+        l.manifest().project().name()
+            + ": "
+            + l.manifest().dag().nodeIds().size()
+            + " nodes"
+            + (errors == 0 ? "" : ", " + errors + " problem" + (errors == 1 ? "" : "s")));
     if (selected.get() != null && !l.manifest().dag().contains(selected.get())) {
       selected.set(null);
     }
@@ -202,7 +226,9 @@ public final class ProjectViewModel {
   private boolean overlaps(String self, double x, double y) {
     for (Map.Entry<String, GraphLayout.Point> e : positions.entrySet()) {
       GraphLayout.Point p = e.getValue();
-      if (!e.getKey().equals(self) && Math.abs(p.x() - x) < NODE_WIDTH + 10 && Math.abs(p.y() - y) < NODE_HEIGHT + 10) {
+      if (!e.getKey().equals(self)
+          && Math.abs(p.x() - x) < NODE_WIDTH + 10
+          && Math.abs(p.y() - y) < NODE_HEIGHT + 10) {
         return true;
       }
     }
@@ -241,7 +267,10 @@ public final class ProjectViewModel {
     return collapsedView;
   }
 
-  /** What the graph draws: nodes, group cards for collapsed folders, and the merged edges between them. */
+  /**
+   * What the graph draws: nodes, group cards for collapsed folders, and the merged edges between
+   * them.
+   */
   FolderGroups.Shown shown() {
     Manifest m = manifest.get();
     if (m == null) {
@@ -257,7 +286,9 @@ public final class ProjectViewModel {
     return out;
   }
 
-  /** The selected nodes; {@link #selectedProperty()} is the primary one that the inspector shows. */
+  /**
+   * The selected nodes; {@link #selectedProperty()} is the primary one that the inspector shows.
+   */
   public GraphSelection selection() {
     return selection;
   }
@@ -269,13 +300,14 @@ public final class ProjectViewModel {
     }
     Map<String, GraphLayout.Point> copy = new LinkedHashMap<>(positions);
     java.util.Set<String> folders = new java.util.TreeSet<>(collapsed);
-    background.execute(() -> {
-      try {
-        LayoutFile.write(r, copy, folders);
-      } catch (IOException e) {
-        onUiThread.accept(() -> status.set("Could not save the layout: " + e.getMessage()));
-      }
-    });
+    background.execute(
+        () -> {
+          try {
+            LayoutFile.write(r, copy, folders);
+          } catch (IOException e) {
+            onUiThread.accept(() -> status.set("Could not save the layout: " + e.getMessage()));
+          }
+        });
   }
 
   /** A cheap summary of the project's files (paths, sizes and times) to notice outside changes. */
@@ -284,7 +316,10 @@ public final class ProjectViewModel {
     try (Stream<Path> walk = Files.walk(dir)) {
       for (Path p : (Iterable<Path>) walk::iterator) {
         String rel = dir.relativize(p).toString();
-        if (rel.startsWith("target") || rel.startsWith(".sluice") || rel.startsWith(".git") || !Files.isRegularFile(p)) {
+        if (rel.startsWith("target")
+            || rel.startsWith(".sluice")
+            || rel.startsWith(".git")
+            || !Files.isRegularFile(p)) {
           continue;
         }
         h = h * 31 + rel.hashCode();
@@ -317,34 +352,50 @@ public final class ProjectViewModel {
     }
     String path = m.project().settings().target(null).path();
     long round = staleRound.incrementAndGet();
-    background.execute(() -> {
-      java.util.Set<String> found;
-      if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
-        found = new java.util.HashSet<>(m.dag().nodeIds()); // nothing built yet
-        m.project().nodes().stream().filter(n -> n instanceof dev.sluice.core.project.SourceTable s && !s.isLoaded())
-            .forEach(n -> found.remove(n.uniqueId()));
-      } else {
-        try (dev.sluice.core.warehouse.DuckDbWarehouse w = dev.sluice.core.warehouse.DuckDbWarehouse.open(path)) {
-          dev.sluice.core.run.RunHistory h = new dev.sluice.core.run.RunHistory(w);
-          var target = m.project().settings().target(null);
-          var compiler = new dev.sluice.core.compile.Compiler(m,
-              new dev.sluice.core.template.TemplateEngine(m.project(), target, System.getenv(), Map.of(), "stale"), target,
-              r -> !r.cte() && w.relationKind(r.schema(), r.identifier())
-                  .map(k -> k == dev.sluice.core.warehouse.Warehouse.RelationKind.TABLE).orElse(false), false);
-          found = dev.sluice.core.run.Staleness.stale(m, compiler, h.lastSuccessfulHashes());
-        } catch (RuntimeException e) {
-          return; // the file is busy (a run in a terminal): keep what is shown
-        }
-      }
-      java.util.Set<String> result = found;
-      onUiThread.accept(() -> {
-        if (round != staleRound.get()) {
-          return; // a newer computation was started: an older answer must not overwrite it
-        }
-        stale.clear();
-        stale.addAll(result);
-      });
-    });
+    background.execute(
+        () -> {
+          java.util.Set<String> found;
+          if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
+            found = new java.util.HashSet<>(m.dag().nodeIds()); // nothing built yet
+            m.project().nodes().stream()
+                .filter(n -> n instanceof dev.sluice.core.project.SourceTable s && !s.isLoaded())
+                .forEach(n -> found.remove(n.uniqueId()));
+          } else {
+            try (dev.sluice.core.warehouse.DuckDbWarehouse w =
+                dev.sluice.core.warehouse.DuckDbWarehouse.open(path)) {
+              dev.sluice.core.run.RunHistory h = new dev.sluice.core.run.RunHistory(w);
+              var target = m.project().settings().target(null);
+              var compiler =
+                  new dev.sluice.core.compile.Compiler(
+                      m,
+                      new dev.sluice.core.template.TemplateEngine(
+                          m.project(), target, System.getenv(), Map.of(), "stale"),
+                      target,
+                      r ->
+                          !r.cte()
+                              && w.relationKind(r.schema(), r.identifier())
+                                  .map(
+                                      k ->
+                                          k
+                                              == dev.sluice.core.warehouse.Warehouse.RelationKind
+                                                  .TABLE)
+                                  .orElse(false),
+                      false);
+              found = dev.sluice.core.run.Staleness.stale(m, compiler, h.lastSuccessfulHashes());
+            } catch (RuntimeException e) {
+              return; // the file is busy (a run in a terminal): keep what is shown
+            }
+          }
+          java.util.Set<String> result = found;
+          onUiThread.accept(
+              () -> {
+                if (round != staleRound.get()) {
+                  return; // a newer computation was started: an older answer must not overwrite it
+                }
+                stale.clear();
+                stale.addAll(result);
+              });
+        });
   }
 
   public javafx.collections.ObservableSet<String> stale() {

@@ -24,9 +24,9 @@ import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The editable part of the inspector for a model: a grid of controls (materialization, tags,
- * description) and a Columns section with each column's tests, which can be added and removed.
- * A change is committed when it is complete (a choice made, Enter, or leaving the field), so each
- * one is a single undo step.
+ * description) and a Columns section with each column's tests, which can be added and removed. A
+ * change is committed when it is complete (a choice made, Enter, or leaving the field), so each one
+ * is a single undo step.
  */
 final class PropertySheet extends VBox {
   private final PropertySheetModel model;
@@ -39,8 +39,12 @@ final class PropertySheet extends VBox {
   private final TextField newColumn = new TextField();
   private final HBox addRow;
   private boolean filling;
-  /** The model the fields were filled for, and what they showed: a commit compares against these. */
+
+  /**
+   * The model the fields were filled for, and what they showed: a commit compares against these.
+   */
   private String shownModel;
+
   private String shownTags = "";
   private String shownDescription = "";
 
@@ -55,34 +59,42 @@ final class PropertySheet extends VBox {
     materialization.setMinWidth(80);
     tags.setPrefColumnCount(8);
     description.setPrefColumnCount(12);
-    materialization.setOnAction(e -> {
-      if (!filling) {
-        model.setMaterialization(materialization.getValue());
-      }
-    });
+    materialization.setOnAction(
+        e -> {
+          if (!filling) {
+            model.setMaterialization(materialization.getValue());
+          }
+        });
     tags.setId("inspector-tags");
     tags.setPromptText("daily, finance");
     tags.setOnAction(e -> commitTags());
-    tags.focusedProperty().addListener((o, was, now) -> {
-      if (!now && !filling) {
-        commitTags();
-      }
-    });
+    tags.focusedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now && !filling) {
+                commitTags();
+              }
+            });
     description.setId("inspector-description");
     description.setWrapText(true);
     description.setPrefRowCount(3);
     description.setPromptText("What this model holds, one row per …");
-    description.focusedProperty().addListener((o, was, now) -> {
-      if (!now && !filling) {
-        commitDescription();
-      }
-    });
-    description.addEventFilter(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
-        commitDescription();
-        e.consume();
-      }
-    });
+    description
+        .focusedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (!now && !filling) {
+                commitDescription();
+              }
+            });
+    description.addEventFilter(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown() && e.getCode() == KeyCode.ENTER) {
+            commitDescription();
+            e.consume();
+          }
+        });
     columnsTitle.getStyleClass().add("inspector-section");
     newColumn.setPromptText("column");
     newColumn.setId("inspector-new-column");
@@ -90,10 +102,16 @@ final class PropertySheet extends VBox {
     addRow = new HBox(6, newColumn, addTestMenu(newColumn::getText, "Add test"));
     addRow.setAlignment(Pos.CENTER_LEFT);
     getChildren().add(grid);
-    model.columns().addListener((javafx.collections.ListChangeListener<PropertySheetModel.ColumnRow>) c -> fillColumns());
+    model
+        .columns()
+        .addListener(
+            (javafx.collections.ListChangeListener<PropertySheetModel.ColumnRow>)
+                c -> fillColumns());
   }
 
-  /** Shows the model's controls in the grid from {@code row} on; -1 hides the sheet (not a model). */
+  /**
+   * Shows the model's controls in the grid from {@code row} on; -1 hides the sheet (not a model).
+   */
   void rowsStartAt(int row) {
     getChildren().retainAll(grid);
     if (row < 0 || model.modelProperty().get() == null) {
@@ -191,17 +209,29 @@ final class PropertySheet extends VBox {
     MenuItem unique = new MenuItem("unique: no value twice");
     unique.setOnAction(e -> model.addTest(column.get(), ColumnTest.unique()));
     MenuItem accepted = new MenuItem("accepted_values …");
-    accepted.setOnAction(e -> ask("Values allowed in " + column.get() + ", separated by commas:", "")
-        .ifPresent(v -> model.addTest(column.get(), ColumnTest.acceptedValues(
-            Arrays.stream(v.split(",")).map(String::strip).filter(s -> !s.isEmpty()).toList()))));
+    accepted.setOnAction(
+        e ->
+            ask("Values allowed in " + column.get() + ", separated by commas:", "")
+                .ifPresent(
+                    v ->
+                        model.addTest(
+                            column.get(),
+                            ColumnTest.acceptedValues(
+                                Arrays.stream(v.split(","))
+                                    .map(String::strip)
+                                    .filter(s -> !s.isEmpty())
+                                    .toList()))));
     MenuItem relationships = new MenuItem("relationships …");
-    relationships.setOnAction(e -> ask("Every " + column.get() + " appears in (model.column):", "")
-        .ifPresent(v -> {
-          String[] parts = v.strip().split("\\.", 2);
-          if (parts.length == 2) {
-            model.addTest(column.get(), ColumnTest.relationships(parts[0], parts[1]));
-          }
-        }));
+    relationships.setOnAction(
+        e ->
+            ask("Every " + column.get() + " appears in (model.column):", "")
+                .ifPresent(
+                    v -> {
+                      String[] parts = v.strip().split("\\.", 2);
+                      if (parts.length == 2) {
+                        model.addTest(column.get(), ColumnTest.relationships(parts[0], parts[1]));
+                      }
+                    }));
     add.getItems().addAll(List.of(notNull, unique, accepted, relationships));
     add.setId(text == null ? null : "inspector-add-test");
     return add;

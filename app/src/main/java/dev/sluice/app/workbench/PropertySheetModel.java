@@ -41,8 +41,12 @@ public final class PropertySheetModel {
 
   public PropertySheetModel(ProjectViewModel project, GraphEditing editing) {
     this.editing = editing;
-    project.selectedProperty().addListener((o, was, id) -> show(project.manifestProperty().get(), id));
-    project.manifestProperty().addListener((o, was, m) -> show(m, project.selectedProperty().get()));
+    project
+        .selectedProperty()
+        .addListener((o, was, id) -> show(project.manifestProperty().get(), id));
+    project
+        .manifestProperty()
+        .addListener((o, was, m) -> show(m, project.selectedProperty().get()));
     show(project.manifestProperty().get(), project.selectedProperty().get());
   }
 
@@ -66,12 +70,14 @@ public final class PropertySheetModel {
     for (DataTest t : m.testsOf(id)) {
       if (t instanceof GenericTest g && g.attachedTo().equals(id)) {
         String col = g.columnName() == null ? "" : g.columnName();
-        rows.computeIfAbsent(col, k -> new ColumnRow(k, "", new ArrayList<>())).tests()
+        rows.computeIfAbsent(col, k -> new ColumnRow(k, "", new ArrayList<>()))
+            .tests()
             .add(new TestChip(g.uniqueId(), g.testName()));
       }
     }
     List<ColumnRow> out = new ArrayList<>();
-    rows.values().forEach(r -> out.add(new ColumnRow(r.name(), r.description(), List.copyOf(r.tests()))));
+    rows.values()
+        .forEach(r -> out.add(new ColumnRow(r.name(), r.description(), List.copyOf(r.tests()))));
     columns.setAll(out);
   }
 
@@ -109,13 +115,19 @@ public final class PropertySheetModel {
   }
 
   /**
-   * Sets the tags of {@code name} (the model the text was typed for, which may no longer be the
-   * one shown) from a comma-separated list.
+   * Sets the tags of {@code name} (the model the text was typed for, which may no longer be the one
+   * shown) from a comma-separated list.
    */
   public boolean setTags(String name, String commaList) {
-    List<String> list = Arrays.stream(commaList == null ? new String[0] : commaList.split(","))
-        .map(String::strip).filter(s -> !s.isEmpty()).distinct().toList();
-    if (name == null || manifest == null || (name.equals(model.get()) && String.join(", ", list).equals(tags.get()))) {
+    List<String> list =
+        Arrays.stream(commaList == null ? new String[0] : commaList.split(","))
+            .map(String::strip)
+            .filter(s -> !s.isEmpty())
+            .distinct()
+            .toList();
+    if (name == null
+        || manifest == null
+        || (name.equals(model.get()) && String.join(", ", list).equals(tags.get()))) {
       return false;
     }
     return editing.apply(() -> PropertyEdits.setTags(manifest.project(), name, list));
@@ -124,7 +136,9 @@ public final class PropertySheetModel {
   /** Sets the description of {@code name} (the model the text was typed for). */
   public boolean setDescription(String name, String text) {
     String d = text == null ? "" : text.strip();
-    if (name == null || manifest == null || (name.equals(model.get()) && Objects.equals(d, description.get().strip()))) {
+    if (name == null
+        || manifest == null
+        || (name.equals(model.get()) && Objects.equals(d, description.get().strip()))) {
       return false;
     }
     return editing.apply(() -> PropertyEdits.setDescription(manifest.project(), name, d));
@@ -135,10 +149,12 @@ public final class PropertySheetModel {
       return false;
     }
     String name = model.get();
-    return editing.apply(() -> PropertyEdits.addColumnTest(manifest.project(), name, column.strip(), test));
+    return editing.apply(
+        () -> PropertyEdits.addColumnTest(manifest.project(), name, column.strip(), test));
   }
 
   public boolean removeTest(String testId) {
-    return model.get() != null && editing.apply(() -> PropertyEdits.removeTest(manifest.project(), testId));
+    return model.get() != null
+        && editing.apply(() -> PropertyEdits.removeTest(manifest.project(), testId));
   }
 }

@@ -24,40 +24,52 @@ final class RubberBand {
     band.setId("rubber-band");
     band.setManaged(false);
     band.setMouseTransparent(true);
-    javafx.scene.control.Tooltip.install(viewport, new javafx.scene.control.Tooltip(
-        "Drag to pan · Shift+drag to select an area · Ctrl+click to add to the selection · Ctrl+A selects all"));
-    viewport.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> {
-      active = e.isShiftDown() && e.getButton() == MouseButton.PRIMARY
-          && (e.getTarget() == viewport || e.getTarget() == content);
-      if (active) {
-        startX = e.getX();
-        startY = e.getY();
-        band.setX(startX);
-        band.setY(startY);
-        band.setWidth(0);
-        band.setHeight(0);
-        viewport.getChildren().add(band);
-        e.consume();
-      }
-    });
-    viewport.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> {
-      if (active) {
-        band.setX(Math.min(startX, e.getX()));
-        band.setY(Math.min(startY, e.getY()));
-        band.setWidth(Math.abs(e.getX() - startX));
-        band.setHeight(Math.abs(e.getY() - startY));
-        e.consume();
-      }
-    });
-    viewport.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> {
-      if (active) {
-        active = false;
-        viewport.getChildren().remove(band);
-        Bounds onGraph = content.parentToLocal(new BoundingBox(band.getX(), band.getY(), band.getWidth(), band.getHeight()));
-        onSelect.accept(onGraph, e.isShortcutDown());
-        e.consume();
-      }
-    });
+    javafx.scene.control.Tooltip.install(
+        viewport,
+        new javafx.scene.control.Tooltip(
+            "Drag to pan · Shift+drag to select an area · Ctrl+click to add to the selection · Ctrl+A selects all"));
+    viewport.addEventHandler(
+        MouseEvent.MOUSE_PRESSED,
+        e -> {
+          active =
+              e.isShiftDown()
+                  && e.getButton() == MouseButton.PRIMARY
+                  && (e.getTarget() == viewport || e.getTarget() == content);
+          if (active) {
+            startX = e.getX();
+            startY = e.getY();
+            band.setX(startX);
+            band.setY(startY);
+            band.setWidth(0);
+            band.setHeight(0);
+            viewport.getChildren().add(band);
+            e.consume();
+          }
+        });
+    viewport.addEventHandler(
+        MouseEvent.MOUSE_DRAGGED,
+        e -> {
+          if (active) {
+            band.setX(Math.min(startX, e.getX()));
+            band.setY(Math.min(startY, e.getY()));
+            band.setWidth(Math.abs(e.getX() - startX));
+            band.setHeight(Math.abs(e.getY() - startY));
+            e.consume();
+          }
+        });
+    viewport.addEventHandler(
+        MouseEvent.MOUSE_RELEASED,
+        e -> {
+          if (active) {
+            active = false;
+            viewport.getChildren().remove(band);
+            Bounds onGraph =
+                content.parentToLocal(
+                    new BoundingBox(band.getX(), band.getY(), band.getWidth(), band.getHeight()));
+            onSelect.accept(onGraph, e.isShortcutDown());
+            e.consume();
+          }
+        });
   }
 
   /** Whether a band is being drawn (so that a drag does not also pan). */

@@ -7,8 +7,8 @@ import java.util.function.Supplier;
 
 /**
  * Marks the selection on the cards. One selected node lights up with everything upstream and
- * downstream of it and the rest dims; several selected are marked and nothing dims. A group card
- * is lit when any node in it is.
+ * downstream of it and the rest dims; several selected are marked and nothing dims. A group card is
+ * lit when any node in it is.
  */
 final class SelectionMarks {
   private final ProjectViewModel project;
@@ -30,15 +30,20 @@ final class SelectionMarks {
       lit.addAll(m.dag().upstream(id));
       lit.addAll(m.dag().downstream(id));
     }
-    cards.cards().forEach((item, card) -> {
-      if (card instanceof NodeView v) {
-        v.setSelected(project.selection().contains(item));
-        v.setDimmed(!lit.isEmpty() && !lit.contains(item));
-      } else if (card instanceof GroupView g) {
-        g.setDimmed(!lit.isEmpty() && !isLit(item, lit));
-      }
-    });
-    cards.edges().forEach(e -> e.setDimmed(!lit.isEmpty() && !(isLit(e.from, lit) && isLit(e.to, lit))));
+    cards
+        .cards()
+        .forEach(
+            (item, card) -> {
+              if (card instanceof NodeView v) {
+                v.setSelected(project.selection().contains(item));
+                v.setDimmed(!lit.isEmpty() && !lit.contains(item));
+              } else if (card instanceof GroupView g) {
+                g.setDimmed(!lit.isEmpty() && !isLit(item, lit));
+              }
+            });
+    cards
+        .edges()
+        .forEach(e -> e.setDimmed(!lit.isEmpty() && !(isLit(e.from, lit) && isLit(e.to, lit))));
   }
 
   private boolean isLit(String item, Set<String> lit) {

@@ -20,7 +20,8 @@ final class SourceTableDialog {
   static Optional<Answer> ask(Window owner) {
     Dialog<Answer> d = new Dialog<>();
     d.setTitle("New source table");
-    d.setHeaderText("A table that comes from outside the project. Models read it with source('source', 'table').");
+    d.setHeaderText(
+        "A table that comes from outside the project. Models read it with source('source', 'table').");
     if (owner != null) {
       d.initOwner(owner);
     }
@@ -43,10 +44,16 @@ final class SourceTableDialog {
     ButtonType add = new ButtonType("Add", ButtonBar.ButtonData.OK_DONE);
     d.getDialogPane().getButtonTypes().addAll(add, ButtonType.CANCEL);
     d.getDialogPane().lookupButton(add).setId("source-add");
-    d.getDialogPane().lookupButton(add).disableProperty().bind(
-        source.textProperty().isEmpty().or(table.textProperty().isEmpty()));
-    d.setResultConverter(b -> b == add
-        ? new Answer(source.getText().strip(), table.getText().strip(), path.getText().strip()) : null);
+    d.getDialogPane()
+        .lookupButton(add)
+        .disableProperty()
+        .bind(source.textProperty().isEmpty().or(table.textProperty().isEmpty()));
+    d.setResultConverter(
+        b ->
+            b == add
+                ? new Answer(
+                    source.getText().strip(), table.getText().strip(), path.getText().strip())
+                : null);
     Platform.runLater(source::requestFocus);
     return d.showAndWait();
   }

@@ -41,16 +41,23 @@ public final class SqlWorkspace {
   private final ResultsView previewView;
   private final ProfileView profileView;
   private final SqlAssist assist;
-  private final javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem> sqlProblems =
-      javafx.collections.FXCollections.observableArrayList();
+  private final javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem>
+      sqlProblems = javafx.collections.FXCollections.observableArrayList();
   private final Consumer<Runnable> onUi;
   private volatile long checkGeneration;
   private int scratch;
 
-  /** Projects up to this size have every model's SQL checked after each load; larger ones on request. */
+  /**
+   * Projects up to this size have every model's SQL checked after each load; larger ones on
+   * request.
+   */
   static final int CHECK_ALL_LIMIT = 300;
 
-  SqlWorkspace(ProjectViewModel project, javafx.scene.Node graph, Consumer<Runnable> onUi, Consumer<String> notify,
+  SqlWorkspace(
+      ProjectViewModel project,
+      javafx.scene.Node graph,
+      Consumer<Runnable> onUi,
+      Consumer<String> notify,
       SqlAssist assist) {
     this.project = project;
     this.assist = assist;
@@ -61,22 +68,35 @@ public final class SqlWorkspace {
     tabs.getTabs().add(pipeline);
     tabs.setId("workspace-tabs");
     tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
-    context = new EditorContext(session, worker, queries, onUi, project.manifestProperty()::get, () -> {
-      project.ownChange();
-      project.reload();
-    }, notify, assist, SqlWorkspace::confirmDiscard);
+    context =
+        new EditorContext(
+            session,
+            worker,
+            queries,
+            onUi,
+            project.manifestProperty()::get,
+            () -> {
+              project.ownChange();
+              project.reload();
+            },
+            notify,
+            assist,
+            SqlWorkspace::confirmDiscard);
     preview = new QueryViewModel(session, queries, onUi);
     profile = new ProfileViewModel(session, queries, onUi);
     previewView = new ResultsView(preview, notify);
     profileView = new ProfileView(profile);
-    project.manifestProperty().addListener((o, was, m) -> {
-      session.setManifest(m);
-      editors().forEach(t -> t.projectReloaded(m));
-      sqlProblems.clear();
-      if (m != null && m.project().nodes().size() <= CHECK_ALL_LIMIT) {
-        checkAll();
-      }
-    });
+    project
+        .manifestProperty()
+        .addListener(
+            (o, was, m) -> {
+              session.setManifest(m);
+              editors().forEach(t -> t.projectReloaded(m));
+              sqlProblems.clear();
+              if (m != null && m.project().nodes().size() <= CHECK_ALL_LIMIT) {
+                checkAll();
+              }
+            });
     session.setManifest(project.manifestProperty().get());
   }
 
@@ -104,14 +124,19 @@ public final class SqlWorkspace {
     return tab;
   }
 
-  /** Opens a node's SQL in an editor; nodes without a SQL file of their own are previewed instead. */
+  /**
+   * Opens a node's SQL in an editor; nodes without a SQL file of their own are previewed instead.
+   */
   public Optional<EditorTab> openEditor(String nodeId) {
     Manifest m = project.manifestProperty().get();
     Node node = m == null || nodeId == null ? null : m.node(nodeId).orElse(null);
     if (node == null) {
       return Optional.empty();
     }
-    boolean ownFile = node.kind() == NodeKind.MODEL || node.kind() == NodeKind.SNAPSHOT || node instanceof SingularTest;
+    boolean ownFile =
+        node.kind() == NodeKind.MODEL
+            || node.kind() == NodeKind.SNAPSHOT
+            || node instanceof SingularTest;
     if (!ownFile) {
       preview(nodeId);
       return Optional.empty();
@@ -136,35 +161,39 @@ public final class SqlWorkspace {
   public void checkAll() {
     long gen = ++checkGeneration;
     // not on the editor's worker: a few hundred models take seconds, and typing must stay coloured
-    queries.execute(() -> {
-      java.util.List<dev.sluice.core.project.ProjectProblem> found = new java.util.ArrayList<>();
-      try {
-        dev.sluice.core.run.Pipeline p = session.pipeline();
-        for (Node n : p.manifest().project().nodes()) {
-          if (gen != checkGeneration) {
-            return;
+    queries.execute(
+        () -> {
+          java.util.List<dev.sluice.core.project.ProjectProblem> found =
+              new java.util.ArrayList<>();
+          try {
+            dev.sluice.core.run.Pipeline p = session.pipeline();
+            for (Node n : p.manifest().project().nodes()) {
+              if (gen != checkGeneration) {
+                return;
+              }
+              if (n.kind() != NodeKind.MODEL && !(n instanceof SingularTest)) {
+                continue;
+              }
+              String text = Manifest.sqlOf(n);
+              for (var mark : assist.check(p, n, text == null ? "" : text)) {
+                int line = lineOf(text, mark.start());
+                String message = mark.message().replaceFirst("^line \\d+: ", "");
+                found.add(
+                    mark.style().endsWith("error")
+                        ? dev.sluice.core.project.ProjectProblem.error(n.file(), line, message)
+                        : dev.sluice.core.project.ProjectProblem.warning(n.file(), line, message));
+              }
+            }
+          } catch (RuntimeException e) {
+            return; // no warehouse to check against (a broken project); loading already listed why
           }
-          if (n.kind() != NodeKind.MODEL && !(n instanceof SingularTest)) {
-            continue;
-          }
-          String text = Manifest.sqlOf(n);
-          for (var mark : assist.check(p, n, text == null ? "" : text)) {
-            int line = lineOf(text, mark.start());
-            String message = mark.message().replaceFirst("^line \\d+: ", "");
-            found.add(mark.style().endsWith("error")
-                ? dev.sluice.core.project.ProjectProblem.error(n.file(), line, message)
-                : dev.sluice.core.project.ProjectProblem.warning(n.file(), line, message));
-          }
-        }
-      } catch (RuntimeException e) {
-        return; // no warehouse to check against (a broken project); loading already listed why
-      }
-      onUi.accept(() -> {
-        if (gen == checkGeneration) {
-          sqlProblems.setAll(found);
-        }
-      });
-    });
+          onUi.accept(
+              () -> {
+                if (gen == checkGeneration) {
+                  sqlProblems.setAll(found);
+                }
+              });
+        });
   }
 
   private static int lineOf(String text, int offset) {
@@ -187,9 +216,13 @@ public final class SqlWorkspace {
     if (m == null || problem.file() == null) {
       return;
     }
-    m.project().nodes().stream().filter(n -> problem.file().equals(n.file())).findFirst()
+    m.project().nodes().stream()
+        .filter(n -> problem.file().equals(n.file()))
+        .findFirst()
         .flatMap(n -> openEditor(n.uniqueId()))
-        .ifPresent(tab -> tab.editor().goToLine(Math.max(1, problem.line()), Math.max(1, problem.column())));
+        .ifPresent(
+            tab ->
+                tab.editor().goToLine(Math.max(1, problem.line()), Math.max(1, problem.column())));
   }
 
   /** A scratch query tab: SQL with {{ ref() }}, run with Ctrl+Enter, never saved. */
@@ -208,8 +241,16 @@ public final class SqlWorkspace {
     if (nodeId == null || project.manifestProperty().get() == null) {
       return;
     }
-    preview.run(p -> Previews.sqlFor(p, p.manifest().node(nodeId).orElseThrow(
-        () -> new dev.sluice.core.query.QueryException("the node " + nodeId + " no longer exists"))));
+    preview.run(
+        p ->
+            Previews.sqlFor(
+                p,
+                p.manifest()
+                    .node(nodeId)
+                    .orElseThrow(
+                        () ->
+                            new dev.sluice.core.query.QueryException(
+                                "the node " + nodeId + " no longer exists"))));
   }
 
   /** Profiles a node's columns in the Profile panel. */
@@ -223,7 +264,10 @@ public final class SqlWorkspace {
   }
 
   public java.util.List<EditorTab> editors() {
-    return tabs.getTabs().stream().filter(EditorTab.class::isInstance).map(EditorTab.class::cast).toList();
+    return tabs.getTabs().stream()
+        .filter(EditorTab.class::isInstance)
+        .map(EditorTab.class::cast)
+        .toList();
   }
 
   public EditorTab selectedEditor() {
@@ -256,8 +300,12 @@ public final class SqlWorkspace {
   }
 
   private static boolean confirmDiscard(String what) {
-    Alert a = new Alert(Alert.AlertType.CONFIRMATION, "Discard unsaved changes to " + what + "?", ButtonType.CANCEL,
-        ButtonType.YES);
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "Discard unsaved changes to " + what + "?",
+            ButtonType.CANCEL,
+            ButtonType.YES);
     a.setHeaderText("Unsaved changes");
     return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
   }

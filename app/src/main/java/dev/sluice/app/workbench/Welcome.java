@@ -22,7 +22,9 @@ final class Welcome {
     box.getStyleClass().add("welcome");
     Label title = new Label("Sluice");
     title.getStyleClass().add("welcome-title");
-    Label hint = new Label("Open a project folder with File > Open (Ctrl+O): a Sluice project or a dbt project for DuckDB.");
+    Label hint =
+        new Label(
+            "Open a project folder with File > Open (Ctrl+O): a Sluice project or a dbt project for DuckDB.");
     box.getChildren().addAll(title, hint);
     if (samples != null) {
       box.getChildren().add(new Label("Samples"));
@@ -40,18 +42,22 @@ final class Welcome {
     List<Path> recents = recent.list();
     if (!recents.isEmpty()) {
       box.getChildren().add(new Label("Recent"));
-      recents.forEach(p -> {
-        Hyperlink link = new Hyperlink(p.toString());
-        link.setOnAction(e -> open.accept(p));
-        box.getChildren().add(link);
-      });
+      recents.forEach(
+          p -> {
+            Hyperlink link = new Hyperlink(p.toString());
+            link.setOnAction(e -> open.accept(p));
+            box.getChildren().add(link);
+          });
     }
     javafx.scene.Node previous = w.getCenter();
     w.setCenter(box);
-    w.project().rootProperty().addListener((o, was, r) -> {
-      if (r != null && w.getCenter() == box) {
-        w.setCenter(previous);
-      }
-    });
+    w.project()
+        .rootProperty()
+        .addListener(
+            (o, was, r) -> {
+              if (r != null && w.getCenter() == box) {
+                w.setCenter(previous);
+              }
+            });
   }
 }

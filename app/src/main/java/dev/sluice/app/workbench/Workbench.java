@@ -40,7 +40,8 @@ public final class Workbench extends BorderPane {
   final PipelineView graph;
   final GraphEditing editing;
   final SqlWorkspace sql;
-  private final dev.sluice.app.editor.ProjectAssist assist = new dev.sluice.app.editor.ProjectAssist();
+  private final dev.sluice.app.editor.ProjectAssist assist =
+      new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
   private final Label status = new Label();
   private final Label message = new Label();
@@ -48,13 +49,14 @@ public final class Workbench extends BorderPane {
   private final Consumer<String> notify;
 
   public Workbench(Executor background, Consumer<Runnable> onUiThread, Consumer<String> notify) {
-    this.notify = text -> {
-      if (text == null) {
-        return;
-      }
-      message.setText(text);
-      notify.accept(text);
-    };
+    this.notify =
+        text -> {
+          if (text == null) {
+            return;
+          }
+          message.setText(text);
+          notify.accept(text);
+        };
     project = new ProjectViewModel(background, onUiThread);
     runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
     history = new HistoryViewModel(background, onUiThread);
@@ -64,30 +66,44 @@ public final class Workbench extends BorderPane {
     ExplorerView explorer = new ExplorerView(project);
     InspectorView inspector = new InspectorView(project, editing);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
-    HistoryView historyView = new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
+    HistoryView historyView =
+        new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
     BorderPane canvas = new BorderPane(graph);
     canvas.setLeft(new PaletteView(graph, editing));
     sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, assist);
-    bottom.getTabs().addAll(tab("Run", runPanel), tab("History", historyView),
-        tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
-        tab("Data", sql.previewView()), tab("Profile", sql.profileView()));
+    bottom
+        .getTabs()
+        .addAll(
+            tab("Run", runPanel),
+            tab("History", historyView),
+            tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
+            tab("Data", sql.previewView()),
+            tab("Profile", sql.profileView()));
     bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);
-    graph.addEventHandler(javafx.scene.input.MouseEvent.MOUSE_CLICKED, e -> {
-      String card = cardUnder(e);
-      if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY && e.getClickCount() == 2 && card != null) {
-        openEditor(card);
-      }
-    });
-    graph.addEventHandler(javafx.scene.input.KeyEvent.KEY_PRESSED, e -> {
-      if (e.getCode() == javafx.scene.input.KeyCode.SPACE && project.selectedProperty().get() != null) {
-        preview(project.selectedProperty().get());
-        e.consume();
-      } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER && project.selectedProperty().get() != null) {
-        openEditor(project.selectedProperty().get());
-        e.consume();
-      }
-    });
+    graph.addEventHandler(
+        javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+        e -> {
+          String card = cardUnder(e);
+          if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+              && e.getClickCount() == 2
+              && card != null) {
+            openEditor(card);
+          }
+        });
+    graph.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.SPACE
+              && project.selectedProperty().get() != null) {
+            preview(project.selectedProperty().get());
+            e.consume();
+          } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+              && project.selectedProperty().get() != null) {
+            openEditor(project.selectedProperty().get());
+            e.consume();
+          }
+        });
     explorer.setOnOpen(this::openEditor);
     SplitPane middle = new SplitPane(explorer, sql.tabs(), inspector);
     middle.setDividerPositions(0.18, 0.78);
@@ -96,16 +112,21 @@ public final class Workbench extends BorderPane {
     SplitPane vertical = new SplitPane(middle, bottom);
     vertical.setOrientation(Orientation.VERTICAL);
     vertical.setDividerPositions(0.68);
-    // an editor gets the height it needs for its own results; the graph's panels come back with the graph
+    // an editor gets the height it needs for its own results; the graph's panels come back with the
+    // graph
     double[] graphDivider = {0.68};
-    sql.tabs().getSelectionModel().selectedIndexProperty().addListener((o, was, now) -> {
-      if (was.intValue() == 0 && now.intValue() > 0) {
-        graphDivider[0] = vertical.getDividerPositions()[0];
-        vertical.setDividerPositions(0.94);
-      } else if (now.intValue() == 0 && was.intValue() > 0) {
-        vertical.setDividerPositions(graphDivider[0]);
-      }
-    });
+    sql.tabs()
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was.intValue() == 0 && now.intValue() > 0) {
+                graphDivider[0] = vertical.getDividerPositions()[0];
+                vertical.setDividerPositions(0.94);
+              } else if (now.intValue() == 0 && was.intValue() > 0) {
+                vertical.setDividerPositions(graphDivider[0]);
+              }
+            });
     setTop(toolbar());
     setCenter(vertical);
     status.textProperty().bind(project.statusProperty());
@@ -119,21 +140,32 @@ public final class Workbench extends BorderPane {
     statusBar.getStyleClass().add("status-bar");
     setBottom(statusBar);
 
-    project.selectedProperty().addListener((o, was, id) -> {
-      if (id != null) {
-        runPanelSelect(runPanel, id);
-      }
-    });
-    project.problems().addListener((javafx.collections.ListChangeListener<dev.sluice.core.project.ProjectProblem>) c -> {
-      if (project.problems().stream().anyMatch(dev.sluice.core.project.ProjectProblem::isError)) {
-        bottom.getSelectionModel().select(2);
-      }
-    });
-    project.manifestProperty().addListener((o, was, m) -> {
-      if (m != null) {
-        history.refresh(duckdbPath());
-      }
-    });
+    project
+        .selectedProperty()
+        .addListener(
+            (o, was, id) -> {
+              if (id != null) {
+                runPanelSelect(runPanel, id);
+              }
+            });
+    project
+        .problems()
+        .addListener(
+            (javafx.collections.ListChangeListener<dev.sluice.core.project.ProjectProblem>)
+                c -> {
+                  if (project.problems().stream()
+                      .anyMatch(dev.sluice.core.project.ProjectProblem::isError)) {
+                    bottom.getSelectionModel().select(2);
+                  }
+                });
+    project
+        .manifestProperty()
+        .addListener(
+            (o, was, m) -> {
+              if (m != null) {
+                history.refresh(duckdbPath());
+              }
+            });
   }
 
   /** The node whose card the mouse event happened on, or null. */
@@ -205,7 +237,8 @@ public final class Workbench extends BorderPane {
     find.setOnAction(e -> findNode(find.getText()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    return new ToolBar(build, cancel, new javafx.scene.control.Separator(), fit, layout, reload, gap, find);
+    return new ToolBar(
+        build, cancel, new javafx.scene.control.Separator(), fit, layout, reload, gap, find);
   }
 
   private static Button button(String icon, String tip, Runnable action) {
@@ -251,16 +284,23 @@ public final class Workbench extends BorderPane {
       return;
     }
     bottom.getSelectionModel().select(0);
-    runService.start(root, request.command(), request.select(), summary -> {
-      history.refresh(duckdbPath());
-      project.refreshStaleness();
-      assist.forgetCatalog();
-      if (project.manifestProperty().get() != null
-          && project.manifestProperty().get().project().nodes().size() <= SqlWorkspace.CHECK_ALL_LIMIT) {
-        sql.checkAll();
-      }
-      notify.accept(summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
-    }, error -> notify.accept("Could not run: " + error.getMessage()));
+    runService.start(
+        root,
+        request.command(),
+        request.select(),
+        summary -> {
+          history.refresh(duckdbPath());
+          project.refreshStaleness();
+          assist.forgetCatalog();
+          if (project.manifestProperty().get() != null
+              && project.manifestProperty().get().project().nodes().size()
+                  <= SqlWorkspace.CHECK_ALL_LIMIT) {
+            sql.checkAll();
+          }
+          notify.accept(
+              summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
+        },
+        error -> notify.accept("Could not run: " + error.getMessage()));
   }
 
   String duckdbPath() {

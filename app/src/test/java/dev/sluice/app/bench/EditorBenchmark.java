@@ -35,7 +35,10 @@ public final class EditorBenchmark {
 
   private EditorBenchmark() {}
 
-  /** The measured window; nested, because a main class extending Application fails on the class path. */
+  /**
+   * The measured window; nested, because a main class extending Application fails on the class
+   * path.
+   */
   public static final class Window extends Application {
     private MainWindow window;
     private final List<Long> firstRows = new ArrayList<>();
@@ -49,18 +52,29 @@ public final class EditorBenchmark {
       Files.writeString(dir.resolve("sluice.yml"), "name: editor_bench\n");
       Files.createDirectories(dir.resolve("models"));
       Files.writeString(dir.resolve("models/answer.sql"), "select 42 as answer\n");
-      try (DuckDbWarehouse w = DuckDbWarehouse.open(dir.resolve("target/editor_bench.duckdb").toString())) {
-        w.jdbi().useHandle(h -> h.execute("create table big as select range as id, 'customer ' || range as name,"
-            + " range % 97 as bucket, now()::timestamp - to_seconds(range) as at from range(" + ROWS + ")"));
+      try (DuckDbWarehouse w =
+          DuckDbWarehouse.open(dir.resolve("target/editor_bench.duckdb").toString())) {
+        w.jdbi()
+            .useHandle(
+                h ->
+                    h.execute(
+                        "create table big as select range as id, 'customer ' || range as name,"
+                            + " range % 97 as bucket, now()::timestamp - to_seconds(range) as at from range("
+                            + ROWS
+                            + ")"));
       }
-      Application.setUserAgentStylesheet(new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
-      window = new MainWindow(stage, dark -> { });
+      Application.setUserAgentStylesheet(
+          new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+      window = new MainWindow(stage, dark -> {});
       stage.show();
       window.open(dir);
       waitFor(() -> window.workbench().project().manifestProperty().get() != null, this::query);
     }
 
-    /** Ctrl+Enter on {@code select * from big}, five times after one warm-up; the clock stops at the frame after the rows arrive. */
+    /**
+     * Ctrl+Enter on {@code select * from big}, five times after one warm-up; the clock stops at the
+     * frame after the rows arrive.
+     */
     private void query() {
       EditorTab tab = window.workbench().sql().newQuery();
       tab.editor().load("select * from big");
@@ -69,28 +83,40 @@ public final class EditorBenchmark {
 
     private void runQuery(EditorTab tab, int left) {
       if (left == 0) {
-        report("Ctrl+Enter to first rows drawn, select * from a " + String.format(Locale.ROOT, "%,d", ROWS)
-            + "-row table", firstRows.subList(1, firstRows.size()));
+        report(
+            "Ctrl+Enter to first rows drawn, select * from a "
+                + String.format(Locale.ROOT, "%,d", ROWS)
+                + "-row table",
+            firstRows.subList(1, firstRows.size()));
         typing();
         return;
       }
       long t0 = System.nanoTime();
       tab.results().rows().clear();
       tab.run();
-      waitFor(() -> !tab.results().rows().isEmpty(), () -> {
-        firstRows.add(System.nanoTime() - t0);
-        runQuery(tab, left - 1);
-      });
+      waitFor(
+          () -> !tab.results().rows().isEmpty(),
+          () -> {
+            firstRows.add(System.nanoTime() - t0);
+            runQuery(tab, left - 1);
+          });
     }
 
-    /** Types 200 characters into the middle of a 5,000-line file, one per frame, each followed by its restyle. */
+    /**
+     * Types 200 characters into the middle of a 5,000-line file, one per frame, each followed by
+     * its restyle.
+     */
     private void typing() {
       EditorTab tab = window.workbench().sql().newQuery();
       StringBuilder sb = new StringBuilder();
       for (int i = 0; i < LINES / 5; i++) {
-        sb.append("select c.customer_id, sum(o.amount) as total -- line ").append(i).append('\n')
+        sb.append("select c.customer_id, sum(o.amount) as total -- line ")
+            .append(i)
+            .append('\n')
             .append("from {{ ref('orders') }} o join customers c on c.id = o.customer_id\n")
-            .append("where o.status <> 'returned' and o.amount > ").append(i).append('\n')
+            .append("where o.status <> 'returned' and o.amount > ")
+            .append(i)
+            .append('\n')
             .append("group by 1\n")
             .append("/* a comment */ union all\n");
       }
@@ -115,7 +141,10 @@ public final class EditorBenchmark {
           }
           if (typed == 200) {
             stop();
-            report("keystroke in a " + String.format(Locale.ROOT, "%,d", LINES) + "-line file (insert + restyle on the FX thread)",
+            report(
+                "keystroke in a "
+                    + String.format(Locale.ROOT, "%,d", LINES)
+                    + "-line file (insert + restyle on the FX thread)",
                 keystrokes);
             report("  of which the insert and its listeners", inserts);
             report("  of which the restyle", restyles);
@@ -136,9 +165,16 @@ public final class EditorBenchmark {
       List<Long> sorted = new ArrayList<>(nanos);
       Collections.sort(sorted);
       double median = sorted.get(sorted.size() / 2) / 1e6;
-      double p95 = sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)) / 1e6;
+      double p95 =
+          sorted.get(Math.min(sorted.size() - 1, (int) Math.ceil(sorted.size() * 0.95) - 1)) / 1e6;
       double max = sorted.get(sorted.size() - 1) / 1e6;
-      System.out.printf(Locale.ROOT, "%s: median %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)%n", what, median, p95, max,
+      System.out.printf(
+          Locale.ROOT,
+          "%s: median %.1f ms, p95 %.1f ms, max %.1f ms (n=%d)%n",
+          what,
+          median,
+          p95,
+          max,
           sorted.size());
     }
 

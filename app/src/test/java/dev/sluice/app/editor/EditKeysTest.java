@@ -19,7 +19,11 @@ class EditKeysTest {
     String commented = text.substring(0, on.start()) + on.replacement() + text.substring(on.end());
     assertThat(commented).isEqualTo("-- select a,\n  -- b\nfrom t");
     EditKeys.LineEdit off = EditKeys.toggleComment(commented, 0, 16);
-    assertThat(commented.substring(0, off.start()) + off.replacement() + commented.substring(off.end())).isEqualTo(text);
+    assertThat(
+            commented.substring(0, off.start())
+                + off.replacement()
+                + commented.substring(off.end()))
+        .isEqualTo(text);
   }
 
   @Test

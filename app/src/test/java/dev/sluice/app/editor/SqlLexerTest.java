@@ -13,16 +13,17 @@ class SqlLexerTest {
     for (List<SqlLexer.Run> line : SqlLexer.lex(text)) {
       StringBuilder sb = new StringBuilder();
       for (SqlLexer.Run r : line) {
-        char c = switch (r.style()) {
-          case "keyword" -> 'k';
-          case "string" -> 's';
-          case "comment" -> 'c';
-          case "jinja" -> 'j';
-          case "number" -> 'n';
-          case "function" -> 'f';
-          case "identifier" -> 'i';
-          default -> '.';
-        };
+        char c =
+            switch (r.style()) {
+              case "keyword" -> 'k';
+              case "string" -> 's';
+              case "comment" -> 'c';
+              case "jinja" -> 'j';
+              case "number" -> 'n';
+              case "function" -> 'f';
+              case "identifier" -> 'i';
+              default -> '.';
+            };
         sb.append(String.valueOf(c).repeat(r.length()));
       }
       out.add(sb.toString());
@@ -39,7 +40,8 @@ class SqlLexerTest {
   @Test
   void commentsAndStringsCarryAcrossLines() {
     assertThat(styles("select /* one\ntwo */ 1 -- end\n'open\nstill' x\n{# jinja\ncomment #}"))
-        .containsExactly("kkkkkk.cccccc", "cccccc.n.cccccc", "sssss", "ssssss..", "cccccccc", "cccccccccc");
+        .containsExactly(
+            "kkkkkk.cccccc", "cccccc.n.cccccc", "sssss", "ssssss..", "cccccccc", "cccccccccc");
   }
 
   @Test
@@ -49,7 +51,8 @@ class SqlLexerTest {
     String[] raw = text.split("\n", -1);
     assertThat(lines).hasSize(raw.length);
     for (int i = 0; i < raw.length; i++) {
-      assertThat(lines.get(i).stream().mapToInt(SqlLexer.Run::length).sum()).isEqualTo(raw[i].length());
+      assertThat(lines.get(i).stream().mapToInt(SqlLexer.Run::length).sum())
+          .isEqualTo(raw[i].length());
     }
     assertThat(styles(text).get(1)).isEqualTo("..kkkkkk.iiiiiiiiiiii..nnnnn");
   }

@@ -44,16 +44,26 @@ class WarehouseSessionTest {
     }
   }
 
-  /** Runs {@code sluice seed --select raw_orders} in a separate JVM, as a terminal would; returns its exit code. */
+  /**
+   * Runs {@code sluice seed --select raw_orders} in a separate JVM, as a terminal would; returns
+   * its exit code.
+   */
   private static int cliSeed(Path project) throws Exception {
-    Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-cp", System.getProperty("java.class.path"), "dev.sluice.core.cli.Main",
-        "seed", "--project", project.toString(), "--select", "raw_orders")
-        .redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD)
-        .start();
+    Process p =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sluice.core.cli.Main",
+                "seed",
+                "--project",
+                project.toString(),
+                "--select",
+                "raw_orders")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
     return p.exitValue();
   }
-
 }

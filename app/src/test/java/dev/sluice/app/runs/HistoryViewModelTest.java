@@ -18,8 +18,11 @@ class HistoryViewModelTest {
   @Test
   void aRunMadeWithTheCliShowsInTheAppsHistory() {
     Path p = ProjectFolder.sluice(dir, "h").file("models/a.sql", "select 1 as x").root();
-    int code = Main.execute(new String[] {"run", "--project", p.toString()}, new PrintWriter(new StringWriter()),
-        new PrintWriter(new StringWriter()));
+    int code =
+        Main.execute(
+            new String[] {"run", "--project", p.toString()},
+            new PrintWriter(new StringWriter()),
+            new PrintWriter(new StringWriter()));
     assertThat(code).isZero();
     HistoryViewModel vm = new HistoryViewModel(Runnable::run, Runnable::run);
     String db = p.resolve("target/h.duckdb").toString();
@@ -28,7 +31,10 @@ class HistoryViewModelTest {
     assertThat(vm.runs().get(0).invokedFrom()).isEqualTo("cli");
     assertThat(vm.runs().get(0).status()).isEqualTo("succeeded");
     List<String> shown = new ArrayList<>();
-    vm.open(db, vm.runs().get(0).runId(), nodes -> nodes.forEach(n -> shown.add(n.nodeId() + "=" + n.status().label())));
+    vm.open(
+        db,
+        vm.runs().get(0).runId(),
+        nodes -> nodes.forEach(n -> shown.add(n.nodeId() + "=" + n.status().label())));
     assertThat(shown).containsExactly("model.a=success");
   }
 

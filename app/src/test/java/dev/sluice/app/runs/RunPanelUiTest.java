@@ -49,19 +49,28 @@ class RunPanelUiTest {
   @SuppressWarnings("unchecked")
   void buildingTheSampleFillsThePanelAndAFailedTestShowsItsRows(FxRobot robot) throws Exception {
     Path shop = Samples.copy("shop", dir);
-    java.nio.file.Files.writeString(shop.resolve("tests/no_customer_from_norway.sql"),
+    java.nio.file.Files.writeString(
+        shop.resolve("tests/no_customer_from_norway.sql"),
         "select customer_id, country from {{ ref('customers') }} where country = 'NO'");
-    robot.interact(() -> service.start(shop, Command.BUILD, null, s -> { }, e -> { }));
+    robot.interact(() -> service.start(shop, Command.BUILD, null, s -> {}, e -> {}));
     WaitForAsyncUtils.waitFor(30, TimeUnit.SECONDS, () -> !service.model().runningProperty().get());
     WaitForAsyncUtils.waitForFxEvents();
 
     TableView<NodeResult> table = robot.lookup("#run-nodes").queryAs(TableView.class);
     // the sample's 31 nodes and its export, with the failing test added above
     assertThat(table.getItems()).hasSize(33);
-    assertThat(robot.lookup("#run-status").queryAs(Label.class).getText()).startsWith("Run failed: 1 of 33 nodes failed");
-    NodeResult failed = table.getItems().stream().filter(r -> r.status() == NodeStatus.FAIL).findFirst().orElseThrow();
+    assertThat(robot.lookup("#run-status").queryAs(Label.class).getText())
+        .startsWith("Run failed: 1 of 33 nodes failed");
+    NodeResult failed =
+        table.getItems().stream()
+            .filter(r -> r.status() == NodeStatus.FAIL)
+            .findFirst()
+            .orElseThrow();
     robot.interact(() -> table.getSelectionModel().select(failed));
     String details = robot.lookup("#run-details").queryAs(TextArea.class).getText();
-    assertThat(details).contains("no_customer_from_norway").contains("Failing rows").contains("country=NO");
+    assertThat(details)
+        .contains("no_customer_from_norway")
+        .contains("Failing rows")
+        .contains("country=NO");
   }
 }

@@ -9,16 +9,30 @@ class RunRequestTest {
   @Test
   void graphActionsBecomeTheCliSelectors() {
     assertThat(RunRequest.withUpstream("model.orders").select()).isEqualTo("+orders");
-    assertThat(RunRequest.withDownstream("source.shop_db.orders").select()).isEqualTo("source:shop_db.orders+");
+    assertThat(RunRequest.withDownstream("source.shop_db.orders").select())
+        .isEqualTo("source:shop_db.orders+");
     assertThat(RunRequest.test("model.orders").command()).isEqualTo(Command.TEST);
-    assertThat(RunRequest.node("model.orders").commandLine()).isEqualTo("sluice build --select 'orders'");
+    assertThat(RunRequest.node("model.orders").commandLine())
+        .isEqualTo("sluice build --select 'orders'");
     assertThat(RunRequest.everything().commandLine()).isEqualTo("sluice build");
   }
 
   @Test
   void badgeTextSaysRowsAndTime() {
-    var r = new dev.sluice.core.run.NodeResult("model.a", "a", "model", dev.sluice.core.run.NodeStatus.SUCCESS,
-        java.time.Instant.now(), 1234, 42, "", null, null, java.util.List.of(), null);
+    var r =
+        new dev.sluice.core.run.NodeResult(
+            "model.a",
+            "a",
+            "model",
+            dev.sluice.core.run.NodeStatus.SUCCESS,
+            java.time.Instant.now(),
+            1234,
+            42,
+            "",
+            null,
+            null,
+            java.util.List.of(),
+            null);
     assertThat(NodeRunState.SUCCEEDED.badgeText(r)).isEqualTo("42 rows · 1.23s");
     assertThat(NodeRunState.TEST_FAILED.badgeText(r)).isEqualTo("fail · 42");
   }

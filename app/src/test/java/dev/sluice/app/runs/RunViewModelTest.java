@@ -20,14 +20,27 @@ class RunViewModelTest {
   @TempDir Path dir;
 
   private static NodeResult result(String id, NodeStatus status) {
-    return new NodeResult(id, id.substring(id.indexOf('.') + 1), id.substring(0, id.indexOf('.')), status,
-        Instant.now(), 5, 3, "msg", null, null, List.of(), null);
+    return new NodeResult(
+        id,
+        id.substring(id.indexOf('.') + 1),
+        id.substring(0, id.indexOf('.')),
+        status,
+        Instant.now(),
+        5,
+        3,
+        "msg",
+        null,
+        null,
+        List.of(),
+        null);
   }
 
   @Test
   void nodesMoveFromQueuedToRunningToTheirOutcome() {
     RunViewModel vm = new RunViewModel();
-    vm.apply(new RunEvent.RunStarted("r1", "build", List.of("model.a", "model.b", "test.t"), Instant.now()));
+    vm.apply(
+        new RunEvent.RunStarted(
+            "r1", "build", List.of("model.a", "model.b", "test.t"), Instant.now()));
     assertThat(vm.state("model.a")).isEqualTo(NodeRunState.QUEUED);
     assertThat(vm.runningProperty().get()).isTrue();
     vm.apply(new RunEvent.NodeStarted("r1", "model.a", Instant.now()));
@@ -39,9 +52,19 @@ class RunViewModelTest {
     assertThat(vm.state("test.t")).isEqualTo(NodeRunState.TEST_FAILED);
     assertThat(vm.state("model.b")).isEqualTo(NodeRunState.SKIPPED);
     assertThat(vm.progressProperty().get()).isEqualTo(1.0);
-    vm.apply(new RunEvent.RunFinished("r1", new RunSummary("r1", "build", Instant.now(), 1200,
-        List.of(result("model.a", NodeStatus.SUCCESS), result("test.t", NodeStatus.FAIL), result("model.b", NodeStatus.SKIPPED)),
-        false)));
+    vm.apply(
+        new RunEvent.RunFinished(
+            "r1",
+            new RunSummary(
+                "r1",
+                "build",
+                Instant.now(),
+                1200,
+                List.of(
+                    result("model.a", NodeStatus.SUCCESS),
+                    result("test.t", NodeStatus.FAIL),
+                    result("model.b", NodeStatus.SKIPPED)),
+                false)));
     assertThat(vm.runningProperty().get()).isFalse();
     assertThat(vm.statusProperty().get()).isEqualTo("Run failed: 1 of 3 nodes failed (1.2 s)");
   }
@@ -53,7 +76,9 @@ class RunViewModelTest {
     vm.apply(new RunEvent.NodeStarted("r1", "model.a", Instant.now()));
     vm.apply(new RunEvent.NodeFinished("r1", result("model.a", NodeStatus.CANCELLED), 1, 2));
     vm.apply(new RunEvent.NodeFinished("r1", result("model.b", NodeStatus.CANCELLED), 2, 2));
-    vm.apply(new RunEvent.RunFinished("r1", new RunSummary("r1", "run", Instant.now(), 300, List.of(), true)));
+    vm.apply(
+        new RunEvent.RunFinished(
+            "r1", new RunSummary("r1", "run", Instant.now(), 300, List.of(), true)));
     assertThat(vm.state("model.a")).isEqualTo(NodeRunState.CANCELLED);
     assertThat(vm.statusProperty().get()).startsWith("Run cancelled");
     vm.apply(new RunEvent.RunStarted("r2", "run", List.of("model.a"), Instant.now()));
@@ -63,15 +88,26 @@ class RunViewModelTest {
 
   @Test
   void serviceRunsARealProjectAndFeedsTheViewModel() {
-    Path p = ProjectFolder.sluice(dir, "r")
-        .file("seeds/s.csv", "id\n1\n2\n")
-        .file("models/m.sql", "select * from {{ ref('s') }}")
-        .file("models/schema.yml", "models:\n  - name: m\n    columns:\n      - name: id\n        tests: [unique]\n")
-        .root();
+    Path p =
+        ProjectFolder.sluice(dir, "r")
+            .file("seeds/s.csv", "id\n1\n2\n")
+            .file("models/m.sql", "select * from {{ ref('s') }}")
+            .file(
+                "models/schema.yml",
+                "models:\n  - name: m\n    columns:\n      - name: id\n        tests: [unique]\n")
+            .root();
     RunViewModel vm = new RunViewModel();
-    RunService service = new RunService(Runnable::run, Runnable::run, vm, PipelineOptions.defaults());
+    RunService service =
+        new RunService(Runnable::run, Runnable::run, vm, PipelineOptions.defaults());
     List<RunSummary> done = new ArrayList<>();
-    service.start(p, Command.BUILD, null, done::add, e -> { throw new AssertionError(e); });
+    service.start(
+        p,
+        Command.BUILD,
+        null,
+        done::add,
+        e -> {
+          throw new AssertionError(e);
+        });
     assertThat(done).hasSize(1);
     assertThat(vm.state("seed.s")).isEqualTo(NodeRunState.SUCCEEDED);
     assertThat(vm.state("model.m")).isEqualTo(NodeRunState.SUCCEEDED);
@@ -82,11 +118,22 @@ class RunViewModelTest {
 
   @Test
   void aProjectErrorIsReportedWithoutARun() {
-    Path p = ProjectFolder.sluice(dir, "r").file("models/m.sql", "select * from {{ ref('nope') }}").root();
+    Path p =
+        ProjectFolder.sluice(dir, "r")
+            .file("models/m.sql", "select * from {{ ref('nope') }}")
+            .root();
     RunViewModel vm = new RunViewModel();
-    RunService service = new RunService(Runnable::run, Runnable::run, vm, PipelineOptions.defaults());
+    RunService service =
+        new RunService(Runnable::run, Runnable::run, vm, PipelineOptions.defaults());
     List<Throwable> errors = new ArrayList<>();
-    service.start(p, Command.BUILD, null, s -> { throw new AssertionError("ran"); }, errors::add);
+    service.start(
+        p,
+        Command.BUILD,
+        null,
+        s -> {
+          throw new AssertionError("ran");
+        },
+        errors::add);
     assertThat(errors).hasSize(1);
     assertThat(vm.runningProperty().get()).isFalse();
     assertThat(vm.statusProperty().get()).contains("models/m.sql:1: ref('nope') does not match");

@@ -18,7 +18,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** Selecting several nodes on the canvas, moving them together, and folding a folder into a group card. */
+/**
+ * Selecting several nodes on the canvas, moving them together, and folding a folder into a group
+ * card.
+ */
 class CanvasSelectionUiTest extends WindowTestBase {
   @Start
   void start(Stage stage) {
@@ -32,7 +35,8 @@ class CanvasSelectionUiTest extends WindowTestBase {
   }
 
   private static Node card(FxRobot robot, String nodeId) {
-    return byId(robot, "node-" + nodeId).orElseThrow(() -> new AssertionError("no card for " + nodeId));
+    return byId(robot, "node-" + nodeId)
+        .orElseThrow(() -> new AssertionError("no card for " + nodeId));
   }
 
   private static Bounds onScreen(Node n) {
@@ -50,17 +54,25 @@ class CanvasSelectionUiTest extends WindowTestBase {
 
     // Ctrl-click two cards
     robot.clickOn(card(robot, "model.stg_orders"));
-    robot.press(KeyCode.CONTROL).clickOn(card(robot, "model.stg_customers")).release(KeyCode.CONTROL);
-    assertThat(selection.ids()).containsExactlyInAnyOrder("model.stg_orders", "model.stg_customers");
-    assertThat(card(robot, "model.stg_customers").getPseudoClassStates().toString()).contains("selected");
-    assertThat(card(robot, "model.stg_orders").getPseudoClassStates().toString()).contains("selected");
+    robot
+        .press(KeyCode.CONTROL)
+        .clickOn(card(robot, "model.stg_customers"))
+        .release(KeyCode.CONTROL);
+    assertThat(selection.ids())
+        .containsExactlyInAnyOrder("model.stg_orders", "model.stg_customers");
+    assertThat(card(robot, "model.stg_customers").getPseudoClassStates().toString())
+        .contains("selected");
+    assertThat(card(robot, "model.stg_orders").getPseudoClassStates().toString())
+        .contains("selected");
 
     // dragging one of them moves both by the same distance
     GraphLayout.Point orders = w.project().position("model.stg_orders");
     GraphLayout.Point customers = w.project().position("model.stg_customers");
     Bounds b = onScreen(card(robot, "model.stg_orders"));
-    robot.drag(new Point2D(b.getMinX() + 30, b.getMinY() + 10), MouseButton.PRIMARY)
-        .moveTo(new Point2D(b.getMinX() + 60, b.getMinY() + 60)).release(MouseButton.PRIMARY);
+    robot
+        .drag(new Point2D(b.getMinX() + 30, b.getMinY() + 10), MouseButton.PRIMARY)
+        .moveTo(new Point2D(b.getMinX() + 60, b.getMinY() + 60))
+        .release(MouseButton.PRIMARY);
     WaitForAsyncUtils.waitForFxEvents();
     GraphLayout.Point orders2 = w.project().position("model.stg_orders");
     GraphLayout.Point customers2 = w.project().position("model.stg_customers");
@@ -72,31 +84,53 @@ class CanvasSelectionUiTest extends WindowTestBase {
     // Shift-drag a band around one card on the empty canvas: it alone is selected
     robot.interact(() -> w.graph().fit());
     Bounds target = onScreen(card(robot, "model.daily_revenue"));
-    robot.press(KeyCode.SHIFT)
+    robot
+        .press(KeyCode.SHIFT)
         .drag(new Point2D(target.getMinX() - 6, target.getMinY() - 6), MouseButton.PRIMARY)
         .moveTo(new Point2D(target.getMaxX() + 6, target.getMaxY() + 6))
-        .release(MouseButton.PRIMARY).release(KeyCode.SHIFT);
+        .release(MouseButton.PRIMARY)
+        .release(KeyCode.SHIFT);
     assertThat(selection.ids()).containsExactly("model.daily_revenue");
     assertThat(w.project().selectedProperty().get()).isEqualTo("model.daily_revenue");
 
     // Ctrl+A selects all, Escape clears
     robot.press(KeyCode.CONTROL).type(KeyCode.A).release(KeyCode.CONTROL);
-    assertThat(selection.ids()).hasSize(w.project().manifestProperty().get().dag().nodeIds().size());
+    assertThat(selection.ids())
+        .hasSize(w.project().manifestProperty().get().dag().nodeIds().size());
     robot.type(KeyCode.ESCAPE);
     assertThat(selection.ids()).isEmpty();
 
     // collapse models/staging from a card's context menu
-    // Monocle's headless platform raises no context-menu request on a right click: ask as the OS would
+    // Monocle's headless platform raises no context-menu request on a right click: ask as the OS
+    // would
     Node products = card(robot, "model.stg_products");
     Bounds pb = onScreen(products);
-    robot.interact(() -> javafx.event.Event.fireEvent(products, new javafx.scene.input.ContextMenuEvent(
-        javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED, 20, 10, pb.getMinX() + 20, pb.getMinY() + 10, false, null)));
+    robot.interact(
+        () ->
+            javafx.event.Event.fireEvent(
+                products,
+                new javafx.scene.input.ContextMenuEvent(
+                    javafx.scene.input.ContextMenuEvent.CONTEXT_MENU_REQUESTED,
+                    20,
+                    10,
+                    pb.getMinX() + 20,
+                    pb.getMinY() + 10,
+                    false,
+                    null)));
     assertThat(selection.ids()).containsExactly("model.stg_products");
     robot.clickOn("Collapse Folder models/staging");
     WaitForAsyncUtils.waitForFxEvents();
-    Node group = byId(robot, "group-models/staging").orElseThrow(() -> new AssertionError("no group card"));
-    assertThat(robot.from(group).lookup(".node-detail").queryLabeled().getText()).startsWith(
-        w.project().shown().groups().get(FolderGroups.groupId("models/staging")).members().size() + " nodes");
+    Node group =
+        byId(robot, "group-models/staging").orElseThrow(() -> new AssertionError("no group card"));
+    assertThat(robot.from(group).lookup(".node-detail").queryLabeled().getText())
+        .startsWith(
+            w.project()
+                    .shown()
+                    .groups()
+                    .get(FolderGroups.groupId("models/staging"))
+                    .members()
+                    .size()
+                + " nodes");
     assertThat(byId(robot, "node-model.stg_products")).isEmpty();
     assertThat(byId(robot, "node-model.stg_orders")).isEmpty();
     assertThat(byId(robot, "node-model.orders")).isPresent();

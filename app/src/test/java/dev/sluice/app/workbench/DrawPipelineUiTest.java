@@ -2,7 +2,6 @@ package dev.sluice.app.workbench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import atlantafx.base.theme.PrimerLight;
 import dev.sluice.core.run.Command;
 import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.run.PipelineOptions;
@@ -11,15 +10,12 @@ import dev.sluice.core.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import javafx.application.Application;
 import javafx.scene.Node;
 import javafx.scene.input.KeyCode;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.testfx.api.FxRobot;
-import org.testfx.framework.junit5.ApplicationExtension;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
@@ -29,6 +25,7 @@ class DrawPipelineUiTest extends WindowTestBase {
   void start(Stage stage) {
     startWindow(stage);
   }
+
   @TempDir Path dir;
 
   private Node card(FxRobot robot, String id) {
@@ -54,35 +51,48 @@ class DrawPipelineUiTest extends WindowTestBase {
 
     Node graph = robot.lookup("#pipeline-view").query();
     var b = graph.localToScreen(graph.getBoundsInLocal());
-    robot.drag("#palette-model").moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.5, b.getMaxY() - 60)).release(javafx.scene.input.MouseButton.PRIMARY);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.project().node("model.new_model") != null);
+    robot
+        .drag("#palette-model")
+        .moveTo(new javafx.geometry.Point2D(b.getMinX() + b.getWidth() * 0.5, b.getMaxY() - 60))
+        .release(javafx.scene.input.MouseButton.PRIMARY);
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> w.project().node("model.new_model") != null);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(sql(shop)).contains("select 1 as id");
 
     robot.interact(() -> w.graph().frame(java.util.List.of("model.stg_orders", "model.new_model")));
     WaitForAsyncUtils.waitForFxEvents();
-    robot.drag(robot.from(card(robot, "model.stg_orders")).lookup(".node-port").queryAs(Node.class))
+    robot
+        .drag(robot.from(card(robot, "model.stg_orders")).lookup(".node-port").queryAs(Node.class))
         .dropTo(card(robot, "model.new_model"));
     try {
-      WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sql(shop).equals("select * from {{ ref('stg_orders') }}\n"));
+      WaitForAsyncUtils.waitFor(
+          10, TimeUnit.SECONDS, () -> sql(shop).equals("select * from {{ ref('stg_orders') }}\n"));
     } catch (java.util.concurrent.TimeoutException e) {
-      throw new AssertionError("no edge drawn; status: " + robot.lookup("#status-message").queryAs(javafx.scene.control.Label.class).getText());
+      throw new AssertionError(
+          "no edge drawn; status: "
+              + robot
+                  .lookup("#status-message")
+                  .queryAs(javafx.scene.control.Label.class)
+                  .getText());
     }
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-        () -> parents(w).contains("model.stg_orders"));
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parents(w).contains("model.stg_orders"));
     WaitForAsyncUtils.waitForFxEvents();
 
-    robot.interact(() -> w.graph().frame(java.util.List.of("model.stg_customers", "model.new_model")));
+    robot.interact(
+        () -> w.graph().frame(java.util.List.of("model.stg_customers", "model.new_model")));
     WaitForAsyncUtils.waitForFxEvents();
-    robot.drag(robot.from(card(robot, "model.stg_customers")).lookup(".node-port").queryAs(Node.class))
+    robot
+        .drag(
+            robot.from(card(robot, "model.stg_customers")).lookup(".node-port").queryAs(Node.class))
         .dropTo(card(robot, "model.new_model"));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sql(shop).contains("stg_customers as ("));
     assertThat(sql(shop)).startsWith("with stg_orders as (").endsWith("select * from stg_orders\n");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-        () -> parents(w).size() == 2);
+    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> parents(w).size() == 2);
 
     robot.clickOn("#pipeline-view").press(KeyCode.CONTROL).type(KeyCode.Z).release(KeyCode.CONTROL);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> sql(shop).equals("select * from {{ ref('stg_orders') }}\n"));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> sql(shop).equals("select * from {{ ref('stg_orders') }}\n"));
 
     GraphLayout.Point placed = w.project().position("model.new_model");
     open(robot, shop, () -> w.project().node("model.new_model") != null);

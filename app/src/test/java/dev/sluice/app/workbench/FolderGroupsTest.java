@@ -39,7 +39,8 @@ class FolderGroupsTest {
     var dag = project.manifestProperty().get().dag();
     assertThat(s.items()).containsExactlyElementsOf(dag.nodeIds());
     assertThat(s.groups()).isEmpty();
-    assertThat(s.edges()).hasSize(dag.nodeIds().stream().mapToInt(id -> dag.children(id).size()).sum());
+    assertThat(s.edges())
+        .hasSize(dag.nodeIds().stream().mapToInt(id -> dag.children(id).size()).sum());
   }
 
   @Test
@@ -51,30 +52,45 @@ class FolderGroupsTest {
     FolderGroups.Shown s = project.shown();
     assertThat(s.items()).contains(STAGING).doesNotContainAnyElementsOf(staging);
     assertThat(s.groups().get(STAGING).members()).containsExactlyInAnyOrderElementsOf(staging);
-    assertThat(s.items()).hasSize(project.manifestProperty().get().dag().nodeIds().size() - staging.size() + 1);
+    assertThat(s.items())
+        .hasSize(project.manifestProperty().get().dag().nodeIds().size() - staging.size() + 1);
 
-    List<String> into = s.edges().stream().filter(e -> e[1].equals(STAGING)).map(e -> e[0]).toList();
-    List<String> outOf = s.edges().stream().filter(e -> e[0].equals(STAGING)).map(e -> e[1]).toList();
+    List<String> into =
+        s.edges().stream().filter(e -> e[1].equals(STAGING)).map(e -> e[0]).toList();
+    List<String> outOf =
+        s.edges().stream().filter(e -> e[0].equals(STAGING)).map(e -> e[1]).toList();
     // raw_products feeds two staging models: still one edge
-    assertThat(into).containsExactlyInAnyOrder("seed.raw_customers", "seed.raw_orders", "seed.raw_order_items", "seed.raw_products");
-    assertThat(outOf).doesNotHaveDuplicates().contains("model.orders", "model.customers", "model.product_sales");
+    assertThat(into)
+        .containsExactlyInAnyOrder(
+            "seed.raw_customers", "seed.raw_orders", "seed.raw_order_items", "seed.raw_products");
+    assertThat(outOf)
+        .doesNotHaveDuplicates()
+        .contains("model.orders", "model.customers", "model.product_sales");
     assertThat(s.edges()).noneMatch(e -> staging.contains(e[0]) || staging.contains(e[1]));
-    assertThat(s.edges()).as("an edge inside the folder is not drawn").noneMatch(e -> e[0].equals(e[1]));
-    assertThat(s.edges()).as("edges elsewhere are kept").anyMatch(e -> e[0].equals("model.orders") && e[1].equals("model.customers"));
+    assertThat(s.edges())
+        .as("an edge inside the folder is not drawn")
+        .noneMatch(e -> e[0].equals(e[1]));
+    assertThat(s.edges())
+        .as("edges elsewhere are kept")
+        .anyMatch(e -> e[0].equals("model.orders") && e[1].equals("model.customers"));
   }
 
   @Test
   void theGroupSitsAtItsNodesTopLeftCorner() {
-    double minX = stagingNodes().stream().mapToDouble(id -> project.position(id).x()).min().orElseThrow();
-    double minY = stagingNodes().stream().mapToDouble(id -> project.position(id).y()).min().orElseThrow();
+    double minX =
+        stagingNodes().stream().mapToDouble(id -> project.position(id).x()).min().orElseThrow();
+    double minY =
+        stagingNodes().stream().mapToDouble(id -> project.position(id).y()).min().orElseThrow();
     project.collapse("models/staging");
-    assertThat(project.shown().groups().get(STAGING).at()).isEqualTo(new GraphLayout.Point(minX, minY));
+    assertThat(project.shown().groups().get(STAGING).at())
+        .isEqualTo(new GraphLayout.Point(minX, minY));
   }
 
   @Test
   void collapsedFoldersAreRememberedInTheLayoutFileAndExpandingForgetsThem() throws Exception {
     project.collapse("models/staging");
-    assertThat(Files.readString(LayoutFile.of(shop))).contains("\"collapsed\" : [ \"models/staging\" ]");
+    assertThat(Files.readString(LayoutFile.of(shop)))
+        .contains("\"collapsed\" : [ \"models/staging\" ]");
     ProjectViewModel again = new ProjectViewModel(Runnable::run, Runnable::run);
     again.open(shop);
     assertThat(again.collapsed()).containsExactly("models/staging");
@@ -88,7 +104,9 @@ class FolderGroupsTest {
   @Test
   void aLayoutFileWithoutCollapsedFoldersStillLoads() throws Exception {
     Files.createDirectories(shop.resolve(".sluice"));
-    Files.writeString(LayoutFile.of(shop), "{ \"version\": 1, \"positions\": { \"model.orders\": [ 777, 33 ] } }\n");
+    Files.writeString(
+        LayoutFile.of(shop),
+        "{ \"version\": 1, \"positions\": { \"model.orders\": [ 777, 33 ] } }\n");
     ProjectViewModel p = new ProjectViewModel(Runnable::run, Runnable::run);
     p.open(shop);
     assertThat(p.collapsed()).isEmpty();
@@ -97,7 +115,8 @@ class FolderGroupsTest {
 
   @Test
   void anOuterCollapsedFolderHoldsItsSubfolders() {
-    assertThat(FolderGroups.collapsedHolder("models/staging", Set.of("models", "models/staging"))).isEqualTo("models");
+    assertThat(FolderGroups.collapsedHolder("models/staging", Set.of("models", "models/staging")))
+        .isEqualTo("models");
     assertThat(FolderGroups.collapsedHolder("models/marts", Set.of("models/staging"))).isNull();
     assertThat(FolderGroups.collapsedHolder("models/stagingx", Set.of("models/staging"))).isNull();
   }

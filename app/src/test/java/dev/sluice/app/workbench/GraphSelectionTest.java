@@ -12,7 +12,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The selection set on the graph, without a window: the shop sample loaded on the calling thread. */
+/**
+ * The selection set on the graph, without a window: the shop sample loaded on the calling thread.
+ */
 class GraphSelectionTest {
   @TempDir Path dir;
   Path shop;
@@ -38,7 +40,9 @@ class GraphSelectionTest {
 
     selection().toggle("model.orders");
     assertThat(selection().ids()).containsExactly("model.stg_orders");
-    assertThat(project.selectedProperty().get()).as("the primary falls back to what is left").isEqualTo("model.stg_orders");
+    assertThat(project.selectedProperty().get())
+        .as("the primary falls back to what is left")
+        .isEqualTo("model.stg_orders");
   }
 
   @Test
@@ -60,7 +64,8 @@ class GraphSelectionTest {
     assertThat(selection().ids()).hasSize(3);
 
     selection().all();
-    assertThat(selection().ids()).containsExactlyInAnyOrderElementsOf(project.manifestProperty().get().dag().nodeIds());
+    assertThat(selection().ids())
+        .containsExactlyInAnyOrderElementsOf(project.manifestProperty().get().dag().nodeIds());
     selection().clear();
     assertThat(selection().ids()).isEmpty();
     assertThat(project.selectedProperty().get()).isNull();
@@ -77,16 +82,25 @@ class GraphSelectionTest {
 
   @Test
   void movingTheSelectionSavesEveryPositionInOneLayoutFile() throws Exception {
-    project.moveAll(Map.of("model.orders", new GraphLayout.Point(1000, 20), "model.customers", new GraphLayout.Point(1000, 120)));
+    project.moveAll(
+        Map.of(
+            "model.orders",
+            new GraphLayout.Point(1000, 20),
+            "model.customers",
+            new GraphLayout.Point(1000, 120)));
     String layout = Files.readString(LayoutFile.of(shop));
-    assertThat(layout).contains("\"model.orders\" : [ 1000, 20 ]").contains("\"model.customers\" : [ 1000, 120 ]");
+    assertThat(layout)
+        .contains("\"model.orders\" : [ 1000, 20 ]")
+        .contains("\"model.customers\" : [ 1000, 120 ]");
   }
 
   @Test
   void deletingSeveralIsOneUndoStepAndANodeReadOnlyByOthersGoingMayGo() throws Exception {
     List<String> said = new ArrayList<>();
     GraphEditing editing = new GraphEditing(project, said::add);
-    assertThat(editing.delete("model.stg_products")).as("alone it is still read by product_sales").isFalse();
+    assertThat(editing.delete("model.stg_products"))
+        .as("alone it is still read by product_sales")
+        .isFalse();
 
     assertThat(editing.deleteAll(List.of("model.stg_products", "model.product_sales"))).isTrue();
     assertThat(shop.resolve("models/staging/stg_products.sql")).doesNotExist();
@@ -106,12 +120,15 @@ class GraphSelectionTest {
     assertThat(editing.deleteAll(List.of("model.stg_orders", "model.product_sales"))).isTrue();
     assertThat(shop.resolve("models/marts/product_sales.sql")).doesNotExist();
     assertThat(shop.resolve("models/staging/stg_orders.sql")).exists();
-    assertThat(said.get(said.size() - 1)).contains("Delete product_sales").contains("stg_orders is read by orders");
+    assertThat(said.get(said.size() - 1))
+        .contains("Delete product_sales")
+        .contains("stg_orders is read by orders");
 
     // the sample writes daily_revenue out to a CSV file, so it stays until that export goes
     assertThat(editing.deleteAll(List.of("model.daily_revenue"))).isFalse();
     assertThat(said.get(said.size() - 1))
-        .isEqualTo("Not deleted: daily_revenue is written out by export daily_revenue_csv; remove the export from its file first");
+        .isEqualTo(
+            "Not deleted: daily_revenue is written out by export daily_revenue_csv; remove the export from its file first");
 
     assertThat(editing.deleteAll(List.of("model.stg_orders"))).isFalse();
     assertThat(said.get(said.size() - 1)).startsWith("Not deleted: stg_orders is read by orders");

@@ -14,7 +14,9 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** A large graph zoomed out is drawn on one canvas: no cards are made, and a click still selects. */
+/**
+ * A large graph zoomed out is drawn on one canvas: no cards are made, and a click still selects.
+ */
 class OverviewUiTest extends WindowTestBase {
   @Start
   void start(Stage stage) {
@@ -43,7 +45,9 @@ class OverviewUiTest extends WindowTestBase {
 
     String id = w.project().manifestProperty().get().dag().nodeIds().iterator().next();
     GraphLayout.Point p = w.project().position(id);
-    Point2D onScreen = content.localToScreen(p.x() + ProjectViewModel.NODE_WIDTH / 2, p.y() + ProjectViewModel.NODE_HEIGHT / 2);
+    Point2D onScreen =
+        content.localToScreen(
+            p.x() + ProjectViewModel.NODE_WIDTH / 2, p.y() + ProjectViewModel.NODE_HEIGHT / 2);
     robot.clickOn(onScreen);
     assertThat(w.project().selectedProperty().get()).isEqualTo(id);
     assertThat(w.project().selection().ids()).containsExactly(id);

@@ -12,7 +12,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The inspector's sheet without a window: each change is a file edit, one undo step, and the sheet follows. */
+/**
+ * The inspector's sheet without a window: each change is a file edit, one undo step, and the sheet
+ * follows.
+ */
 class PropertySheetModelTest {
   @TempDir Path dir;
   Path shop;
@@ -40,9 +43,11 @@ class PropertySheetModelTest {
     assertThat(sheet.modelProperty().get()).isEqualTo("stg_orders");
     assertThat(sheet.materializationProperty().get()).isEqualTo("view");
     assertThat(sheet.descriptionProperty().get()).isEqualTo("One row per order.");
-    assertThat(sheet.columns()).extracting(PropertySheetModel.ColumnRow::name)
+    assertThat(sheet.columns())
+        .extracting(PropertySheetModel.ColumnRow::name)
         .containsExactly("order_id", "status", "customer_id");
-    assertThat(sheet.columns().get(0).tests()).extracting(PropertySheetModel.TestChip::label)
+    assertThat(sheet.columns().get(0).tests())
+        .extracting(PropertySheetModel.TestChip::label)
         .containsExactly("not_null", "unique");
     project.selectedProperty().set("seed.raw_orders");
     assertThat(sheet.modelProperty().get()).isNull();
@@ -57,15 +62,20 @@ class PropertySheetModelTest {
     assertThat(sheet.materializationProperty().get()).isEqualTo("table");
     assertThat(sheet.setMaterialization("table")).as("no edit when nothing changes").isFalse();
 
-    assertThat(sheet.tagsProperty().get()).as("sluice.yml tags the staging folder").isEqualTo("staging");
+    assertThat(sheet.tagsProperty().get())
+        .as("sluice.yml tags the staging folder")
+        .isEqualTo("staging");
     assertThat(sheet.setTags("stg_orders", "staging, finance, daily")).isTrue();
     assertThat(schema()).contains("      tags: [finance, daily]\n");
     assertThat(sheet.tagsProperty().get()).isEqualTo("staging, finance, daily");
     assertThat(sheet.setDescription("stg_orders", "Orders, one row each.")).isTrue();
 
     assertThat(sheet.addTest("ordered_at", ColumnTest.notNull())).isTrue();
-    assertThat(project.manifestProperty().get().node("test.not_null_stg_orders_ordered_at")).isPresent();
-    assertThat(sheet.columns()).extracting(PropertySheetModel.ColumnRow::name).contains("ordered_at");
+    assertThat(project.manifestProperty().get().node("test.not_null_stg_orders_ordered_at"))
+        .isPresent();
+    assertThat(sheet.columns())
+        .extracting(PropertySheetModel.ColumnRow::name)
+        .contains("ordered_at");
     String unique = sheet.columns().get(0).tests().get(1).id();
     assertThat(sheet.removeTest(unique)).isTrue();
     assertThat(project.manifestProperty().get().node(unique)).isEmpty();

@@ -15,7 +15,10 @@ import org.testfx.api.FxRobot;
 import org.testfx.framework.junit5.Start;
 import org.testfx.util.WaitForAsyncUtils;
 
-/** The inspector's property sheet in the window: a change writes the schema file, Ctrl+Z puts it back. */
+/**
+ * The inspector's property sheet in the window: a change writes the schema file, Ctrl+Z puts it
+ * back.
+ */
 class PropertySheetUiTest extends WindowTestBase {
   @Start
   void start(Stage stage) {
@@ -25,7 +28,8 @@ class PropertySheetUiTest extends WindowTestBase {
   @TempDir Path dir;
 
   @Test
-  void changingMaterializationInTheSheetWritesTheSchemaFileAndCtrlZRestoresIt(FxRobot robot) throws Exception {
+  void changingMaterializationInTheSheetWritesTheSchemaFileAndCtrlZRestoresIt(FxRobot robot)
+      throws Exception {
     Path shop = Samples.copy("shop", dir.resolve("shop"));
     Path schema = shop.resolve("models/staging/schema.yml");
     String original = Files.readString(schema);
@@ -38,17 +42,24 @@ class PropertySheetUiTest extends WindowTestBase {
     assertThat(choice.getValue()).isEqualTo("view");
     robot.clickOn(choice);
     robot.clickOn("table");
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(schema).contains("materialized: table"));
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS,
-        () -> w.project().node("model.stg_orders") != null
-            && "table".equals(w.project().node("model.stg_orders").config().materialized("view")));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> Files.readString(schema).contains("materialized: table"));
+    WaitForAsyncUtils.waitFor(
+        10,
+        TimeUnit.SECONDS,
+        () ->
+            w.project().node("model.stg_orders") != null
+                && "table"
+                    .equals(w.project().node("model.stg_orders").config().materialized("view")));
     WaitForAsyncUtils.waitForFxEvents();
-    javafx.scene.Node card = robot.lookup((javafx.scene.Node n) -> "node-model.stg_orders".equals(n.getId())).query();
+    javafx.scene.Node card =
+        robot.lookup((javafx.scene.Node n) -> "node-model.stg_orders".equals(n.getId())).query();
     assertThat(robot.from(card).lookup(".node-detail").queryLabeled().getText()).contains("table");
     shoot(robot, "inspector-property-sheet.png");
 
     robot.press(KeyCode.CONTROL, KeyCode.Z).release(KeyCode.Z, KeyCode.CONTROL);
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> Files.readString(schema).equals(original));
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> Files.readString(schema).equals(original));
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> "view".equals(choice.getValue()));
     assertThat(Files.readString(schema)).isEqualTo(original);
   }

@@ -34,14 +34,19 @@ class SourceTablePaletteUiTest extends WindowTestBase {
     robot.interact(() -> w.graph().fit());
     javafx.scene.Node graph = robot.lookup("#pipeline-view").query();
     var b = graph.localToScreen(graph.getBoundsInLocal());
-    robot.drag("#palette-source-table").moveTo(new Point2D(b.getMinX() + 80, b.getMaxY() - 60)).release(MouseButton.PRIMARY);
+    robot
+        .drag("#palette-source-table")
+        .moveTo(new Point2D(b.getMinX() + 80, b.getMaxY() - 60))
+        .release(MouseButton.PRIMARY);
     WaitForAsyncUtils.waitForFxEvents();
     robot.clickOn("#source-name").write("web");
     robot.clickOn("#source-table").write("visits");
     robot.clickOn("#source-path").write("visits.csv");
     robot.clickOn("#source-add"); // by id: the palette's heading also says "Add"
-    WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> w.project().node("source.web.visits") != null);
-    assertThat(Files.readString(shop.resolve("sources/web.yml"))).contains("connector: files", "path: visits.csv");
+    WaitForAsyncUtils.waitFor(
+        10, TimeUnit.SECONDS, () -> w.project().node("source.web.visits") != null);
+    assertThat(Files.readString(shop.resolve("sources/web.yml")))
+        .contains("connector: files", "path: visits.csv");
     assertThat(w.project().selectedProperty().get()).isEqualTo("source.web.visits");
   }
 }

@@ -49,17 +49,23 @@ public final class LoadBenchmark {
   }
 
   private static void postgres(Path dir) throws Exception {
-    sql("drop schema if exists sluice_bench cascade", "create schema sluice_bench",
+    sql(
+        "drop schema if exists sluice_bench cascade",
+        "create schema sluice_bench",
         "create table sluice_bench.big as select g as id, 'customer-' || g as name,"
             + " ((g % 100000) / 100.0)::numeric(12,2) as amount,"
             + " timestamp '2026-01-01' + g * interval '1 second' as created_at,"
             + " case when g % 7 = 0 then null else g % 1000 end as maybe_int,"
             + " case when g % 5 = 0 then null else 'note ' || (g % 97) end as maybe_text"
-            + " from generate_series(1, " + PG_ROWS + ") g",
+            + " from generate_series(1, "
+            + PG_ROWS
+            + ") g",
         "analyze sluice_bench.big");
     Files.writeString(dir.resolve("sluice.yml"), "name: load_bench\n");
     Files.createDirectories(dir.resolve("sources"));
-    Files.writeString(dir.resolve("sources/pg.yml"), """
+    Files.writeString(
+        dir.resolve("sources/pg.yml"),
+        """
         sources:
           - name: pg
             connector: postgres
@@ -77,7 +83,8 @@ public final class LoadBenchmark {
         LoadReport r = loader.load(table, new LoadOptions("bench", true));
         long t = System.nanoTime() - t0;
         if (r.rowsLoaded() != PG_ROWS) {
-          throw new IllegalStateException("loaded " + r.rowsLoaded() + " rows, expected " + PG_ROWS);
+          throw new IllegalStateException(
+              "loaded " + r.rowsLoaded() + " rows, expected " + PG_ROWS);
         }
         System.out.printf(Locale.ROOT, "  postgres run %d: %.2f s%n", i + 1, t / 1e9);
         best = Math.min(best, t);
@@ -91,19 +98,33 @@ public final class LoadBenchmark {
   private static void csv(Path dir) throws Exception {
     Path file = dir.resolve("big.csv");
     long rows;
-    try (Warehouse w = DuckDbWarehouse.open(":memory:"); Connection c = w.connect(); Statement st = c.createStatement()) {
+    try (Warehouse w = DuckDbWarehouse.open(":memory:");
+        Connection c = w.connect();
+        Statement st = c.createStatement()) {
       long n = CSV_BYTES / 82; // about 82 bytes a row
-      st.execute("copy (select i as id, 'customer-' || i as name, round(random() * 1000, 2) as amount,"
-          + " timestamp '2026-01-01' + to_seconds(i) as created_at,"
-          + " case when i % 7 = 0 then null else i % 1000 end as maybe_int,"
-          + " case when i % 5 = 0 then null else 'a note about order number ' || i end as maybe_text"
-          + " from range(" + n + ") t(i)) to '" + file + "' (header, delimiter ',')");
+      st.execute(
+          "copy (select i as id, 'customer-' || i as name, round(random() * 1000, 2) as amount,"
+              + " timestamp '2026-01-01' + to_seconds(i) as created_at,"
+              + " case when i % 7 = 0 then null else i % 1000 end as maybe_int,"
+              + " case when i % 5 = 0 then null else 'a note about order number ' || i end as maybe_text"
+              + " from range("
+              + n
+              + ") t(i)) to '"
+              + file
+              + "' (header, delimiter ',')");
       rows = n;
     }
-    System.out.printf(Locale.ROOT, "  generated %s: %.2f GB, %,d rows%n", file.getFileName(), Files.size(file) / 1e9, rows);
+    System.out.printf(
+        Locale.ROOT,
+        "  generated %s: %.2f GB, %,d rows%n",
+        file.getFileName(),
+        Files.size(file) / 1e9,
+        rows);
     Files.writeString(dir.resolve("sluice.yml"), "name: load_bench\n");
     Files.createDirectories(dir.resolve("sources"));
-    Files.writeString(dir.resolve("sources/files.yml"), """
+    Files.writeString(
+        dir.resolve("sources/files.yml"),
+        """
         sources:
           - name: files
             connector: files
@@ -118,9 +139,14 @@ public final class LoadBenchmark {
     long duckTotal = 0;
     for (int i = 0; i < 3; i++) {
       Path db = dir.resolve("csv.duckdb");
-      try (Warehouse w = DuckDbWarehouse.open(db.toString()); Connection c = w.connect(); Statement st = c.createStatement()) {
+      try (Warehouse w = DuckDbWarehouse.open(db.toString());
+          Connection c = w.connect();
+          Statement st = c.createStatement()) {
         long t0 = System.nanoTime();
-        st.execute("create table plain as select * from read_csv('" + file + "', header = true, auto_detect = true)");
+        st.execute(
+            "create table plain as select * from read_csv('"
+                + file
+                + "', header = true, auto_detect = true)");
         long t = System.nanoTime() - t0;
         duck = Math.min(duck, t);
         duckTotal += t;
@@ -142,12 +168,16 @@ public final class LoadBenchmark {
     report("DuckDB read_csv, 1 GB CSV", duck, rows);
     report("Sluice files load, 1 GB CSV", sluice, rows);
     // runs alternate, so on a busy machine the totals compare better than the bests
-    System.out.printf(Locale.ROOT, "  ratio sluice / read_csv: %.2fx of the best runs, %.2fx of all runs%n",
-        (double) sluice / duck, (double) sluiceTotal / duckTotal);
+    System.out.printf(
+        Locale.ROOT,
+        "  ratio sluice / read_csv: %.2fx of the best runs, %.2fx of all runs%n",
+        (double) sluice / duck,
+        (double) sluiceTotal / duckTotal);
   }
 
   private static void sql(String... statements) throws Exception {
-    try (Connection c = DriverManager.getConnection(PG); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(PG);
+        Statement st = c.createStatement()) {
       for (String s : statements) {
         st.execute(s);
       }
@@ -155,7 +185,8 @@ public final class LoadBenchmark {
   }
 
   private static void report(String what, long nanos, long rows) {
-    System.out.printf(Locale.ROOT, "%-50s %8.2f s %,12.0f rows/s%n", what, nanos / 1e9, rows / (nanos / 1e9));
+    System.out.printf(
+        Locale.ROOT, "%-50s %8.2f s %,12.0f rows/s%n", what, nanos / 1e9, rows / (nanos / 1e9));
   }
 
   private static void delete(Path dir) throws IOException {

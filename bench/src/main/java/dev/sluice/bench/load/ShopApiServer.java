@@ -23,8 +23,11 @@ import java.util.Map;
  */
 public final class ShopApiServer {
   private static final String TOKEN = "Bearer sample-token";
-  private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
-  private static final String[] PRODUCTS = {"sencha", "assam", "rooibos", "oolong", "matcha", "earl-grey"};
+  private static final DateTimeFormatter STAMP =
+      DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss", Locale.ROOT);
+  private static final String[] PRODUCTS = {
+    "sencha", "assam", "rooibos", "oolong", "matcha", "earl-grey"
+  };
   private final List<Map<String, Object>> reviews = new ArrayList<>();
 
   private ShopApiServer() {
@@ -39,7 +42,10 @@ public final class ShopApiServer {
     HttpServer server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
     server.createContext("/api/v1/reviews", api::handle);
     server.start();
-    System.out.println("elt_shop review API on http://127.0.0.1:" + port + "/api/v1 (token: sample-token); Ctrl-C stops it");
+    System.out.println(
+        "elt_shop review API on http://127.0.0.1:"
+            + port
+            + "/api/v1 (token: sample-token); Ctrl-C stops it");
   }
 
   private void add(int id, LocalDateTime at) {
@@ -77,12 +83,17 @@ public final class ShopApiServer {
       }
     }
     int from = Math.min((page - 1) * size, matching.size());
-    List<Map<String, Object>> slice = matching.subList(from, Math.min(from + size, matching.size()));
+    List<Map<String, Object>> slice =
+        matching.subList(from, Math.min(from + size, matching.size()));
     StringBuilder body = new StringBuilder("{\"data\": [");
     for (int i = 0; i < slice.size(); i++) {
       body.append(i == 0 ? "" : ", ").append(json(slice.get(i)));
     }
-    body.append("], \"page\": ").append(page).append(", \"total\": ").append(matching.size()).append('}');
+    body.append("], \"page\": ")
+        .append(page)
+        .append(", \"total\": ")
+        .append(matching.size())
+        .append('}');
     send(ex, 200, body.toString());
   }
 
@@ -91,7 +102,8 @@ public final class ShopApiServer {
     for (Map.Entry<String, Object> e : r.entrySet()) {
       sb.append(sb.length() == 1 ? "" : ", ").append('"').append(e.getKey()).append("\": ");
       Object v = e.getValue();
-      sb.append(v instanceof Number ? v.toString() : "\"" + v.toString().replace("\"", "\\\"") + "\"");
+      sb.append(
+          v instanceof Number ? v.toString() : "\"" + v.toString().replace("\"", "\\\"") + "\"");
     }
     return sb.append('}').toString();
   }
@@ -102,7 +114,9 @@ public final class ShopApiServer {
       for (String kv : raw.split("&")) {
         int eq = kv.indexOf('=');
         if (eq > 0) {
-          q.put(kv.substring(0, eq).toLowerCase(Locale.ROOT), URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
+          q.put(
+              kv.substring(0, eq).toLowerCase(Locale.ROOT),
+              URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
         }
       }
     }

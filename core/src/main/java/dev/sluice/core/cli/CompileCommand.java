@@ -17,7 +17,11 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 
 /** Renders the selected nodes' SQL into target/compiled without running anything. */
-@Command(name = "compile", mixinStandardHelpOptions = true, description = "Write the compiled SQL of the selected nodes under target/compiled; print it for one node.")
+@Command(
+    name = "compile",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the compiled SQL of the selected nodes under target/compiled; print it for one node.")
 final class CompileCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;
@@ -60,7 +64,13 @@ final class CompileCommand implements Callable<Integer> {
       if (written == 1 && last != null) {
         out.println(last.sql());
       } else {
-        out.println("Compiled " + written + " node" + (written == 1 ? "" : "s") + " into " + pipeline.manifest().project().root().relativize(dir));
+        out.println(
+            "Compiled "
+                + written
+                + " node"
+                + (written == 1 ? "" : "s")
+                + " into "
+                + pipeline.manifest().project().root().relativize(dir));
       }
       return failed > 0 ? Main.FAILED : Main.OK;
     }

@@ -14,11 +14,19 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Writes the project as a dbt project. */
-@Command(name = "export", mixinStandardHelpOptions = true, description = "Write the project as a dbt project (dbt_project.yml, profiles.yml, models, seeds ...).")
+@Command(
+    name = "export",
+    mixinStandardHelpOptions = true,
+    description =
+        "Write the project as a dbt project (dbt_project.yml, profiles.yml, models, seeds ...).")
 final class ExportCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
-  @Option(names = "--out", required = true, paramLabel = "DIR", description = "An empty or new folder for the dbt project.")
+  @Option(
+      names = "--out",
+      required = true,
+      paramLabel = "DIR",
+      description = "An empty or new folder for the dbt project.")
   Path out;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -32,7 +40,9 @@ final class ExportCommand implements Callable<Integer> {
     }
     try {
       List<Path> files = DbtExport.write(p, out);
-      spec.commandLine().getOut().println("Wrote a dbt project with " + files.size() + " files to " + out);
+      spec.commandLine()
+          .getOut()
+          .println("Wrote a dbt project with " + files.size() + " files to " + out);
       return Main.OK;
     } catch (java.io.IOException e) {
       spec.commandLine().getErr().println("error: " + e.getMessage());

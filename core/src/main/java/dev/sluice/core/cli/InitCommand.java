@@ -10,9 +10,15 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Creates a new project folder that builds at once. */
-@Command(name = "init", mixinStandardHelpOptions = true, description = "Create a new project in DIR (default: the current folder).")
+@Command(
+    name = "init",
+    mixinStandardHelpOptions = true,
+    description = "Create a new project in DIR (default: the current folder).")
 final class InitCommand implements Callable<Integer> {
-  @Parameters(paramLabel = "DIR", arity = "0..1", description = "The folder to create the project in.")
+  @Parameters(
+      paramLabel = "DIR",
+      arity = "0..1",
+      description = "The folder to create the project in.")
   Path dir = Path.of(".");
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -22,11 +28,18 @@ final class InitCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Path root = dir.toAbsolutePath().normalize();
     if (Files.exists(root.resolve("sluice.yml")) || Files.exists(root.resolve("dbt_project.yml"))) {
-      spec.commandLine().getErr().println("error: " + root + " already holds a project; nothing was changed");
+      spec.commandLine()
+          .getErr()
+          .println("error: " + root + " already holds a project; nothing was changed");
       return Main.USAGE;
     }
-    String name = root.getFileName() == null ? "project" : root.getFileName().toString().replaceAll("[^A-Za-z0-9_]", "_");
-    RunArtifacts.writeAtomically(root.resolve("sluice.yml"), """
+    String name =
+        root.getFileName() == null
+            ? "project"
+            : root.getFileName().toString().replaceAll("[^A-Za-z0-9_]", "_");
+    RunArtifacts.writeAtomically(
+        root.resolve("sluice.yml"),
+        """
         name: %s
         target: dev
         targets:
@@ -36,11 +49,16 @@ final class InitCommand implements Callable<Integer> {
             schema: main
         models:
           +materialized: view
-        """.formatted(name, name));
-    RunArtifacts.writeAtomically(root.resolve("seeds/countries.csv"), "code,name\nDE,Germany\nFR,France\nJP,Japan\n");
-    RunArtifacts.writeAtomically(root.resolve("models/countries_by_name.sql"),
+        """
+            .formatted(name, name));
+    RunArtifacts.writeAtomically(
+        root.resolve("seeds/countries.csv"), "code,name\nDE,Germany\nFR,France\nJP,Japan\n");
+    RunArtifacts.writeAtomically(
+        root.resolve("models/countries_by_name.sql"),
         "select code, name\nfrom {{ ref('countries') }}\norder by name\n");
-    RunArtifacts.writeAtomically(root.resolve("models/schema.yml"), """
+    RunArtifacts.writeAtomically(
+        root.resolve("models/schema.yml"),
+        """
         models:
           - name: countries_by_name
             description: Countries, sorted by name.

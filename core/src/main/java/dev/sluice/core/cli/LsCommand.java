@@ -15,12 +15,18 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** Lists the nodes a selection picks, without opening the warehouse. */
-@Command(name = "ls", mixinStandardHelpOptions = true, description = "List the nodes a selection picks (all by default).")
+@Command(
+    name = "ls",
+    mixinStandardHelpOptions = true,
+    description = "List the nodes a selection picks (all by default).")
 final class LsCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;
 
-  @Option(names = "--output", description = "name, id, path or long (default: long: kind, name, materialization or export format, file).")
+  @Option(
+      names = "--output",
+      description =
+          "name, id, path or long (default: long: kind, name, materialization or export format, file).")
   String output = "long";
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -37,12 +43,20 @@ final class LsCommand implements Callable<Integer> {
       }
       Node n = m.node(id).orElseThrow();
       switch (output) {
-        case "name" -> out.println(n instanceof dev.sluice.core.project.SourceTable s ? s.qualifiedName() : n.name());
+        case "name" ->
+            out.println(
+                n instanceof dev.sluice.core.project.SourceTable s ? s.qualifiedName() : n.name());
         case "id" -> out.println(id);
         case "path" -> out.println(n.file().toString().replace('\\', '/'));
-        default -> out.println(String.format("%-9s %-40s %-12s %s", n.kind().label(), n.name(),
-            detail(n),
-            n.file().toString().replace('\\', '/')).stripTrailing());
+        default ->
+            out.println(
+                String.format(
+                        "%-9s %-40s %-12s %s",
+                        n.kind().label(),
+                        n.name(),
+                        detail(n),
+                        n.file().toString().replace('\\', '/'))
+                    .stripTrailing());
       }
     }
     return Main.OK;

@@ -8,8 +8,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code sluice} command. Exit codes: 0 when all went well, 1 when a node or test failed, 2
- * for a usage or project error.
+ * The {@code sluice} command. Exit codes: 0 when all went well, 1 when a node or test failed, 2 for
+ * a usage or project error.
  */
 @Command(
     name = "sluice",
@@ -43,7 +43,8 @@ public final class Main implements Runnable {
   }
 
   public static void main(String[] args) {
-    System.exit(execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
+    System.exit(
+        execute(args, new PrintWriter(System.out, true), new PrintWriter(System.err, true)));
   }
 
   /** Runs the CLI with the given streams; returns the exit code. */
@@ -52,18 +53,22 @@ public final class Main implements Runnable {
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);
-    cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
-      if (e instanceof ProjectException pe) {
-        pe.problems().forEach(p -> err.println(p));
-        err.println(pe.problems().size() == 1 ? "1 problem; nothing was run." : pe.problems().size() + " problems; nothing was run.");
-        return USAGE;
-      }
-      if (e instanceof WarehouseException || e instanceof SelectorException) {
-        err.println("error: " + e.getMessage());
-        return USAGE;
-      }
-      throw e;
-    });
+    cli.setExecutionExceptionHandler(
+        (e, cmd, parsed) -> {
+          if (e instanceof ProjectException pe) {
+            pe.problems().forEach(p -> err.println(p));
+            err.println(
+                pe.problems().size() == 1
+                    ? "1 problem; nothing was run."
+                    : pe.problems().size() + " problems; nothing was run.");
+            return USAGE;
+          }
+          if (e instanceof WarehouseException || e instanceof SelectorException) {
+            err.println("error: " + e.getMessage());
+            return USAGE;
+          }
+          throw e;
+        });
     return cli.execute(args);
   }
 

@@ -7,13 +7,22 @@ import picocli.CommandLine.Option;
 
 /** Options every command that opens a project shares. */
 final class ProjectOptions {
-  @Option(names = "--project", paramLabel = "DIR", description = "The project folder (default: the current folder).")
+  @Option(
+      names = "--project",
+      paramLabel = "DIR",
+      description = "The project folder (default: the current folder).")
   Path project = Path.of(".");
 
-  @Option(names = {"-t", "--target"}, paramLabel = "NAME", description = "The target to use (default: the project's).")
+  @Option(
+      names = {"-t", "--target"},
+      paramLabel = "NAME",
+      description = "The target to use (default: the project's).")
   String target;
 
-  @Option(names = "--vars", paramLabel = "YAML", description = "Variables for var(), as YAML: --vars '{day: 2024-01-01}'.")
+  @Option(
+      names = "--vars",
+      paramLabel = "YAML",
+      description = "Variables for var(), as YAML: --vars '{day: 2024-01-01}'.")
   String vars;
 
   /** The pipeline options these flags describe. */
@@ -33,8 +42,10 @@ final class ProjectOptions {
         return out;
       }
     } catch (dev.sluice.core.project.Yaml.SyntaxError e) {
-      throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--vars: " + e.getMessage());
+      throw new picocli.CommandLine.ParameterException(
+          new picocli.CommandLine(this), "--vars: " + e.getMessage());
     }
-    throw new picocli.CommandLine.ParameterException(new picocli.CommandLine(this), "--vars must be a YAML map");
+    throw new picocli.CommandLine.ParameterException(
+        new picocli.CommandLine(this), "--vars must be a YAML map");
   }
 }

@@ -22,7 +22,11 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** Runs a query against the project's warehouse; {{ ref() }} and {{ source() }} work in it. */
-@Command(name = "query", mixinStandardHelpOptions = true, description = "Query the warehouse. The SQL may use {{ ref('model') }} and {{ source('s','t') }}.")
+@Command(
+    name = "query",
+    mixinStandardHelpOptions = true,
+    description =
+        "Query the warehouse. The SQL may use {{ ref('model') }} and {{ source('s','t') }}.")
 final class QueryCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
 
@@ -42,7 +46,8 @@ final class QueryCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
-      Model adHoc = new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
+      Model adHoc =
+          new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
       CompiledNode compiled = pipeline.compiler(false, "query").compile(adHoc);
       if (!compiled.ok()) {
         compiled.problems().stream().filter(ProjectProblem::isError).forEach(err::println);

@@ -44,7 +44,9 @@ enum ResultFormat {
     void write(PrintWriter out, List<String> columns, List<List<Object>> rows) {
       out.println(String.join(",", columns.stream().map(ResultFormat::csvCell).toList()));
       for (List<Object> row : rows) {
-        out.println(String.join(",", row.stream().map(v -> v == null ? "" : csvCell(v.toString())).toList()));
+        out.println(
+            String.join(
+                ",", row.stream().map(v -> v == null ? "" : csvCell(v.toString())).toList()));
       }
     }
   },
@@ -56,12 +58,15 @@ enum ResultFormat {
         Map<String, Object> o = new LinkedHashMap<>();
         for (int i = 0; i < columns.size(); i++) {
           Object v = row.get(i);
-          o.put(columns.get(i), v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
+          o.put(
+              columns.get(i),
+              v == null || v instanceof Number || v instanceof Boolean ? v : v.toString());
         }
         objects.add(o);
       }
       try {
-        out.println(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(objects));
+        out.println(
+            new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(objects));
       } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
         throw new IllegalStateException(e);
       }

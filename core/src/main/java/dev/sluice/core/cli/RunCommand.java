@@ -17,10 +17,15 @@ abstract class RunCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Nodes run at once (default: the target's threads or the core count).")
+  @Option(
+      names = "--threads",
+      paramLabel = "N",
+      description = "Nodes run at once (default: the target's threads or the core count).")
   int threads;
 
-  @Option(names = "--full-refresh", description = "Rebuild incremental models and reload sources from scratch.")
+  @Option(
+      names = "--full-refresh",
+      description = "Rebuild incremental models and reload sources from scratch.")
   boolean fullRefresh;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
@@ -34,20 +39,30 @@ abstract class RunCommand implements Callable<Integer> {
     try (Pipeline pipeline = Pipeline.open(project.project, options)) {
       pipeline.warnings().forEach(w -> spec.commandLine().getErr().println(w));
       CountDownLatch finished = new CountDownLatch(1);
-      Thread onCtrlC = new Thread(() -> {
-        out.println("Cancelling: stopping running queries...");
-        pipeline.cancel();
-        try {
-          finished.await(20, TimeUnit.SECONDS); // let rollbacks finish before the JVM goes
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "sluice-cancel");
+      Thread onCtrlC =
+          new Thread(
+              () -> {
+                out.println("Cancelling: stopping running queries...");
+                pipeline.cancel();
+                try {
+                  finished.await(20, TimeUnit.SECONDS); // let rollbacks finish before the JVM goes
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "sluice-cancel");
       Runtime.getRuntime().addShutdownHook(onCtrlC);
       RunSummary summary;
       try {
-        summary = pipeline.run(command(), selection.select(), selection.exclude(), threads, fullRefresh,
-            new ConsoleReporter(out, System.console() != null && System.getenv("NO_COLOR") == null));
+        summary =
+            pipeline.run(
+                command(),
+                selection.select(),
+                selection.exclude(),
+                threads,
+                fullRefresh,
+                new ConsoleReporter(
+                    out, System.console() != null && System.getenv("NO_COLOR") == null));
       } finally {
         finished.countDown();
         try {
@@ -60,7 +75,10 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "build", mixinStandardHelpOptions = true, description = "Load sources, seed, build models and snapshots, and test them, in DAG order.")
+  @picocli.CommandLine.Command(
+      name = "build",
+      mixinStandardHelpOptions = true,
+      description = "Load sources, seed, build models and snapshots, and test them, in DAG order.")
   static final class Build extends RunCommand {
     @Override
     Command command() {
@@ -68,7 +86,10 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "run", mixinStandardHelpOptions = true, description = "Build the selected models.")
+  @picocli.CommandLine.Command(
+      name = "run",
+      mixinStandardHelpOptions = true,
+      description = "Build the selected models.")
   static final class Run extends RunCommand {
     @Override
     Command command() {
@@ -76,7 +97,10 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "seed", mixinStandardHelpOptions = true, description = "Load the seed CSV files into tables.")
+  @picocli.CommandLine.Command(
+      name = "seed",
+      mixinStandardHelpOptions = true,
+      description = "Load the seed CSV files into tables.")
   static final class Seed extends RunCommand {
     @Override
     Command command() {
@@ -84,7 +108,10 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "test", mixinStandardHelpOptions = true, description = "Run the data tests of the selected nodes.")
+  @picocli.CommandLine.Command(
+      name = "test",
+      mixinStandardHelpOptions = true,
+      description = "Run the data tests of the selected nodes.")
   static final class Test extends RunCommand {
     @Override
     Command command() {
@@ -92,7 +119,10 @@ abstract class RunCommand implements Callable<Integer> {
     }
   }
 
-  @picocli.CommandLine.Command(name = "snapshot", mixinStandardHelpOptions = true, description = "Record changes in the snapshots (SCD Type 2).")
+  @picocli.CommandLine.Command(
+      name = "snapshot",
+      mixinStandardHelpOptions = true,
+      description = "Record changes in the snapshots (SCD Type 2).")
   static final class Snapshot extends RunCommand {
     @Override
     Command command() {

@@ -11,7 +11,8 @@ import java.util.List;
  * @param sql the final SQL (a SELECT), or null for nodes without SQL (seeds, sources)
  * @param incremental whether this build adds to an existing incremental table
  */
-public record CompiledNode(Node node, Relation relation, String sql, boolean incremental, List<ProjectProblem> problems) {
+public record CompiledNode(
+    Node node, Relation relation, String sql, boolean incremental, List<ProjectProblem> problems) {
   public CompiledNode {
     problems = List.copyOf(problems);
   }

@@ -28,7 +28,9 @@ import java.util.regex.Pattern;
  */
 public final class Compiler {
   private static final Pattern LEADING_WITH =
-      Pattern.compile("^(\\s*(?:--[^\\n]*\\n|/\\*.*?\\*/|\\s)*)with(\\s+recursive)?\\b", Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
+      Pattern.compile(
+          "^(\\s*(?:--[^\\n]*\\n|/\\*.*?\\*/|\\s)*)with(\\s+recursive)?\\b",
+          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final Manifest manifest;
   private final TemplateEngine engine;
@@ -36,8 +38,14 @@ public final class Compiler {
   private final Predicate<Relation> tableExists;
   private final boolean fullRefresh;
 
-  /** @param tableExists whether a relation exists as a table, to answer {@code is_incremental()} */
-  public Compiler(Manifest manifest, TemplateEngine engine, Target target, Predicate<Relation> tableExists,
+  /**
+   * @param tableExists whether a relation exists as a table, to answer {@code is_incremental()}
+   */
+  public Compiler(
+      Manifest manifest,
+      TemplateEngine engine,
+      Target target,
+      Predicate<Relation> tableExists,
       boolean fullRefresh) {
     this.manifest = manifest;
     this.engine = engine;
@@ -55,11 +63,17 @@ public final class Compiler {
     return switch (node.kind()) {
       case SEED, SOURCE -> new CompiledNode(node, relation, null, false, List.of());
       case MODEL, SNAPSHOT -> {
-        boolean incremental = node.kind() == NodeKind.MODEL && "incremental".equals(node.config().materialized("view"))
-            && !fullRefresh && tableExists.test(relation);
+        boolean incremental =
+            node.kind() == NodeKind.MODEL
+                && "incremental".equals(node.config().materialized("view"))
+                && !fullRefresh
+                && tableExists.test(relation);
         yield templated(node, Manifest.sqlOf(node), relation, incremental);
       }
-      case TEST -> node instanceof GenericTest g ? generic(g, relation) : templated(node, Manifest.sqlOf(node), relation, false);
+      case TEST ->
+          node instanceof GenericTest g
+              ? generic(g, relation)
+              : templated(node, Manifest.sqlOf(node), relation, false);
       case EXPORT -> export((Export) node, relation);
     };
   }
@@ -68,8 +82,20 @@ public final class Compiler {
   private CompiledNode export(Export export, Relation relation) {
     Optional<Node> model = manifest.project().refable(export.model());
     if (model.isEmpty()) {
-      return new CompiledNode(export, relation, null, false, List.of(ProjectProblem.error(export.file(), export.line(),
-          "export " + export.name() + " writes out '" + export.model() + "', which is not in the project")));
+      return new CompiledNode(
+          export,
+          relation,
+          null,
+          false,
+          List.of(
+              ProjectProblem.error(
+                  export.file(),
+                  export.line(),
+                  "export "
+                      + export.name()
+                      + " writes out '"
+                      + export.model()
+                      + "', which is not in the project")));
     }
     Relation from = relationOf(model.get());
     if (!from.cte()) {
@@ -77,11 +103,15 @@ public final class Compiler {
     }
     // an ephemeral model has no table to read: its query runs here instead
     CompiledNode inner = compile(model.get());
-    String sql = inner.sql() == null ? null : "select * from (\n" + inner.sql() + "\n) as " + from.identifier();
+    String sql =
+        inner.sql() == null
+            ? null
+            : "select * from (\n" + inner.sql() + "\n) as " + from.identifier();
     return new CompiledNode(export, relation, sql, false, inner.problems());
   }
 
-  private CompiledNode templated(Node node, String template, Relation relation, boolean incremental) {
+  private CompiledNode templated(
+      Node node, String template, Relation relation, boolean incremental) {
     Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, incremental));
     List<ProjectProblem> problems = new ArrayList<>(r.problems());
     String sql = withoutTrailingSemicolons(withEphemerals(r, problems));
@@ -92,7 +122,11 @@ public final class Compiler {
     List<ProjectProblem> problems = new ArrayList<>();
     Optional<Node> attached = manifest.node(test.attachedTo());
     if (attached.isEmpty()) {
-      problems.add(ProjectProblem.error(test.file(), test.line(), "test " + test.name() + " checks " + test.attachedTo() + ", which does not exist"));
+      problems.add(
+          ProjectProblem.error(
+              test.file(),
+              test.line(),
+              "test " + test.name() + " checks " + test.attachedTo() + ", which does not exist"));
       return new CompiledNode(test, relation, null, false, problems);
     }
     String model = relationOf(attached.get()).quoted();
@@ -100,7 +134,8 @@ public final class Compiler {
       String to = null;
       Object toArg = test.arguments().get("to");
       if (toArg != null) {
-        Rendered r = engine.render(new RenderRequest(test, "{{ " + toArg + " }}", this::relationOf, false));
+        Rendered r =
+            engine.render(new RenderRequest(test, "{{ " + toArg + " }}", this::relationOf, false));
         problems.addAll(r.problems());
         to = r.sql().strip();
       }
@@ -113,15 +148,21 @@ public final class Compiler {
       }
     }
     // a user's {% test name(model, column_name, ...) %} macro
-    String call = "{{ test_" + test.testName() + "(" + macroArguments(test, attached.get()) + ") }}";
+    String call =
+        "{{ test_" + test.testName() + "(" + macroArguments(test, attached.get()) + ") }}";
     return templated(test, call, relation, false);
   }
 
   private static String macroArguments(GenericTest test, Node attached) {
     StringBuilder sb = new StringBuilder();
-    String model = attached.kind() == NodeKind.SOURCE
-        ? "source('" + ((dev.sluice.core.project.SourceTable) attached).sourceName() + "', '" + attached.name() + "')"
-        : "ref('" + attached.name() + "')";
+    String model =
+        attached.kind() == NodeKind.SOURCE
+            ? "source('"
+                + ((dev.sluice.core.project.SourceTable) attached).sourceName()
+                + "', '"
+                + attached.name()
+                + "')"
+            : "ref('" + attached.name() + "')";
     sb.append("model=").append(model);
     if (test.columnName() != null && !test.arguments().containsKey("column_name")) {
       sb.append(", column_name=").append(literal("column_name", test.columnName()));
@@ -151,7 +192,9 @@ public final class Compiler {
     return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
   }
 
-  /** Inlines every ephemeral model this SQL reads, directly or through other ephemerals, as CTEs. */
+  /**
+   * Inlines every ephemeral model this SQL reads, directly or through other ephemerals, as CTEs.
+   */
   private String withEphemerals(Rendered r, List<ProjectProblem> problems) {
     Map<String, String> ctes = new LinkedHashMap<>();
     collectEphemerals(r.refs(), ctes, problems, 0);
@@ -159,16 +202,18 @@ public final class Compiler {
       return r.sql();
     }
     StringBuilder defs = new StringBuilder();
-    ctes.forEach((name, sql) -> {
-      if (defs.length() > 0) {
-        defs.append(",\n");
-      }
-      defs.append(name).append(" as (\n").append(sql.strip()).append("\n)");
-    });
+    ctes.forEach(
+        (name, sql) -> {
+          if (defs.length() > 0) {
+            defs.append(",\n");
+          }
+          defs.append(name).append(" as (\n").append(sql.strip()).append("\n)");
+        });
     return injectCtes(r.sql(), defs.toString());
   }
 
-  private void collectEphemerals(List<String> refs, Map<String, String> ctes, List<ProjectProblem> problems, int depth) {
+  private void collectEphemerals(
+      List<String> refs, Map<String, String> ctes, List<ProjectProblem> problems, int depth) {
     for (String name : refs) {
       Optional<Node> n = manifest.project().refable(name);
       if (n.isEmpty() || !"ephemeral".equals(n.get().config().materialized("")) || depth > 50) {
@@ -178,7 +223,9 @@ public final class Compiler {
       if (ctes.containsKey(cte)) {
         continue;
       }
-      Rendered inner = engine.render(new RenderRequest(n.get(), Manifest.sqlOf(n.get()), this::relationOf, false));
+      Rendered inner =
+          engine.render(
+              new RenderRequest(n.get(), Manifest.sqlOf(n.get()), this::relationOf, false));
       problems.addAll(inner.problems());
       collectEphemerals(inner.refs(), ctes, problems, depth + 1); // its own ephemerals come first
       ctes.put(cte, inner.sql());
@@ -198,7 +245,13 @@ public final class Compiler {
     Matcher m = LEADING_WITH.matcher(sql);
     if (m.find()) {
       String recursive = m.group(2) == null ? "" : m.group(2);
-      return m.group(1) + "with" + recursive + " " + defs + ",\n" + sql.substring(m.end()).stripLeading();
+      return m.group(1)
+          + "with"
+          + recursive
+          + " "
+          + defs
+          + ",\n"
+          + sql.substring(m.end()).stripLeading();
     }
     return "with " + defs + "\n" + sql;
   }

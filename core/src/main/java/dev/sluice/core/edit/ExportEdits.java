@@ -19,22 +19,30 @@ import java.util.regex.Pattern;
  */
 public final class ExportEdits {
   private static final Pattern NAME = Pattern.compile("[A-Za-z_][A-Za-z0-9_]*");
+
   /** The shared file new exports join when it exists. */
   public static final String SHARED_FILE = "exports.yml";
 
   private ExportEdits() {}
 
-  public static ProjectEdit newExport(Project project, String name, String model, Export.Format format)
+  public static ProjectEdit newExport(
+      Project project, String name, String model, Export.Format format)
       throws EditRefusedException {
     if (name == null || !NAME.matcher(name).matches()) {
-      throw new EditRefusedException("'" + name + "' is not a valid name: use letters, digits and _, not starting with a digit");
+      throw new EditRefusedException(
+          "'"
+              + name
+              + "' is not a valid name: use letters, digits and _, not starting with a digit");
     }
     if (project.refable(model).isEmpty()) {
-      throw new EditRefusedException("there is no model, seed or snapshot named '" + model + "' to export");
+      throw new EditRefusedException(
+          "there is no model, seed or snapshot named '" + model + "' to export");
     }
-    Optional<Export> taken = project.nodesOf(Export.class).stream().filter(e -> e.name().equals(name)).findFirst();
+    Optional<Export> taken =
+        project.nodesOf(Export.class).stream().filter(e -> e.name().equals(name)).findFirst();
     if (taken.isPresent()) {
-      throw new EditRefusedException("export " + name + " is already defined in " + taken.get().file());
+      throw new EditRefusedException(
+          "export " + name + " is already defined in " + taken.get().file());
     }
     Map<String, Object> entry = new LinkedHashMap<>();
     entry.put("name", name);
@@ -57,7 +65,8 @@ public final class ExportEdits {
       t.insert(t.size(), YamlValues.keyValue("exports", List.of(entry), 0));
     } else {
       if (t.isOneLineFlow(exports.get())) {
-        throw new EditRefusedException(file.getFileName() + " lists its exports on one line; add " + name + " there by hand");
+        throw new EditRefusedException(
+            file.getFileName() + " lists its exports on one line; add " + name + " there by hand");
       }
       List<YamlText.Block> items = t.items(exports.get());
       int dash = items.isEmpty() ? 2 : YamlText.indent(t.line(items.get(0).start()));

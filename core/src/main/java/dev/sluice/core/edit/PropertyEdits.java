@@ -19,21 +19,25 @@ import java.util.stream.Stream;
 /**
  * Edits of a model's properties as the inspector makes them: materialization, tags, description,
  * column descriptions and column tests. They go into the schema file that already describes the
- * model (or a new {@code _schema.yml} beside it), changing only the lines concerned, so comments and
- * the order of everything else stay. A materialization set in the SQL's {@code config()} wins in
- * dbt, so it is changed there.
+ * model (or a new {@code _schema.yml} beside it), changing only the lines concerned, so comments
+ * and the order of everything else stay. A materialization set in the SQL's {@code config()} wins
+ * in dbt, so it is changed there.
  */
 public final class PropertyEdits {
-  private static final Pattern SQL_CONFIG = Pattern.compile("\\{\\{-?\\s*config\\s*\\((.*?)\\)\\s*-?}}", Pattern.DOTALL);
-  private static final Pattern MATERIALIZED = Pattern.compile("materialized\\s*=\\s*(['\"])([^'\"]*)\\1");
-  public static final List<String> MATERIALIZATIONS = List.of("view", "table", "incremental", "ephemeral");
+  private static final Pattern SQL_CONFIG =
+      Pattern.compile("\\{\\{-?\\s*config\\s*\\((.*?)\\)\\s*-?}}", Pattern.DOTALL);
+  private static final Pattern MATERIALIZED =
+      Pattern.compile("materialized\\s*=\\s*(['\"])([^'\"]*)\\1");
+  public static final List<String> MATERIALIZATIONS =
+      List.of("view", "table", "incremental", "ephemeral");
 
   private PropertyEdits() {}
 
   public static ProjectEdit setMaterialization(Project project, String model, String materialized)
       throws EditRefusedException {
     if (!MATERIALIZATIONS.contains(materialized)) {
-      throw new EditRefusedException("'" + materialized + "' is not a materialization: use one of " + MATERIALIZATIONS);
+      throw new EditRefusedException(
+          "'" + materialized + "' is not a materialization: use one of " + MATERIALIZATIONS);
     }
     Model m = model(project, model);
     Path sqlFile = project.root().resolve(m.file());
@@ -43,11 +47,15 @@ public final class PropertyEdits {
       Matcher mat = MATERIALIZED.matcher(config.group(1));
       if (mat.find()) {
         int at = config.start(1) + mat.start(2);
-        String after = sql.substring(0, at) + materialized + sql.substring(config.start(1) + mat.end(2));
+        String after =
+            sql.substring(0, at) + materialized + sql.substring(config.start(1) + mat.end(2));
         return edit("make " + model + " a " + materialized, sqlFile, sql, after);
       }
     }
-    return schemaEdit(project, m, "make " + model + " a " + materialized,
+    return schemaEdit(
+        project,
+        m,
+        "make " + model + " a " + materialized,
         (t, e) -> t.set(t.blockMap(e, "config"), "materialized", materialized, null));
   }
 
@@ -55,66 +63,89 @@ public final class PropertyEdits {
    * Sets the model's tags in its schema file. Tags the project file gives its folder are left out,
    * since they apply anyway (and cannot be taken away here); tags in the SQL's config() stay too.
    */
-  public static ProjectEdit setTags(Project project, String model, List<String> tags) throws EditRefusedException {
+  public static ProjectEdit setTags(Project project, String model, List<String> tags)
+      throws EditRefusedException {
     Model m = model(project, model);
     List<String> inherited = project.settings().folderConfig("models", m.folder(), m.name()).tags();
-    List<String> clean = tags.stream().map(String::strip).filter(s -> !s.isEmpty() && !inherited.contains(s))
-        .distinct().toList();
-    return schemaEdit(project, m, "set the tags of " + model, (t, e) -> {
-      if (clean.isEmpty()) {
-        removeConfig(t, e, "tags");
-      } else {
-        t.set(t.blockMap(e, "config"), "tags", clean, null);
-      }
-    });
+    List<String> clean =
+        tags.stream()
+            .map(String::strip)
+            .filter(s -> !s.isEmpty() && !inherited.contains(s))
+            .distinct()
+            .toList();
+    return schemaEdit(
+        project,
+        m,
+        "set the tags of " + model,
+        (t, e) -> {
+          if (clean.isEmpty()) {
+            removeConfig(t, e, "tags");
+          } else {
+            t.set(t.blockMap(e, "config"), "tags", clean, null);
+          }
+        });
   }
 
   public static ProjectEdit setDescription(Project project, String model, String description)
       throws EditRefusedException {
     String d = description == null ? "" : description.strip();
-    return schemaEdit(project, model(project, model), "describe " + model, (t, e) -> {
-      if (d.isEmpty()) {
-        t.remove(e, "description");
-      } else {
-        t.set(e, "description", d, "name");
-      }
-    });
+    return schemaEdit(
+        project,
+        model(project, model),
+        "describe " + model,
+        (t, e) -> {
+          if (d.isEmpty()) {
+            t.remove(e, "description");
+          } else {
+            t.set(e, "description", d, "name");
+          }
+        });
   }
 
-  public static ProjectEdit setColumnDescription(Project project, String model, String column, String description)
+  public static ProjectEdit setColumnDescription(
+      Project project, String model, String column, String description)
       throws EditRefusedException {
     String d = description == null ? "" : description.strip();
-    return schemaEdit(project, model(project, model), "describe " + model + "." + column, (t, e) -> {
-      YamlText.Block col = column(t, e, column);
-      if (d.isEmpty()) {
-        t.remove(col, "description");
-      } else {
-        t.set(col, "description", d, "name");
-      }
-    });
+    return schemaEdit(
+        project,
+        model(project, model),
+        "describe " + model + "." + column,
+        (t, e) -> {
+          YamlText.Block col = column(t, e, column);
+          if (d.isEmpty()) {
+            t.remove(col, "description");
+          } else {
+            t.set(col, "description", d, "name");
+          }
+        });
   }
 
-  public static ProjectEdit addColumnTest(Project project, String model, String column, ColumnTest test)
-      throws EditRefusedException {
-    return schemaEdit(project, model(project, model), "test " + test.name() + " on " + model + "." + column, (t, e) -> {
-      YamlText.Block col = column(t, e, column);
-      Optional<YamlText.Key> key = t.find(col, "data_tests").or(() -> t.find(col, "tests"));
-      List<Object> tests = new ArrayList<>();
-      if (key.isPresent() && t.value(key.get()) instanceof List<?> l) {
-        tests.addAll(l);
-      }
-      if (tests.contains(test.asYaml())) {
-        throw new EditRefusedException(model + "." + column + " already has this " + test.name() + " test");
-      }
-      if (key.isPresent() && !t.isOneLineFlow(key.get()) && !t.items(key.get()).isEmpty()) {
-        List<YamlText.Block> items = t.items(key.get());
-        int dash = YamlText.indent(t.line(items.get(0).start()));
-        t.insert(key.get().end(), YamlValues.listItem(test.asYaml(), dash));
-      } else {
-        tests.add(test.asYaml());
-        t.set(col, key.map(YamlText.Key::name).orElse("data_tests"), tests, null);
-      }
-    });
+  public static ProjectEdit addColumnTest(
+      Project project, String model, String column, ColumnTest test) throws EditRefusedException {
+    return schemaEdit(
+        project,
+        model(project, model),
+        "test " + test.name() + " on " + model + "." + column,
+        (t, e) -> {
+          YamlText.Block col = column(t, e, column);
+          Optional<YamlText.Key> key = t.find(col, "data_tests").or(() -> t.find(col, "tests"));
+          List<Object> tests = new ArrayList<>();
+          if (key.isPresent() && t.value(key.get()) instanceof List<?> l) {
+            tests.addAll(l);
+          }
+          if (tests.contains(test.asYaml())) {
+            throw new EditRefusedException(
+                model + "." + column + " already has this " + test.name() + " test");
+          }
+          if (key.isPresent() && !t.isOneLineFlow(key.get()) && !t.items(key.get()).isEmpty()) {
+            List<YamlText.Block> items = t.items(key.get());
+            int dash = YamlText.indent(t.line(items.get(0).start()));
+            t.insert(key.get().end(), YamlValues.listItem(test.asYaml(), dash));
+          } else {
+            tests.add(test.asYaml());
+            t.set(col, key.map(YamlText.Key::name).orElse("data_tests"), tests, null);
+          }
+        });
   }
 
   /** Removes a test declared in a schema file (on a column or a table) from its list. */
@@ -140,8 +171,11 @@ public final class PropertyEdits {
   }
 
   private static boolean names(String itemText, String testName) {
-    return itemText.equals(testName) || itemText.startsWith(testName + ":") || itemText.startsWith(testName + " ")
-        || itemText.startsWith("{" + testName + ":") || itemText.startsWith("'" + testName + "'")
+    return itemText.equals(testName)
+        || itemText.startsWith(testName + ":")
+        || itemText.startsWith(testName + " ")
+        || itemText.startsWith("{" + testName + ":")
+        || itemText.startsWith("'" + testName + "'")
         || itemText.startsWith("\"" + testName + "\"");
   }
 
@@ -158,8 +192,11 @@ public final class PropertyEdits {
       if (YamlText.isDash(l) && YamlText.indent(l) == dash) {
         return; // an earlier item remains
       }
-      boolean nextIsItem = line < t.size() && YamlText.isContent(t.line(line)) && YamlText.isDash(t.line(line))
-          && YamlText.indent(t.line(line)) == dash;
+      boolean nextIsItem =
+          line < t.size()
+              && YamlText.isContent(t.line(line))
+              && YamlText.isDash(t.line(line))
+              && YamlText.indent(t.line(line)) == dash;
       if (!nextIsItem && !YamlText.isDash(l) && l.strip().endsWith(":")) {
         t.replace(i, i + 1, List.of());
       }
@@ -167,17 +204,23 @@ public final class PropertyEdits {
     }
   }
 
-  private static void removeFromFlowList(YamlText t, int line, GenericTest g) throws EditRefusedException {
+  private static void removeFromFlowList(YamlText t, int line, GenericTest g)
+      throws EditRefusedException {
     String text = t.line(line);
     int col = YamlText.keyColumn(text);
     String rest = text.substring(col);
     int colon = rest.indexOf(':');
-    String refuse = g.file() + ":" + g.line() + " is written in a way Sluice does not rewrite: remove the test there";
+    String refuse =
+        g.file()
+            + ":"
+            + g.line()
+            + " is written in a way Sluice does not rewrite: remove the test there";
     if (colon < 0 || !rest.substring(colon + 1).strip().startsWith("[")) {
       throw new EditRefusedException(refuse);
     }
     String keyName = rest.substring(0, colon).strip();
-    YamlText.Key key = new YamlText.Key(keyName, line, line + 1, col, rest.substring(colon + 1).strip());
+    YamlText.Key key =
+        new YamlText.Key(keyName, line, line + 1, col, rest.substring(colon + 1).strip());
     if (!(t.value(key) instanceof List<?> l)) {
       throw new EditRefusedException(refuse);
     }
@@ -196,12 +239,20 @@ public final class PropertyEdits {
     if (tests.isEmpty() && !YamlText.isDash(text)) {
       t.replace(line, line + 1, List.of());
     } else {
-      t.replace(line, line + 1, List.of(text.substring(0, col) + keyName + ": " + YamlValues.flow(tests)
-          + YamlText.trailingComment(text)));
+      t.replace(
+          line,
+          line + 1,
+          List.of(
+              text.substring(0, col)
+                  + keyName
+                  + ": "
+                  + YamlValues.flow(tests)
+                  + YamlText.trailingComment(text)));
     }
   }
 
-  private static void removeConfig(YamlText t, YamlText.Block entry, String key) throws EditRefusedException {
+  private static void removeConfig(YamlText t, YamlText.Block entry, String key)
+      throws EditRefusedException {
     Optional<YamlText.Key> config = t.find(entry, "config");
     if (config.isEmpty()) {
       return;
@@ -214,10 +265,12 @@ public final class PropertyEdits {
   }
 
   /** The mapping of one column under the model's {@code columns:}, added when missing. */
-  private static YamlText.Block column(YamlText t, YamlText.Block entry, String column) throws EditRefusedException {
+  private static YamlText.Block column(YamlText t, YamlText.Block entry, String column)
+      throws EditRefusedException {
     Optional<YamlText.Key> cols = t.find(entry, "columns");
     if (cols.isPresent() && t.isOneLineFlow(cols.get())) {
-      throw new EditRefusedException("the columns of this model are written on one line; edit them in the file");
+      throw new EditRefusedException(
+          "the columns of this model are written on one line; edit them in the file");
     }
     if (cols.isEmpty()) {
       t.insert(t.insertionPoint(entry), List.of(" ".repeat(entry.indent()) + "columns:"));
@@ -271,7 +324,8 @@ public final class PropertyEdits {
         try {
           Yaml.Value doc = Yaml.read(f);
           Yaml.Value models = doc.get("models");
-          if (models != null && models.asList().stream().anyMatch(v -> model.name().equals(v.text("name")))) {
+          if (models != null
+              && models.asList().stream().anyMatch(v -> model.name().equals(v.text("name")))) {
             return f;
           }
         } catch (IOException | Yaml.SyntaxError e) {
@@ -296,10 +350,12 @@ public final class PropertyEdits {
     return null;
   }
 
-  private static YamlText.Block addEntry(YamlText t, String model, Path file) throws EditRefusedException {
+  private static YamlText.Block addEntry(YamlText t, String model, Path file)
+      throws EditRefusedException {
     Optional<YamlText.Key> models = t.find(t.root(), "models");
     if (models.isPresent() && t.isOneLineFlow(models.get())) {
-      throw new EditRefusedException(file.getFileName() + " lists its models on one line; edit it by hand");
+      throw new EditRefusedException(
+          file.getFileName() + " lists its models on one line; edit it by hand");
     }
     if (models.isEmpty()) {
       if (t.size() > 0 && !t.line(t.size() - 1).isBlank()) {
@@ -316,11 +372,15 @@ public final class PropertyEdits {
   }
 
   private static Model model(Project project, String name) throws EditRefusedException {
-    return project.node("model." + name).filter(Model.class::isInstance).map(Model.class::cast)
+    return project
+        .node("model." + name)
+        .filter(Model.class::isInstance)
+        .map(Model.class::cast)
         .orElseThrow(() -> new EditRefusedException("no model named " + name));
   }
 
-  private static ProjectEdit edit(String what, Path file, String before, String after) throws EditRefusedException {
+  private static ProjectEdit edit(String what, Path file, String before, String after)
+      throws EditRefusedException {
     if (after.equals(before)) {
       throw new EditRefusedException("nothing to change: " + what + " is already so");
     }

@@ -15,9 +15,13 @@ import java.util.regex.Pattern;
  * source('shop', 'orders') }}}.
  */
 public final class RefEdits {
-  public static final String PLACEHOLDER = "-- A new model: connect an upstream node on the graph, or write the SELECT here.\nselect 1 as id\n";
-  private static final Pattern SINGLE = Pattern.compile("(?is)\\s*select\\s+\\*\\s+from\\s+(\\{\\{[^}]*}})\\s*;?\\s*");
-  private static final Pattern IMPORT = Pattern.compile("(?is)\\s*(\\w+)\\s+as\\s*\\(\\s*select\\s+\\*\\s+from\\s+(\\{\\{[^}]*}})\\s*\\)\\s*");
+  public static final String PLACEHOLDER =
+      "-- A new model: connect an upstream node on the graph, or write the SELECT here.\nselect 1 as id\n";
+  private static final Pattern SINGLE =
+      Pattern.compile("(?is)\\s*select\\s+\\*\\s+from\\s+(\\{\\{[^}]*}})\\s*;?\\s*");
+  private static final Pattern IMPORT =
+      Pattern.compile(
+          "(?is)\\s*(\\w+)\\s+as\\s*\\(\\s*select\\s+\\*\\s+from\\s+(\\{\\{[^}]*}})\\s*\\)\\s*");
   private static final Pattern LEADING_WITH = Pattern.compile("(?is)^\\s*with\\s+");
 
   private RefEdits() {}
@@ -32,8 +36,12 @@ public final class RefEdits {
     return "{{ source('" + sourceName + "', '" + table + "') }}";
   }
 
-  /** The SQL with {@code read} added as an upstream, named {@code alias} in a CTE when there is more than one. */
-  public static String add(String sql, String read, String alias, String modelFile) throws EditRefusedException {
+  /**
+   * The SQL with {@code read} added as an upstream, named {@code alias} in a CTE when there is more
+   * than one.
+   */
+  public static String add(String sql, String read, String alias, String modelFile)
+      throws EditRefusedException {
     if (sql.contains(read)) {
       throw new EditRefusedException(modelFile + " already reads " + read);
     }
@@ -44,22 +52,39 @@ public final class RefEdits {
     if (single.matches()) {
       String first = single.group(1);
       String firstAlias = aliasOf(first);
-      return "with " + firstAlias + " as (\n    select * from " + first + "\n),\n\n" + alias + " as (\n    select * from "
-          + read + "\n)\n\nselect * from " + firstAlias + "\n";
+      return "with "
+          + firstAlias
+          + " as (\n    select * from "
+          + first
+          + "\n),\n\n"
+          + alias
+          + " as (\n    select * from "
+          + read
+          + "\n)\n\nselect * from "
+          + firstAlias
+          + "\n";
     }
     Imports imports = Imports.parse(sql);
     if (imports != null) {
       StringBuilder out = new StringBuilder(sql.substring(0, imports.endOfLast()));
-      out.append(",\n\n").append(alias).append(" as (\n    select * from ").append(read).append("\n)");
+      out.append(",\n\n")
+          .append(alias)
+          .append(" as (\n    select * from ")
+          .append(read)
+          .append("\n)");
       out.append(sql.substring(imports.endOfLast()));
       return out.toString();
     }
-    throw new EditRefusedException(modelFile + " is hand-written, so Sluice will not rewrite it: add " + read
-        + " to its SQL in the editor");
+    throw new EditRefusedException(
+        modelFile
+            + " is hand-written, so Sluice will not rewrite it: add "
+            + read
+            + " to its SQL in the editor");
   }
 
   /** The SQL without {@code read}; refuses when the read is used beyond its import. */
-  public static String remove(String sql, String read, String modelFile) throws EditRefusedException {
+  public static String remove(String sql, String read, String modelFile)
+      throws EditRefusedException {
     if (!sql.contains(read)) {
       throw new EditRefusedException(modelFile + " does not read " + read);
     }
@@ -76,15 +101,22 @@ public final class RefEdits {
         if (Pattern.compile("\\b" + Pattern.quote(alias) + "\\b").matcher(rest).find()) {
           List<String> others = new ArrayList<>(imports.aliases);
           others.remove(alias);
-          if (!rest.strip().matches("(?is)select\\s+\\*\\s+from\\s+" + Pattern.quote(alias) + "\\s*;?") || others.isEmpty()) {
-            throw new EditRefusedException(modelFile + " uses " + alias + " in its query; remove it there in the editor");
+          if (!rest.strip()
+                  .matches("(?is)select\\s+\\*\\s+from\\s+" + Pattern.quote(alias) + "\\s*;?")
+              || others.isEmpty()) {
+            throw new EditRefusedException(
+                modelFile + " uses " + alias + " in its query; remove it there in the editor");
           }
           rest = "\n\nselect * from " + others.get(0) + "\n";
         }
         List<String> keep = new ArrayList<>();
         for (int k = 0; k < imports.aliases.size(); k++) {
           if (k != i) {
-            keep.add(imports.aliases.get(k) + " as (\n    select * from " + imports.reads.get(k) + "\n)");
+            keep.add(
+                imports.aliases.get(k)
+                    + " as (\n    select * from "
+                    + imports.reads.get(k)
+                    + "\n)");
           }
         }
         if (keep.size() == 1 && rest.strip().matches("(?is)select\\s+\\*\\s+from\\s+\\w+\\s*;?")) {
@@ -93,8 +125,11 @@ public final class RefEdits {
         return "with " + String.join(",\n\n", keep) + rest;
       }
     }
-    throw new EditRefusedException(modelFile + " is hand-written, so Sluice will not rewrite it: remove " + read
-        + " from its SQL in the editor");
+    throw new EditRefusedException(
+        modelFile
+            + " is hand-written, so Sluice will not rewrite it: remove "
+            + read
+            + " from its SQL in the editor");
   }
 
   /** A CTE name for a read: the model's name, or {@code source_table}. */

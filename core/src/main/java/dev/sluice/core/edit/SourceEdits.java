@@ -21,17 +21,28 @@ public final class SourceEdits {
 
   private SourceEdits() {}
 
-  /** {@code path} may be null or blank: then the table is only declared (it is already in the warehouse). */
-  public static ProjectEdit newSourceTable(Project project, String source, String table, String path)
-      throws EditRefusedException {
+  /**
+   * {@code path} may be null or blank: then the table is only declared (it is already in the
+   * warehouse).
+   */
+  public static ProjectEdit newSourceTable(
+      Project project, String source, String table, String path) throws EditRefusedException {
     for (String n : new String[] {source, table}) {
       if (n == null || !NAME.matcher(n).matches()) {
-        throw new EditRefusedException("'" + n + "' is not a valid name: use letters, digits and _, not starting with a digit");
+        throw new EditRefusedException(
+            "'"
+                + n
+                + "' is not a valid name: use letters, digits and _, not starting with a digit");
       }
     }
     if (project.source(source, table).isPresent()) {
-      throw new EditRefusedException("source table " + source + "." + table + " is already declared in "
-          + project.source(source, table).get().file());
+      throw new EditRefusedException(
+          "source table "
+              + source
+              + "."
+              + table
+              + " is already declared in "
+              + project.source(source, table).get().file());
     }
     boolean files = path != null && !path.isBlank();
     Map<String, Object> entry = new LinkedHashMap<>();
@@ -39,10 +50,16 @@ public final class SourceEdits {
     if (files) {
       entry.put("path", path.strip());
     }
-    Optional<Path> declared = project.nodesOf(SourceTable.class).stream()
-        .filter(s -> s.sourceName().equals(source)).map(SourceTable::file).findFirst();
-    Path file = project.root().resolve(declared.orElse(
-        Path.of(project.settings().sourcePaths().get(0), source + ".yml")));
+    Optional<Path> declared =
+        project.nodesOf(SourceTable.class).stream()
+            .filter(s -> s.sourceName().equals(source))
+            .map(SourceTable::file)
+            .findFirst();
+    Path file =
+        project
+            .root()
+            .resolve(
+                declared.orElse(Path.of(project.settings().sourcePaths().get(0), source + ".yml")));
     String before = read(file);
     YamlText t = new YamlText(before);
     YamlText.Block src = sourceEntry(t, source);
@@ -67,18 +84,28 @@ public final class SourceEdits {
     } else {
       Optional<YamlText.Key> tables = t.find(src, "tables");
       if (tables.isPresent() && t.isOneLineFlow(tables.get())) {
-        throw new EditRefusedException(file.getFileName() + " lists the tables of " + source
-            + " on one line; add " + table + " there by hand");
+        throw new EditRefusedException(
+            file.getFileName()
+                + " lists the tables of "
+                + source
+                + " on one line; add "
+                + table
+                + " there by hand");
       }
       if (tables.isEmpty()) {
-        t.insert(t.insertionPoint(src), YamlValues.keyValue("tables", List.of(entry), src.indent()));
+        t.insert(
+            t.insertionPoint(src), YamlValues.keyValue("tables", List.of(entry), src.indent()));
       } else {
         List<YamlText.Block> items = t.items(tables.get());
-        int dash = items.isEmpty() ? tables.get().indent() + 2 : YamlText.indent(t.line(items.get(0).start()));
+        int dash =
+            items.isEmpty()
+                ? tables.get().indent() + 2
+                : YamlText.indent(t.line(items.get(0).start()));
         t.insert(tables.get().end(), YamlValues.listItem(entry, dash));
       }
     }
-    return new ProjectEdit("new source table " + source + "." + table,
+    return new ProjectEdit(
+        "new source table " + source + "." + table,
         List.of(new FileChange(file, before, t.text())));
   }
 

@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * is read whole and, when it must change, written again.
  */
 final class YamlText {
-  private static final Pattern KEY = Pattern.compile("^(\\s*(?:-\\s+)?)(['\"]?)([^'\":#\\s][^'\":#]*?)\\2\\s*:(?:\\s+(.*))?$");
+  private static final Pattern KEY =
+      Pattern.compile("^(\\s*(?:-\\s+)?)(['\"]?)([^'\":#\\s][^'\":#]*?)\\2\\s*:(?:\\s+(.*))?$");
 
   private final List<String> lines;
   private final boolean endsWithNewline;
@@ -37,7 +38,10 @@ final class YamlText {
   /** A block mapping: its keys start at column {@code indent} within lines [start, end). */
   record Block(int start, int end, int indent) {}
 
-  /** A key of a mapping: its line, where its value ends (exclusive), its column and inline value text. */
+  /**
+   * A key of a mapping: its line, where its value ends (exclusive), its column and inline value
+   * text.
+   */
   record Key(String name, int line, int end, int indent, String inline) {}
 
   Block root() {
@@ -57,7 +61,8 @@ final class YamlText {
       }
       Matcher m = KEY.matcher(l);
       if (m.matches() && m.group(3).strip().equals(name)) {
-        return Optional.of(new Key(name, i, valueEnd(i, col, map.end), col, m.group(4) == null ? "" : m.group(4)));
+        return Optional.of(
+            new Key(name, i, valueEnd(i, col, map.end), col, m.group(4) == null ? "" : m.group(4)));
       }
     }
     return Optional.empty();
@@ -102,24 +107,35 @@ final class YamlText {
       if (i == k.line) {
         l = " ".repeat(k.indent) + l.substring(k.indent);
       }
-      snippet.append(l.length() >= k.indent && l.substring(0, k.indent).isBlank() ? l.substring(k.indent) : l.strip())
+      snippet
+          .append(
+              l.length() >= k.indent && l.substring(0, k.indent).isBlank()
+                  ? l.substring(k.indent)
+                  : l.strip())
           .append('\n');
     }
     try {
       Yaml.Value v = Yaml.parse(snippet.toString());
       return v.get(k.name) == null ? null : v.get(k.name).plain();
     } catch (Yaml.SyntaxError e) {
-      throw new EditRefusedException("cannot read '" + k.name + "' at line " + (k.line + 1) + ": " + e.getMessage());
+      throw new EditRefusedException(
+          "cannot read '" + k.name + "' at line " + (k.line + 1) + ": " + e.getMessage());
     }
   }
 
-  /** Whether a key's value is written in flow style on its own line: {@code [a, b]} or {@code {a: b}}. */
+  /**
+   * Whether a key's value is written in flow style on its own line: {@code [a, b]} or {@code {a:
+   * b}}.
+   */
   boolean isOneLineFlow(Key k) {
     String v = k.inline.strip();
     return (v.startsWith("[") || v.startsWith("{")) && k.end == k.line + 1;
   }
 
-  /** Sets {@code key: value} in a mapping, in place if the key is there, else at the end (or after {@code after}). */
+  /**
+   * Sets {@code key: value} in a mapping, in place if the key is there, else at the end (or after
+   * {@code after}).
+   */
   void set(Block map, String name, Object value, String after) {
     Optional<Key> k = find(map, name);
     if (k.isPresent()) {
@@ -147,7 +163,10 @@ final class YamlText {
     if (isDash(lines.get(key.line))) {
       // the key opens a list item: the next key (if any) takes over the dash
       int next = key.end < lines.size() ? key.end : -1;
-      if (next >= 0 && next < map.end && isContent(lines.get(next)) && indent(lines.get(next)) == key.indent) {
+      if (next >= 0
+          && next < map.end
+          && isContent(lines.get(next))
+          && indent(lines.get(next)) == key.indent) {
         String dashPrefix = lines.get(key.line).substring(0, key.indent);
         lines.set(next, dashPrefix + lines.get(next).substring(key.indent));
       }
@@ -156,7 +175,9 @@ final class YamlText {
     return true;
   }
 
-  /** The mapping under {@code name}, created (or turned from flow style into a block) when needed. */
+  /**
+   * The mapping under {@code name}, created (or turned from flow style into a block) when needed.
+   */
   Block blockMap(Block map, String name) throws EditRefusedException {
     Optional<Key> k = find(map, name);
     if (k.isEmpty()) {
@@ -165,10 +186,12 @@ final class YamlText {
     } else if (!k.get().inline.isBlank() && !k.get().inline.strip().startsWith("#")) {
       Object v = value(k.get());
       if (v != null && !(v instanceof Map)) {
-        throw new EditRefusedException("'" + name + "' at line " + (k.get().line + 1) + " is not a mapping");
+        throw new EditRefusedException(
+            "'" + name + "' at line " + (k.get().line + 1) + " is not a mapping");
       }
       String prefix = lines.get(k.get().line).substring(0, k.get().indent);
-      List<String> with = new ArrayList<>(YamlValues.keyValue(name, v == null ? Map.of() : v, k.get().indent));
+      List<String> with =
+          new ArrayList<>(YamlValues.keyValue(name, v == null ? Map.of() : v, k.get().indent));
       if (v == null || ((Map<?, ?>) v).isEmpty()) {
         with = new ArrayList<>(List.of(" ".repeat(k.get().indent) + name + ":"));
       }
@@ -250,7 +273,9 @@ final class YamlText {
     return lastContent(keyLine, limit);
   }
 
-  /** One past the last content line in [from, to), or from+1 when only the first line has content. */
+  /**
+   * One past the last content line in [from, to), or from+1 when only the first line has content.
+   */
   private int lastContent(int from, int to) {
     for (int j = to - 1; j > from; j--) {
       if (isContent(lines.get(j))) {
@@ -298,7 +323,7 @@ final class YamlText {
     return i;
   }
 
-  /** A comment at the end of a line ({@code  # ...}), outside quotes; empty when there is none. */
+  /** A comment at the end of a line ({@code # ...}), outside quotes; empty when there is none. */
   static String trailingComment(String l) {
     char quote = 0;
     for (int i = 0; i < l.length(); i++) {

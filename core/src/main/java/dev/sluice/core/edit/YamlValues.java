@@ -15,7 +15,8 @@ import java.util.regex.Pattern;
 final class YamlValues {
   private static final Set<String> SPECIAL_WORDS =
       Set.of("y", "n", "yes", "no", "on", "off", "true", "false", "null", "~");
-  private static final Pattern NUMBER = Pattern.compile("[-+]?(\\.?[0-9][0-9_.eE+-]*|\\.inf|\\.nan|0x[0-9a-fA-F]+|0o[0-7]+)");
+  private static final Pattern NUMBER =
+      Pattern.compile("[-+]?(\\.?[0-9][0-9_.eE+-]*|\\.inf|\\.nan|0x[0-9a-fA-F]+|0o[0-7]+)");
   private static final String FLOW_UNSAFE = "{}[],";
 
   private YamlValues() {}
@@ -33,8 +34,14 @@ final class YamlValues {
   }
 
   private static boolean plainOk(String s, boolean flow) {
-    if (s.isEmpty() || !s.strip().equals(s) || s.contains("\n") || s.contains(": ") || s.endsWith(":")
-        || s.contains(" #") || SPECIAL_WORDS.contains(s.toLowerCase(Locale.ROOT)) || NUMBER.matcher(s).matches()) {
+    if (s.isEmpty()
+        || !s.strip().equals(s)
+        || s.contains("\n")
+        || s.contains(": ")
+        || s.endsWith(":")
+        || s.contains(" #")
+        || SPECIAL_WORDS.contains(s.toLowerCase(Locale.ROOT))
+        || NUMBER.matcher(s).matches()) {
       return false;
     }
     if ("-?:,[]{}#&*!|>'\"%@`".indexOf(s.charAt(0)) >= 0) {

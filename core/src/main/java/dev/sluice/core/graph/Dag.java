@@ -18,18 +18,26 @@ public final class Dag {
   private final Map<String, Set<String>> parents = new LinkedHashMap<>();
   private final Map<String, Set<String>> children = new LinkedHashMap<>();
 
-  /** @param edges each node id to the ids it reads from; every id must be a key */
+  /**
+   * @param edges each node id to the ids it reads from; every id must be a key
+   */
   public Dag(Map<String, ? extends Collection<String>> edges) {
-    edges.keySet().forEach(id -> {
-      parents.put(id, new LinkedHashSet<>());
-      children.put(id, new LinkedHashSet<>());
-    });
-    edges.forEach((id, ps) -> ps.forEach(p -> {
-      if (parents.containsKey(p) && !p.equals(id)) {
-        parents.get(id).add(p);
-        children.get(p).add(id);
-      }
-    }));
+    edges
+        .keySet()
+        .forEach(
+            id -> {
+              parents.put(id, new LinkedHashSet<>());
+              children.put(id, new LinkedHashSet<>());
+            });
+    edges.forEach(
+        (id, ps) ->
+            ps.forEach(
+                p -> {
+                  if (parents.containsKey(p) && !p.equals(id)) {
+                    parents.get(id).add(p);
+                    children.get(p).add(id);
+                  }
+                }));
   }
 
   public Set<String> nodeIds() {
@@ -48,7 +56,9 @@ public final class Dag {
     return Collections.unmodifiableSet(children.getOrDefault(id, Set.of()));
   }
 
-  /** Everything {@code id} reads from, directly or not, up to {@code depth} steps (-1: no limit). */
+  /**
+   * Everything {@code id} reads from, directly or not, up to {@code depth} steps (-1: no limit).
+   */
   public Set<String> upstream(String id, int depth) {
     return walk(id, depth, parents);
   }
@@ -125,12 +135,13 @@ public final class Dag {
   public List<String> topologicalOrder() {
     Map<String, Integer> waiting = new HashMap<>();
     Deque<String> ready = new ArrayDeque<>();
-    parents.forEach((id, ps) -> {
-      waiting.put(id, ps.size());
-      if (ps.isEmpty()) {
-        ready.add(id);
-      }
-    });
+    parents.forEach(
+        (id, ps) -> {
+          waiting.put(id, ps.size());
+          if (ps.isEmpty()) {
+            ready.add(id);
+          }
+        });
     List<String> order = new ArrayList<>(parents.size());
     while (!ready.isEmpty()) {
       String id = ready.poll();
@@ -142,7 +153,8 @@ public final class Dag {
       }
     }
     if (order.size() != parents.size()) {
-      throw new IllegalStateException("the graph has a cycle: " + findCycle().map(c -> String.join(" -> ", c)).orElse("?"));
+      throw new IllegalStateException(
+          "the graph has a cycle: " + findCycle().map(c -> String.join(" -> ", c)).orElse("?"));
     }
     return order;
   }

@@ -32,7 +32,8 @@ import java.util.Set;
  * @param project the project with each node's configuration resolved; disabled nodes removed
  * @param parsed the parse-time rendering of each templated node (its refs, sources and config)
  */
-public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, List<ProjectProblem> problems) {
+public record Manifest(
+    Project project, Dag dag, Map<String, Rendered> parsed, List<ProjectProblem> problems) {
 
   public Manifest {
     parsed = Map.copyOf(parsed);
@@ -42,7 +43,8 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
   /** Parses a project with its default target and the process environment. */
   public static Manifest of(Project project) {
     Target target = project.settings().target(null);
-    return of(project, new TemplateEngine(project, target, System.getenv(), Map.of(), "parse"), target);
+    return of(
+        project, new TemplateEngine(project, target, System.getenv(), Map.of(), "parse"), target);
   }
 
   public static Manifest of(Project project, TemplateEngine engine, Target target) {
@@ -70,27 +72,45 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
     // tests of a disabled node go with it
     nodes.removeIf(n -> n instanceof GenericTest g && disabled.contains(g.attachedTo()));
     // so do its exports, but a file that silently stops appearing deserves a word
-    nodes.removeIf(n -> {
-      if (n instanceof Export e && project.refable(e.model()).map(m -> disabled.contains(m.uniqueId())).orElse(false)) {
-        problems.add(ProjectProblem.warning(e.file(), e.line(), "export '" + e.name() + "' is left out: model '"
-            + e.model() + "' is disabled"));
-        return true;
-      }
-      return false;
-    });
+    nodes.removeIf(
+        n -> {
+          if (n instanceof Export e
+              && project
+                  .refable(e.model())
+                  .map(m -> disabled.contains(m.uniqueId()))
+                  .orElse(false)) {
+            problems.add(
+                ProjectProblem.warning(
+                    e.file(),
+                    e.line(),
+                    "export '"
+                        + e.name()
+                        + "' is left out: model '"
+                        + e.model()
+                        + "' is disabled"));
+            return true;
+          }
+          return false;
+        });
     Project resolved = project.withNodes(nodes);
 
     Map<String, List<String>> edges = new LinkedHashMap<>();
     for (Node node : nodes) {
-      edges.put(node.uniqueId(), dependencies(node, parsed.get(node.uniqueId()), resolved, engine, target, parsed));
+      edges.put(
+          node.uniqueId(),
+          dependencies(node, parsed.get(node.uniqueId()), resolved, engine, target, parsed));
     }
     Dag dag = new Dag(edges);
     Optional<List<String>> cycle = dag.findCycle();
     if (cycle.isPresent()) {
       Node first = resolved.node(cycle.get().get(0)).orElseThrow();
-      problems.add(ProjectProblem.error(first.file(), first.line(),
-          "cycle: " + String.join(" -> ", cycle.get().stream().map(Manifest::shortName).toList())
-              + "; remove one of these refs"));
+      problems.add(
+          ProjectProblem.error(
+              first.file(),
+              first.line(),
+              "cycle: "
+                  + String.join(" -> ", cycle.get().stream().map(Manifest::shortName).toList())
+                  + "; remove one of these refs"));
     }
     return new Manifest(resolved, dag, parsed, problems);
   }
@@ -99,12 +119,19 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
     return uniqueId.substring(uniqueId.indexOf('.') + 1);
   }
 
-  private static List<String> dependencies(Node node, Rendered rendered, Project project, TemplateEngine engine,
-      Target target, Map<String, Rendered> parsed) {
+  private static List<String> dependencies(
+      Node node,
+      Rendered rendered,
+      Project project,
+      TemplateEngine engine,
+      Target target,
+      Map<String, Rendered> parsed) {
     Set<String> deps = new LinkedHashSet<>();
     if (rendered != null) {
       rendered.refs().forEach(name -> project.refable(name).ifPresent(n -> deps.add(n.uniqueId())));
-      rendered.sources().forEach(p -> project.source(p.get(0), p.get(1)).ifPresent(n -> deps.add(n.uniqueId())));
+      rendered
+          .sources()
+          .forEach(p -> project.source(p.get(0), p.get(1)).ifPresent(n -> deps.add(n.uniqueId())));
     }
     if (node instanceof Export e) {
       project.refable(e.model()).ifPresent(n -> deps.add(n.uniqueId()));
@@ -114,10 +141,14 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
       // arguments like `to: ref('customers')` are templates too
       for (Object value : g.arguments().values()) {
         if (value instanceof String s && (s.contains("ref(") || s.contains("source("))) {
-          Rendered r = engine.render(new RenderRequest(node, "{{ " + s + " }}", n -> Relations.of(n, target), false));
+          Rendered r =
+              engine.render(
+                  new RenderRequest(node, "{{ " + s + " }}", n -> Relations.of(n, target), false));
           parsed.merge(node.uniqueId(), r, (a, b) -> a);
           r.refs().forEach(name -> project.refable(name).ifPresent(n -> deps.add(n.uniqueId())));
-          r.sources().forEach(p -> project.source(p.get(0), p.get(1)).ifPresent(n -> deps.add(n.uniqueId())));
+          r.sources()
+              .forEach(
+                  p -> project.source(p.get(0), p.get(1)).ifPresent(n -> deps.add(n.uniqueId())));
         }
       }
     }
@@ -163,7 +194,11 @@ public record Manifest(Project project, Dag dag, Map<String, Rendered> parsed, L
   public List<DataTest> testsOf(String uniqueId) {
     List<DataTest> out = new ArrayList<>();
     for (String child : dag.children(uniqueId)) {
-      project.node(child).filter(n -> n instanceof DataTest).map(DataTest.class::cast).ifPresent(out::add);
+      project
+          .node(child)
+          .filter(n -> n instanceof DataTest)
+          .map(DataTest.class::cast)
+          .ifPresent(out::add);
     }
     return out;
   }

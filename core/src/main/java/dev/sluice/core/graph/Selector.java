@@ -15,9 +15,9 @@ import java.util.regex.Pattern;
 /**
  * The selection language, dbt's: {@code stg_orders}, {@code +name} (with everything upstream),
  * {@code name+} (downstream), {@code 2+name} / {@code name+1} (limited depth), {@code @name},
- * {@code tag:x}, {@code path:models/staging}, {@code source:shop_db} / {@code source:shop_db.orders},
- * {@code resource_type:model}, {@code config.materialized:table}, globs ({@code stg_*}). Terms
- * separated by spaces are a union; joined by commas, an intersection.
+ * {@code tag:x}, {@code path:models/staging}, {@code source:shop_db} / {@code
+ * source:shop_db.orders}, {@code resource_type:model}, {@code config.materialized:table}, globs
+ * ({@code stg_*}). Terms separated by spaces are a union; joined by commas, an intersection.
  */
 public final class Selector {
   private static final Pattern TERM = Pattern.compile("^(@)?(\\d*\\+)?(.+?)(\\+\\d*)?$");
@@ -108,10 +108,24 @@ public final class Selector {
         out.add(n.uniqueId());
       }
     }
-    if (!method.isEmpty() && !List.of("tag", "path", "source", "resource_type", "kind", "config.materialized",
-        "test_type", "test_name", "fqn", "file").contains(method)) {
-      throw new SelectorException("unknown selector method '" + method + ":'; use tag:, path:, source:,"
-          + " resource_type:, config.materialized:, test_type: or a name");
+    if (!method.isEmpty()
+        && !List.of(
+                "tag",
+                "path",
+                "source",
+                "resource_type",
+                "kind",
+                "config.materialized",
+                "test_type",
+                "test_name",
+                "fqn",
+                "file")
+            .contains(method)) {
+      throw new SelectorException(
+          "unknown selector method '"
+              + method
+              + ":'; use tag:, path:, source:,"
+              + " resource_type:, config.materialized:, test_type: or a name");
     }
     return out;
   }
@@ -134,7 +148,8 @@ public final class Selector {
       }
       case "source" -> {
         if (n instanceof SourceTable s) {
-          return glob.matcher(s.sourceName()).matches() || glob.matcher(s.qualifiedName()).matches();
+          return glob.matcher(s.sourceName()).matches()
+              || glob.matcher(s.qualifiedName()).matches();
         }
         return false;
       }
@@ -143,10 +158,12 @@ public final class Selector {
             || (value.equalsIgnoreCase("source") && n.kind() == NodeKind.SOURCE);
       }
       case "config.materialized" -> {
-        return value.equalsIgnoreCase(n.config().materialized(n.kind() == NodeKind.MODEL ? "view" : ""));
+        return value.equalsIgnoreCase(
+            n.config().materialized(n.kind() == NodeKind.MODEL ? "view" : ""));
       }
       case "test_type" -> {
-        return n.kind() == NodeKind.TEST && (n instanceof GenericTest ? "generic" : "singular").equals(value);
+        return n.kind() == NodeKind.TEST
+            && (n instanceof GenericTest ? "generic" : "singular").equals(value);
       }
       case "test_name" -> {
         return n instanceof GenericTest g && glob.matcher(g.testName()).matches();

@@ -25,16 +25,29 @@ import java.util.stream.Stream;
  * sources, it does not load them). Exports become exposures: dbt has no step that writes files.
  */
 public final class DbtExport {
-  private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory()
-      .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
-      .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
+  private static final ObjectMapper YAML =
+      new ObjectMapper(
+          new YAMLFactory()
+              .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+              .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES));
   private static final Set<String> SLUICE_SOURCE_KEYS = Set.of("connector", "connection");
   private static final Set<String> SLUICE_TABLE_KEYS =
-      Set.of("primary_key", "cursor", "write_disposition", "contract", "soft_delete", "path", "format", "endpoint");
+      Set.of(
+          "primary_key",
+          "cursor",
+          "write_disposition",
+          "contract",
+          "soft_delete",
+          "path",
+          "format",
+          "endpoint");
 
   private DbtExport() {}
 
-  /** Writes the dbt project into {@code out}, which must be empty or absent. Returns the files written. */
+  /**
+   * Writes the dbt project into {@code out}, which must be empty or absent. Returns the files
+   * written.
+   */
   public static List<Path> write(Project project, Path out) throws IOException {
     if (Files.exists(out)) {
       try (Stream<Path> s = Files.list(out)) {
@@ -77,7 +90,10 @@ public final class DbtExport {
       o.put("threads", t.threads() > 0 ? t.threads() : 4);
       outputs.put(t.name(), o);
     }
-    written.add(writeYaml(out.resolve("profiles.yml"), Map.of(s.name(), Map.of("target", s.defaultTarget(), "outputs", outputs))));
+    written.add(
+        writeYaml(
+            out.resolve("profiles.yml"),
+            Map.of(s.name(), Map.of("target", s.defaultTarget(), "outputs", outputs))));
 
     List<String> copied = new ArrayList<>(s.modelPaths());
     copied.addAll(s.seedPaths());
@@ -93,7 +109,11 @@ public final class DbtExport {
         continue;
       }
       try (Stream<Path> files = Files.list(src)) {
-        for (Path f : files.filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml")).sorted().toList()) {
+        for (Path f :
+            files
+                .filter(p -> p.toString().endsWith(".yml") || p.toString().endsWith(".yaml"))
+                .sorted()
+                .toList()) {
           Path dest = out.resolve(s.modelPaths().get(0)).resolve("_sources_" + f.getFileName());
           written.add(writeYaml(dest, withoutExtraction(f)));
         }
@@ -101,14 +121,17 @@ public final class DbtExport {
     }
     List<Export> exports = project.nodesOf(Export.class);
     if (!exports.isEmpty()) {
-      written.add(writeYaml(out.resolve(s.modelPaths().get(0)).resolve("_exports_exposures.yml"), exposures(exports)));
+      written.add(
+          writeYaml(
+              out.resolve(s.modelPaths().get(0)).resolve("_exports_exposures.yml"),
+              exposures(exports)));
     }
     return written;
   }
 
   /**
-   * dbt does not write files, so each export becomes an exposure: the lineage stays visible in dbt's
-   * docs, but nothing writes the file there.
+   * dbt does not write files, so each export becomes an exposure: the lineage stays visible in
+   * dbt's docs, but nothing writes the file there.
    */
   private static Map<String, Object> exposures(List<Export> exports) {
     List<Object> list = new ArrayList<>();
@@ -118,8 +141,14 @@ public final class DbtExport {
       x.put("type", "application");
       x.put("owner", Map.of("name", "sluice export"));
       x.put("depends_on", List.of("ref('" + e.model() + "')"));
-      x.put("description", (e.description().isBlank() ? "" : e.description() + " ") + "Written by Sluice to "
-          + e.path().toString().replace('\\', '/') + " as " + e.format().label() + ".");
+      x.put(
+          "description",
+          (e.description().isBlank() ? "" : e.description() + " ")
+              + "Written by Sluice to "
+              + e.path().toString().replace('\\', '/')
+              + " as "
+              + e.format().label()
+              + ".");
       list.add(x);
     }
     Map<String, Object> out = new LinkedHashMap<>();
@@ -136,7 +165,10 @@ public final class DbtExport {
     } catch (Yaml.SyntaxError e) {
       throw new IOException(file + ":" + e.line() + ": " + e.getMessage(), e);
     }
-    Map<String, Object> doc = plain instanceof Map ? new LinkedHashMap<>((Map<String, Object>) plain) : new LinkedHashMap<>();
+    Map<String, Object> doc =
+        plain instanceof Map
+            ? new LinkedHashMap<>((Map<String, Object>) plain)
+            : new LinkedHashMap<>();
     List<Object> sources = new ArrayList<>();
     for (Object o : (List<Object>) doc.getOrDefault("sources", List.of())) {
       Map<String, Object> src = new LinkedHashMap<>((Map<String, Object>) o);

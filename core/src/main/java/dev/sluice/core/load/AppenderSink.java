@@ -13,7 +13,9 @@ import java.util.function.BooleanSupplier;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
 
-/** Receives rows from a connector and writes them into the stage table through DuckDB's Appender. */
+/**
+ * Receives rows from a connector and writes them into the stage table through DuckDB's Appender.
+ */
 final class AppenderSink implements RowSink {
   private final SqlSession session;
   private final Warehouse warehouse;
@@ -25,7 +27,12 @@ final class AppenderSink implements RowSink {
   private int width;
   private long rows;
 
-  AppenderSink(SqlSession session, Warehouse warehouse, String schema, String stage, TableRequest request,
+  AppenderSink(
+      SqlSession session,
+      Warehouse warehouse,
+      String schema,
+      String stage,
+      TableRequest request,
       BooleanSupplier cancelled) {
     this.schema = schema;
     this.session = session;
@@ -37,7 +44,8 @@ final class AppenderSink implements RowSink {
 
   @Override
   public void schema(List<SourceColumn> columns) throws LoadException {
-    StringBuilder ddl = new StringBuilder("create table ").append(warehouse.relation(schema, stage)).append(" (");
+    StringBuilder ddl =
+        new StringBuilder("create table ").append(warehouse.relation(schema, stage)).append(" (");
     for (int i = 0; i < columns.size(); i++) {
       if (i > 0) {
         ddl.append(", ");
@@ -50,15 +58,23 @@ final class AppenderSink implements RowSink {
       appender = session.connection().unwrap(DuckDBConnection.class).createAppender(schema, stage);
       width = columns.size();
     } catch (SQLException e) {
-      throw new LoadException("source " + request.qualifiedName() + ": cannot stage rows: " + e.getMessage(), e);
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": cannot stage rows: " + e.getMessage(), e);
     }
   }
 
   @Override
   public void row(Object[] values) throws LoadException {
     if (values.length != width) {
-      throw new LoadException("source " + request.qualifiedName() + ": row " + (rows + 1) + " has " + values.length
-          + " values where the schema has " + width);
+      throw new LoadException(
+          "source "
+              + request.qualifiedName()
+              + ": row "
+              + (rows + 1)
+              + " has "
+              + values.length
+              + " values where the schema has "
+              + width);
     }
     try {
       appender.beginRow();
@@ -68,7 +84,8 @@ final class AppenderSink implements RowSink {
       appender.endRow();
       rows++;
     } catch (SQLException e) {
-      throw new LoadException("source " + request.qualifiedName() + ": row " + (rows + 1) + ": " + e.getMessage(), e);
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": row " + (rows + 1) + ": " + e.getMessage(), e);
     }
   }
 

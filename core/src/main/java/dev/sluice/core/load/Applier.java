@@ -15,7 +15,8 @@ import java.util.Map;
  * to, under {@code contract: freeze}), and saves the cursor, all in one transaction.
  */
 final class Applier {
-  private static final List<String> INTEGERS = List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT");
+  private static final List<String> INTEGERS =
+      List.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT");
 
   private final SqlSession s;
   private final Warehouse w;
@@ -25,7 +26,13 @@ final class Applier {
   private final String loadId;
   private long written;
 
-  Applier(SqlSession s, Warehouse w, SourceTable table, SourceLoader.TableSettings settings, String stage, String loadId) {
+  Applier(
+      SqlSession s,
+      Warehouse w,
+      SourceTable table,
+      SourceLoader.TableSettings settings,
+      String stage,
+      String loadId) {
     this.s = s;
     this.w = w;
     this.table = table;
@@ -42,21 +49,33 @@ final class Applier {
    * Returns the cursor after this load. {@code stamped}: the stage already carries this load's
    * {@code _sluice_load_id} and {@code _sluice_loaded_at}.
    */
-  String apply(long staged, boolean stamped, String before, boolean fullRefresh) throws SQLException, LoadException {
+  String apply(long staged, boolean stamped, String before, boolean fullRefresh)
+      throws SQLException, LoadException {
     String target = w.relation(table.schema(), table.identifier());
     boolean exists = w.exists(table.schema(), table.identifier());
     String cursor = settings.cursor();
     if (staged > 0 && cursor != null) {
       long nulls = s.count("select 1 from " + stage + " where " + w.quote(cursor) + " is null");
       if (nulls > 0) {
-        throw new LoadException("source " + table.qualifiedName() + ": " + nulls + " row" + (nulls == 1 ? " has" : "s have")
-            + " a null cursor (" + cursor + "); nothing was loaded and the cursor did not move");
+        throw new LoadException(
+            "source "
+                + table.qualifiedName()
+                + ": "
+                + nulls
+                + " row"
+                + (nulls == 1 ? " has" : "s have")
+                + " a null cursor ("
+                + cursor
+                + "); nothing was loaded and the cursor did not move");
       }
     }
     String after = before;
     if (staged > 0 && cursor != null) {
       // read before the stage is renamed into place
-      Object max = s.rows("select max(" + w.quote(cursor) + ")::varchar as m from " + stage, 1).get(0).get("m");
+      Object max =
+          s.rows("select max(" + w.quote(cursor) + ")::varchar as m from " + stage, 1)
+              .get(0)
+              .get("m");
       after = max == null ? before : max.toString();
     }
     s.begin();
@@ -68,14 +87,28 @@ final class Applier {
       if (!stamped) {
         for (String c : List.of("_sluice_load_id", "_sluice_loaded_at")) {
           if (s.columnNames(stage).contains(c)) {
-            s.execute("alter table " + stage + " drop column " + c); // a source that re-exports a raw table gets new ones
+            s.execute(
+                "alter table "
+                    + stage
+                    + " drop column "
+                    + c); // a source that re-exports a raw table gets new ones
           }
         }
-        s.execute("alter table " + stage + " add column _sluice_load_id varchar default " + LoadState.lit(loadId));
-        s.execute("alter table " + stage + " add column _sluice_loaded_at timestamp default current_timestamp::timestamp");
+        s.execute(
+            "alter table "
+                + stage
+                + " add column _sluice_load_id varchar default "
+                + LoadState.lit(loadId));
+        s.execute(
+            "alter table "
+                + stage
+                + " add column _sluice_loaded_at timestamp default current_timestamp::timestamp");
       }
       String rows = dedupedRows();
-      String filter = settings.softDelete() == null ? "" : " where not coalesce(" + w.quote(settings.softDelete()) + ", false)";
+      String filter =
+          settings.softDelete() == null
+              ? ""
+              : " where not coalesce(" + w.quote(settings.softDelete()) + ", false)";
       if (settings.disposition() == SourceLoader.Disposition.REPLACE || !exists || fullRefresh) {
         if (exists && settings.frozen()) {
           evolve(target); // refuses under a frozen contract when the columns changed
@@ -94,12 +127,28 @@ final class Applier {
         List<String> columns = evolve(target);
         String cols = String.join(", ", columns.stream().map(w::quote).toList());
         if (settings.disposition() == SourceLoader.Disposition.MERGE) {
-          String on = String.join(" and ", settings.primaryKey().stream()
-              .map(k -> target + "." + w.quote(k) + " = incoming." + w.quote(k)).toList());
+          String on =
+              String.join(
+                  " and ",
+                  settings.primaryKey().stream()
+                      .map(k -> target + "." + w.quote(k) + " = incoming." + w.quote(k))
+                      .toList());
           s.execute("delete from " + target + " using (" + rows + ") as incoming where " + on);
         }
-        long n = s.execute("insert into " + target + " (" + cols + ", _sluice_load_id, _sluice_loaded_at) select " + cols
-            + ", '" + loadId + "', current_timestamp::timestamp from (" + rows + ") as r" + filter);
+        long n =
+            s.execute(
+                "insert into "
+                    + target
+                    + " ("
+                    + cols
+                    + ", _sluice_load_id, _sluice_loaded_at) select "
+                    + cols
+                    + ", '"
+                    + loadId
+                    + "', current_timestamp::timestamp from ("
+                    + rows
+                    + ") as r"
+                    + filter);
         written = Math.max(n, 0);
       }
     }
@@ -118,9 +167,16 @@ final class Applier {
       return "select * from " + stage;
     }
     String keys = String.join(", ", settings.primaryKey().stream().map(w::quote).toList());
-    String order = (settings.cursor() == null ? "" : w.quote(settings.cursor()) + " desc nulls last, ") + "rowid desc";
-    return "select * exclude (sluice_row) from (select *, row_number() over (partition by " + keys + " order by " + order
-        + ") as sluice_row from " + stage + ") where sluice_row = 1";
+    String order =
+        (settings.cursor() == null ? "" : w.quote(settings.cursor()) + " desc nulls last, ")
+            + "rowid desc";
+    return "select * exclude (sluice_row) from (select *, row_number() over (partition by "
+        + keys
+        + " order by "
+        + order
+        + ") as sluice_row from "
+        + stage
+        + ") where sluice_row = 1";
   }
 
   /**
@@ -136,19 +192,38 @@ final class Applier {
       String have = existing.get(c.getKey());
       if (have == null) {
         problems.add("new column " + c.getKey() + " " + c.getValue());
-        changes.add("alter table " + target + " add column " + w.quote(c.getKey()) + " " + c.getValue());
+        changes.add(
+            "alter table " + target + " add column " + w.quote(c.getKey()) + " " + c.getValue());
       } else if (!have.equals(c.getValue()) && !fits(c.getValue(), have) && !allNull(c.getKey())) {
         if (!widens(have, c.getValue())) {
-          throw new LoadException("source " + table.qualifiedName() + ": column " + c.getKey() + " changed type from "
-              + have + " to " + c.getValue() + ", which cannot widen without losing data; rebuild it with --full-refresh");
+          throw new LoadException(
+              "source "
+                  + table.qualifiedName()
+                  + ": column "
+                  + c.getKey()
+                  + " changed type from "
+                  + have
+                  + " to "
+                  + c.getValue()
+                  + ", which cannot widen without losing data; rebuild it with --full-refresh");
         }
         problems.add("column " + c.getKey() + " widens from " + have + " to " + c.getValue());
-        changes.add("alter table " + target + " alter column " + w.quote(c.getKey()) + " type " + c.getValue());
+        changes.add(
+            "alter table "
+                + target
+                + " alter column "
+                + w.quote(c.getKey())
+                + " type "
+                + c.getValue());
       }
     }
     if (!problems.isEmpty() && settings.frozen()) {
-      throw new LoadException("source " + table.qualifiedName() + ": the schema changed (" + String.join("; ", problems)
-          + ") and its contract is freeze; update the contract or the source");
+      throw new LoadException(
+          "source "
+              + table.qualifiedName()
+              + ": the schema changed ("
+              + String.join("; ", problems)
+              + ") and its contract is freeze; update the contract or the source");
     }
     for (String ddl : changes) {
       s.execute(ddl);
@@ -156,14 +231,20 @@ final class Applier {
     return new ArrayList<>(incoming.keySet());
   }
 
-  /** A column with no values this load (JSON's all-null fields) fits whatever type the table has. */
+  /**
+   * A column with no values this load (JSON's all-null fields) fits whatever type the table has.
+   */
   private boolean allNull(String column) throws SQLException {
-    return s.count("select 1 from " + stage + " where " + w.quote(column) + " is not null limit 1") == 0;
+    return s.count("select 1 from " + stage + " where " + w.quote(column) + " is not null limit 1")
+        == 0;
   }
 
   private Map<String, String> types(String relation) throws SQLException {
     Map<String, String> out = new LinkedHashMap<>();
-    for (Map<String, Object> r : s.rows("select column_name, column_type from (describe " + relation + ")", Integer.MAX_VALUE)) {
+    for (Map<String, Object> r :
+        s.rows(
+            "select column_name, column_type from (describe " + relation + ")",
+            Integer.MAX_VALUE)) {
       String name = String.valueOf(r.get("column_name"));
       if (!name.startsWith("_sluice_")) {
         out.put(name, String.valueOf(r.get("column_type")).toUpperCase(Locale.ROOT));
@@ -179,8 +260,10 @@ final class Applier {
     if (i >= 0 && h >= 0) {
       return i <= h;
     }
-    return (i >= 0 && (have.equals("DOUBLE") || have.startsWith("DECIMAL"))) || have.equals("VARCHAR")
-        || (incoming.equals("FLOAT") && have.equals("DOUBLE")) || (incoming.equals("DATE") && have.startsWith("TIMESTAMP"));
+    return (i >= 0 && (have.equals("DOUBLE") || have.startsWith("DECIMAL")))
+        || have.equals("VARCHAR")
+        || (incoming.equals("FLOAT") && have.equals("DOUBLE"))
+        || (incoming.equals("DATE") && have.startsWith("TIMESTAMP"));
   }
 
   private static boolean widens(String have, String incoming) {

@@ -6,7 +6,8 @@ package dev.sluice.core.load;
  * @param secret shown masked, and written to files only as {@code ${env:VAR}}
  * @param defaultValue null when there is none
  */
-public record ConfigField(String name, Type type, boolean required, boolean secret, String defaultValue, String help) {
+public record ConfigField(
+    String name, Type type, boolean required, boolean secret, String defaultValue, String help) {
 
   public enum Type {
     TEXT,

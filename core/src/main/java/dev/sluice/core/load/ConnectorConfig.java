@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
  * environment, never in the project's files.
  */
 public final class ConnectorConfig {
-  private static final Pattern ENV = Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
+  private static final Pattern ENV =
+      Pattern.compile("\\$\\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
   private final String sourceName;
   private final Map<String, Object> values;
 
@@ -20,9 +21,11 @@ public final class ConnectorConfig {
     this.values = values;
   }
 
-  /** Resolves every {@code ${env:VAR}} (or {@code ${env:VAR:-default}}); a missing one is an error. */
-  public static ConnectorConfig resolve(String sourceName, Map<String, Object> raw, Map<String, String> env)
-      throws LoadException {
+  /**
+   * Resolves every {@code ${env:VAR}} (or {@code ${env:VAR:-default}}); a missing one is an error.
+   */
+  public static ConnectorConfig resolve(
+      String sourceName, Map<String, Object> raw, Map<String, String> env) throws LoadException {
     Map<String, Object> out = new LinkedHashMap<>();
     for (Map.Entry<String, Object> e : raw.entrySet()) {
       out.put(e.getKey(), resolveValue(sourceName, e.getKey(), e.getValue(), env));
@@ -31,7 +34,8 @@ public final class ConnectorConfig {
   }
 
   @SuppressWarnings("unchecked")
-  private static Object resolveValue(String source, String key, Object v, Map<String, String> env) throws LoadException {
+  private static Object resolveValue(String source, String key, Object v, Map<String, String> env)
+      throws LoadException {
     if (v instanceof String s) {
       Matcher m = ENV.matcher(s);
       StringBuilder sb = new StringBuilder();
@@ -41,8 +45,14 @@ public final class ConnectorConfig {
           value = m.group(2);
         }
         if (value == null) {
-          throw new LoadException("source " + source + ": " + key + " refers to the environment variable "
-              + m.group(1) + ", which is not set; export it before running");
+          throw new LoadException(
+              "source "
+                  + source
+                  + ": "
+                  + key
+                  + " refers to the environment variable "
+                  + m.group(1)
+                  + ", which is not set; export it before running");
         }
         m.appendReplacement(sb, Matcher.quoteReplacement(value));
       }
@@ -75,7 +85,8 @@ public final class ConnectorConfig {
   public String required(String key) throws LoadException {
     Object v = values.get(key);
     if (v == null || v.toString().isBlank()) {
-      throw new LoadException("source " + sourceName + ": connection setting '" + key + "' is required");
+      throw new LoadException(
+          "source " + sourceName + ": connection setting '" + key + "' is required");
     }
     return v.toString();
   }
@@ -88,7 +99,8 @@ public final class ConnectorConfig {
     try {
       return Integer.parseInt(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new LoadException("source " + sourceName + ": '" + key + "' must be a whole number, not '" + v + "'");
+      throw new LoadException(
+          "source " + sourceName + ": '" + key + "' must be a whole number, not '" + v + "'");
     }
   }
 

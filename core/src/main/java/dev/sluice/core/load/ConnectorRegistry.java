@@ -18,7 +18,8 @@ public final class ConnectorRegistry {
   public static ConnectorRegistry discover() {
     ConnectorRegistry r = new ConnectorRegistry();
     r.register(new FilesConnector());
-    for (SourceConnector c : ServiceLoader.load(SourceConnector.class, ConnectorRegistry.class.getClassLoader())) {
+    for (SourceConnector c :
+        ServiceLoader.load(SourceConnector.class, ConnectorRegistry.class.getClassLoader())) {
       r.register(c);
     }
     return r;
@@ -36,8 +37,13 @@ public final class ConnectorRegistry {
   public SourceConnector require(String kind, String sourceName) throws LoadException {
     SourceConnector c = byKind.get(kind);
     if (c == null) {
-      throw new LoadException("source " + sourceName + ": no connector '" + kind + "'; installed connectors are "
-          + String.join(", ", byKind.keySet()));
+      throw new LoadException(
+          "source "
+              + sourceName
+              + ": no connector '"
+              + kind
+              + "'; installed connectors are "
+              + String.join(", ", byKind.keySet()));
     }
     return c;
   }

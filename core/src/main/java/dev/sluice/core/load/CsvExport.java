@@ -14,9 +14,9 @@ public interface CsvExport {
 
   /**
    * Writes the requested rows (past the cursor, and those with a null cursor) to the stream that
-   * {@code target.open(columns)} returns, as CSV without a header: comma-separated,
-   * {@code "}-quoted and -escaped, NULL as an unquoted empty field, an empty string as {@code ""}.
-   * Runs on a worker thread; the stream throws once the load is cancelled or has failed.
+   * {@code target.open(columns)} returns, as CSV without a header: comma-separated, {@code
+   * "}-quoted and -escaped, NULL as an unquoted empty field, an empty string as {@code ""}. Runs on
+   * a worker thread; the stream throws once the load is cancelled or has failed.
    */
   void export(ConnectorConfig config, TableRequest request, Target target) throws LoadException;
 

@@ -29,7 +29,8 @@ final class CsvPipeline {
   private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(3);
   private volatile boolean stopped;
 
-  CsvPipeline(SqlSession s, String rel, TableRequest request, String loadId, BooleanSupplier cancelled) {
+  CsvPipeline(
+      SqlSession s, String rel, TableRequest request, String loadId, BooleanSupplier cancelled) {
     this.loadId = loadId;
     this.s = s;
     this.rel = rel;
@@ -38,19 +39,25 @@ final class CsvPipeline {
   }
 
   long stage(CsvExport export, ConnectorConfig config) throws LoadException, SQLException {
-    Thread worker = new Thread(() -> {
-      Object last = END;
-      try {
-        export.export(config, request, columns -> {
-          put(columns);
-          return new Chunks();
-        });
-      } catch (LoadException | RuntimeException e) {
-        last = e;
-      } finally {
-        putQuietly(last);
-      }
-    }, "sluice-export-" + request.qualifiedName());
+    Thread worker =
+        new Thread(
+            () -> {
+              Object last = END;
+              try {
+                export.export(
+                    config,
+                    request,
+                    columns -> {
+                      put(columns);
+                      return new Chunks();
+                    });
+              } catch (LoadException | RuntimeException e) {
+                last = e;
+              } finally {
+                putQuietly(last);
+              }
+            },
+            "sluice-export-" + request.qualifiedName());
     worker.setDaemon(true);
     worker.start();
     String types = null;
@@ -70,16 +77,32 @@ final class CsvPipeline {
         if (next instanceof List<?> columns) {
           types = types(columns);
           // the load columns come with the table, so applying need not rewrite it
-          s.execute("create table " + rel + " (" + ddl(columns) + ", _sluice_load_id varchar, _sluice_loaded_at timestamp)");
-          Object now = s.rows("select current_timestamp::timestamp::varchar as t", 1).get(0).get("t");
-          stamp = ", " + LoadState.lit(loadId) + ", timestamp " + LoadState.lit(String.valueOf(now));
+          s.execute(
+              "create table "
+                  + rel
+                  + " ("
+                  + ddl(columns)
+                  + ", _sluice_load_id varchar, _sluice_loaded_at timestamp)");
+          Object now =
+              s.rows("select current_timestamp::timestamp::varchar as t", 1).get(0).get("t");
+          stamp =
+              ", " + LoadState.lit(loadId) + ", timestamp " + LoadState.lit(String.valueOf(now));
           continue;
         }
         Path chunk = (Path) next;
         try {
-          s.execute("insert into " + rel + " select *" + stamp + " from read_csv(" + LoadState.lit(chunk.toString()) + ", header = false,"
-              + " delim = ',', quote = '\"', escape = '\"', auto_detect = false, strict_mode = true,"
-              + " allow_quoted_nulls = false, columns = " + types + ")");
+          s.execute(
+              "insert into "
+                  + rel
+                  + " select *"
+                  + stamp
+                  + " from read_csv("
+                  + LoadState.lit(chunk.toString())
+                  + ", header = false,"
+                  + " delim = ',', quote = '\"', escape = '\"', auto_detect = false, strict_mode = true,"
+                  + " allow_quoted_nulls = false, columns = "
+                  + types
+                  + ")");
         } finally {
           Files.deleteIfExists(chunk);
         }
@@ -89,7 +112,8 @@ final class CsvPipeline {
       Thread.currentThread().interrupt();
       throw new LoadException("source " + request.qualifiedName() + ": interrupted", e);
     } catch (IOException e) {
-      throw new LoadException("source " + request.qualifiedName() + ": cannot stage rows: " + e.getMessage(), e);
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": cannot stage rows: " + e.getMessage(), e);
     } finally {
       stopped = true;
       drain(worker);
@@ -100,7 +124,10 @@ final class CsvPipeline {
     StringBuilder sb = new StringBuilder("{");
     for (Object o : columns) {
       SourceColumn c = (SourceColumn) o;
-      sb.append(sb.length() == 1 ? "" : ", ").append(LoadState.lit(c.name())).append(": ").append(LoadState.lit(c.type()));
+      sb.append(sb.length() == 1 ? "" : ", ")
+          .append(LoadState.lit(c.name()))
+          .append(": ")
+          .append(LoadState.lit(c.type()));
     }
     return sb.append('}').toString();
   }
@@ -109,7 +136,11 @@ final class CsvPipeline {
     StringBuilder sb = new StringBuilder();
     for (Object o : columns) {
       SourceColumn c = (SourceColumn) o;
-      sb.append(sb.length() == 0 ? "" : ", ").append('"').append(c.name().replace("\"", "\"\"")).append("\" ").append(c.type());
+      sb.append(sb.length() == 0 ? "" : ", ")
+          .append('"')
+          .append(c.name().replace("\"", "\"\""))
+          .append("\" ")
+          .append(c.type());
     }
     return sb.toString();
   }

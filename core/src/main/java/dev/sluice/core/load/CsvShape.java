@@ -17,8 +17,10 @@ public final class CsvShape {
   /** DuckDB sniffs this many rows; past them its strict mode reports a ragged row itself. */
   public static final long SNIFFED_ROWS = 20_480;
 
-  private static final Pattern DUCKDB_ERROR = Pattern.compile(
-      "CSV Error on Line: (\\d+).*?Expected Number of Columns: (\\d+) Found: (\\d+).*?file = ([^\\n]+)", Pattern.DOTALL);
+  private static final Pattern DUCKDB_ERROR =
+      Pattern.compile(
+          "CSV Error on Line: (\\d+).*?Expected Number of Columns: (\\d+) Found: (\\d+).*?file = ([^\\n]+)",
+          Pattern.DOTALL);
 
   private CsvShape() {}
 
@@ -28,7 +30,8 @@ public final class CsvShape {
   }
 
   /** As {@link #check(Path, Path, char)}, looking at the first {@code maxRecords} records only. */
-  public static String check(Path csv, Path shownAs, char delimiter, long maxRecords) throws IOException {
+  public static String check(Path csv, Path shownAs, char delimiter, long maxRecords)
+      throws IOException {
     byte[] buf = new byte[1 << 16];
     try (InputStream in = Files.newInputStream(csv)) {
       int expected = -1;
@@ -96,14 +99,29 @@ public final class CsvShape {
       return null;
     }
     Path file = Path.of(m.group(4).strip());
-    Path shown = base != null && file.toAbsolutePath().startsWith(base.toAbsolutePath())
-        ? base.toAbsolutePath().relativize(file.toAbsolutePath()) : file;
-    return shown + ":" + m.group(1) + ": expected " + m.group(2) + " fields as in the header, found " + m.group(3);
+    Path shown =
+        base != null && file.toAbsolutePath().startsWith(base.toAbsolutePath())
+            ? base.toAbsolutePath().relativize(file.toAbsolutePath())
+            : file;
+    return shown
+        + ":"
+        + m.group(1)
+        + ": expected "
+        + m.group(2)
+        + " fields as in the header, found "
+        + m.group(3);
   }
 
-  private static String endRecord(int expected, int fields, long line, Path shownAs, boolean nonEmpty) {
+  private static String endRecord(
+      int expected, int fields, long line, Path shownAs, boolean nonEmpty) {
     if (expected >= 0 && nonEmpty && fields != expected) {
-      return shownAs + ":" + line + ": expected " + expected + " fields as in the header, found " + fields;
+      return shownAs
+          + ":"
+          + line
+          + ": expected "
+          + expected
+          + " fields as in the header, found "
+          + fields;
     }
     return null;
   }

@@ -23,8 +23,13 @@ public final class FilesConnector implements SourceConnector, DirectScan {
   @Override
   public List<ConfigField> fields() {
     return List.of(
-        ConfigField.optional("base_path", ConfigField.Type.PATH, ".", "The folder table paths are relative to."),
-        ConfigField.optional("format", ConfigField.Type.TEXT, "auto", "csv, parquet, json or auto (from the file name)."),
+        ConfigField.optional(
+            "base_path", ConfigField.Type.PATH, ".", "The folder table paths are relative to."),
+        ConfigField.optional(
+            "format",
+            ConfigField.Type.TEXT,
+            "auto",
+            "csv, parquet, json or auto (from the file name)."),
         ConfigField.optional("delimiter", ConfigField.Type.TEXT, ",", "The CSV field separator."));
   }
 
@@ -39,23 +44,35 @@ public final class FilesConnector implements SourceConnector, DirectScan {
   }
 
   @Override
-  public void read(ConnectorConfig config, TableRequest request, RowSink sink) throws LoadException {
+  public void read(ConnectorConfig config, TableRequest request, RowSink sink)
+      throws LoadException {
     throw new LoadException("files are read by DuckDB directly; use scan()");
   }
 
   /** Every file the path matches must be rectangular: a ragged row is named by file and line. */
-  private static void checkShape(String pattern, Path base, TableRequest request) throws LoadException {
+  private static void checkShape(String pattern, Path base, TableRequest request)
+      throws LoadException {
     String delimiter = String.valueOf(request.settings().getOrDefault("delimiter", ","));
     for (Path file : matching(pattern)) {
       try {
-        Path shown = file.toAbsolutePath().startsWith(base.toAbsolutePath()) ? base.toAbsolutePath().relativize(file.toAbsolutePath()) : file;
+        Path shown =
+            file.toAbsolutePath().startsWith(base.toAbsolutePath())
+                ? base.toAbsolutePath().relativize(file.toAbsolutePath())
+                : file;
         // only the rows DuckDB sniffs: past them its strict mode refuses a ragged row itself
-        String problem = CsvShape.check(file, shown, delimiter.isEmpty() ? ',' : delimiter.charAt(0), CsvShape.SNIFFED_ROWS + 1);
+        String problem =
+            CsvShape.check(
+                file,
+                shown,
+                delimiter.isEmpty() ? ',' : delimiter.charAt(0),
+                CsvShape.SNIFFED_ROWS + 1);
         if (problem != null) {
           throw new LoadException("source " + request.qualifiedName() + ": " + problem);
         }
       } catch (java.io.IOException e) {
-        throw new LoadException("source " + request.qualifiedName() + ": cannot read " + file + ": " + e.getMessage(), e);
+        throw new LoadException(
+            "source " + request.qualifiedName() + ": cannot read " + file + ": " + e.getMessage(),
+            e);
       }
     }
   }
@@ -79,16 +96,23 @@ public final class FilesConnector implements SourceConnector, DirectScan {
   public String scan(ConnectorConfig config, TableRequest request) throws LoadException {
     Object p = request.settings().get("path");
     if (p == null) {
-      throw new LoadException("source " + request.qualifiedName() + ": a files table needs 'path:' (a file or a glob)");
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": a files table needs 'path:' (a file or a glob)");
     }
     Path base = Path.of(config.text("base_path", "."));
-    String path = Path.of(p.toString()).isAbsolute() ? p.toString() : base.resolve(p.toString()).toString();
-    String format = String.valueOf(request.settings().getOrDefault("format", config.text("format", "auto")))
-        .toLowerCase(Locale.ROOT);
+    String path =
+        Path.of(p.toString()).isAbsolute() ? p.toString() : base.resolve(p.toString()).toString();
+    String format =
+        String.valueOf(request.settings().getOrDefault("format", config.text("format", "auto")))
+            .toLowerCase(Locale.ROOT);
     if (format.equals("auto")) {
       String lower = path.toLowerCase(Locale.ROOT);
-      format = lower.endsWith(".parquet") ? "parquet" : lower.endsWith(".json") || lower.endsWith(".ndjson")
-          || lower.endsWith(".jsonl") ? "json" : "csv";
+      format =
+          lower.endsWith(".parquet")
+              ? "parquet"
+              : lower.endsWith(".json") || lower.endsWith(".ndjson") || lower.endsWith(".jsonl")
+                  ? "json"
+                  : "csv";
     }
     String lit = "'" + path.replace("'", "''") + "'";
     if (format.equals("csv")) {
@@ -97,11 +121,21 @@ public final class FilesConnector implements SourceConnector, DirectScan {
     return switch (format) {
       case "parquet" -> "read_parquet(" + lit + ")";
       case "json", "ndjson" -> "read_json_auto(" + lit + ")";
-      case "csv" -> "read_csv(" + lit + ", header = true, auto_detect = true, strict_mode = true, delim = '"
-          + String.valueOf(request.settings().getOrDefault("delimiter", config.text("delimiter", ","))).replace("'", "''")
-          + "')";
-      default -> throw new LoadException("source " + request.qualifiedName() + ": unknown format '" + format
-          + "'; use csv, parquet or json");
+      case "csv" ->
+          "read_csv("
+              + lit
+              + ", header = true, auto_detect = true, strict_mode = true, delim = '"
+              + String.valueOf(
+                      request.settings().getOrDefault("delimiter", config.text("delimiter", ",")))
+                  .replace("'", "''")
+              + "')";
+      default ->
+          throw new LoadException(
+              "source "
+                  + request.qualifiedName()
+                  + ": unknown format '"
+                  + format
+                  + "'; use csv, parquet or json");
     };
   }
 }

@@ -36,8 +36,16 @@ public abstract class JdbcSource implements SourceConnector {
       c.setReadOnly(true);
       return c;
     } catch (SQLException e) {
-      throw new LoadException("source " + config.sourceName() + ": cannot connect to " + displayName() + " at "
-          + url.replaceAll("password=[^&]*", "password=***") + ": " + firstLine(e.getMessage()), e);
+      throw new LoadException(
+          "source "
+              + config.sourceName()
+              + ": cannot connect to "
+              + displayName()
+              + " at "
+              + url.replaceAll("password=[^&]*", "password=***")
+              + ": "
+              + firstLine(e.getMessage()),
+          e);
     }
   }
 
@@ -46,7 +54,8 @@ public abstract class JdbcSource implements SourceConnector {
     try (Connection c = connect(config)) {
       c.getMetaData();
     } catch (SQLException e) {
-      throw new LoadException("source " + config.sourceName() + ": " + firstLine(e.getMessage()), e);
+      throw new LoadException(
+          "source " + config.sourceName() + ": " + firstLine(e.getMessage()), e);
     }
   }
 
@@ -56,21 +65,30 @@ public abstract class JdbcSource implements SourceConnector {
     try (Connection c = connect(config)) {
       DatabaseMetaData md = c.getMetaData();
       String schema = defaultSchema(config);
-      try (ResultSet rs = md.getTables(catalog(config), schema, "%", new String[] {"TABLE", "VIEW"})) {
+      try (ResultSet rs =
+          md.getTables(catalog(config), schema, "%", new String[] {"TABLE", "VIEW"})) {
         while (rs.next()) {
           String name = rs.getString("TABLE_NAME");
           List<SourceColumn> cols = new ArrayList<>();
           try (ResultSet crs = md.getColumns(catalog(config), schema, name, "%")) {
             while (crs.next()) {
-              cols.add(new SourceColumn(crs.getString("COLUMN_NAME"),
-                  duckdbType(crs.getInt("DATA_TYPE"), crs.getString("TYPE_NAME"), crs.getInt("COLUMN_SIZE"), crs.getInt("DECIMAL_DIGITS"))));
+              cols.add(
+                  new SourceColumn(
+                      crs.getString("COLUMN_NAME"),
+                      duckdbType(
+                          crs.getInt("DATA_TYPE"),
+                          crs.getString("TYPE_NAME"),
+                          crs.getInt("COLUMN_SIZE"),
+                          crs.getInt("DECIMAL_DIGITS"))));
             }
           }
           out.add(new TableInfo(name, cols));
         }
       }
     } catch (SQLException e) {
-      throw new LoadException("source " + config.sourceName() + ": cannot list tables: " + firstLine(e.getMessage()), e);
+      throw new LoadException(
+          "source " + config.sourceName() + ": cannot list tables: " + firstLine(e.getMessage()),
+          e);
     }
     return out;
   }
@@ -88,19 +106,28 @@ public abstract class JdbcSource implements SourceConnector {
   /** The table's relation in the source, schema-qualified when it has one. */
   protected String relation(ConnectorConfig config, TableRequest request) {
     String table = String.valueOf(request.settings().getOrDefault("table", request.table()));
-    String schema = String.valueOf(request.settings().getOrDefault("schema", defaultSchema(config)));
-    return (schema == null || schema.isBlank() || schema.equals("null") ? "" : quote(schema) + ".") + quote(table);
+    String schema =
+        String.valueOf(request.settings().getOrDefault("schema", defaultSchema(config)));
+    return (schema == null || schema.isBlank() || schema.equals("null") ? "" : quote(schema) + ".")
+        + quote(table);
   }
 
   /**
    * The extract query. With a cursor, rows past it (bound as {@code cursorValue}: {@code ?} or a
-   * literal) and rows whose cursor is null, so that the loader can refuse them instead of missing them.
+   * literal) and rows whose cursor is null, so that the loader can refuse them instead of missing
+   * them.
    */
   protected String selectSql(ConnectorConfig config, TableRequest request, String cursorValue) {
     StringBuilder sql = new StringBuilder("select * from ").append(relation(config, request));
     if (request.cursorColumn() != null && request.cursorAfter() != null) {
       String c = quote(request.cursorColumn());
-      sql.append(" where (").append(c).append(" > ").append(cursorValue).append(" or ").append(c).append(" is null)");
+      sql.append(" where (")
+          .append(c)
+          .append(" > ")
+          .append(cursorValue)
+          .append(" or ")
+          .append(c)
+          .append(" is null)");
     }
     // no order by: the loader finds the newest row per key and the largest cursor itself, and
     // sorting a large table would cost the source more than the extract
@@ -108,11 +135,13 @@ public abstract class JdbcSource implements SourceConnector {
   }
 
   @Override
-  public void read(ConnectorConfig config, TableRequest request, RowSink sink) throws LoadException {
+  public void read(ConnectorConfig config, TableRequest request, RowSink sink)
+      throws LoadException {
     String sql = selectSql(config, request, "?");
     try (Connection c = connect(config)) {
       prepareForStreaming(c);
-      try (PreparedStatement st = c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+      try (PreparedStatement st =
+          c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
         st.setFetchSize(request.batchSize());
         if (request.cursorColumn() != null && request.cursorAfter() != null) {
           bindCursor(st, request.cursorAfter());
@@ -124,8 +153,14 @@ public abstract class JdbcSource implements SourceConnector {
           int[] kinds = new int[n];
           for (int i = 1; i <= n; i++) {
             kinds[i - 1] = md.getColumnType(i);
-            cols.add(new SourceColumn(md.getColumnLabel(i),
-                duckdbType(md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i), md.getScale(i))));
+            cols.add(
+                new SourceColumn(
+                    md.getColumnLabel(i),
+                    duckdbType(
+                        md.getColumnType(i),
+                        md.getColumnTypeName(i),
+                        md.getPrecision(i),
+                        md.getScale(i))));
           }
           sink.schema(cols);
           while (rs.next()) {
@@ -143,7 +178,8 @@ public abstract class JdbcSource implements SourceConnector {
       }
       c.rollback(); // read-only; nothing to keep
     } catch (SQLException e) {
-      throw new LoadException("source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
     }
   }
 
@@ -170,7 +206,12 @@ public abstract class JdbcSource implements SourceConnector {
       case Types.TIMESTAMP_WITH_TIMEZONE -> rs.getObject(i, java.time.OffsetDateTime.class);
       default -> {
         Object o = rs.getObject(i);
-        yield o == null || o instanceof String || o instanceof BigDecimal || o instanceof java.util.UUID ? o : o.toString();
+        yield o == null
+                || o instanceof String
+                || o instanceof BigDecimal
+                || o instanceof java.util.UUID
+            ? o
+            : o.toString();
       }
     };
   }
@@ -187,7 +228,10 @@ public abstract class JdbcSource implements SourceConnector {
       case Types.SMALLINT, Types.TINYINT -> "SMALLINT";
       case Types.DOUBLE, Types.FLOAT -> "DOUBLE";
       case Types.REAL -> "FLOAT";
-      case Types.NUMERIC, Types.DECIMAL -> precision > 0 && precision <= 38 ? "DECIMAL(" + precision + "," + Math.max(scale, 0) + ")" : "DOUBLE";
+      case Types.NUMERIC, Types.DECIMAL ->
+          precision > 0 && precision <= 38
+              ? "DECIMAL(" + precision + "," + Math.max(scale, 0) + ")"
+              : "DOUBLE";
       case Types.BOOLEAN, Types.BIT -> "BOOLEAN";
       case Types.DATE -> "DATE";
       case Types.TIMESTAMP -> "TIMESTAMP";

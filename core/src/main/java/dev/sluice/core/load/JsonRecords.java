@@ -10,5 +10,6 @@ import java.util.function.BooleanSupplier;
 public interface JsonRecords {
 
   /** Writes every record, one JSON object per line; returns how many. */
-  long extract(ConnectorConfig config, TableRequest request, Writer out, BooleanSupplier cancelled) throws LoadException;
+  long extract(ConnectorConfig config, TableRequest request, Writer out, BooleanSupplier cancelled)
+      throws LoadException;
 }

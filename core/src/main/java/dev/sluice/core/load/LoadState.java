@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Load records and incremental cursors in the warehouse's metadata schema. The cursor is written
- * in the same transaction as the rows it covers, so a failed load leaves it where it was.
+ * Load records and incremental cursors in the warehouse's metadata schema. The cursor is written in
+ * the same transaction as the rows it covers, so a failed load leaves it where it was.
  */
 final class LoadState {
   static final String LOADS = "\"" + Warehouse.META_SCHEMA + "\".\"loads\"";
@@ -18,39 +18,95 @@ final class LoadState {
 
   static void ensure(SqlSession s) throws SQLException {
     s.execute("create schema if not exists \"" + Warehouse.META_SCHEMA + "\"");
-    s.execute("create table if not exists " + LOADS + " (load_id varchar primary key, run_id varchar, source varchar,"
-        + " table_name varchar, started_at timestamp, finished_at timestamp, status varchar, rows bigint,"
-        + " cursor_before varchar, cursor_after varchar, message varchar)");
-    s.execute("create table if not exists " + STATE + " (source varchar, table_name varchar, cursor_column varchar,"
-        + " cursor_value varchar, updated_at timestamp, primary key (source, table_name))");
+    s.execute(
+        "create table if not exists "
+            + LOADS
+            + " (load_id varchar primary key, run_id varchar, source varchar,"
+            + " table_name varchar, started_at timestamp, finished_at timestamp, status varchar, rows bigint,"
+            + " cursor_before varchar, cursor_after varchar, message varchar)");
+    s.execute(
+        "create table if not exists "
+            + STATE
+            + " (source varchar, table_name varchar, cursor_column varchar,"
+            + " cursor_value varchar, updated_at timestamp, primary key (source, table_name))");
   }
 
   static String cursor(SqlSession s, String source, String table) throws SQLException {
-    List<Map<String, Object>> rows = s.rows("select cursor_value from " + STATE + " where source = " + lit(source)
-        + " and table_name = " + lit(table), 1);
-    return rows.isEmpty() || rows.get(0).get("cursor_value") == null ? null : rows.get(0).get("cursor_value").toString();
+    List<Map<String, Object>> rows =
+        s.rows(
+            "select cursor_value from "
+                + STATE
+                + " where source = "
+                + lit(source)
+                + " and table_name = "
+                + lit(table),
+            1);
+    return rows.isEmpty() || rows.get(0).get("cursor_value") == null
+        ? null
+        : rows.get(0).get("cursor_value").toString();
   }
 
-  static void saveCursor(SqlSession s, String source, String table, String column, String value) throws SQLException {
-    s.execute("insert or replace into " + STATE + " values (" + lit(source) + ", " + lit(table) + ", " + lit(column)
-        + ", " + lit(value) + ", current_timestamp::timestamp)");
+  static void saveCursor(SqlSession s, String source, String table, String column, String value)
+      throws SQLException {
+    s.execute(
+        "insert or replace into "
+            + STATE
+            + " values ("
+            + lit(source)
+            + ", "
+            + lit(table)
+            + ", "
+            + lit(column)
+            + ", "
+            + lit(value)
+            + ", current_timestamp::timestamp)");
   }
 
   static void clearCursor(SqlSession s, String source, String table) throws SQLException {
-    s.execute("delete from " + STATE + " where source = " + lit(source) + " and table_name = " + lit(table));
+    s.execute(
+        "delete from "
+            + STATE
+            + " where source = "
+            + lit(source)
+            + " and table_name = "
+            + lit(table));
   }
 
-  static void started(SqlSession s, String loadId, String runId, String source, String table, String cursor)
+  static void started(
+      SqlSession s, String loadId, String runId, String source, String table, String cursor)
       throws SQLException {
-    s.execute("insert into " + LOADS + " (load_id, run_id, source, table_name, started_at, status, cursor_before) values ("
-        + lit(loadId) + ", " + lit(runId) + ", " + lit(source) + ", " + lit(table) + ", current_timestamp::timestamp, 'running', "
-        + lit(cursor) + ")");
+    s.execute(
+        "insert into "
+            + LOADS
+            + " (load_id, run_id, source, table_name, started_at, status, cursor_before) values ("
+            + lit(loadId)
+            + ", "
+            + lit(runId)
+            + ", "
+            + lit(source)
+            + ", "
+            + lit(table)
+            + ", current_timestamp::timestamp, 'running', "
+            + lit(cursor)
+            + ")");
   }
 
-  static void finished(SqlSession s, String loadId, String status, long rows, String cursorAfter, String message)
+  static void finished(
+      SqlSession s, String loadId, String status, long rows, String cursorAfter, String message)
       throws SQLException {
-    s.execute("update " + LOADS + " set finished_at = current_timestamp::timestamp, status = " + lit(status) + ", rows = "
-        + rows + ", cursor_after = " + lit(cursorAfter) + ", message = " + lit(message) + " where load_id = " + lit(loadId));
+    s.execute(
+        "update "
+            + LOADS
+            + " set finished_at = current_timestamp::timestamp, status = "
+            + lit(status)
+            + ", rows = "
+            + rows
+            + ", cursor_after = "
+            + lit(cursorAfter)
+            + ", message = "
+            + lit(message)
+            + " where load_id = "
+            + lit(loadId));
   }
 
   static String lit(String v) {

@@ -8,8 +8,8 @@ public interface RowSink {
   void schema(List<SourceColumn> columns) throws LoadException;
 
   /**
-   * One row, values in schema order: String, Long, Integer, Double, BigDecimal, Boolean,
-   * LocalDate, LocalDateTime, OffsetDateTime, UUID or null; anything else is stored as its text.
+   * One row, values in schema order: String, Long, Integer, Double, BigDecimal, Boolean, LocalDate,
+   * LocalDateTime, OffsetDateTime, UUID or null; anything else is stored as its text.
    */
   void row(Object[] values) throws LoadException;
 

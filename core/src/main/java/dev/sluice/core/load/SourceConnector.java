@@ -25,8 +25,8 @@ public interface SourceConnector {
   List<TableInfo> tables(ConnectorConfig config) throws LoadException;
 
   /**
-   * Streams one table's rows to {@code sink}: its schema first, then the rows, in batches, never the
-   * whole table in memory. With a cursor, only rows whose cursor is greater than the request's.
+   * Streams one table's rows to {@code sink}: its schema first, then the rows, in batches, never
+   * the whole table in memory. With a cursor, only rows whose cursor is greater than the request's.
    */
   void read(ConnectorConfig config, TableRequest request, RowSink sink) throws LoadException;
 }

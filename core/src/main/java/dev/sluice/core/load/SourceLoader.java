@@ -24,6 +24,7 @@ import java.util.UUID;
 public final class SourceLoader {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceLoader.class);
   private static final int BATCH = 10_000;
+
   /**
    * Tables of one source load in parallel; DuckDB refuses two transactions creating the same
    * catalog entry (the metadata tables, a raw schema), so those creations take turns.
@@ -41,7 +42,11 @@ public final class SourceLoader {
     this(warehouse, env, ConnectorRegistry.discover(), Path.of("."));
   }
 
-  public SourceLoader(Warehouse warehouse, Map<String, String> env, ConnectorRegistry connectors, Path projectRoot) {
+  public SourceLoader(
+      Warehouse warehouse,
+      Map<String, String> env,
+      ConnectorRegistry connectors,
+      Path projectRoot) {
     this.warehouse = warehouse;
     this.env = env;
     this.connectors = connectors;
@@ -51,10 +56,12 @@ public final class SourceLoader {
   public LoadReport load(SourceTable table, LoadOptions options) throws LoadException {
     SourceTable.LoadSpec spec = table.load();
     if (spec == null) {
-      throw new LoadException("source " + table.qualifiedName() + " names no connector, so Sluice does not load it");
+      throw new LoadException(
+          "source " + table.qualifiedName() + " names no connector, so Sluice does not load it");
     }
     SourceConnector connector = connectors.require(spec.connector(), table.sourceName());
-    ConnectorConfig config = ConnectorConfig.resolve(table.sourceName(), withBasePath(spec.connection()), env);
+    ConnectorConfig config =
+        ConnectorConfig.resolve(table.sourceName(), withBasePath(spec.connection()), env);
     TableSettings settings = TableSettings.of(table);
     String loadId = UUID.randomUUID().toString();
     // staged beside the raw table, so that a replace can rename it into place instead of copying it
@@ -67,26 +74,42 @@ public final class SourceLoader {
       synchronized (CATALOG) {
         LoadState.ensure(s);
       }
-      String before = options.fullRefresh() ? null : LoadState.cursor(s, table.sourceName(), table.name());
+      String before =
+          options.fullRefresh() ? null : LoadState.cursor(s, table.sourceName(), table.name());
       LoadState.started(s, loadId, options.runId(), table.sourceName(), table.name(), before);
       try {
-        TableRequest request = new TableRequest(table.sourceName(), table.name(), spec.table(), settings.cursor(),
-            settings.cursor() == null ? null : before, BATCH);
+        TableRequest request =
+            new TableRequest(
+                table.sourceName(),
+                table.name(),
+                spec.table(),
+                settings.cursor(),
+                settings.cursor() == null ? null : before,
+                BATCH);
         long t0 = System.nanoTime();
         Staging staging = new Staging(s, warehouse, table.schema(), stage, loadId, () -> cancelled);
         long staged = staging.stage(connector, config, request);
         long t1 = System.nanoTime();
         Applier applier = new Applier(s, warehouse, table, settings, stage, loadId);
         String after = applier.apply(staged, staging.stamped(), before, options.fullRefresh());
-        LOG.debug("{}: staged {} rows in {} ms, applied in {} ms", table.qualifiedName(), staged, (t1 - t0) / 1_000_000,
+        LOG.debug(
+            "{}: staged {} rows in {} ms, applied in {} ms",
+            table.qualifiedName(),
+            staged,
+            (t1 - t0) / 1_000_000,
             (System.nanoTime() - t1) / 1_000_000);
         String msg = describe(table, settings, applier.rowsWritten(), before, after);
         LoadState.finished(s, loadId, "success", applier.rowsWritten(), after, msg);
         return new LoadReport(loadId, applier.rowsWritten(), before, after, msg);
       } catch (LoadException | SQLException | RuntimeException e) {
         s.rollbackQuietly();
-        String msg = e instanceof LoadException ? e.getMessage()
-            : "source " + table.qualifiedName() + ": " + (cancelled ? "cancelled" : firstLine(e.getMessage()));
+        String msg =
+            e instanceof LoadException
+                ? e.getMessage()
+                : "source "
+                    + table.qualifiedName()
+                    + ": "
+                    + (cancelled ? "cancelled" : firstLine(e.getMessage()));
         try (SqlSession record = SqlSession.open(warehouse)) {
           LoadState.finished(record, loadId, cancelled ? "cancelled" : "failed", 0, before, msg);
         } catch (SQLException ignored) {
@@ -97,7 +120,8 @@ public final class SourceLoader {
         dropQuietly(table.schema(), stage);
       }
     } catch (SQLException e) {
-      throw new LoadException("source " + table.qualifiedName() + ": " + firstLine(e.getMessage()), e);
+      throw new LoadException(
+          "source " + table.qualifiedName() + ": " + firstLine(e.getMessage()), e);
     } finally {
       session = null;
     }
@@ -135,11 +159,23 @@ public final class SourceLoader {
     }
   }
 
-  private static String describe(SourceTable t, TableSettings s, long rows, String before, String after) {
-    StringBuilder sb = new StringBuilder(s.disposition().label()).append(' ').append(rows).append(" row")
-        .append(rows == 1 ? "" : "s").append(" into ").append(t.schema()).append('.').append(t.identifier());
+  private static String describe(
+      SourceTable t, TableSettings s, long rows, String before, String after) {
+    StringBuilder sb =
+        new StringBuilder(s.disposition().label())
+            .append(' ')
+            .append(rows)
+            .append(" row")
+            .append(rows == 1 ? "" : "s")
+            .append(" into ")
+            .append(t.schema())
+            .append('.')
+            .append(t.identifier());
     if (s.cursor() != null) {
-      sb.append(before == null || before.equals(after) ? "" : " (cursor " + before + " -> " + after + ")");
+      sb.append(
+          before == null || before.equals(after)
+              ? ""
+              : " (cursor " + before + " -> " + after + ")");
       if (before == null && after != null) {
         sb.append(" (cursor now ").append(after).append(')');
       }
@@ -156,7 +192,12 @@ public final class SourceLoader {
   }
 
   /** The table's load settings, as written under the table in the source file. */
-  record TableSettings(List<String> primaryKey, String cursor, Disposition disposition, boolean frozen, String softDelete) {
+  record TableSettings(
+      List<String> primaryKey,
+      String cursor,
+      Disposition disposition,
+      boolean frozen,
+      String softDelete) {
     static TableSettings of(SourceTable t) throws LoadException {
       Map<String, Object> m = t.load().table();
       List<String> pk = NodeConfig.asStrings(m.get("primary_key"));
@@ -164,13 +205,20 @@ public final class SourceLoader {
       Disposition d;
       Object wd = m.get("write_disposition");
       if (wd == null) {
-        d = !pk.isEmpty() ? Disposition.MERGE : cursor != null ? Disposition.APPEND : Disposition.REPLACE;
+        d =
+            !pk.isEmpty()
+                ? Disposition.MERGE
+                : cursor != null ? Disposition.APPEND : Disposition.REPLACE;
       } else {
         try {
           d = Disposition.valueOf(wd.toString().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-          throw new LoadException("source " + t.qualifiedName() + ": write_disposition '" + wd
-              + "' is not one of replace, append, merge");
+          throw new LoadException(
+              "source "
+                  + t.qualifiedName()
+                  + ": write_disposition '"
+                  + wd
+                  + "' is not one of replace, append, merge");
         }
       }
       if (d == Disposition.MERGE && pk.isEmpty()) {
@@ -208,7 +256,12 @@ public final class SourceLoader {
     private final String loadId;
     private boolean stamped;
 
-    Staging(SqlSession s, Warehouse w, String schema, String stage, String loadId,
+    Staging(
+        SqlSession s,
+        Warehouse w,
+        String schema,
+        String stage,
+        String loadId,
         java.util.function.BooleanSupplier cancelled) {
       this.loadId = loadId;
       this.s = s;
@@ -220,7 +273,10 @@ public final class SourceLoader {
 
     private String stamp() throws SQLException {
       Object now = s.rows("select current_timestamp::timestamp::varchar as t", 1).get(0).get("t");
-      return ", " + LoadState.lit(loadId) + " as _sluice_load_id, timestamp " + LoadState.lit(String.valueOf(now))
+      return ", "
+          + LoadState.lit(loadId)
+          + " as _sluice_load_id, timestamp "
+          + LoadState.lit(String.valueOf(now))
           + " as _sluice_loaded_at";
     }
 
@@ -229,7 +285,8 @@ public final class SourceLoader {
       return stamped;
     }
 
-    long stage(SourceConnector c, ConnectorConfig config, TableRequest request) throws LoadException, SQLException {
+    long stage(SourceConnector c, ConnectorConfig config, TableRequest request)
+        throws LoadException, SQLException {
       String rel = w.relation(schema, stage);
       synchronized (CATALOG) {
         s.execute("create schema if not exists " + w.quote(schema));
@@ -238,18 +295,36 @@ public final class SourceLoader {
         try {
           String where = "";
           if (request.cursorColumn() != null && request.cursorAfter() != null) {
-            // a string literal takes the column's type in the comparison; null cursors stay in to be refused
+            // a string literal takes the column's type in the comparison; null cursors stay in to
+            // be refused
             String col = w.quote(request.cursorColumn());
-            where = " where " + col + " > " + LoadState.lit(request.cursorAfter()) + " or " + col + " is null";
+            where =
+                " where "
+                    + col
+                    + " > "
+                    + LoadState.lit(request.cursorAfter())
+                    + " or "
+                    + col
+                    + " is null";
           }
           // the load columns come with the table, so applying need not rewrite it
-          s.execute("create table " + rel + " as select columns(lambda c: c not in ('_sluice_load_id', '_sluice_loaded_at'))"
-              + stamp() + " from " + scan.scan(config, request) + where);
+          s.execute(
+              "create table "
+                  + rel
+                  + " as select columns(lambda c: c not in ('_sluice_load_id', '_sluice_loaded_at'))"
+                  + stamp()
+                  + " from "
+                  + scan.scan(config, request)
+                  + where);
           stamped = true;
         } catch (SQLException e) {
           String csv = CsvShape.fromDuckDb(e.getMessage(), Path.of(config.text("base_path", ".")));
-          throw new LoadException("source " + request.qualifiedName() + ": "
-              + (csv != null ? csv : e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip()), e);
+          throw new LoadException(
+              "source "
+                  + request.qualifiedName()
+                  + ": "
+                  + (csv != null ? csv : e.getMessage().replaceAll("\\s*\\n\\s*", " ").strip()),
+              e);
         }
         return s.count("select * from " + rel);
       }
@@ -279,7 +354,8 @@ public final class SourceLoader {
       }
     }
 
-    private long stageJson(JsonRecords json, ConnectorConfig config, TableRequest request, String rel)
+    private long stageJson(
+        JsonRecords json, ConnectorConfig config, TableRequest request, String rel)
         throws LoadException, SQLException {
       Path file = null;
       try {
@@ -292,11 +368,16 @@ public final class SourceLoader {
           s.execute("create table " + rel + " (_sluice_empty boolean)");
           return 0;
         }
-        s.execute("create table " + rel + " as select * from read_json_auto('" + file.toString().replace("'", "''")
-            + "', format = 'newline_delimited')");
+        s.execute(
+            "create table "
+                + rel
+                + " as select * from read_json_auto('"
+                + file.toString().replace("'", "''")
+                + "', format = 'newline_delimited')");
         return n;
       } catch (IOException e) {
-        throw new LoadException("source " + request.qualifiedName() + ": cannot stage records: " + e.getMessage(), e);
+        throw new LoadException(
+            "source " + request.qualifiedName() + ": cannot stage records: " + e.getMessage(), e);
       } finally {
         deleteQuietly(file);
       }

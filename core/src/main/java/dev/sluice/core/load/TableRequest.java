@@ -9,8 +9,13 @@ import java.util.Map;
  * @param cursorColumn the incremental cursor, or null to read everything
  * @param cursorAfter the last cursor value loaded, or null for a first (or full) load
  */
-public record TableRequest(String sourceName, String table, Map<String, Object> settings, String cursorColumn,
-    String cursorAfter, int batchSize) {
+public record TableRequest(
+    String sourceName,
+    String table,
+    Map<String, Object> settings,
+    String cursorColumn,
+    String cursorAfter,
+    int batchSize) {
 
   /** {@code shop_db.orders}, for messages. */
   public String qualifiedName() {

@@ -32,20 +32,36 @@ final class Incremental {
           added.add(c);
         }
       }
-      String policy = String.valueOf(model.config().get("on_schema_change")).toLowerCase(Locale.ROOT);
+      String policy =
+          String.valueOf(model.config().get("on_schema_change")).toLowerCase(Locale.ROOT);
       if (!added.isEmpty()) {
         switch (policy) {
-          case "fail" -> throw new BuildException("model " + model.name() + " has new columns " + added
-              + " and on_schema_change is 'fail'; rebuild it with --full-refresh or change the setting");
+          case "fail" ->
+              throw new BuildException(
+                  "model "
+                      + model.name()
+                      + " has new columns "
+                      + added
+                      + " and on_schema_change is 'fail'; rebuild it with --full-refresh or change the setting");
           case "append_new_columns", "sync_all_columns" -> {
             for (String c : added) {
-              String type = String.valueOf(session.rows("select column_type from (describe " + staged
-                  + ") where column_name = " + Materializer.literal(c), 1).get(0).get("column_type"));
-              session.execute("alter table " + rel + " add column " + Materializer.quote(c) + " " + type);
+              String type =
+                  String.valueOf(
+                      session
+                          .rows(
+                              "select column_type from (describe "
+                                  + staged
+                                  + ") where column_name = "
+                                  + Materializer.literal(c),
+                              1)
+                          .get(0)
+                          .get("column_type"));
+              session.execute(
+                  "alter table " + rel + " add column " + Materializer.quote(c) + " " + type);
               existing.add(c);
             }
           }
-          default -> { } // ignore: new columns are left out, as dbt does
+          default -> {} // ignore: new columns are left out, as dbt does
         }
       }
       List<String> shared = new ArrayList<>();
@@ -61,17 +77,28 @@ final class Incremental {
           if (on.length() > 0) {
             on.append(" and ");
           }
-          on.append(rel).append('.').append(Materializer.quote(k)).append(" = ").append(staged).append('.')
+          on.append(rel)
+              .append('.')
+              .append(Materializer.quote(k))
+              .append(" = ")
+              .append(staged)
+              .append('.')
               .append(Materializer.quote(k));
         }
         session.execute("delete from " + rel + " using " + staged + " where " + on);
       }
       String cols = String.join(", ", shared);
-      long rows = session.execute("insert into " + rel + " (" + cols + ") select " + cols + " from " + staged);
+      long rows =
+          session.execute(
+              "insert into " + rel + " (" + cols + ") select " + cols + " from " + staged);
       session.execute("drop table " + staged);
       session.commit();
-      return new BuildResult(Math.max(rows, 0), (key.isEmpty() ? "appended to " : "merged into ")
-          + rel.schema() + "." + rel.identifier());
+      return new BuildResult(
+          Math.max(rows, 0),
+          (key.isEmpty() ? "appended to " : "merged into ")
+              + rel.schema()
+              + "."
+              + rel.identifier());
     } catch (SQLException | BuildException e) {
       session.rollbackQuietly();
       throw e;

@@ -6,8 +6,8 @@ import dev.sluice.core.project.Node;
 import dev.sluice.core.project.Seed;
 import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.Relation;
-import dev.sluice.core.warehouse.Warehouse.RelationKind;
 import dev.sluice.core.warehouse.SqlSession;
+import dev.sluice.core.warehouse.Warehouse.RelationKind;
 import java.nio.file.Path;
 import java.sql.SQLException;
 import java.util.Map;
@@ -36,7 +36,8 @@ public final class Materializer {
       case MODEL -> model(compiled);
       case SEED -> seed((Seed) node, compiled.relation());
       case SNAPSHOT -> new Snapshots(session).build(compiled);
-      case TEST, SOURCE, EXPORT -> throw new IllegalArgumentException(node.uniqueId() + " is not built by the materializer");
+      case TEST, SOURCE, EXPORT ->
+          throw new IllegalArgumentException(node.uniqueId() + " is not built by the materializer");
     };
   }
 
@@ -47,18 +48,26 @@ public final class Materializer {
     return switch (kind) {
       case "view" -> view(rel, compiled.sql());
       case "table" -> table(rel, compiled.sql());
-      case "incremental" -> compiled.incremental()
-          ? new Incremental(session).merge(model, rel, compiled.sql())
-          : table(rel, compiled.sql());
-      case "ephemeral" -> new BuildResult(-1, "ephemeral " + model.name() + " is inlined where it is used");
-      default -> throw new BuildException("unknown materialization '" + kind + "' in " + model.file()
-          + "; use view, table, incremental or ephemeral");
+      case "incremental" ->
+          compiled.incremental()
+              ? new Incremental(session).merge(model, rel, compiled.sql())
+              : table(rel, compiled.sql());
+      case "ephemeral" ->
+          new BuildResult(-1, "ephemeral " + model.name() + " is inlined where it is used");
+      default ->
+          throw new BuildException(
+              "unknown materialization '"
+                  + kind
+                  + "' in "
+                  + model.file()
+                  + "; use view, table, incremental or ephemeral");
     };
   }
 
   BuildResult view(Relation rel, String sql) throws SQLException {
     if (catalog.kind(rel).orElse(RelationKind.VIEW) == RelationKind.VIEW) {
-      session.execute("create or replace view " + rel + " as\n" + sql); // one statement: atomic as it is
+      session.execute(
+          "create or replace view " + rel + " as\n" + sql); // one statement: atomic as it is
     } else {
       session.begin();
       try {
@@ -100,23 +109,29 @@ public final class Materializer {
     Path csv = projectRoot.resolve(seed.file());
     String delimiter = seed.config().string("delimiter");
     try {
-      String problem = dev.sluice.core.load.CsvShape.check(csv, seed.file(), delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0));
+      String problem =
+          dev.sluice.core.load.CsvShape.check(
+              csv,
+              seed.file(),
+              delimiter == null || delimiter.isEmpty() ? ',' : delimiter.charAt(0));
       if (problem != null) {
         throw new BuildException(problem + "; the table was left as it was");
       }
     } catch (java.io.IOException e) {
       throw new BuildException("cannot read " + seed.file() + ": " + e.getMessage(), e);
     }
-    StringBuilder options = new StringBuilder("header = true, auto_detect = true, strict_mode = true");
+    StringBuilder options =
+        new StringBuilder("header = true, auto_detect = true, strict_mode = true");
     Map<String, Object> types = seed.config().map("column_types");
     if (!types.isEmpty()) {
       StringBuilder struct = new StringBuilder();
-      types.forEach((col, type) -> {
-        if (struct.length() > 0) {
-          struct.append(", ");
-        }
-        struct.append(literal(col)).append(": ").append(literal(String.valueOf(type)));
-      });
+      types.forEach(
+          (col, type) -> {
+            if (struct.length() > 0) {
+              struct.append(", ");
+            }
+            struct.append(literal(col)).append(": ").append(literal(String.valueOf(type)));
+          });
       options.append(", types = {").append(struct).append('}');
     }
     if (delimiter != null) {

@@ -13,7 +13,15 @@ import java.util.Set;
 final class ConfigTree {
   /** Configs whose value is itself a map, so a map value is not always a folder. */
   private static final Set<String> MAP_CONFIGS =
-      Set.of("column_types", "meta", "persist_docs", "grants", "docs", "contract", "quoting", "freshness");
+      Set.of(
+          "column_types",
+          "meta",
+          "persist_docs",
+          "grants",
+          "docs",
+          "contract",
+          "quoting",
+          "freshness");
 
   private ConfigTree() {}
 

@@ -8,7 +8,8 @@ import java.util.Optional;
  * A file written from a model's result after the model builds: the end of a pipeline that hands
  * data to someone outside the warehouse. Declared in {@code exports/*.yml}.
  *
- * @param model the name of the model, seed or snapshot it writes out, as {@code ref()} would name it
+ * @param model the name of the model, seed or snapshot it writes out, as {@code ref()} would name
+ *     it
  * @param path where the file goes, relative to the project root
  */
 public record Export(
@@ -43,7 +44,9 @@ public record Export(
 
     /** By the file's extension: parquet for {@code .parquet}, csv for anything else. */
     public static Format byExtension(Path file) {
-      return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet") ? PARQUET : CSV;
+      return file.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".parquet")
+          ? PARQUET
+          : CSV;
     }
   }
 

@@ -8,15 +8,17 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the export files ({@code exports/*.yml}): a list under {@code exports:}, each with a name, the
- * model it writes out, a path and a format. Whether the model exists is checked later, once every
- * model has been read ({@link #resolve}).
+ * Reads the export files ({@code exports/*.yml}): a list under {@code exports:}, each with a name,
+ * the model it writes out, a path and a format. Whether the model exists is checked later, once
+ * every model has been read ({@link #resolve}).
  */
 final class ExportFileReader {
-  private static final Set<String> KEYS = Set.of("name", "model", "path", "format", "description", "config");
+  private static final Set<String> KEYS =
+      Set.of("name", "model", "path", "format", "description", "config");
 
   private final List<ProjectProblem> problems;
   private final Map<String, Export> exports = new LinkedHashMap<>();
+
   /** The line of each export's {@code model:} value, where an unknown model is reported. */
   private final Map<String, Integer> modelLines = new LinkedHashMap<>();
 
@@ -27,7 +29,8 @@ final class ExportFileReader {
   void read(Path rel, Yaml.Value doc) {
     Yaml.Value list = doc.get("exports");
     if (list == null || !list.isList()) {
-      problems.add(ProjectProblem.error(rel, doc.line(), "an exports file needs a list under 'exports:'"));
+      problems.add(
+          ProjectProblem.error(rel, doc.line(), "an exports file needs a list under 'exports:'"));
       return;
     }
     for (Yaml.Value entry : list.asList()) {
@@ -37,8 +40,17 @@ final class ExportFileReader {
       }
       Export previous = exports.get(e.name());
       if (previous != null) {
-        problems.add(ProjectProblem.error(rel, entry.line(), "export '" + e.name() + "' is defined twice (also at "
-            + previous.file().toString().replace('\\', '/') + ":" + previous.line() + ")"));
+        problems.add(
+            ProjectProblem.error(
+                rel,
+                entry.line(),
+                "export '"
+                    + e.name()
+                    + "' is defined twice (also at "
+                    + previous.file().toString().replace('\\', '/')
+                    + ":"
+                    + previous.line()
+                    + ")"));
         continue;
       }
       exports.put(e.name(), e);
@@ -53,24 +65,48 @@ final class ExportFileReader {
       problems.add(ProjectProblem.error(rel, entry.line(), "an export has no name"));
       return null;
     }
-    entry.asMap().keySet().stream().filter(k -> !KEYS.contains(k)).forEach(k -> problems.add(
-        ProjectProblem.warning(rel, entry.get(k).line(), "export '" + name + "': unknown key '" + k
-            + "' is ignored; an export takes name, model, path, format, description and config")));
+    entry.asMap().keySet().stream()
+        .filter(k -> !KEYS.contains(k))
+        .forEach(
+            k ->
+                problems.add(
+                    ProjectProblem.warning(
+                        rel,
+                        entry.get(k).line(),
+                        "export '"
+                            + name
+                            + "': unknown key '"
+                            + k
+                            + "' is ignored; an export takes name, model, path, format, description and config")));
     String model = entry.text("model");
     if (model == null || model.isBlank()) {
-      problems.add(ProjectProblem.error(rel, entry.line(), "export '" + name + "' names no model; add 'model: <name>'"));
+      problems.add(
+          ProjectProblem.error(
+              rel, entry.line(), "export '" + name + "' names no model; add 'model: <name>'"));
       return null;
     }
     String path = entry.text("path");
     if (path == null || path.isBlank()) {
-      problems.add(ProjectProblem.error(rel, entry.line(), "export '" + name + "' has no path; add e.g. 'path: target/exports/"
-          + name + ".parquet'"));
+      problems.add(
+          ProjectProblem.error(
+              rel,
+              entry.line(),
+              "export '"
+                  + name
+                  + "' has no path; add e.g. 'path: target/exports/"
+                  + name
+                  + ".parquet'"));
       return null;
     }
     Path file = Path.of(path.strip());
     if (file.isAbsolute() || file.normalize().startsWith("..")) {
-      problems.add(ProjectProblem.error(rel, entry.get("path").line(), "export '" + name
-          + "': the path must be relative to the project folder and stay inside it"));
+      problems.add(
+          ProjectProblem.error(
+              rel,
+              entry.get("path").line(),
+              "export '"
+                  + name
+                  + "': the path must be relative to the project folder and stay inside it"));
       return null;
     }
     Export.Format format = Export.Format.byExtension(file);
@@ -78,15 +114,25 @@ final class ExportFileReader {
     if (formatText != null) {
       var given = Export.Format.of(formatText);
       if (given.isEmpty()) {
-        problems.add(ProjectProblem.error(rel, entry.get("format").line(), "export '" + name + "': unknown format '"
-            + formatText + "'; use parquet or csv"));
+        problems.add(
+            ProjectProblem.error(
+                rel,
+                entry.get("format").line(),
+                "export '" + name + "': unknown format '" + formatText + "'; use parquet or csv"));
         return null;
       }
       format = given.get();
     }
     String description = entry.text("description");
-    return new Export(name.strip(), model.strip(), file, format, rel, entry.line(),
-        NodeConfig.of(SchemaFileReader.mapOf(entry.get("config"))), description == null ? "" : description);
+    return new Export(
+        name.strip(),
+        model.strip(),
+        file,
+        format,
+        rel,
+        entry.line(),
+        NodeConfig.of(SchemaFileReader.mapOf(entry.get("config"))),
+        description == null ? "" : description);
   }
 
   /**
@@ -102,8 +148,16 @@ final class ExportFileReader {
       if (refable.contains(e.model())) {
         out.add(e);
       } else {
-        problems.add(ProjectProblem.error(e.file(), modelLines.get(e.name()), "export '" + e.name() + "': model '"
-            + e.model() + "' does not match any model, seed or snapshot" + Suggest.closest(e.model(), refable)));
+        problems.add(
+            ProjectProblem.error(
+                e.file(),
+                modelLines.get(e.name()),
+                "export '"
+                    + e.name()
+                    + "': model '"
+                    + e.model()
+                    + "' does not match any model, seed or snapshot"
+                    + Suggest.closest(e.model(), refable)));
       }
     }
     return out;

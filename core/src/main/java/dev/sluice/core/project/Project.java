@@ -8,8 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * A loaded project (immutable): its settings, its nodes and macros, and the problems found while reading it.
- * A project with problems still holds every node that could be read, so an editor can show it.
+ * A loaded project (immutable): its settings, its nodes and macros, and the problems found while
+ * reading it. A project with problems still holds every node that could be read, so an editor can
+ * show it.
  */
 public final class Project {
   private final Path root;
@@ -20,8 +21,13 @@ public final class Project {
   private final List<ProjectProblem> problems;
   private final Map<String, Node> byId;
 
-  public Project(Path root, ProjectSettings settings, List<Node> nodes, List<MacroFile> macros,
-      Map<String, String> docs, List<ProjectProblem> problems) {
+  public Project(
+      Path root,
+      ProjectSettings settings,
+      List<Node> nodes,
+      List<MacroFile> macros,
+      Map<String, String> docs,
+      List<ProjectProblem> problems) {
     this.root = root;
     this.settings = settings;
     this.nodes = List.copyOf(nodes);

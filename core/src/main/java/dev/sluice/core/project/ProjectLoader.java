@@ -24,10 +24,13 @@ import java.util.stream.Stream;
 public final class ProjectLoader {
   /** The folder of export files ({@code *.yml}), relative to the project root. */
   public static final String EXPORT_PATH = "exports";
+
   private static final Pattern SNAPSHOT =
-      Pattern.compile("\\{%-?\\s*snapshot\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*endsnapshot\\s*-?%}", Pattern.DOTALL);
+      Pattern.compile(
+          "\\{%-?\\s*snapshot\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*endsnapshot\\s*-?%}", Pattern.DOTALL);
   private static final Pattern DOCS =
-      Pattern.compile("\\{%-?\\s*docs\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
+      Pattern.compile(
+          "\\{%-?\\s*docs\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
 
   private final Map<String, String> env;
 
@@ -49,7 +52,8 @@ public final class ProjectLoader {
     try {
       return new Reading(root, settings, problems).read();
     } catch (UncheckedIOException e) {
-      problems.add(ProjectProblem.error(null, 0, "cannot read the project: " + e.getCause().getMessage()));
+      problems.add(
+          ProjectProblem.error(null, 0, "cannot read the project: " + e.getCause().getMessage()));
       return new Project(root, settings, List.of(), List.of(), Map.of(), problems);
     }
   }
@@ -58,9 +62,17 @@ public final class ProjectLoader {
     return new ProjectSettings(
         root.getFileName() == null ? "project" : root.getFileName().toString(),
         Path.of(SettingsReader.SLUICE_FILE),
-        List.of("models"), List.of("seeds"), List.of("tests"), List.of("macros"), List.of("snapshots"),
-        List.of("sources"), "target", Map.of(), Map.of(),
-        Map.of("dev", Target.duckdb("dev", root.resolve("target/project.duckdb"))), "dev");
+        List.of("models"),
+        List.of("seeds"),
+        List.of("tests"),
+        List.of("macros"),
+        List.of("snapshots"),
+        List.of("sources"),
+        "target",
+        Map.of(),
+        Map.of(),
+        Map.of("dev", Target.duckdb("dev", root.resolve("target/project.duckdb"))),
+        "dev");
   }
 
   /** One pass over one folder; holds what it has read so far. */
@@ -119,7 +131,9 @@ public final class ProjectLoader {
       try {
         reader.accept(rel, Yaml.read(f));
       } catch (Yaml.SyntaxError e) {
-        problems.add(new ProjectProblem(rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
+        problems.add(
+            new ProjectProblem(
+                rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
       } catch (IOException e) {
         problems.add(ProjectProblem.error(rel, 0, "cannot read: " + e.getMessage()));
       }
@@ -128,7 +142,9 @@ public final class ProjectLoader {
     /** The names {@code ref()} accepts: every model, seed and snapshot read so far. */
     private Set<String> refableNames() {
       Set<String> out = new TreeSet<>();
-      names.keySet().stream().filter(k -> k.startsWith("ref.")).forEach(k -> out.add(k.substring(4)));
+      names.keySet().stream()
+          .filter(k -> k.startsWith("ref."))
+          .forEach(k -> out.add(k.substring(4)));
       return out;
     }
 
@@ -139,7 +155,8 @@ public final class ProjectLoader {
           String name = stem(f);
           String folder = folderUnder(root.resolve(modelPath), f);
           NodeConfig config =
-              ConfigTree.resolve(settings.configTrees().get("models"), settings.name(), pathFor(folder, name));
+              ConfigTree.resolve(
+                  settings.configTrees().get("models"), settings.name(), pathFor(folder, name));
           Properties props = schema.byKind.get("models").get(name);
           String description = "";
           List<Column> columns = List.of();
@@ -167,7 +184,8 @@ public final class ProjectLoader {
           String name = stem(f);
           String folder = folderUnder(root.resolve(seedPath), f);
           NodeConfig config =
-              ConfigTree.resolve(settings.configTrees().get("seeds"), settings.name(), pathFor(folder, name));
+              ConfigTree.resolve(
+                  settings.configTrees().get("seeds"), settings.name(), pathFor(folder, name));
           Properties props = schema.byKind.get("seeds").get(name);
           if (props != null) {
             config = config.merge(props.config());
@@ -175,8 +193,14 @@ public final class ProjectLoader {
           if (!config.enabled() || !claim(name, rel)) {
             continue;
           }
-          Seed seed = new Seed(name, rel, folder, config, props == null ? "" : props.description(),
-              props == null ? List.of() : props.columns());
+          Seed seed =
+              new Seed(
+                  name,
+                  rel,
+                  folder,
+                  config,
+                  props == null ? "" : props.description(),
+                  props == null ? List.of() : props.columns());
           nodes.add(seed);
           if (props != null) {
             addTests(seed, props.tests());
@@ -196,8 +220,11 @@ public final class ProjectLoader {
             any = true;
             String name = m.group(1);
             int line = lineAt(text, m.start());
-            NodeConfig config = ConfigTree.resolve(settings.configTrees().get("snapshots"), settings.name(),
-                pathFor(folderUnder(root.resolve(snapPath), f), name));
+            NodeConfig config =
+                ConfigTree.resolve(
+                    settings.configTrees().get("snapshots"),
+                    settings.name(),
+                    pathFor(folderUnder(root.resolve(snapPath), f), name));
             Properties props = schema.byKind.get("snapshots").get(name);
             if (props != null) {
               config = config.merge(props.config());
@@ -207,15 +234,20 @@ public final class ProjectLoader {
             }
             // keep the body on its original lines so that errors point at the right place
             String body = "\n".repeat(lineAt(text, m.start(2)) - 1) + m.group(2);
-            Snapshot snap = new Snapshot(name, rel, line, body, config, props == null ? "" : props.description());
+            Snapshot snap =
+                new Snapshot(
+                    name, rel, line, body, config, props == null ? "" : props.description());
             nodes.add(snap);
             if (props != null) {
               addTests(snap, props.tests());
             }
           }
           if (!any) {
-            problems.add(ProjectProblem.error(rel, 1,
-                "no {% snapshot name %} ... {% endsnapshot %} block in this snapshot file"));
+            problems.add(
+                ProjectProblem.error(
+                    rel,
+                    1,
+                    "no {% snapshot name %} ... {% endsnapshot %} block in this snapshot file"));
           }
         }
       }
@@ -224,10 +256,15 @@ public final class ProjectLoader {
     private void readSingularTests() {
       for (Path f : files(settings.testPaths(), ".sql")) {
         Path rel = root.relativize(f);
-        NodeConfig config = ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
+        NodeConfig config =
+            ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
         String name = stem(f);
         if (names.containsKey("test." + name)) {
-          problems.add(ProjectProblem.error(rel, 1, "test '" + name + "' is defined twice (also " + names.get("test." + name) + ")"));
+          problems.add(
+              ProjectProblem.error(
+                  rel,
+                  1,
+                  "test '" + name + "' is defined twice (also " + names.get("test." + name) + ")"));
           continue;
         }
         names.put("test." + name, rel);
@@ -239,11 +276,17 @@ public final class ProjectLoader {
       if (tests == null) {
         return;
       }
-      NodeConfig base = ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
+      NodeConfig base =
+          ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
       for (Properties.TestDeclaration d : tests) {
         if (d.testName().contains(".")) {
-          problems.add(ProjectProblem.warning(d.file(), d.line(),
-              "test '" + d.testName() + "' comes from a package; packages are not supported, so it is skipped"));
+          problems.add(
+              ProjectProblem.warning(
+                  d.file(),
+                  d.line(),
+                  "test '"
+                      + d.testName()
+                      + "' comes from a package; packages are not supported, so it is skipped"));
           continue;
         }
         String name = d.customName() != null ? d.customName() : TestNames.generic(target, d);
@@ -256,29 +299,60 @@ public final class ProjectLoader {
         if (!config.enabled()) {
           continue;
         }
-        nodes.add(new GenericTest(unique, d.testName(), target.uniqueId(), d.column(), d.arguments(), d.file(),
-            d.line(), config, ""));
+        nodes.add(
+            new GenericTest(
+                unique,
+                d.testName(),
+                target.uniqueId(),
+                d.column(),
+                d.arguments(),
+                d.file(),
+                d.line(),
+                config,
+                ""));
       }
     }
 
     private void reportOrphanProperties() {
       schema.byKind.forEach(
           (kind, props) ->
-              props.values().forEach(p -> {
-                String singular = kind.substring(0, kind.length() - 1);
-                if (nodes.stream().noneMatch(n -> n.kind().label().equals(singular) && n.name().equals(p.name()))) {
-                  problems.add(ProjectProblem.warning(p.file(), p.line(),
-                      singular + " '" + p.name() + "' is described here but has no file"));
-                }
-              }));
+              props
+                  .values()
+                  .forEach(
+                      p -> {
+                        String singular = kind.substring(0, kind.length() - 1);
+                        if (nodes.stream()
+                            .noneMatch(
+                                n ->
+                                    n.kind().label().equals(singular)
+                                        && n.name().equals(p.name()))) {
+                          problems.add(
+                              ProjectProblem.warning(
+                                  p.file(),
+                                  p.line(),
+                                  singular
+                                      + " '"
+                                      + p.name()
+                                      + "' is described here but has no file"));
+                        }
+                      }));
     }
 
     /** Models, seeds and snapshots share one namespace: {@code ref()} must mean one thing. */
     private boolean claim(String name, Path file) {
       Path other = names.putIfAbsent("ref." + name, file);
       if (other != null) {
-        problems.add(ProjectProblem.error(file, 1, "the name '" + name + "' is already used by " + other
-            + "; ref('" + name + "') would be ambiguous, so rename one of them"));
+        problems.add(
+            ProjectProblem.error(
+                file,
+                1,
+                "the name '"
+                    + name
+                    + "' is already used by "
+                    + other
+                    + "; ref('"
+                    + name
+                    + "') would be ambiguous, so rename one of them"));
         return false;
       }
       return true;
@@ -293,15 +367,16 @@ public final class ProjectLoader {
         }
         try (Stream<Path> walk = Files.walk(dir)) {
           walk.filter(Files::isRegularFile)
-              .filter(p -> {
-                String n = p.getFileName().toString();
-                for (String e : endings) {
-                  if (n.endsWith(e) && !n.startsWith(".")) {
-                    return true;
-                  }
-                }
-                return false;
-              })
+              .filter(
+                  p -> {
+                    String n = p.getFileName().toString();
+                    for (String e : endings) {
+                      if (n.endsWith(e) && !n.startsWith(".")) {
+                        return true;
+                      }
+                    }
+                    return false;
+                  })
               .sorted(Comparator.comparing(Path::toString))
               .forEach(out::add);
         } catch (IOException e) {

@@ -46,7 +46,10 @@ public record ProjectSettings(
           ProjectProblem.error(
               projectFile,
               0,
-              "no target named '" + wanted + "'; targets are " + String.join(", ", targets.keySet())));
+              "no target named '"
+                  + wanted
+                  + "'; targets are "
+                  + String.join(", ", targets.keySet())));
     }
     return t;
   }

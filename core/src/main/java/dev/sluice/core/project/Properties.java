@@ -22,6 +22,11 @@ record Properties(
    * @param column the column it sits under, or null for a table-level test
    */
   record TestDeclaration(
-      String testName, String column, Map<String, Object> arguments, Map<String, Object> config, String customName,
-      Path file, int line) {}
+      String testName,
+      String column,
+      Map<String, Object> arguments,
+      Map<String, Object> config,
+      String customName,
+      Path file,
+      int line) {}
 }

@@ -8,13 +8,22 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Reads the properties files (dbt's schema.yml syntax): {@code models:}, {@code seeds:},
- * {@code snapshots:} and {@code sources:}, with descriptions, columns, configs and tests (both
- * {@code tests:} and {@code data_tests:}).
+ * Reads the properties files (dbt's schema.yml syntax): {@code models:}, {@code seeds:}, {@code
+ * snapshots:} and {@code sources:}, with descriptions, columns, configs and tests (both {@code
+ * tests:} and {@code data_tests:}).
  */
 final class SchemaFileReader {
   private static final Set<String> TEST_CONFIG_KEYS =
-      Set.of("severity", "where", "tags", "enabled", "warn_if", "error_if", "limit", "store_failures", "meta");
+      Set.of(
+          "severity",
+          "where",
+          "tags",
+          "enabled",
+          "warn_if",
+          "error_if",
+          "limit",
+          "store_failures",
+          "meta");
 
   private final List<ProjectProblem> problems;
   final Map<String, Map<String, Properties>> byKind = new LinkedHashMap<>();
@@ -37,15 +46,25 @@ final class SchemaFileReader {
       for (Yaml.Value entry : list.asList()) {
         String name = entry.text("name");
         if (name == null) {
-          problems.add(ProjectProblem.error(rel, entry.line(), "an entry under '" + kind + ":' has no name"));
+          problems.add(
+              ProjectProblem.error(
+                  rel, entry.line(), "an entry under '" + kind + ":' has no name"));
           continue;
         }
         Properties previous = byKind.get(kind).get(name);
         if (previous != null) {
           problems.add(
               ProjectProblem.error(
-                  rel, entry.line(), kind.substring(0, kind.length() - 1) + " '" + name + "' is described twice (also at "
-                      + previous.file() + ":" + previous.line() + ")"));
+                  rel,
+                  entry.line(),
+                  kind.substring(0, kind.length() - 1)
+                      + " '"
+                      + name
+                      + "' is described twice (also at "
+                      + previous.file()
+                      + ":"
+                      + previous.line()
+                      + ")"));
           continue;
         }
         byKind.get(kind).put(name, properties(rel, entry, name));
@@ -63,7 +82,14 @@ final class SchemaFileReader {
     List<Column> columns = new ArrayList<>();
     List<Properties.TestDeclaration> tests = new ArrayList<>();
     readColumnsAndTests(rel, entry, columns, tests);
-    return new Properties(name, rel, entry.line(), orEmpty(entry.text("description")), mapOf(entry.get("config")), columns, tests);
+    return new Properties(
+        name,
+        rel,
+        entry.line(),
+        orEmpty(entry.text("description")),
+        mapOf(entry.get("config")),
+        columns,
+        tests);
   }
 
   private void readColumnsAndTests(
@@ -83,7 +109,8 @@ final class SchemaFileReader {
     readTests(rel, entry, null, tests);
   }
 
-  private void readTests(Path rel, Yaml.Value owner, String column, List<Properties.TestDeclaration> out) {
+  private void readTests(
+      Path rel, Yaml.Value owner, String column, List<Properties.TestDeclaration> out) {
     for (String key : List.of("tests", "data_tests")) {
       Yaml.Value list = owner.get(key);
       if (list == null) {
@@ -100,11 +127,14 @@ final class SchemaFileReader {
 
   private Properties.TestDeclaration testDeclaration(Path rel, Yaml.Value t, String column) {
     if (t.asText() != null) {
-      return new Properties.TestDeclaration(t.asText(), column, Map.of(), Map.of(), null, rel, t.line());
+      return new Properties.TestDeclaration(
+          t.asText(), column, Map.of(), Map.of(), null, rel, t.line());
     }
     Map<String, Yaml.Value> m = t.asMap();
     if (m.size() != 1) {
-      problems.add(ProjectProblem.error(rel, t.line(), "a test must be a name or a map with one key, the test's name"));
+      problems.add(
+          ProjectProblem.error(
+              rel, t.line(), "a test must be a name or a map with one key, the test's name"));
       return null;
     }
     String testName = m.keySet().iterator().next();
@@ -130,7 +160,8 @@ final class SchemaFileReader {
     if (column != null) {
       args.putIfAbsent("column_name", column);
     }
-    return new Properties.TestDeclaration(testName, column, args, config, customName, rel, t.line());
+    return new Properties.TestDeclaration(
+        testName, column, args, config, customName, rel, t.line());
   }
 
   private void readSource(Path rel, Yaml.Value src) {
@@ -145,25 +176,36 @@ final class SchemaFileReader {
     Map<String, Object> sourceConfig = mapOf(src.get("config"));
     Yaml.Value tables = src.get("tables");
     if (tables == null || tables.asList().isEmpty()) {
-      problems.add(ProjectProblem.warning(rel, src.line(), "source '" + sname + "' lists no tables"));
+      problems.add(
+          ProjectProblem.warning(rel, src.line(), "source '" + sname + "' lists no tables"));
       return;
     }
     for (Yaml.Value t : tables.asList()) {
       String tname = t.text("name");
       if (tname == null) {
-        problems.add(ProjectProblem.error(rel, t.line(), "a table of source '" + sname + "' has no name"));
+        problems.add(
+            ProjectProblem.error(rel, t.line(), "a table of source '" + sname + "' has no name"));
         continue;
       }
       List<Column> columns = new ArrayList<>();
       List<Properties.TestDeclaration> tests = new ArrayList<>();
       readColumnsAndTests(rel, t, columns, tests);
       Map<String, Object> tableSettings = new LinkedHashMap<>();
-      t.asMap().forEach(
-          (k, v) -> {
-            if (!Set.of("name", "description", "columns", "tests", "data_tests", "identifier", "config").contains(k)) {
-              tableSettings.put(k, v.plain());
-            }
-          });
+      t.asMap()
+          .forEach(
+              (k, v) -> {
+                if (!Set.of(
+                        "name",
+                        "description",
+                        "columns",
+                        "tests",
+                        "data_tests",
+                        "identifier",
+                        "config")
+                    .contains(k)) {
+                  tableSettings.put(k, v.plain());
+                }
+              });
       NodeConfig config = NodeConfig.of(sourceConfig).merge(mapOf(t.get("config")));
       if (src.get("loaded_at_field") != null && !tableSettings.containsKey("loaded_at_field")) {
         tableSettings.put("loaded_at_field", src.get("loaded_at_field").plain());
@@ -171,15 +213,34 @@ final class SchemaFileReader {
       if (src.get("freshness") != null && !tableSettings.containsKey("freshness")) {
         tableSettings.put("freshness", src.get("freshness").plain());
       }
-      SourceTable.LoadSpec load = connector == null ? null : new SourceTable.LoadSpec(connector, connection, tableSettings);
+      SourceTable.LoadSpec load =
+          connector == null ? null : new SourceTable.LoadSpec(connector, connection, tableSettings);
       String identifier = t.text("identifier") == null ? tname : t.text("identifier");
       SourceTable st =
-          new SourceTable(sname, tname, schema, identifier, rel, t.line(), config.merge(tableSettings),
-              orEmpty(t.text("description")), columns, load);
+          new SourceTable(
+              sname,
+              tname,
+              schema,
+              identifier,
+              rel,
+              t.line(),
+              config.merge(tableSettings),
+              orEmpty(t.text("description")),
+              columns,
+              load);
       for (SourceTable existing : sources) {
         if (existing.uniqueId().equals(st.uniqueId())) {
-          problems.add(ProjectProblem.error(rel, t.line(), "source table '" + st.qualifiedName()
-              + "' is declared twice (also at " + existing.file() + ":" + existing.line() + ")"));
+          problems.add(
+              ProjectProblem.error(
+                  rel,
+                  t.line(),
+                  "source table '"
+                      + st.qualifiedName()
+                      + "' is declared twice (also at "
+                      + existing.file()
+                      + ":"
+                      + existing.line()
+                      + ")"));
           st = null;
           break;
         }

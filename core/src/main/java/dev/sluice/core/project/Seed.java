@@ -5,7 +5,12 @@ import java.util.List;
 
 /** A small CSV file loaded into a table as it is. */
 public record Seed(
-    String name, Path file, String folder, NodeConfig config, String description, List<Column> columns)
+    String name,
+    Path file,
+    String folder,
+    NodeConfig config,
+    String description,
+    List<Column> columns)
     implements Node {
 
   public Seed {

@@ -18,7 +18,8 @@ final class SettingsReader {
   static final String SLUICE_FILE = "sluice.yml";
   static final String DBT_FILE = "dbt_project.yml";
   private static final Pattern ENV_VAR =
-      Pattern.compile("\\{\\{\\s*env_var\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]*)['\"]\\s*)?\\)\\s*}}");
+      Pattern.compile(
+          "\\{\\{\\s*env_var\\(\\s*['\"]([^'\"]+)['\"]\\s*(?:,\\s*['\"]([^'\"]*)['\"]\\s*)?\\)\\s*}}");
 
   private final Path root;
   private final Map<String, String> env;
@@ -39,7 +40,9 @@ final class SettingsReader {
     if (!Files.exists(file)) {
       problems.add(
           ProjectProblem.error(
-              null, 0, "no sluice.yml or dbt_project.yml in " + root + "; is this a project folder?"));
+              null,
+              0,
+              "no sluice.yml or dbt_project.yml in " + root + "; is this a project folder?"));
       return null;
     }
     Path rel = root.relativize(file);
@@ -50,7 +53,8 @@ final class SettingsReader {
     String name = doc.text("name");
     if (name == null || name.isBlank()) {
       name = root.toAbsolutePath().normalize().getFileName().toString();
-      problems.add(ProjectProblem.warning(rel, 1, "no 'name:'; using the folder name '" + name + "'"));
+      problems.add(
+          ProjectProblem.warning(rel, 1, "no 'name:'; using the folder name '" + name + "'"));
     }
     Map<String, Map<String, Object>> trees = new LinkedHashMap<>();
     for (String kind : List.of("models", "seeds", "snapshots", "tests", "sources")) {
@@ -90,10 +94,15 @@ final class SettingsReader {
     Yaml.Value own = doc.get("targets");
     if (own != null && own.isMap()) {
       own.asMap().forEach((tname, spec) -> addTarget(targets, tname, spec, rel));
-      String chosen = orDefault(doc.text("target"), targets.isEmpty() ? "dev" : targets.keySet().iterator().next());
+      String chosen =
+          orDefault(
+              doc.text("target"), targets.isEmpty() ? "dev" : targets.keySet().iterator().next());
       if (!targets.containsKey(chosen)) {
-        problems.add(ProjectProblem.error(rel, doc.get("target") == null ? 1 : doc.get("target").line(),
-            "default target '" + chosen + "' is not among the targets " + targets.keySet()));
+        problems.add(
+            ProjectProblem.error(
+                rel,
+                doc.get("target") == null ? 1 : doc.get("target").line(),
+                "default target '" + chosen + "' is not among the targets " + targets.keySet()));
       }
       return chosen;
     }
@@ -129,7 +138,9 @@ final class SettingsReader {
       try {
         doc = Yaml.parse(renderEnvVars(Files.readString(p)));
       } catch (Yaml.SyntaxError e) {
-        problems.add(new ProjectProblem(shown, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
+        problems.add(
+            new ProjectProblem(
+                shown, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
         return null;
       } catch (IOException e) {
         problems.add(ProjectProblem.error(shown, 0, "cannot read: " + e.getMessage()));
@@ -141,7 +152,8 @@ final class SettingsReader {
       }
       Yaml.Value outputs = prof.get("outputs");
       if (outputs == null || !outputs.isMap()) {
-        problems.add(ProjectProblem.error(shown, prof.line(), "profile '" + profile + "' has no outputs"));
+        problems.add(
+            ProjectProblem.error(shown, prof.line(), "profile '" + profile + "' has no outputs"));
         return null;
       }
       outputs.asMap().forEach((tname, spec) -> addTarget(targets, tname, spec, shown));
@@ -157,7 +169,9 @@ final class SettingsReader {
     if (!type.equals("duckdb")) {
       problems.add(
           ProjectProblem.warning(
-              file, spec.line(), "target '" + tname + "' has type '" + type + "'; only duckdb targets run here"));
+              file,
+              spec.line(),
+              "target '" + tname + "' has type '" + type + "'; only duckdb targets run here"));
     }
     String path = orDefault(spec.text("path"), spec.text("database"));
     if (path == null) {
@@ -172,12 +186,18 @@ final class SettingsReader {
       try {
         threads = Integer.parseInt(th.trim());
       } catch (NumberFormatException e) {
-        problems.add(ProjectProblem.error(file, spec.get("threads").line(), "threads must be a whole number, not '" + th + "'"));
+        problems.add(
+            ProjectProblem.error(
+                file,
+                spec.get("threads").line(),
+                "threads must be a whole number, not '" + th + "'"));
       }
     }
     @SuppressWarnings("unchecked")
     Map<String, Object> settings = (Map<String, Object>) spec.plain();
-    targets.put(tname, new Target(tname, type, path, schema, threads, settings == null ? Map.of() : settings));
+    targets.put(
+        tname,
+        new Target(tname, type, path, schema, threads, settings == null ? Map.of() : settings));
   }
 
   private String renderEnvVars(String text) {
@@ -195,7 +215,9 @@ final class SettingsReader {
     try {
       return Yaml.read(file);
     } catch (Yaml.SyntaxError e) {
-      problems.add(new ProjectProblem(rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
+      problems.add(
+          new ProjectProblem(
+              rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
     } catch (IOException e) {
       problems.add(ProjectProblem.error(rel, 0, "cannot read: " + e.getMessage()));
     }

@@ -7,7 +7,8 @@ import java.nio.file.Path;
  *
  * @param sql the body between {@code {% snapshot %}} and {@code {% endsnapshot %}}
  */
-public record Snapshot(String name, Path file, int line, String sql, NodeConfig config, String description)
+public record Snapshot(
+    String name, Path file, int line, String sql, NodeConfig config, String description)
     implements Node {
 
   @Override

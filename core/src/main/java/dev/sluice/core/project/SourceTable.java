@@ -49,10 +49,12 @@ public record SourceTable(
    * What Sluice extracts for this table.
    *
    * @param connector the connector kind, e.g. {@code postgres}, {@code files}, {@code rest}
-   * @param connection the connection settings of the source, with {@code ${env:VAR}} left unresolved
+   * @param connection the connection settings of the source, with {@code ${env:VAR}} left
+   *     unresolved
    * @param table the table's own settings (primary_key, cursor, write_disposition, ...)
    */
-  public record LoadSpec(String connector, Map<String, Object> connection, Map<String, Object> table) {
+  public record LoadSpec(
+      String connector, Map<String, Object> connection, Map<String, Object> table) {
     public LoadSpec {
       connection = NodeConfig.frozen(connection);
       table = NodeConfig.frozen(table);

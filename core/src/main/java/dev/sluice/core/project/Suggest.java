@@ -17,7 +17,9 @@ public final class Suggest {
         best = c;
       }
     }
-    return best != null && bestDistance <= Math.max(2, wanted.length() / 3) ? "; did you mean '" + best + "'?" : "";
+    return best != null && bestDistance <= Math.max(2, wanted.length() / 3)
+        ? "; did you mean '" + best + "'?"
+        : "";
   }
 
   static int distance(String a, String b) {

@@ -14,14 +14,20 @@ import java.util.Map;
  * @param settings every other key, as written
  */
 public record Target(
-    String name, String type, String path, String schema, int threads, Map<String, Object> settings) {
+    String name,
+    String type,
+    String path,
+    String schema,
+    int threads,
+    Map<String, Object> settings) {
 
   public Target {
     settings = NodeConfig.frozen(settings);
   }
 
   public static Target duckdb(String name, Path file) {
-    return new Target(name, "duckdb", file.toAbsolutePath().normalize().toString(), "main", 0, Map.of());
+    return new Target(
+        name, "duckdb", file.toAbsolutePath().normalize().toString(), "main", 0, Map.of());
   }
 
   public Target withPath(String newPath) {

@@ -15,7 +15,12 @@ final class TestNames {
   static String generic(Node target, Properties.TestDeclaration d) {
     StringBuilder sb = new StringBuilder();
     if (target instanceof SourceTable s) {
-      sb.append("source_").append(d.testName()).append('_').append(s.sourceName()).append('_').append(s.name());
+      sb.append("source_")
+          .append(d.testName())
+          .append('_')
+          .append(s.sourceName())
+          .append('_')
+          .append(s.name());
     } else {
       sb.append(d.testName()).append('_').append(target.name());
     }
@@ -46,7 +51,8 @@ final class TestNames {
 
   private static String md5(String s) {
     try {
-      return HexFormat.of().formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
+      return HexFormat.of()
+          .formatHex(MessageDigest.getInstance("MD5").digest(s.getBytes(StandardCharsets.UTF_8)));
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException(e);
     }

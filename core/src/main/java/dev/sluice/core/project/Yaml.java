@@ -14,15 +14,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Reads YAML into a small tree that remembers the line of every value, so that problems found
- * after parsing (an unknown test, a missing column) can still point at their line.
+ * Reads YAML into a small tree that remembers the line of every value, so that problems found after
+ * parsing (an unknown test, a missing column) can still point at their line.
  */
 public final class Yaml {
   private static final YAMLFactory FACTORY = new YAMLFactory();
 
   private Yaml() {}
 
-  /** A value with the line it starts on. {@code value} is a String, Number, Boolean, null, Map or List. */
+  /**
+   * A value with the line it starts on. {@code value} is a String, Number, Boolean, null, Map or
+   * List.
+   */
   public record Value(Object value, int line) {
     @SuppressWarnings("unchecked")
     public Map<String, Value> asMap() {
@@ -43,7 +46,9 @@ public final class Yaml {
     }
 
     public String asText() {
-      return value == null || value instanceof Map || value instanceof List ? null : value.toString();
+      return value == null || value instanceof Map || value instanceof List
+          ? null
+          : value.toString();
     }
 
     public Value get(String key) {

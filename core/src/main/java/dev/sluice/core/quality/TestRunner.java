@@ -21,8 +21,12 @@ public final class TestRunner {
   public static Outcome run(SqlSession session, CompiledNode compiled) throws SQLException {
     DataTest test = (DataTest) compiled.node();
     long failures = session.count(compiled.sql());
-    List<Map<String, Object>> sample = failures == 0 ? List.of()
-        : session.rows("select * from (" + compiled.sql() + ") as sluice_failures limit " + SAMPLE, SAMPLE);
+    List<Map<String, Object>> sample =
+        failures == 0
+            ? List.of()
+            : session.rows(
+                "select * from (" + compiled.sql() + ") as sluice_failures limit " + SAMPLE,
+                SAMPLE);
     String status = failures == 0 ? "pass" : test.severity().equals("warn") ? "warn" : "fail";
     return new Outcome(status, failures, sample);
   }

@@ -1,2 +1,4 @@
-/** Data tests: the SQL of the generic tests and running a test to count and sample its failing rows. */
+/**
+ * Data tests: the SQL of the generic tests and running a test to count and sample its failing rows.
+ */
 package dev.sluice.core.quality;

@@ -9,8 +9,16 @@ import java.util.List;
  * @param bars a histogram (numeric columns) or the most frequent values (everything else)
  * @param histogram whether {@code bars} are ranges of a numeric column rather than top values
  */
-public record ColumnProfile(String name, String type, double nullPercent, long distinct, String min, String max,
-    String mean, List<Bar> bars, boolean histogram) {
+public record ColumnProfile(
+    String name,
+    String type,
+    double nullPercent,
+    long distinct,
+    String min,
+    String max,
+    String mean,
+    List<Bar> bars,
+    boolean histogram) {
 
   public ColumnProfile {
     bars = List.copyOf(bars);

@@ -17,8 +17,8 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 /**
- * What to query to see a node's data, and how the editor's text becomes SQL. A built table or
- * view is read as it is; anything else (an ephemeral model, an unbuilt or edited model, a test) is
+ * What to query to see a node's data, and how the editor's text becomes SQL. A built table or view
+ * is read as it is; anything else (an ephemeral model, an unbuilt or edited model, a test) is
  * compiled, so a preview never needs a build first when its inputs exist.
  */
 public final class Previews {
@@ -28,20 +28,28 @@ public final class Previews {
   public static String sqlFor(Pipeline pipeline, Node node) {
     Compiler compiler = pipeline.compiler(true, "preview");
     Relation relation = compiler.relationOf(node);
-    boolean built = !relation.cte() && pipeline.warehouse().exists(relation.schema(), relation.identifier());
+    boolean built =
+        !relation.cte() && pipeline.warehouse().exists(relation.schema(), relation.identifier());
     switch (node.kind()) {
       case SEED:
         if (built) {
           return "select * from " + relation.quoted();
         }
         // not loaded yet: read the CSV the way a seed would be read
-        Path csv = pipeline.manifest().project().root().resolve(((Seed) node).file()).toAbsolutePath();
+        Path csv =
+            pipeline.manifest().project().root().resolve(((Seed) node).file()).toAbsolutePath();
         return "select * from read_csv(" + literal(csv.toString()) + ")";
       case SOURCE:
       case SNAPSHOT:
         if (!built) {
-          throw new QueryException(node.kind().label() + " " + node.name() + " has no table in the warehouse yet;"
-              + " run it first (" + (node.kind() == NodeKind.SOURCE ? "sluice load" : "sluice snapshot") + ")");
+          throw new QueryException(
+              node.kind().label()
+                  + " "
+                  + node.name()
+                  + " has no table in the warehouse yet;"
+                  + " run it first ("
+                  + (node.kind() == NodeKind.SOURCE ? "sluice load" : "sluice snapshot")
+                  + ")");
         }
         return "select * from " + relation.quoted();
       case MODEL:
@@ -64,8 +72,15 @@ public final class Previews {
    * whole query.
    */
   public static String compileModelText(Pipeline pipeline, Model model, String text) {
-    Model edited = new Model(model.name(), model.file(), text, model.folder(), model.config(), model.description(),
-        model.columns());
+    Model edited =
+        new Model(
+            model.name(),
+            model.file(),
+            text,
+            model.folder(),
+            model.config(),
+            model.description(),
+            model.columns());
     return compiled(pipeline.compiler(true, "preview").compile(edited));
   }
 
@@ -79,19 +94,30 @@ public final class Previews {
   private static String written(Export export, Path root) {
     Path file = root.resolve(export.path()).toAbsolutePath();
     if (!Files.isRegularFile(file)) {
-      throw new QueryException("export " + export.name() + " has not written " + export.path().toString().replace('\\', '/')
-          + " yet; build it first (sluice build --select " + export.name() + ")");
+      throw new QueryException(
+          "export "
+              + export.name()
+              + " has not written "
+              + export.path().toString().replace('\\', '/')
+              + " yet; build it first (sluice build --select "
+              + export.name()
+              + ")");
     }
-    return "select * from " + (export.format() == Export.Format.PARQUET ? "read_parquet(" : "read_csv(")
-        + literal(file.toString()) + ")";
+    return "select * from "
+        + (export.format() == Export.Format.PARQUET ? "read_parquet(" : "read_csv(")
+        + literal(file.toString())
+        + ")";
   }
 
   private static String compiled(CompiledNode c) {
     if (!c.ok() || c.sql() == null) {
       List<ProjectProblem> errors = c.problems().stream().filter(ProjectProblem::isError).toList();
-      String message = errors.isEmpty()
-          ? c.node().name() + " has no SQL to run"
-          : errors.stream().map(p -> "line " + p.line() + ": " + p.message()).collect(Collectors.joining("; "));
+      String message =
+          errors.isEmpty()
+              ? c.node().name() + " has no SQL to run"
+              : errors.stream()
+                  .map(p -> "line " + p.line() + ": " + p.message())
+                  .collect(Collectors.joining("; "));
       throw new QueryException(message, errors);
     }
     return c.sql();

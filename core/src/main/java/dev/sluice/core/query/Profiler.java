@@ -12,32 +12,56 @@ import java.util.Set;
 
 /**
  * Column profiles computed inside DuckDB: {@code SUMMARIZE} for types, nulls, distinct counts and
- * ranges in one scan, then one grouped query per column for its chart. Nothing but the summary
- * rows and the bars leaves the database.
+ * ranges in one scan, then one grouped query per column for its chart. Nothing but the summary rows
+ * and the bars leaves the database.
  */
 public final class Profiler {
   /** Charts beyond this many columns would cost a scan each for little insight. */
   static final int CHARTED_COLUMNS = 40;
+
   static final int BINS = 12;
   static final int TOP_VALUES = 8;
-  private static final Set<String> NUMERIC = Set.of("TINYINT", "SMALLINT", "INTEGER", "BIGINT", "HUGEINT",
-      "UTINYINT", "USMALLINT", "UINTEGER", "UBIGINT", "UHUGEINT", "FLOAT", "DOUBLE", "REAL");
+  private static final Set<String> NUMERIC =
+      Set.of(
+          "TINYINT",
+          "SMALLINT",
+          "INTEGER",
+          "BIGINT",
+          "HUGEINT",
+          "UTINYINT",
+          "USMALLINT",
+          "UINTEGER",
+          "UBIGINT",
+          "UHUGEINT",
+          "FLOAT",
+          "DOUBLE",
+          "REAL");
 
   private Profiler() {}
 
-  public static TableProfile profile(Warehouse warehouse, String sql, ResultStream.Cancel cancel) throws SQLException {
+  public static TableProfile profile(Warehouse warehouse, String sql, ResultStream.Cancel cancel)
+      throws SQLException {
     long start = System.nanoTime();
     String from = "(" + sql + ") as profiled";
-    try (Connection c = warehouse.connect(); Statement st = c.createStatement()) {
+    try (Connection c = warehouse.connect();
+        Statement st = c.createStatement()) {
       cancel.attach(st);
       List<ColumnProfile> columns = new ArrayList<>();
       long rows = 0;
       try (ResultSet rs = st.executeQuery("summarize select * from " + from)) {
         while (rs.next()) {
           rows = rs.getLong("count");
-          columns.add(new ColumnProfile(rs.getString("column_name"), rs.getString("column_type"),
-              rs.getDouble("null_percentage"), rs.getLong("approx_unique"), rs.getString("min"), rs.getString("max"),
-              rs.getString("avg"), List.of(), false));
+          columns.add(
+              new ColumnProfile(
+                  rs.getString("column_name"),
+                  rs.getString("column_type"),
+                  rs.getDouble("null_percentage"),
+                  rs.getLong("approx_unique"),
+                  rs.getString("min"),
+                  rs.getString("max"),
+                  rs.getString("avg"),
+                  List.of(),
+                  false));
         }
       }
       List<ColumnProfile> charted = new ArrayList<>();
@@ -51,11 +75,21 @@ public final class Profiler {
     }
   }
 
-  private static ColumnProfile withChart(Statement st, String from, ColumnProfile p) throws SQLException {
+  private static ColumnProfile withChart(Statement st, String from, ColumnProfile p)
+      throws SQLException {
     String col = '"' + p.name().replace("\"", "\"\"") + '"';
-    boolean numeric = isNumeric(p.type()) && p.min() != null && p.max() != null && p.distinct() > TOP_VALUES;
+    boolean numeric =
+        isNumeric(p.type()) && p.min() != null && p.max() != null && p.distinct() > TOP_VALUES;
     List<ColumnProfile.Bar> bars = numeric ? histogram(st, from, col, p) : topValues(st, from, col);
-    return new ColumnProfile(p.name(), p.type(), p.nullPercent(), p.distinct(), p.min(), p.max(), p.mean(), bars,
+    return new ColumnProfile(
+        p.name(),
+        p.type(),
+        p.nullPercent(),
+        p.distinct(),
+        p.min(),
+        p.max(),
+        p.mean(),
+        bars,
         numeric);
   }
 
@@ -64,8 +98,8 @@ public final class Profiler {
     return NUMERIC.contains(t) || t.startsWith("DECIMAL");
   }
 
-  private static List<ColumnProfile.Bar> histogram(Statement st, String from, String col, ColumnProfile p)
-      throws SQLException {
+  private static List<ColumnProfile.Bar> histogram(
+      Statement st, String from, String col, ColumnProfile p) throws SQLException {
     double min = Double.parseDouble(p.min());
     double max = Double.parseDouble(p.max());
     double width = (max - min) / BINS;
@@ -73,9 +107,25 @@ public final class Profiler {
       return topValues(st, from, col);
     }
     long[] counts = new long[BINS];
-    String bucket = "least(" + (BINS - 1) + ", floor((" + col + "::double - " + min + ") / " + width + ")::int)";
-    try (ResultSet rs = st.executeQuery("select " + bucket + " as b, count(*) from " + from + " where " + col
-        + " is not null group by b")) {
+    String bucket =
+        "least("
+            + (BINS - 1)
+            + ", floor(("
+            + col
+            + "::double - "
+            + min
+            + ") / "
+            + width
+            + ")::int)";
+    try (ResultSet rs =
+        st.executeQuery(
+            "select "
+                + bucket
+                + " as b, count(*) from "
+                + from
+                + " where "
+                + col
+                + " is not null group by b")) {
       while (rs.next()) {
         int b = rs.getInt(1);
         if (b >= 0 && b < BINS) {
@@ -90,10 +140,17 @@ public final class Profiler {
     return bars;
   }
 
-  private static List<ColumnProfile.Bar> topValues(Statement st, String from, String col) throws SQLException {
+  private static List<ColumnProfile.Bar> topValues(Statement st, String from, String col)
+      throws SQLException {
     List<ColumnProfile.Bar> bars = new ArrayList<>();
-    try (ResultSet rs = st.executeQuery("select " + col + "::varchar as v, count(*) as n from " + from
-        + " group by v order by n desc, v limit " + TOP_VALUES)) {
+    try (ResultSet rs =
+        st.executeQuery(
+            "select "
+                + col
+                + "::varchar as v, count(*) as n from "
+                + from
+                + " group by v order by n desc, v limit "
+                + TOP_VALUES)) {
       while (rs.next()) {
         String v = rs.getString(1);
         bars.add(new ColumnProfile.Bar(v == null ? "NULL" : v, rs.getLong(2)));

@@ -17,18 +17,27 @@ public final class ResultExport {
   private ResultExport() {}
 
   /** Returns the number of rows written. */
-  public static long write(Warehouse warehouse, String sql, Path file, ExportFormat format, ResultStream.Cancel cancel)
+  public static long write(
+      Warehouse warehouse, String sql, Path file, ExportFormat format, ResultStream.Cancel cancel)
       throws SQLException, IOException {
     Path target = file.toAbsolutePath();
     Path dir = target.getParent();
     Files.createDirectories(dir);
     Path partial = dir.resolve("." + target.getFileName() + ".partial");
     Files.deleteIfExists(partial);
-    try (Connection c = warehouse.connect(); Statement st = c.createStatement()) {
+    try (Connection c = warehouse.connect();
+        Statement st = c.createStatement()) {
       cancel.attach(st);
-      st.execute("copy (" + sql + ") to " + Previews.literal(partial.toString()) + " " + format.copyOptions());
+      st.execute(
+          "copy ("
+              + sql
+              + ") to "
+              + Previews.literal(partial.toString())
+              + " "
+              + format.copyOptions());
       long rows = st.getLargeUpdateCount();
-      Files.move(partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+      Files.move(
+          partial, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
       return rows;
     } catch (SQLException e) {
       throw cancel.requested() ? new SQLException("cancelled", e) : e;

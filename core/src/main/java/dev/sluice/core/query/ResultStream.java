@@ -28,7 +28,8 @@ public final class ResultStream implements AutoCloseable {
   private boolean exhausted;
   private long read;
 
-  private ResultStream(Connection connection, Statement statement, ResultSet rows, long updateCount, Cancel cancel)
+  private ResultStream(
+      Connection connection, Statement statement, ResultSet rows, long updateCount, Cancel cancel)
       throws SQLException {
     this.connection = connection;
     this.statement = statement;
@@ -47,10 +48,11 @@ public final class ResultStream implements AutoCloseable {
   }
 
   /**
-   * Starts {@code sql} on a connection of its own and returns once DuckDB has a result to read.
-   * A statement without rows (DDL, an insert) gives a stream with no columns and its update count.
+   * Starts {@code sql} on a connection of its own and returns once DuckDB has a result to read. A
+   * statement without rows (DDL, an insert) gives a stream with no columns and its update count.
    */
-  public static ResultStream open(Warehouse warehouse, String sql, Cancel cancel) throws SQLException {
+  public static ResultStream open(Warehouse warehouse, String sql, Cancel cancel)
+      throws SQLException {
     Connection c = warehouse.connect();
     Statement st = null;
     try {

@@ -5,8 +5,8 @@ import dev.sluice.core.project.SourceTable;
 import java.util.Locale;
 
 /**
- * What a run does with the selected nodes: build all (exports included), or only loads, seeds, models,
- * snapshots or tests.
+ * What a run does with the selected nodes: build all (exports included), or only loads, seeds,
+ * models, snapshots or tests.
  */
 public enum Command {
   BUILD,
@@ -23,7 +23,7 @@ public enum Command {
       case MODEL -> this == BUILD || this == RUN;
       case SNAPSHOT -> this == BUILD || this == SNAPSHOT;
       case TEST -> this == BUILD || this == TEST;
-      // as dbt splits run and build: exports hand data out, so only a full build writes them
+        // as dbt splits run and build: exports hand data out, so only a full build writes them
       case EXPORT -> this == BUILD;
     };
   }

@@ -37,13 +37,22 @@ public final class Executor {
   /**
    * @param threads how many nodes may run at once (at least 1)
    */
-  public RunSummary run(Manifest manifest, Compiler compiler, Catalog catalog, Plan plan, Command command, int threads,
-      boolean fullRefresh, String runId, RunListener listener) {
+  public RunSummary run(
+      Manifest manifest,
+      Compiler compiler,
+      Catalog catalog,
+      Plan plan,
+      Command command,
+      int threads,
+      boolean fullRefresh,
+      String runId,
+      RunListener listener) {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     listener.on(new RunEvent.RunStarted(runId, command.label(), plan.order(), started));
-    NodeRunner nodeRunner = new NodeRunner(warehouse, compiler, loads, manifest.project().root(), runId, fullRefresh,
-        catalog);
+    NodeRunner nodeRunner =
+        new NodeRunner(
+            warehouse, compiler, loads, manifest.project().root(), runId, fullRefresh, catalog);
     this.runner = nodeRunner;
     if (cancelled) {
       nodeRunner.cancel();
@@ -52,17 +61,22 @@ public final class Executor {
 
     Map<String, Integer> waiting = new HashMap<>();
     Map<String, List<String>> dependents = new HashMap<>();
-    plan.waitsFor().forEach((id, deps) -> {
-      waiting.put(id, deps.size());
-      deps.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
-    });
+    plan.waitsFor()
+        .forEach(
+            (id, deps) -> {
+              waiting.put(id, deps.size());
+              deps.forEach(d -> dependents.computeIfAbsent(d, k -> new ArrayList<>()).add(id));
+            });
     List<NodeResult> results = new ArrayList<>();
     Set<String> done = new HashSet<>();
-    ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads), r -> {
-      Thread t = new Thread(r, "sluice-worker");
-      t.setDaemon(true);
-      return t;
-    });
+    ExecutorService pool =
+        Executors.newFixedThreadPool(
+            Math.max(1, threads),
+            r -> {
+              Thread t = new Thread(r, "sluice-worker");
+              t.setDaemon(true);
+              return t;
+            });
     CompletionService<NodeResult> completions = new ExecutorCompletionService<>(pool);
     int inFlight = 0;
     try {
@@ -96,8 +110,25 @@ public final class Executor {
       for (String id : plan.order()) {
         if (!done.contains(id)) {
           Node n = manifest.node(id).orElseThrow();
-          finish(new NodeResult(id, n.name(), n.kind().label(), NodeStatus.CANCELLED, Instant.now(), 0, -1,
-              "cancelled before it started", null, null, List.of(), null), results, done, plan, listener, runId);
+          finish(
+              new NodeResult(
+                  id,
+                  n.name(),
+                  n.kind().label(),
+                  NodeStatus.CANCELLED,
+                  Instant.now(),
+                  0,
+                  -1,
+                  "cancelled before it started",
+                  null,
+                  null,
+                  List.of(),
+                  null),
+              results,
+              done,
+              plan,
+              listener,
+              runId);
         }
       }
     } catch (InterruptedException e) {
@@ -108,36 +139,72 @@ public final class Executor {
     } finally {
       pool.shutdownNow();
     }
-    RunSummary summary = new RunSummary(runId, command.label(), started, (System.nanoTime() - t0) / 1_000_000,
-        results, cancelled);
+    RunSummary summary =
+        new RunSummary(
+            runId,
+            command.label(),
+            started,
+            (System.nanoTime() - t0) / 1_000_000,
+            results,
+            cancelled);
     listener.on(new RunEvent.RunFinished(runId, summary));
     return summary;
   }
 
-  private void submit(CompletionService<NodeResult> completions, Node node, String runId, RunListener listener) {
-    completions.submit(() -> {
-      listener.on(new RunEvent.NodeStarted(runId, node.uniqueId(), Instant.now()));
-      return runner.run(node);
-    });
+  private void submit(
+      CompletionService<NodeResult> completions, Node node, String runId, RunListener listener) {
+    completions.submit(
+        () -> {
+          listener.on(new RunEvent.NodeStarted(runId, node.uniqueId(), Instant.now()));
+          return runner.run(node);
+        });
   }
 
-  private static void finish(NodeResult r, List<NodeResult> results, Set<String> done, Plan plan, RunListener listener,
+  private static void finish(
+      NodeResult r,
+      List<NodeResult> results,
+      Set<String> done,
+      Plan plan,
+      RunListener listener,
       String runId) {
     results.add(r);
     done.add(r.nodeId());
     listener.on(new RunEvent.NodeFinished(runId, r, results.size(), plan.size()));
   }
 
-  private void skip(String id, NodeResult cause, Manifest manifest, Map<String, List<String>> dependents,
-      List<NodeResult> results, Set<String> done, Plan plan, RunListener listener, String runId) {
+  private void skip(
+      String id,
+      NodeResult cause,
+      Manifest manifest,
+      Map<String, List<String>> dependents,
+      List<NodeResult> results,
+      Set<String> done,
+      Plan plan,
+      RunListener listener,
+      String runId) {
     if (done.contains(id)) {
       return;
     }
     Node n = manifest.node(id).orElseThrow();
-    String why = cancelled ? "cancelled" : "skipped because " + cause.kind() + " " + cause.name() + " " + cause.status().label();
+    String why =
+        cancelled
+            ? "cancelled"
+            : "skipped because " + cause.kind() + " " + cause.name() + " " + cause.status().label();
     NodeStatus status = cancelled ? NodeStatus.CANCELLED : NodeStatus.SKIPPED;
-    NodeResult r = new NodeResult(id, n.name(), n.kind().label(), status, Instant.now(), 0, -1, why, null, null,
-        List.of(), null);
+    NodeResult r =
+        new NodeResult(
+            id,
+            n.name(),
+            n.kind().label(),
+            status,
+            Instant.now(),
+            0,
+            -1,
+            why,
+            null,
+            null,
+            List.of(),
+            null);
     finish(r, results, done, plan, listener, runId);
     for (String child : dependents.getOrDefault(id, List.of())) {
       skip(child, cause, manifest, dependents, results, done, plan, listener, runId);

@@ -33,7 +33,10 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
-/** Runs one node: compile, then build, load, test or export it. Never throws: failures become results. */
+/**
+ * Runs one node: compile, then build, load, test or export it. Never throws: failures become
+ * results.
+ */
 final class NodeRunner {
   private static final Pattern DUCKDB_LINE = Pattern.compile("LINE (\\d+):");
 
@@ -47,7 +50,13 @@ final class NodeRunner {
   private final Set<ResultStream.Cancel> exports = ConcurrentHashMap.newKeySet();
   private final Catalog catalog;
 
-  NodeRunner(Warehouse warehouse, Compiler compiler, SourceLoads loads, Path projectRoot, String runId, boolean fullRefresh,
+  NodeRunner(
+      Warehouse warehouse,
+      Compiler compiler,
+      SourceLoads loads,
+      Path projectRoot,
+      String runId,
+      boolean fullRefresh,
       Catalog catalog) {
     this.catalog = catalog;
     this.warehouse = warehouse;
@@ -65,25 +74,33 @@ final class NodeRunner {
     try {
       compiled = compiler.compile(node);
       if (!compiled.ok()) {
-        String msg = compiled.problems().stream().filter(ProjectProblem::isError).map(ProjectProblem::toString)
-            .collect(Collectors.joining("; "));
+        String msg =
+            compiled.problems().stream()
+                .filter(ProjectProblem::isError)
+                .map(ProjectProblem::toString)
+                .collect(Collectors.joining("; "));
         return result(node, compiled, NodeStatus.ERROR, start, t0, -1, msg, List.of());
       }
       switch (node.kind()) {
         case SOURCE -> {
           SourceLoads.Outcome o = loads.load((SourceTable) node, runId, fullRefresh);
-          return result(node, compiled, NodeStatus.SUCCESS, start, t0, o.rows(), o.message(), List.of());
+          return result(
+              node, compiled, NodeStatus.SUCCESS, start, t0, o.rows(), o.message(), List.of());
         }
         case TEST -> {
           SqlSession s = session();
           try {
             TestRunner.Outcome o = TestRunner.run(s, compiled);
-            NodeStatus st = switch (o.status()) {
-              case "pass" -> NodeStatus.PASS;
-              case "warn" -> NodeStatus.WARN;
-              default -> NodeStatus.FAIL;
-            };
-            String msg = o.failures() == 0 ? "passed" : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");
+            NodeStatus st =
+                switch (o.status()) {
+                  case "pass" -> NodeStatus.PASS;
+                  case "warn" -> NodeStatus.WARN;
+                  default -> NodeStatus.FAIL;
+                };
+            String msg =
+                o.failures() == 0
+                    ? "passed"
+                    : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");
             return result(node, compiled, st, start, t0, o.failures(), msg, o.sample());
           } finally {
             release(s);
@@ -93,7 +110,8 @@ final class NodeRunner {
           SqlSession s = session();
           try {
             BuildResult b = new Materializer(s, projectRoot, catalog).build(compiled);
-            return result(node, compiled, NodeStatus.SUCCESS, start, t0, b.rows(), b.message(), List.of());
+            return result(
+                node, compiled, NodeStatus.SUCCESS, start, t0, b.rows(), b.message(), List.of());
           } finally {
             release(s);
           }
@@ -101,13 +119,31 @@ final class NodeRunner {
         case EXPORT -> {
           Export export = (Export) node;
           long rows = writeExport(export, compiled.sql());
-          return result(node, compiled, NodeStatus.SUCCESS, start, t0, rows, "wrote " + export.format().label() + " "
-              + export.path().toString().replace('\\', '/'), List.of());
+          return result(
+              node,
+              compiled,
+              NodeStatus.SUCCESS,
+              start,
+              t0,
+              rows,
+              "wrote "
+                  + export.format().label()
+                  + " "
+                  + export.path().toString().replace('\\', '/'),
+              List.of());
         }
         default -> throw new IllegalStateException();
       }
     } catch (SQLException e) {
-      return result(node, compiled, cancelledOr(NodeStatus.ERROR), start, t0, -1, explain(node, compiled, e), List.of());
+      return result(
+          node,
+          compiled,
+          cancelledOr(NodeStatus.ERROR),
+          start,
+          t0,
+          -1,
+          explain(node, compiled, e),
+          List.of());
     } catch (BuildException e) {
       return result(node, compiled, NodeStatus.ERROR, start, t0, -1, e.getMessage(), List.of());
     } catch (Exception e) {
@@ -132,8 +168,8 @@ final class NodeRunner {
   }
 
   /**
-   * Writes the file next to its place and moves it in when complete, so a failed or cancelled export
-   * leaves the previous file as it was.
+   * Writes the file next to its place and moves it in when complete, so a failed or cancelled
+   * export leaves the previous file as it was.
    */
   private long writeExport(Export export, String sql) throws SQLException, IOException {
     ResultStream.Cancel cancel = new ResultStream.Cancel();
@@ -144,9 +180,12 @@ final class NodeRunner {
     try {
       Path file = projectRoot.resolve(export.path());
       if (Files.isDirectory(file)) {
-        throw new IOException(export.path().toString().replace('\\', '/') + " is a folder; an export needs a file path");
+        throw new IOException(
+            export.path().toString().replace('\\', '/')
+                + " is a folder; an export needs a file path");
       }
-      return ResultExport.write(warehouse, sql, file, ExportFormat.valueOf(export.format().name()), cancel);
+      return ResultExport.write(
+          warehouse, sql, file, ExportFormat.valueOf(export.format().name()), cancel);
     } finally {
       exports.remove(cancel);
     }
@@ -172,7 +211,10 @@ final class NodeRunner {
     }
     Matcher m = DUCKDB_LINE.matcher(msg);
     String where = node.file().toString().replace('\\', '/');
-    if (m.find() && compiled != null && compiled.sql() != null && !compiled.sql().startsWith("with __sluice_cte__")) {
+    if (m.find()
+        && compiled != null
+        && compiled.sql() != null
+        && !compiled.sql().startsWith("with __sluice_cte__")) {
       int line = Integer.parseInt(m.group(1)) - 1; // statements start with one line of DDL
       if (line >= 1) {
         where += ":" + (line + node.line() - 1);
@@ -181,14 +223,36 @@ final class NodeRunner {
     return where + ": " + msg.replaceAll("\\s*\\n\\s*", " ").strip();
   }
 
-  private NodeResult result(Node node, CompiledNode compiled, NodeStatus status, Instant start, long t0, long rows,
-      String message, List<Map<String, Object>> sample) {
+  private NodeResult result(
+      Node node,
+      CompiledNode compiled,
+      NodeStatus status,
+      Instant start,
+      long t0,
+      long rows,
+      String message,
+      List<Map<String, Object>> sample) {
     long ms = (System.nanoTime() - t0) / 1_000_000;
     String sql = compiled == null ? null : compiled.sql();
-    String relation = compiled == null ? null : compiled.relation().cte() ? null
-        : compiled.relation().schema() + "." + compiled.relation().identifier();
-    return new NodeResult(node.uniqueId(), node.name(), node.kind().label(), status, start, ms, rows, message, relation,
-        sql, sample, hash(sql, node));
+    String relation =
+        compiled == null
+            ? null
+            : compiled.relation().cte()
+                ? null
+                : compiled.relation().schema() + "." + compiled.relation().identifier();
+    return new NodeResult(
+        node.uniqueId(),
+        node.name(),
+        node.kind().label(),
+        status,
+        start,
+        ms,
+        rows,
+        message,
+        relation,
+        sql,
+        sample,
+        hash(sql, node));
   }
 
   static String hash(String sql, Node node) {

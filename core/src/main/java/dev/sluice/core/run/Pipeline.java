@@ -8,8 +8,8 @@ import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
 import dev.sluice.core.template.TemplateEngine;
-import dev.sluice.core.warehouse.DuckDbWarehouse;
 import dev.sluice.core.warehouse.Catalog;
+import dev.sluice.core.warehouse.DuckDbWarehouse;
 import dev.sluice.core.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -40,13 +40,15 @@ public final class Pipeline implements AutoCloseable {
   public static Manifest parse(Path dir, PipelineOptions options) {
     Project project = new ProjectLoader(options.env()).load(dir);
     if (project.nodes().isEmpty() && project.hasErrors()) {
-      throw new ProjectException(project.problems().stream().filter(ProjectProblem::isError).toList());
+      throw new ProjectException(
+          project.problems().stream().filter(ProjectProblem::isError).toList());
     }
     // parse templates even when files had problems, so one pass reports them all
     Target target = project.settings().target(options.target());
     Manifest manifest = Manifest.of(project, engine(project, target, options, "parse"), target);
     if (manifest.hasErrors()) {
-      throw new ProjectException(manifest.problems().stream().filter(ProjectProblem::isError).toList());
+      throw new ProjectException(
+          manifest.problems().stream().filter(ProjectProblem::isError).toList());
     }
     return manifest;
   }
@@ -57,7 +59,8 @@ public final class Pipeline implements AutoCloseable {
     return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target));
   }
 
-  private static TemplateEngine engine(Project project, Target target, PipelineOptions options, String invocation) {
+  private static TemplateEngine engine(
+      Project project, Target target, PipelineOptions options, String invocation) {
     return new TemplateEngine(project, target, options.env(), options.vars(), invocation);
   }
 
@@ -92,8 +95,12 @@ public final class Pipeline implements AutoCloseable {
   }
 
   private Compiler compiler(boolean fullRefresh, String invocationId, Catalog catalog) {
-    return new Compiler(manifest, engine(manifest.project(), target, options, invocationId), target,
-        r -> !r.cte() && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false), fullRefresh);
+    return new Compiler(
+        manifest,
+        engine(manifest.project(), target, options, invocationId),
+        target,
+        r -> !r.cte() && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
+        fullRefresh);
   }
 
   public Plan plan(Command command, String select, String exclude) {
@@ -101,27 +108,50 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /** Runs a plan, records it in the history and under target/, and returns how it went. */
-  public RunSummary run(Command command, String select, String exclude, int threads, boolean fullRefresh,
+  public RunSummary run(
+      Command command,
+      String select,
+      String exclude,
+      int threads,
+      boolean fullRefresh,
       RunListener listener) {
     Plan plan = plan(command, select, exclude);
     String runId = UUID.randomUUID().toString();
-    Executor executor = new Executor(warehouse, options.loads().create(warehouse, manifest.project().root(), options.env()));
+    Executor executor =
+        new Executor(
+            warehouse, options.loads().create(warehouse, manifest.project().root(), options.env()));
     running = executor;
-    history.started(runId, command.label(), describe(select, exclude), java.time.Instant.now(), options.invokedFrom());
+    history.started(
+        runId,
+        command.label(),
+        describe(select, exclude),
+        java.time.Instant.now(),
+        options.invokedFrom());
     RunSummary summary;
     Catalog catalog = Catalog.read(warehouse);
     try {
-      summary = executor.run(manifest, compiler(fullRefresh, runId, catalog), catalog, plan, command, threads(threads),
-          fullRefresh, runId, listener);
+      summary =
+          executor.run(
+              manifest,
+              compiler(fullRefresh, runId, catalog),
+              catalog,
+              plan,
+              command,
+              threads(threads),
+              fullRefresh,
+              runId,
+              listener);
     } finally {
       running = null;
     }
-    history.finished(summary); // one transaction for all nodes: per-node inserts cost as much as small builds
+    history.finished(
+        summary); // one transaction for all nodes: per-node inserts cost as much as small builds
     try {
       RunArtifacts.write(manifest, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {
       // the run itself is done and recorded in the warehouse; a full disk must not hide that
-      System.err.println("could not write run results under " + targetDir() + ": " + e.getMessage());
+      System.err.println(
+          "could not write run results under " + targetDir() + ": " + e.getMessage());
     }
     return summary;
   }

@@ -1,8 +1,8 @@
 package dev.sluice.core.run;
 
 import dev.sluice.core.warehouse.Warehouse;
-import java.util.Map;
 import java.nio.file.Path;
+import java.util.Map;
 
 /**
  * How to open a project for running: which target, extra vars, the environment, and how source
@@ -12,8 +12,12 @@ import java.nio.file.Path;
  * @param loads makes the loader for a run
  * @param invokedFrom {@code cli} or {@code app}, recorded in the run history
  */
-public record PipelineOptions(String target, Map<String, Object> vars, Map<String, String> env,
-    Loads loads, String invokedFrom) {
+public record PipelineOptions(
+    String target,
+    Map<String, Object> vars,
+    Map<String, String> env,
+    Loads loads,
+    String invokedFrom) {
 
   /** Makes the loader of a run. */
   @FunctionalInterface

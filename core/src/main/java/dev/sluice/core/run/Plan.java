@@ -69,7 +69,8 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
     return found;
   }
 
-  private static void gateOnTests(Manifest manifest, Set<String> planned, Map<String, Set<String>> waits) {
+  private static void gateOnTests(
+      Manifest manifest, Set<String> planned, Map<String, Set<String>> waits) {
     for (String id : planned) {
       Node n = manifest.node(id).orElseThrow();
       if (n.kind() == NodeKind.TEST) {
@@ -79,7 +80,9 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
       for (String parent : waits.get(id)) {
         for (String child : manifest.dag().children(parent)) {
           Node c = manifest.node(child).orElseThrow();
-          if (c instanceof GenericTest && planned.contains(child) && manifest.dag().parents(child).size() == 1) {
+          if (c instanceof GenericTest
+              && planned.contains(child)
+              && manifest.dag().parents(child).size() == 1) {
             extra.add(child);
           }
         }

@@ -11,15 +11,17 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 
 /**
- * Files a run leaves under the target folder: {@code run_results.json} and the compiled SQL of
- * each node under {@code compiled/}, both written atomically.
+ * Files a run leaves under the target folder: {@code run_results.json} and the compiled SQL of each
+ * node under {@code compiled/}, both written atomically.
  */
 public final class RunArtifacts {
-  private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  private static final ObjectMapper JSON =
+      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
   private RunArtifacts() {}
 
-  public static void write(Manifest manifest, RunSummary summary, Path targetDir) throws IOException {
+  public static void write(Manifest manifest, RunSummary summary, Path targetDir)
+      throws IOException {
     Files.createDirectories(targetDir);
     ObjectNode root = JSON.createObjectNode();
     root.put("run_id", summary.runId());
@@ -41,17 +43,26 @@ public final class RunArtifacts {
         n.put("relation", r.relation());
       }
       if (!r.sample().isEmpty()) {
-        n.set("failing_rows_sample", JSON.valueToTree(r.sample().stream().map(RunArtifacts::printable).toList()));
+        n.set(
+            "failing_rows_sample",
+            JSON.valueToTree(r.sample().stream().map(RunArtifacts::printable).toList()));
       }
       if (r.compiledSql() != null) {
-        manifest.node(r.nodeId()).ifPresent(node -> {
-          try {
-            writeAtomically(targetDir.resolve("compiled").resolve(manifest.project().name()).resolve(compiledName(node)),
-                r.compiledSql() + "\n");
-          } catch (IOException e) {
-            throw new java.io.UncheckedIOException(e);
-          }
-        });
+        manifest
+            .node(r.nodeId())
+            .ifPresent(
+                node -> {
+                  try {
+                    writeAtomically(
+                        targetDir
+                            .resolve("compiled")
+                            .resolve(manifest.project().name())
+                            .resolve(compiledName(node)),
+                        r.compiledSql() + "\n");
+                  } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                  }
+                });
       }
     }
     writeAtomically(targetDir.resolve("run_results.json"), JSON.writeValueAsString(root));

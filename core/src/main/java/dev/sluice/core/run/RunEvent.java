@@ -10,8 +10,11 @@ import java.util.List;
 public sealed interface RunEvent {
   String runId();
 
-  /** @param nodeIds every planned node, in the order they may start */
-  record RunStarted(String runId, String command, List<String> nodeIds, Instant at) implements RunEvent {
+  /**
+   * @param nodeIds every planned node, in the order they may start
+   */
+  record RunStarted(String runId, String command, List<String> nodeIds, Instant at)
+      implements RunEvent {
     public RunStarted {
       nodeIds = List.copyOf(nodeIds);
     }
@@ -19,7 +22,9 @@ public sealed interface RunEvent {
 
   record NodeStarted(String runId, String nodeId, Instant at) implements RunEvent {}
 
-  /** @param index 1-based position among finished nodes; @param total planned nodes */
+  /**
+   * @param index 1-based position among finished nodes; @param total planned nodes
+   */
   record NodeFinished(String runId, NodeResult result, int index, int total) implements RunEvent {}
 
   record RunFinished(String runId, RunSummary summary) implements RunEvent {}

@@ -20,75 +20,150 @@ public final class RunHistory {
     this.jdbi = warehouse.jdbi();
     this.runs = warehouse.relation(Warehouse.META_SCHEMA, "runs");
     this.nodes = warehouse.relation(Warehouse.META_SCHEMA, "run_nodes");
-    jdbi.useHandle(h -> {
-      h.execute("create schema if not exists " + warehouse.quote(Warehouse.META_SCHEMA));
-      h.execute("create table if not exists " + runs + " (run_id varchar primary key, command varchar,"
-          + " selector varchar, started_at timestamp, finished_at timestamp, status varchar, nodes integer,"
-          + " errors integer, invoked_from varchar)");
-      h.execute("create table if not exists " + nodes + " (run_id varchar, node_id varchar, name varchar,"
-          + " kind varchar, status varchar, started_at timestamp, duration_ms bigint, rows_affected bigint,"
-          + " message varchar, relation varchar, sql_hash varchar)");
-    });
+    jdbi.useHandle(
+        h -> {
+          h.execute("create schema if not exists " + warehouse.quote(Warehouse.META_SCHEMA));
+          h.execute(
+              "create table if not exists "
+                  + runs
+                  + " (run_id varchar primary key, command varchar,"
+                  + " selector varchar, started_at timestamp, finished_at timestamp, status varchar, nodes integer,"
+                  + " errors integer, invoked_from varchar)");
+          h.execute(
+              "create table if not exists "
+                  + nodes
+                  + " (run_id varchar, node_id varchar, name varchar,"
+                  + " kind varchar, status varchar, started_at timestamp, duration_ms bigint, rows_affected bigint,"
+                  + " message varchar, relation varchar, sql_hash varchar)");
+        });
   }
 
   /** A past run. */
-  public record Run(String runId, String command, String selector, Instant startedAt, Instant finishedAt,
-      String status, int nodes, int errors, String invokedFrom) {}
+  public record Run(
+      String runId,
+      String command,
+      String selector,
+      Instant startedAt,
+      Instant finishedAt,
+      String status,
+      int nodes,
+      int errors,
+      String invokedFrom) {}
 
-  public void started(String runId, String command, String selector, Instant at, String invokedFrom) {
-    jdbi.useHandle(h -> h.createUpdate("insert into " + runs + " (run_id, command, selector, started_at, status,"
-            + " invoked_from) values (:id, :cmd, :sel, :at, 'running', :from)")
-        .bind("id", runId).bind("cmd", command).bind("sel", selector).bind("at", Timestamp.from(at))
-        .bind("from", invokedFrom).execute());
+  public void started(
+      String runId, String command, String selector, Instant at, String invokedFrom) {
+    jdbi.useHandle(
+        h ->
+            h.createUpdate(
+                    "insert into "
+                        + runs
+                        + " (run_id, command, selector, started_at, status,"
+                        + " invoked_from) values (:id, :cmd, :sel, :at, 'running', :from)")
+                .bind("id", runId)
+                .bind("cmd", command)
+                .bind("sel", selector)
+                .bind("at", Timestamp.from(at))
+                .bind("from", invokedFrom)
+                .execute());
   }
 
   private void insertNode(Handle h, String runId, NodeResult r) {
-    h.createUpdate("insert into " + nodes + " values (:run, :id, :name, :kind, :status, :at, :ms, :rows, :msg, :rel, :hash)")
-        .bind("run", runId).bind("id", r.nodeId()).bind("name", r.name()).bind("kind", r.kind())
-        .bind("status", r.status().label()).bind("at", Timestamp.from(r.startedAt())).bind("ms", r.durationMillis())
-        .bind("rows", r.rows()).bind("msg", r.message()).bind("rel", r.relation()).bind("hash", r.sqlHash())
+    h.createUpdate(
+            "insert into "
+                + nodes
+                + " values (:run, :id, :name, :kind, :status, :at, :ms, :rows, :msg, :rel, :hash)")
+        .bind("run", runId)
+        .bind("id", r.nodeId())
+        .bind("name", r.name())
+        .bind("kind", r.kind())
+        .bind("status", r.status().label())
+        .bind("at", Timestamp.from(r.startedAt()))
+        .bind("ms", r.durationMillis())
+        .bind("rows", r.rows())
+        .bind("msg", r.message())
+        .bind("rel", r.relation())
+        .bind("hash", r.sqlHash())
         .execute();
   }
 
   public void finished(RunSummary s) {
     long errors = s.results().stream().filter(r -> r.status().failsRun()).count();
     String status = s.cancelled() ? "cancelled" : errors > 0 ? "failed" : "succeeded";
-    jdbi.useTransaction(h -> {
-      s.results().forEach(r -> insertNode(h, s.runId(), r));
-      h.createUpdate("update " + runs + " set finished_at = :at, status = :st, nodes = :n,"
-            + " errors = :e where run_id = :id")
-        .bind("at", Timestamp.from(s.startedAt().plusMillis(s.durationMillis()))).bind("st", status)
-        .bind("n", s.results().size()).bind("e", errors).bind("id", s.runId()).execute();
-    });
+    jdbi.useTransaction(
+        h -> {
+          s.results().forEach(r -> insertNode(h, s.runId(), r));
+          h.createUpdate(
+                  "update "
+                      + runs
+                      + " set finished_at = :at, status = :st, nodes = :n,"
+                      + " errors = :e where run_id = :id")
+              .bind("at", Timestamp.from(s.startedAt().plusMillis(s.durationMillis())))
+              .bind("st", status)
+              .bind("n", s.results().size())
+              .bind("e", errors)
+              .bind("id", s.runId())
+              .execute();
+        });
   }
 
   /** The newest runs first. */
   public List<Run> runs(int limit) {
-    return jdbi.withHandle(h -> h.createQuery("select * from " + runs + " order by started_at desc limit :n")
-        .bind("n", limit)
-        .map((rs, ctx) -> new Run(rs.getString("run_id"), rs.getString("command"), rs.getString("selector"),
-            instant(rs.getTimestamp("started_at")), instant(rs.getTimestamp("finished_at")), rs.getString("status"),
-            rs.getInt("nodes"), rs.getInt("errors"), rs.getString("invoked_from")))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from " + runs + " order by started_at desc limit :n")
+                .bind("n", limit)
+                .map(
+                    (rs, ctx) ->
+                        new Run(
+                            rs.getString("run_id"),
+                            rs.getString("command"),
+                            rs.getString("selector"),
+                            instant(rs.getTimestamp("started_at")),
+                            instant(rs.getTimestamp("finished_at")),
+                            rs.getString("status"),
+                            rs.getInt("nodes"),
+                            rs.getInt("errors"),
+                            rs.getString("invoked_from")))
+                .list());
   }
 
   public List<NodeResult> nodes(String runId) {
-    return jdbi.withHandle(h -> h.createQuery("select * from " + nodes + " where run_id = :id order by started_at")
-        .bind("id", runId)
-        .map((rs, ctx) -> new NodeResult(rs.getString("node_id"), rs.getString("name"), rs.getString("kind"),
-            NodeStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
-            instant(rs.getTimestamp("started_at")), rs.getLong("duration_ms"), rs.getLong("rows_affected"),
-            rs.getString("message"), rs.getString("relation"), null, List.of(), rs.getString("sql_hash")))
-        .list());
+    return jdbi.withHandle(
+        h ->
+            h.createQuery("select * from " + nodes + " where run_id = :id order by started_at")
+                .bind("id", runId)
+                .map(
+                    (rs, ctx) ->
+                        new NodeResult(
+                            rs.getString("node_id"),
+                            rs.getString("name"),
+                            rs.getString("kind"),
+                            NodeStatus.valueOf(
+                                rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+                            instant(rs.getTimestamp("started_at")),
+                            rs.getLong("duration_ms"),
+                            rs.getLong("rows_affected"),
+                            rs.getString("message"),
+                            rs.getString("relation"),
+                            null,
+                            List.of(),
+                            rs.getString("sql_hash")))
+                .list());
   }
 
   /** The last successful build of each node: its hash, to tell what is stale. */
   public java.util.Map<String, String> lastSuccessfulHashes() {
     java.util.Map<String, String> out = new java.util.HashMap<>();
-    jdbi.useHandle(h -> h.createQuery("select node_id, arg_max(sql_hash, started_at) as hash from " + nodes
-            + " where status in ('success', 'pass', 'warn') group by node_id")
-        .map((rs, ctx) -> java.util.Map.entry(rs.getString(1), String.valueOf(rs.getString(2))))
-        .forEach(e -> out.put(e.getKey(), e.getValue())));
+    jdbi.useHandle(
+        h ->
+            h.createQuery(
+                    "select node_id, arg_max(sql_hash, started_at) as hash from "
+                        + nodes
+                        + " where status in ('success', 'pass', 'warn') group by node_id")
+                .map(
+                    (rs, ctx) ->
+                        java.util.Map.entry(rs.getString(1), String.valueOf(rs.getString(2))))
+                .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 

@@ -5,5 +5,5 @@ package dev.sluice.core.run;
 public interface RunListener {
   void on(RunEvent event);
 
-  RunListener NONE = e -> { };
+  RunListener NONE = e -> {};
 }

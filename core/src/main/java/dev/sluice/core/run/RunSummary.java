@@ -7,7 +7,12 @@ import java.util.Map;
 
 /** The outcome of a whole run. */
 public record RunSummary(
-    String runId, String command, Instant startedAt, long durationMillis, List<NodeResult> results, boolean cancelled) {
+    String runId,
+    String command,
+    Instant startedAt,
+    long durationMillis,
+    List<NodeResult> results,
+    boolean cancelled) {
 
   public RunSummary {
     results = List.copyOf(results);
@@ -23,7 +28,10 @@ public record RunSummary(
     return cancelled || results.stream().anyMatch(r -> r.status().failsRun());
   }
 
-  /** The process exit code: 0 when all went well, 1 when a node or test failed or the run was cancelled. */
+  /**
+   * The process exit code: 0 when all went well, 1 when a node or test failed or the run was
+   * cancelled.
+   */
   public int exitCode() {
     return failed() ? 1 : 0;
   }

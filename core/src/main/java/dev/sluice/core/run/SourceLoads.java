@@ -8,7 +8,9 @@ import dev.sluice.core.project.SourceTable;
  */
 public interface SourceLoads {
 
-  /** @return rows loaded and a short message */
+  /**
+   * @return rows loaded and a short message
+   */
   Outcome load(SourceTable table, String runId, boolean fullRefresh) throws Exception;
 
   /** Stops loads in progress, from another thread. */
@@ -17,13 +19,17 @@ public interface SourceLoads {
   record Outcome(long rows, String message) {}
 
   /** For runs where nothing is loaded: declared-only sources are already in the warehouse. */
-  SourceLoads NONE = new SourceLoads() {
-    @Override
-    public Outcome load(SourceTable table, String runId, boolean fullRefresh) {
-      throw new IllegalStateException("no loader for source " + table.qualifiedName() + ": is its connector plugin installed?");
-    }
+  SourceLoads NONE =
+      new SourceLoads() {
+        @Override
+        public Outcome load(SourceTable table, String runId, boolean fullRefresh) {
+          throw new IllegalStateException(
+              "no loader for source "
+                  + table.qualifiedName()
+                  + ": is its connector plugin installed?");
+        }
 
-    @Override
-    public void cancel() { }
-  };
+        @Override
+        public void cancel() {}
+      };
 }

@@ -18,7 +18,8 @@ import java.util.Set;
 public final class Staleness {
   private Staleness() {}
 
-  public static Set<String> stale(Manifest manifest, Compiler compiler, Map<String, String> lastGoodHashes) {
+  public static Set<String> stale(
+      Manifest manifest, Compiler compiler, Map<String, String> lastGoodHashes) {
     Set<String> stale = new LinkedHashSet<>();
     for (String id : manifest.dag().topologicalOrder()) {
       Node n = manifest.node(id).orElseThrow();
@@ -30,7 +31,8 @@ public final class Staleness {
         continue;
       }
       String last = lastGoodHashes.get(id);
-      if (last == null || n instanceof Export e && !Files.isRegularFile(manifest.project().resolve(e.path()))) {
+      if (last == null
+          || n instanceof Export e && !Files.isRegularFile(manifest.project().resolve(e.path()))) {
         stale.add(id);
         continue;
       }

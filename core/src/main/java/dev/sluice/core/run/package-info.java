@@ -1,2 +1,5 @@
-/** Running a plan: bounded parallelism, skip-downstream-of-failure, cancellation, run events, history and artifacts. */
+/**
+ * Running a plan: bounded parallelism, skip-downstream-of-failure, cancellation, run events,
+ * history and artifacts.
+ */
 package dev.sluice.core.run;

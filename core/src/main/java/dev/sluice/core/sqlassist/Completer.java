@@ -12,8 +12,8 @@ import java.util.regex.Pattern;
 /**
  * Suggestions at the caret in a model's source text (SQL with Jinja): names inside {@code ref('}
  * and {@code source('}, macros after <code>{{</code>, an alias's columns after {@code alias.}, and
- * otherwise keywords, functions, relations and the columns of the relations the query reads.
- * Cheap enough to run on every keystroke: no I/O, only the text and an immutable {@link SqlContext}.
+ * otherwise keywords, functions, relations and the columns of the relations the query reads. Cheap
+ * enough to run on every keystroke: no I/O, only the text and an immutable {@link SqlContext}.
  */
 public final class Completer {
   static final int LIMIT = 200;
@@ -22,7 +22,8 @@ public final class Completer {
   private static final Pattern SOURCE_TABLE_ARG =
       Pattern.compile("\\bsource\\(\\s*['\"]([\\w.-]+)['\"]\\s*,\\s*['\"]([\\w.-]*)$");
   private static final Pattern TAG_START = Pattern.compile("^\\{[{%]-?\\s*(\\w*)$");
-  private static final Pattern QUALIFIED = Pattern.compile("(\"[^\"\\n]+\"|[A-Za-z_][\\w$]*)\\s*\\.\\s*(\\w*)$");
+  private static final Pattern QUALIFIED =
+      Pattern.compile("(\"[^\"\\n]+\"|[A-Za-z_][\\w$]*)\\s*\\.\\s*(\\w*)$");
   private static final Pattern LAST_WORD = Pattern.compile("([A-Za-z_]\\w*)\\s+\\w*$");
 
   private final SqlContext context;
@@ -55,7 +56,11 @@ public final class Completer {
       }
     } else if ((m = SOURCE_ARG.matcher(before)).find()) {
       r = new Ranking(m.group(1), Ranking.Order.ALPHABETICAL);
-      context.sources().forEach((s, tables) -> r.add(new Suggestion(s, Kind.SOURCE, s, tables.size() + " tables"), 0));
+      context
+          .sources()
+          .forEach(
+              (s, tables) ->
+                  r.add(new Suggestion(s, Kind.SOURCE, s, tables.size() + " tables"), 0));
     } else if ((m = REF_ARG.matcher(before)).find()) {
       r = new Ranking(m.group(1), Ranking.Order.ALPHABETICAL);
       for (SqlContext.Refable ref : context.refables()) {
@@ -64,12 +69,15 @@ public final class Completer {
     } else if ((m = TAG_START.matcher(before)).find()) {
       r = new Ranking(m.group(1), Ranking.Order.ALPHABETICAL);
       if (text.charAt(span.start() + 1) == '%') {
-        SqlWords.TEMPLATE_TAGS.forEach(t -> r.add(new Suggestion(t, Kind.KEYWORD, t, "template tag"), 0));
+        SqlWords.TEMPLATE_TAGS.forEach(
+            t -> r.add(new Suggestion(t, Kind.KEYWORD, t, "template tag"), 0));
       }
       for (String[] f : SqlWords.TEMPLATE_FUNCTIONS) {
         r.add(new Suggestion(f[0], Kind.MACRO, f[1], f[2]), 1);
       }
-      context.macros().forEach(name -> r.add(new Suggestion(name, Kind.MACRO, name + "(", "project macro"), 1));
+      context
+          .macros()
+          .forEach(name -> r.add(new Suggestion(name, Kind.MACRO, name + "(", "project macro"), 1));
     } else {
       return Completion.none(caret);
     }
@@ -85,8 +93,15 @@ public final class Completer {
     if (q.find()) {
       Ranking r = new Ranking(q.group(2), Ranking.Order.GIVEN);
       Optional<FromScope.Item> item = scope.find(q.group(1));
-      item.ifPresent(i -> scope.columnsOf(i, context).forEach(c ->
-          r.add(new Suggestion(c, Kind.COLUMN, c, FromScope.unquote(q.group(1))), 0)));
+      item.ifPresent(
+          i ->
+              scope
+                  .columnsOf(i, context)
+                  .forEach(
+                      c ->
+                          r.add(
+                              new Suggestion(c, Kind.COLUMN, c, FromScope.unquote(q.group(1))),
+                              0)));
       return r.result(caret, wordEnd(text, caret));
     }
     int wordStart = caret;
@@ -95,7 +110,8 @@ public final class Completer {
     }
     String prefix = text.substring(wordStart, caret);
     Matcher last = LAST_WORD.matcher(plain.substring(Math.max(0, caret - 300), caret));
-    boolean relationNext = last.find() && SqlWords.RELATION_CUES.contains(last.group(1).toLowerCase(Locale.ROOT));
+    boolean relationNext =
+        last.find() && SqlWords.RELATION_CUES.contains(last.group(1).toLowerCase(Locale.ROOT));
     int relations = relationNext ? 0 : 2;
     int columns = relationNext ? 2 : 0;
     Ranking r = new Ranking(prefix, Ranking.Order.SHORTER);
@@ -106,15 +122,36 @@ public final class Completer {
       r.add(new Suggestion(cte, Kind.TABLE, cte, "CTE"), relations);
     }
     for (SqlContext.Refable ref : context.refables()) {
-      r.add(new Suggestion(ref.name(), Kind.REF, "{{ ref('" + ref.name() + "') }}", ref.kind()), relations);
+      r.add(
+          new Suggestion(ref.name(), Kind.REF, "{{ ref('" + ref.name() + "') }}", ref.kind()),
+          relations);
     }
-    context.sources().forEach((s, tables) -> tables.forEach(t ->
-        r.add(new Suggestion(s + "." + t, Kind.SOURCE, "{{ source('" + s + "', '" + t + "') }}", "source"), relations)));
+    context
+        .sources()
+        .forEach(
+            (s, tables) ->
+                tables.forEach(
+                    t ->
+                        r.add(
+                            new Suggestion(
+                                s + "." + t,
+                                Kind.SOURCE,
+                                "{{ source('" + s + "', '" + t + "') }}",
+                                "source"),
+                            relations)));
     for (SqlContext.Table t : context.tables()) {
-      r.add(new Suggestion(t.schema() + "." + t.name(), Kind.TABLE, t.schema() + "." + t.name(), "in the warehouse"),
+      r.add(
+          new Suggestion(
+              t.schema() + "." + t.name(),
+              Kind.TABLE,
+              t.schema() + "." + t.name(),
+              "in the warehouse"),
           relations + 1);
     }
-    boolean upper = !prefix.isEmpty() && prefix.equals(prefix.toUpperCase(Locale.ROOT)) && prefix.chars().anyMatch(Character::isLetter);
+    boolean upper =
+        !prefix.isEmpty()
+            && prefix.equals(prefix.toUpperCase(Locale.ROOT))
+            && prefix.chars().anyMatch(Character::isLetter);
     for (String k : SqlWords.KEYWORDS) {
       String word = upper ? k.toUpperCase(Locale.ROOT) : k;
       r.add(new Suggestion(word, Kind.KEYWORD, word, "keyword"), 1);
@@ -139,9 +176,8 @@ public final class Completer {
 
   /**
    * Collects candidates that match the typed word and orders them: those that start with it before
-   * those that only contain it, then by the group the context prefers, then the word itself, then in
-   * the ranking's order.
-   * A label is offered once, in its best group.
+   * those that only contain it, then by the group the context prefers, then the word itself, then
+   * in the ranking's order. A label is offered once, in its best group.
    */
   private static final class Ranking {
     private final String prefix;
@@ -158,7 +194,9 @@ public final class Completer {
       GIVEN,
       /** alphabetical: names to scan */
       ALPHABETICAL,
-      /** shorter first, then alphabetical: short keywords are not buried under long function names */
+      /**
+       * shorter first, then alphabetical: short keywords are not buried under long function names
+       */
       SHORTER
     }
 
@@ -178,14 +216,19 @@ public final class Completer {
 
     Completion result(int caret, int wordEnd) {
       List<Ranked> items = new ArrayList<>(best.values());
-      java.util.Comparator<Ranked> tie = switch (order) {
-        case GIVEN -> java.util.Comparator.comparingInt(Ranked::added);
-        case ALPHABETICAL -> java.util.Comparator.comparing(x -> x.s().label());
-        case SHORTER -> java.util.Comparator.<Ranked>comparingInt(x -> x.s().label().length())
-            .thenComparing(x -> x.s().label());
-      };
-      items.sort(java.util.Comparator.comparingInt(Ranked::match).thenComparingInt(Ranked::group)
-          .thenComparing(x -> !x.s().label().equalsIgnoreCase(prefix)).thenComparing(tie));
+      java.util.Comparator<Ranked> tie =
+          switch (order) {
+            case GIVEN -> java.util.Comparator.comparingInt(Ranked::added);
+            case ALPHABETICAL -> java.util.Comparator.comparing(x -> x.s().label());
+            case SHORTER ->
+                java.util.Comparator.<Ranked>comparingInt(x -> x.s().label().length())
+                    .thenComparing(x -> x.s().label());
+          };
+      items.sort(
+          java.util.Comparator.comparingInt(Ranked::match)
+              .thenComparingInt(Ranked::group)
+              .thenComparing(x -> !x.s().label().equalsIgnoreCase(prefix))
+              .thenComparing(tie));
       List<Suggestion> out = items.stream().limit(LIMIT).map(Ranked::s).toList();
       return new Completion(caret - prefix.length(), wordEnd, out);
     }

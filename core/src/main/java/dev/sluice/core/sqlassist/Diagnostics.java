@@ -29,7 +29,9 @@ import org.duckdb.DuckDBConnection;
  */
 public final class Diagnostics {
   private static final Pattern QUOTED = Pattern.compile("'([^']+)'");
-  private static final Pattern MISSING_TABLE = Pattern.compile("Table with name (\\S+) does not exist");
+  private static final Pattern MISSING_TABLE =
+      Pattern.compile("Table with name (\\S+) does not exist");
+
   /** An empty in-memory database, enough for parsing; kept for the life of the process. */
   private static DuckDBConnection scratch;
 
@@ -48,7 +50,8 @@ public final class Diagnostics {
     try {
       compiled = pipeline.compiler(false, "check").compile(edited);
     } catch (RuntimeException e) {
-      return List.of(lineDiagnostic(sourceText, 1, "cannot compile: " + e.getMessage(), Severity.ERROR));
+      return List.of(
+          lineDiagnostic(sourceText, 1, "cannot compile: " + e.getMessage(), Severity.ERROR));
     }
     List<Diagnostic> out = new ArrayList<>();
     for (ProjectProblem p : compiled.problems()) {
@@ -73,10 +76,16 @@ public final class Diagnostics {
         // prepared means bound: every table and column exists
       } catch (SQLException e) {
         SqlError bindError = SqlError.fromException(String.valueOf(e.getMessage()), sql);
-        out.add(placed(sourceText, sql, bindError, Severity.ERROR, notBuiltYet(pipeline, bindError)));
+        out.add(
+            placed(sourceText, sql, bindError, Severity.ERROR, notBuiltYet(pipeline, bindError)));
       }
     } catch (SQLException e) {
-      out.add(lineDiagnostic(sourceText, 1, "cannot check against the warehouse: " + e.getMessage(), Severity.WARNING));
+      out.add(
+          lineDiagnostic(
+              sourceText,
+              1,
+              "cannot check against the warehouse: " + e.getMessage(),
+              Severity.WARNING));
     }
     return out;
   }
@@ -115,7 +124,9 @@ public final class Diagnostics {
     }
   }
 
-  /** The same node with the text being edited in place of the saved one; null for nodes without SQL. */
+  /**
+   * The same node with the text being edited in place of the saved one; null for nodes without SQL.
+   */
   static Node withText(Node node, String text) {
     return switch (node.kind()) {
       case MODEL -> ((Model) node).withSql(text);
@@ -123,7 +134,10 @@ public final class Diagnostics {
         Snapshot s = (Snapshot) node;
         yield new Snapshot(s.name(), s.file(), s.line(), text, s.config(), s.description());
       }
-      case TEST -> node instanceof SingularTest t ? new SingularTest(t.name(), t.file(), text, t.config(), t.description()) : null;
+      case TEST ->
+          node instanceof SingularTest t
+              ? new SingularTest(t.name(), t.file(), text, t.config(), t.description())
+              : null;
       case SEED, SOURCE, EXPORT -> null;
     };
   }
@@ -139,15 +153,23 @@ public final class Diagnostics {
     }
     String missing = m.group(1).replace("\"", "");
     String name = missing.contains(".") ? missing.substring(missing.lastIndexOf('.') + 1) : missing;
-    Optional<Node> node = pipeline.manifest().project().nodes().stream()
-        .filter(n -> !"ephemeral".equals(n.config().materialized("")))
-        .filter(n -> Relations.of(n, pipeline.target()).identifier().equalsIgnoreCase(name))
-        .findFirst();
-    return node.map(n -> n.kind().label() + " " + n.name() + " is not built yet, so its columns cannot be checked;"
-        + " build it first").orElse(null);
+    Optional<Node> node =
+        pipeline.manifest().project().nodes().stream()
+            .filter(n -> !"ephemeral".equals(n.config().materialized("")))
+            .filter(n -> Relations.of(n, pipeline.target()).identifier().equalsIgnoreCase(name))
+            .findFirst();
+    return node.map(
+            n ->
+                n.kind().label()
+                    + " "
+                    + n.name()
+                    + " is not built yet, so its columns cannot be checked;"
+                    + " build it first")
+        .orElse(null);
   }
 
-  private static Diagnostic placed(String source, String sql, SqlError e, Severity severity, String notBuilt) {
+  private static Diagnostic placed(
+      String source, String sql, SqlError e, Severity severity, String notBuilt) {
     Severity sev = notBuilt != null ? Severity.WARNING : severity;
     String message = notBuilt != null ? notBuilt : e.plainMessage();
     if (e.offset() < 0) {
@@ -160,7 +182,8 @@ public final class Diagnostics {
       message = "in ephemeral model " + p.inlined() + ", inlined here: " + message;
     } else if (end > p.start()) {
       // DuckDB's carets may stop short of the name they point at; underline all of it
-      while (end < source.length() && (Character.isLetterOrDigit(source.charAt(end)) || source.charAt(end) == '_')) {
+      while (end < source.length()
+          && (Character.isLetterOrDigit(source.charAt(end)) || source.charAt(end) == '_')) {
         end++;
       }
     }
@@ -170,7 +193,10 @@ public final class Diagnostics {
   private static Diagnostic fromProblem(String source, Node node, ProjectProblem p) {
     Severity sev = p.isError() ? Severity.ERROR : Severity.WARNING;
     boolean here = p.file() == null || p.file().equals(node.file());
-    String message = here ? p.message() : p.file().toString().replace('\\', '/') + ":" + p.line() + ": " + p.message();
+    String message =
+        here
+            ? p.message()
+            : p.file().toString().replace('\\', '/') + ":" + p.line() + ": " + p.message();
     int line = here ? Math.max(1, p.line()) : 1;
     LineMap map = new LineMap(source, "");
     LineMap.Place whole = map.wholeLine(line - 1);
@@ -183,7 +209,8 @@ public final class Diagnostics {
       String lineText = source.substring(whole.start(), whole.end());
       int at = lineText.indexOf(q.group(1));
       if (at >= 0) {
-        return at(source, whole.start() + at, whole.start() + at + q.group(1).length(), message, sev);
+        return at(
+            source, whole.start() + at, whole.start() + at + q.group(1).length(), message, sev);
       }
     }
     return at(source, whole.start(), whole.end(), message, sev);

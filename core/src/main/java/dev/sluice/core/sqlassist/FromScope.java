@@ -19,20 +19,29 @@ import java.util.regex.Pattern;
  */
 final class FromScope {
   private static final String IDENT = "(?:\"[^\"\\n]+\"|[A-Za-z_][\\w$]*)";
-  private static final String REF = "\\{\\{-?\\s*ref\\(\\s*['\"](?:[\\w.-]+['\"]\\s*,\\s*['\"])?([\\w.-]+)['\"]\\s*\\)\\s*-?}}";
-  private static final String SOURCE = "\\{\\{-?\\s*source\\(\\s*['\"]([\\w.-]+)['\"]\\s*,\\s*['\"]([\\w.-]+)['\"]\\s*\\)\\s*-?}}";
+  private static final String REF =
+      "\\{\\{-?\\s*ref\\(\\s*['\"](?:[\\w.-]+['\"]\\s*,\\s*['\"])?([\\w.-]+)['\"]\\s*\\)\\s*-?}}";
+  private static final String SOURCE =
+      "\\{\\{-?\\s*source\\(\\s*['\"]([\\w.-]+)['\"]\\s*,\\s*['\"]([\\w.-]+)['\"]\\s*\\)\\s*-?}}";
   private static final String NAME = "(" + IDENT + "(?:\\s*\\.\\s*" + IDENT + "){0,2})";
   private static final String RELATION = "(?:" + REF + "|" + SOURCE + "|" + NAME + ")";
   private static final String ALIAS = "(?:\\s+(?:as\\s+)?(" + IDENT + "))?";
-  private static final Pattern FIRST_ITEM = Pattern.compile("\\b(?:from|join)\\s+" + RELATION + ALIAS,
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern NEXT_ITEM = Pattern.compile("\\G\\s*,\\s*" + RELATION + ALIAS, Pattern.CASE_INSENSITIVE);
-  private static final Pattern CTE = Pattern.compile(
-      "(?:\\bwith\\s+(?:recursive\\s+)?|,\\s*)(" + IDENT + ")\\s+as\\s+(?:(?:not\\s+)?materialized\\s+)?\\(",
-      Pattern.CASE_INSENSITIVE);
-  private static final Pattern AS_ALIAS = Pattern.compile("(?s).*\\s+as\\s+(" + IDENT + ")$", Pattern.CASE_INSENSITIVE);
-  private static final Pattern COLUMN_PATH = Pattern.compile("(?:" + IDENT + "\\s*\\.\\s*)*(" + IDENT + ")");
-  private static final Pattern BARE_ALIAS = Pattern.compile("(?s).*[\\w)\\]'\"]\\s+(" + IDENT + ")$");
+  private static final Pattern FIRST_ITEM =
+      Pattern.compile("\\b(?:from|join)\\s+" + RELATION + ALIAS, Pattern.CASE_INSENSITIVE);
+  private static final Pattern NEXT_ITEM =
+      Pattern.compile("\\G\\s*,\\s*" + RELATION + ALIAS, Pattern.CASE_INSENSITIVE);
+  private static final Pattern CTE =
+      Pattern.compile(
+          "(?:\\bwith\\s+(?:recursive\\s+)?|,\\s*)("
+              + IDENT
+              + ")\\s+as\\s+(?:(?:not\\s+)?materialized\\s+)?\\(",
+          Pattern.CASE_INSENSITIVE);
+  private static final Pattern AS_ALIAS =
+      Pattern.compile("(?s).*\\s+as\\s+(" + IDENT + ")$", Pattern.CASE_INSENSITIVE);
+  private static final Pattern COLUMN_PATH =
+      Pattern.compile("(?:" + IDENT + "\\s*\\.\\s*)*(" + IDENT + ")");
+  private static final Pattern BARE_ALIAS =
+      Pattern.compile("(?s).*[\\w)\\]'\"]\\s+(" + IDENT + ")$");
   private static final Pattern STAR = Pattern.compile("(?:(" + IDENT + ")\\s*\\.\\s*)?\\*");
 
   enum Kind {
@@ -83,7 +92,10 @@ final class FromScope {
   /** The relation the query calls {@code qualifier}: an alias, or a relation's own name. */
   Optional<Item> find(String qualifier) {
     String q = unquote(qualifier);
-    Optional<Item> aliased = items.stream().filter(i -> i.alias() != null && unquote(i.alias()).equalsIgnoreCase(q)).findFirst();
+    Optional<Item> aliased =
+        items.stream()
+            .filter(i -> i.alias() != null && unquote(i.alias()).equalsIgnoreCase(q))
+            .findFirst();
     return aliased.isPresent() ? aliased : items.stream().filter(i -> i.answersTo(q)).findFirst();
   }
 
@@ -126,7 +138,10 @@ final class FromScope {
       }
       from = Math.max(end, m.start() + 1);
     }
-    out.removeIf(i -> i.kind() == Kind.TABLE && SqlWords.NOT_ALIASES.contains(i.name().toLowerCase(Locale.ROOT)));
+    out.removeIf(
+        i ->
+            i.kind() == Kind.TABLE
+                && SqlWords.NOT_ALIASES.contains(i.name().toLowerCase(Locale.ROOT)));
     return out;
   }
 
@@ -154,7 +169,9 @@ final class FromScope {
     }
   }
 
-  /** The column names a query's outermost select list gives, where they can be told from the text. */
+  /**
+   * The column names a query's outermost select list gives, where they can be told from the text.
+   */
   private List<String> selectListColumns(String body, SqlContext context) {
     int select = topLevelWord(body, "select", 0);
     if (select < 0) {
@@ -190,7 +207,8 @@ final class FromScope {
         out.add(unquote(as.group(1)));
       } else if (path.matches()) {
         out.add(unquote(path.group(1)));
-      } else if (bare.matches() && !SqlWords.NOT_ALIASES.contains(bare.group(1).toLowerCase(Locale.ROOT))
+      } else if (bare.matches()
+          && !SqlWords.NOT_ALIASES.contains(bare.group(1).toLowerCase(Locale.ROOT))
           && !bare.group(1).equalsIgnoreCase("end")) {
         out.add(unquote(bare.group(1)));
       }
@@ -219,9 +237,12 @@ final class FromScope {
         depth++;
       } else if (c == ')') {
         depth--;
-      } else if (depth == 0 && s.regionMatches(true, i, word, 0, word.length())
+      } else if (depth == 0
+          && s.regionMatches(true, i, word, 0, word.length())
           && (i == 0 || !Character.isLetterOrDigit(s.charAt(i - 1)) && s.charAt(i - 1) != '_')
-          && (i + word.length() == s.length() || !Character.isLetterOrDigit(s.charAt(i + word.length())) && s.charAt(i + word.length()) != '_')) {
+          && (i + word.length() == s.length()
+              || !Character.isLetterOrDigit(s.charAt(i + word.length()))
+                  && s.charAt(i + word.length()) != '_')) {
         return i;
       }
     }
@@ -248,6 +269,8 @@ final class FromScope {
   }
 
   static String unquote(String s) {
-    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"") ? s.substring(1, s.length() - 1) : s;
+    return s.length() >= 2 && s.startsWith("\"") && s.endsWith("\"")
+        ? s.substring(1, s.length() - 1)
+        : s;
   }
 }

@@ -9,14 +9,16 @@ import java.util.regex.Pattern;
 /**
  * Maps places in compiled SQL back to the template the user edits. Rendering keeps most lines but
  * changes what is in them ({@code {{ ref('orders') }}} becomes {@code "main"."orders"}), drops or
- * adds lines (a {@code config()} block, a loop, a macro) and inlines ephemeral models as CTEs at the
- * top. So source lines are aligned with compiled lines by the literal text outside template tags
- * (a weighted longest common subsequence); lines that match nothing take their nearest neighbours'
- * place, and lines of an inlined model are charged to the ref that brought it in.
+ * adds lines (a {@code config()} block, a loop, a macro) and inlines ephemeral models as CTEs at
+ * the top. So source lines are aligned with compiled lines by the literal text outside template
+ * tags (a weighted longest common subsequence); lines that match nothing take their nearest
+ * neighbours' place, and lines of an inlined model are charged to the ref that brought it in.
  */
 final class LineMap {
   private static final Pattern CTE_HEADER =
-      Pattern.compile("^\\s*(?:with\\s+(?:recursive\\s+)?)?__sluice_cte__(\\w+) as \\($", Pattern.CASE_INSENSITIVE);
+      Pattern.compile(
+          "^\\s*(?:with\\s+(?:recursive\\s+)?)?__sluice_cte__(\\w+) as \\($",
+          Pattern.CASE_INSENSITIVE);
   private static final long MAX_CELLS = 4_000_000L;
 
   /**
@@ -24,7 +26,8 @@ final class LineMap {
    *
    * @param start 0-based offset, inclusive
    * @param end 0-based offset, exclusive
-   * @param inlined the ephemeral model the compiled place belongs to, or null when it is this text's own
+   * @param inlined the ephemeral model the compiled place belongs to, or null when it is this
+   *     text's own
    */
   record Place(int start, int end, String inlined) {}
 
@@ -37,7 +40,10 @@ final class LineMap {
   private final String[] inlinedAt;
   private final int[] sourceOf;
 
-  /** A run of literal text in a source line: where it starts in the source and what it says, trimmed. */
+  /**
+   * A run of literal text in a source line: where it starts in the source and what it says,
+   * trimmed.
+   */
   private record Piece(int start, String text) {}
 
   /** Where the pieces of one source line were found in one compiled line. */
@@ -55,12 +61,19 @@ final class LineMap {
     this.sourceOf = align();
   }
 
-  /** The source stretch that produced {@code length} characters at {@code offset} in the compiled SQL. */
+  /**
+   * The source stretch that produced {@code length} characters at {@code offset} in the compiled
+   * SQL.
+   */
   Place place(int offset, int length) {
     int line = lineOf(compiledStarts, Math.max(0, offset));
     int col = Math.max(0, offset - compiledStarts[line]);
     String compiledLine = line < compiledLines.length ? compiledLines[line] : "";
-    String token = col < compiledLine.length() ? compiledLine.substring(col, Math.min(compiledLine.length(), col + Math.max(length, 0))) : "";
+    String token =
+        col < compiledLine.length()
+            ? compiledLine.substring(
+                col, Math.min(compiledLine.length(), col + Math.max(length, 0)))
+            : "";
     if (line < inlinedAt.length && inlinedAt[line] != null) {
       return placeRef(inlinedAt[line]);
     }
@@ -88,7 +101,9 @@ final class LineMap {
     }
     // text a template tag printed: underline the tag
     for (SqlText.Span tag : tags) {
-      if (tag.region() != SqlText.Region.TEMPLATE_EXPRESSION || tag.end() <= lineStart || tag.start() >= lineEnd) {
+      if (tag.region() != SqlText.Region.TEMPLATE_EXPRESSION
+          || tag.end() <= lineStart
+          || tag.start() >= lineEnd) {
         continue;
       }
       int before = -1;
@@ -113,13 +128,16 @@ final class LineMap {
   }
 
   private Place placeRef(String model) {
-    Matcher m = Pattern.compile("ref\\(\\s*['\"]" + Pattern.quote(model) + "['\"]\\s*\\)").matcher(source);
+    Matcher m =
+        Pattern.compile("ref\\(\\s*['\"]" + Pattern.quote(model) + "['\"]\\s*\\)").matcher(source);
     if (m.find()) {
       return new Place(m.start(), m.end(), model);
     }
     // inlined through another ephemeral model: the first ref is the best guess
     Matcher any = Pattern.compile("ref\\(\\s*['\"][\\w.-]+['\"]\\s*\\)").matcher(source);
-    return any.find() ? new Place(any.start(), any.end(), model) : new Place(wholeLine(0).start(), wholeLine(0).end(), model);
+    return any.find()
+        ? new Place(any.start(), any.end(), model)
+        : new Place(wholeLine(0).start(), wholeLine(0).end(), model);
   }
 
   Place wholeLine(int sourceLine) {
@@ -169,7 +187,10 @@ final class LineMap {
     }
   }
 
-  /** Lines of ephemeral models inlined as CTEs: from the first CTE header to where the last one closes. */
+  /**
+   * Lines of ephemeral models inlined as CTEs: from the first CTE header to where the last one
+   * closes.
+   */
   private void markInlined(String compiled) {
     int first = -1;
     int last = -1;
@@ -246,7 +267,9 @@ final class LineMap {
     return out;
   }
 
-  /** An unmatched compiled line: the unmatched source lines between its matched neighbours, in step. */
+  /**
+   * An unmatched compiled line: the unmatched source lines between its matched neighbours, in step.
+   */
   private static int between(int[] matched, int k, int n) {
     int prev = k - 1;
     while (prev >= 0 && matched[prev] < 0) {

@@ -23,7 +23,8 @@ import java.util.regex.Pattern;
 /**
  * What the assistant knows about a project and its warehouse: the names a model can ref, the
  * declared sources, the macros, every relation's columns and the functions. Immutable, so it is
- * built once off the UI thread and shared by every completion until the project or warehouse changes.
+ * built once off the UI thread and shared by every completion until the project or warehouse
+ * changes.
  */
 public final class SqlContext {
   private static final Pattern MACRO = Pattern.compile("\\{%-?\\s*macro\\s+(\\w+)\\s*\\(");
@@ -43,11 +44,17 @@ public final class SqlContext {
   private final List<String> macros;
   private final List<Table> tables;
   private final List<Function> functions;
+
   /** Lower-cased node name, relation name or {@code schema.name} to its columns. */
   private final Map<String, List<String>> columns;
 
-  private SqlContext(List<Refable> refables, Map<String, List<String>> sources, List<String> macros, List<Table> tables,
-      List<Function> functions, Map<String, List<String>> columns) {
+  private SqlContext(
+      List<Refable> refables,
+      Map<String, List<String>> sources,
+      List<String> macros,
+      List<Table> tables,
+      List<Function> functions,
+      Map<String, List<String>> columns) {
     this.refables = List.copyOf(refables);
     Map<String, List<String>> s = new LinkedHashMap<>();
     sources.forEach((k, v) -> s.put(k, List.copyOf(v)));
@@ -60,7 +67,10 @@ public final class SqlContext {
     this.columns = java.util.Collections.unmodifiableMap(c);
   }
 
-  /** From the manifest only (refs, sources, macros, columns declared in schema files) plus fixed lists. */
+  /**
+   * From the manifest only (refs, sources, macros, columns declared in schema files) plus fixed
+   * lists.
+   */
   public static SqlContext of(Manifest manifest) {
     return build(manifest, null);
   }
@@ -114,34 +124,47 @@ public final class SqlContext {
     if (functions.isEmpty()) {
       SqlWords.COMMON_FUNCTIONS.forEach(f -> functions.add(new Function(f, "function")));
     }
-    // what is built wins over what a schema file says; nodes not built yet fall back to their schema file
+    // what is built wins over what a schema file says; nodes not built yet fall back to their
+    // schema file
     Map<String, List<String>> columns = new LinkedHashMap<>(built);
-    declared.forEach((k, declaredCols) -> {
-      Relation r = relationOf.get(k);
-      List<String> fromWarehouse = r == null || r.cte() ? null : built.get(key(r.schema() + "." + r.identifier()));
-      List<String> best = fromWarehouse != null ? fromWarehouse : declaredCols;
-      if (!best.isEmpty()) {
-        columns.put(k, best);
-      }
-    });
+    declared.forEach(
+        (k, declaredCols) -> {
+          Relation r = relationOf.get(k);
+          List<String> fromWarehouse =
+              r == null || r.cte() ? null : built.get(key(r.schema() + "." + r.identifier()));
+          List<String> best = fromWarehouse != null ? fromWarehouse : declaredCols;
+          if (!best.isEmpty()) {
+            columns.put(k, best);
+          }
+        });
     return new SqlContext(refables, sources, macros, tables, functions, columns);
   }
 
-  private static void readCatalog(Warehouse warehouse, String targetSchema, List<Table> tables,
+  private static void readCatalog(
+      Warehouse warehouse,
+      String targetSchema,
+      List<Table> tables,
       Map<String, List<String>> columns) {
-    warehouse.jdbi().useHandle(h -> h.createQuery(
-            "select table_schema, table_name, column_name from information_schema.columns"
-                + " where table_catalog = current_database() and table_schema <> :meta"
-                + " order by table_schema, table_name, ordinal_position")
-        .bind("meta", Warehouse.META_SCHEMA)
-        .map((rs, ctx) -> new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
-        .forEach(row -> {
-          String qualified = key(row[0] + "." + row[1]);
-          if (!columns.containsKey(qualified)) {
-            tables.add(new Table(row[0], row[1]));
-          }
-          columns.computeIfAbsent(qualified, k -> new ArrayList<>()).add(row[2]);
-        }));
+    warehouse
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "select table_schema, table_name, column_name from information_schema.columns"
+                            + " where table_catalog = current_database() and table_schema <> :meta"
+                            + " order by table_schema, table_name, ordinal_position")
+                    .bind("meta", Warehouse.META_SCHEMA)
+                    .map(
+                        (rs, ctx) ->
+                            new String[] {rs.getString(1), rs.getString(2), rs.getString(3)})
+                    .forEach(
+                        row -> {
+                          String qualified = key(row[0] + "." + row[1]);
+                          if (!columns.containsKey(qualified)) {
+                            tables.add(new Table(row[0], row[1]));
+                          }
+                          columns.computeIfAbsent(qualified, k -> new ArrayList<>()).add(row[2]);
+                        }));
     // a bare name means the target schema's relation first, as plain SQL in that schema does
     List<Table> ordered = new ArrayList<>(tables);
     ordered.sort(java.util.Comparator.comparing(t -> !t.schema().equalsIgnoreCase(targetSchema)));
@@ -152,16 +175,21 @@ public final class SqlContext {
 
   private static List<Function> readFunctions(Warehouse warehouse) {
     List<Function> out = new ArrayList<>();
-    warehouse.jdbi().useHandle(h -> h.createQuery(
-            "select function_name, min(function_type) from duckdb_functions()"
-                + " where function_type in ('scalar', 'aggregate', 'table', 'macro', 'table_macro')"
-                + " group by function_name order by function_name")
-        .map((rs, ctx) -> new Function(rs.getString(1), rs.getString(2)))
-        .forEach(f -> {
-          if (NAME.matcher(f.name()).matches()) {
-            out.add(f);
-          }
-        }));
+    warehouse
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "select function_name, min(function_type) from duckdb_functions()"
+                            + " where function_type in ('scalar', 'aggregate', 'table', 'macro', 'table_macro')"
+                            + " group by function_name order by function_name")
+                    .map((rs, ctx) -> new Function(rs.getString(1), rs.getString(2)))
+                    .forEach(
+                        f -> {
+                          if (NAME.matcher(f.name()).matches()) {
+                            out.add(f);
+                          }
+                        }));
     return out;
   }
 

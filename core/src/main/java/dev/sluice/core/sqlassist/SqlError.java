@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 /**
  * An error DuckDB found in a piece of SQL, with where it is as a character offset into that SQL.
  * DuckDB reports places two ways: {@code json_serialize_sql} gives a byte position, and a failed
- * prepare prints the line with carets under the culprit ({@code LINE 3: ...}), shortened with
- * "..." when the line is long.
+ * prepare prints the line with carets under the culprit ({@code LINE 3: ...}), shortened with "..."
+ * when the line is long.
  *
  * @param offset 0-based character offset into the SQL, or -1 when DuckDB did not say
  * @param length how many characters the culprit spans (0 when unknown)
@@ -31,7 +31,10 @@ record SqlError(String message, int offset, int length) {
     }
   }
 
-  /** The parse error in a {@code json_serialize_sql} answer, or null when it parsed (or failed for another reason). */
+  /**
+   * The parse error in a {@code json_serialize_sql} answer, or null when it parsed (or failed for
+   * another reason).
+   */
   static SqlError fromSerialized(JsonNode n, String sql) {
     if (!n.path("error").asBoolean(false) || !"parser".equals(n.path("error_type").asText())) {
       return null;
@@ -61,7 +64,8 @@ record SqlError(String message, int offset, int length) {
    * the cut text and the result is taken as an offset into the whole one.
    */
   static SqlError fromException(String exceptionMessage, String sql) {
-    String base = exceptionMessage.startsWith("Parser Error") ? sql : sql.substring(firstToken(sql));
+    String base =
+        exceptionMessage.startsWith("Parser Error") ? sql : sql.substring(firstToken(sql));
     String[] lines = exceptionMessage.split("\n");
     List<String> text = new ArrayList<>();
     int offset = -1;
@@ -89,7 +93,10 @@ record SqlError(String message, int offset, int length) {
     return new SqlError(String.join(" ", text), offset, length);
   }
 
-  /** The offset in {@code sql} of column {@code col} of the shown (possibly shortened) line {@code line}. */
+  /**
+   * The offset in {@code sql} of column {@code col} of the shown (possibly shortened) line {@code
+   * line}.
+   */
   private static int locate(String sql, int line, String shown, int col) {
     int start = 0;
     for (int l = 1; l < line; l++) {

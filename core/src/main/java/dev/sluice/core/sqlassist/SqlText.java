@@ -19,7 +19,10 @@ final class SqlText {
     QUOTED_NAME
   }
 
-  /** A region from {@code start} to {@code end} (exclusive); {@code open} when it runs to the end unclosed. */
+  /**
+   * A region from {@code start} to {@code end} (exclusive); {@code open} when it runs to the end
+   * unclosed.
+   */
   record Span(Region region, int start, int end, boolean open) {
     boolean holds(int caret) {
       return start < caret && (caret < end || (caret == end && open));
@@ -60,7 +63,10 @@ final class SqlText {
     return new Span(Region.SQL, caret, caret, false);
   }
 
-  /** The text with comments (SQL and template) blanked out, so that patterns never match inside them. */
+  /**
+   * The text with comments (SQL and template) blanked out, so that patterns never match inside
+   * them.
+   */
   String withoutComments() {
     char[] out = text.toCharArray();
     for (Span s : template) {
@@ -97,7 +103,10 @@ final class SqlText {
         i++;
         continue;
       }
-      Region region = c == '{' ? Region.TEMPLATE_EXPRESSION : c == '%' ? Region.TEMPLATE_STATEMENT : Region.TEMPLATE_COMMENT;
+      Region region =
+          c == '{'
+              ? Region.TEMPLATE_EXPRESSION
+              : c == '%' ? Region.TEMPLATE_STATEMENT : Region.TEMPLATE_COMMENT;
       int end = text.indexOf(close, i + 2);
       if (end < 0) {
         template.add(new Span(region, i, text.length(), true));
@@ -129,7 +138,9 @@ final class SqlText {
         i = end < 0 ? n : end + 2;
       } else if (c == '\'' || c == '"') {
         int end = closingQuote(plain, i, c);
-        sql.add(new Span(c == '\'' ? Region.STRING : Region.QUOTED_NAME, i, end < 0 ? n : end + 1, end < 0));
+        sql.add(
+            new Span(
+                c == '\'' ? Region.STRING : Region.QUOTED_NAME, i, end < 0 ? n : end + 1, end < 0));
         i = end < 0 ? n : end + 1;
       } else {
         i++;

@@ -8,9 +8,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The state of one rendering, reachable from the static template functions. Jinjava calls
- * functions statically, and a macro runs in the scope it was defined in, so a thread-local is the
- * reliable way back to the call in progress.
+ * The state of one rendering, reachable from the static template functions. Jinjava calls functions
+ * statically, and a macro runs in the scope it was defined in, so a thread-local is the reliable
+ * way back to the call in progress.
  */
 final class RenderCall {
   private static final ThreadLocal<RenderCall> CURRENT = new ThreadLocal<>();
@@ -24,7 +24,8 @@ final class RenderCall {
   final Map<String, Object> config = new LinkedHashMap<>();
   final List<ProjectProblem> problems = new ArrayList<>();
 
-  RenderCall(RenderRequest request, Project project, Map<String, String> env, Map<String, Object> vars) {
+  RenderCall(
+      RenderRequest request, Project project, Map<String, String> env, Map<String, Object> vars) {
     this.request = request;
     this.project = project;
     this.env = env;

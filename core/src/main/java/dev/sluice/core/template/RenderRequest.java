@@ -11,4 +11,5 @@ import java.util.function.Function;
  * @param resolve turns a node into the relation its {@code ref()} or {@code source()} prints
  * @param incremental the value of {@code is_incremental()}
  */
-public record RenderRequest(Node node, String template, Function<Node, Relation> resolve, boolean incremental) {}
+public record RenderRequest(
+    Node node, String template, Function<Node, Relation> resolve, boolean incremental) {}

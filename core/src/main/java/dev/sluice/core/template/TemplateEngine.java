@@ -19,8 +19,8 @@ import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * Renders SQL templates with Jinjava and the dbt functions. The project's macros are read once
- * into a shared parent scope; each rendering gets a fresh child scope.
+ * Renders SQL templates with Jinjava and the dbt functions. The project's macros are read once into
+ * a shared parent scope; each rendering gets a fresh child scope.
  */
 public final class TemplateEngine {
   private static final Pattern TEST_BLOCK = Pattern.compile("\\{%(-?)\\s*test\\s+(\\w+)\\s*\\(");
@@ -36,7 +36,11 @@ public final class TemplateEngine {
   private final String startedAt;
   private final List<ProjectProblem> macroProblems = new ArrayList<>();
 
-  public TemplateEngine(Project project, Target target, Map<String, String> env, Map<String, Object> cliVars,
+  public TemplateEngine(
+      Project project,
+      Target target,
+      Map<String, String> env,
+      Map<String, Object> cliVars,
       String invocationId) {
     this.project = project;
     this.env = env;
@@ -56,9 +60,11 @@ public final class TemplateEngine {
     this.jinjava = new Jinjava(JinjavaConfig.newBuilder().build());
     Context global = jinjava.getGlobalContext();
     for (String fn : List.of("ref", "source", "config", "var", "env_var", "doc", "log")) {
-      global.registerFunction(new ELFunctionDefinition("", fn, TemplateFunctions.class, fn, Object[].class));
+      global.registerFunction(
+          new ELFunctionDefinition("", fn, TemplateFunctions.class, fn, Object[].class));
     }
-    global.registerFunction(new ELFunctionDefinition("", "is_incremental", TemplateFunctions.class, "is_incremental"));
+    global.registerFunction(
+        new ELFunctionDefinition("", "is_incremental", TemplateFunctions.class, "is_incremental"));
     this.macros = new Context(global);
     loadMacros();
   }
@@ -75,17 +81,22 @@ public final class TemplateEngine {
       try {
         in.render(text);
       } catch (TemplateSyntaxException e) {
-        macroProblems.add(ProjectProblem.error(f.file(), e.getLineNumber(), message(e.getMessage())));
+        macroProblems.add(
+            ProjectProblem.error(f.file(), e.getLineNumber(), message(e.getMessage())));
       }
       for (TemplateError e : in.getErrorsCopy()) {
         if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
-          macroProblems.add(ProjectProblem.error(f.file(), Math.max(e.getLineno(), 0), message(e.getMessage())));
+          macroProblems.add(
+              ProjectProblem.error(f.file(), Math.max(e.getLineno(), 0), message(e.getMessage())));
         }
       }
     }
   }
 
-  /** dbt's {@code {% test name(model, column_name) %}} defines a generic test: a macro {@code test_name}. */
+  /**
+   * dbt's {@code {% test name(model, column_name) %}} defines a generic test: a macro {@code
+   * test_name}.
+   */
   static String asMacros(String text) {
     String out = TEST_BLOCK.matcher(text).replaceAll("{%$1 macro test_$2(");
     return END_TEST.matcher(out).replaceAll("{%$1 endmacro $2%}");
@@ -109,7 +120,11 @@ public final class TemplateEngine {
     } catch (TemplateSyntaxException e) {
       call.problems.add(ProjectProblem.error(file, e.getLineNumber(), message(e.getMessage())));
     } catch (RuntimeException e) {
-      call.problems.add(ProjectProblem.error(file, in.getLineNumber(), "template error: " + message(String.valueOf(e.getMessage()))));
+      call.problems.add(
+          ProjectProblem.error(
+              file,
+              in.getLineNumber(),
+              "template error: " + message(String.valueOf(e.getMessage()))));
     } finally {
       JinjavaInterpreter.popCurrent();
       RenderCall.exit();
@@ -118,8 +133,9 @@ public final class TemplateEngine {
       if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
         String msg = message(e.getMessage());
         if (msg.startsWith("Could not resolve function")) {
-          msg = msg.replace("Could not resolve function", "unknown macro or function")
-              + ": define it in a file under macros/, or check the spelling";
+          msg =
+              msg.replace("Could not resolve function", "unknown macro or function")
+                  + ": define it in a file under macros/, or check the spelling";
         }
         int line = Math.max(e.getLineno(), 0);
         // one error per line: Jinjava often reports a broken tag twice

@@ -11,7 +11,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
-/** The dbt functions templates call: ref, source, config, var, env_var, is_incremental, doc, log. */
+/**
+ * The dbt functions templates call: ref, source, config, var, env_var, is_incremental, doc, log.
+ */
 public final class TemplateFunctions {
   private TemplateFunctions() {}
 
@@ -43,8 +45,17 @@ public final class TemplateFunctions {
     }
     Optional<Node> target = call.project.refable(name);
     if (target.isEmpty()) {
-      call.problem(line(), "ref('" + name + "') does not match any model, seed or snapshot" + Suggest.closest(name,
-          call.project.nodes().stream().filter(n -> n.kind().label().matches("model|seed|snapshot")).map(Node::name).toList()));
+      call.problem(
+          line(),
+          "ref('"
+              + name
+              + "') does not match any model, seed or snapshot"
+              + Suggest.closest(
+                  name,
+                  call.project.nodes().stream()
+                      .filter(n -> n.kind().label().matches("model|seed|snapshot"))
+                      .map(Node::name)
+                      .toList()));
       return new RelationView(Relation.table("missing", name));
     }
     return new RelationView(call.request.resolve().apply(target.get()));
@@ -65,8 +76,18 @@ public final class TemplateFunctions {
     }
     Optional<SourceTable> table = call.project.source(s, t);
     if (table.isEmpty()) {
-      call.problem(line(), "source('" + s + "', '" + t + "') is not declared in any sources file" + Suggest.closest(s + "." + t,
-          call.project.nodesOf(SourceTable.class).stream().map(SourceTable::qualifiedName).toList()));
+      call.problem(
+          line(),
+          "source('"
+              + s
+              + "', '"
+              + t
+              + "') is not declared in any sources file"
+              + Suggest.closest(
+                  s + "." + t,
+                  call.project.nodesOf(SourceTable.class).stream()
+                      .map(SourceTable::qualifiedName)
+                      .toList()));
       return new RelationView(Relation.table(s, t));
     }
     return new RelationView(call.request.resolve().apply(table.get()));
@@ -99,7 +120,11 @@ public final class TemplateFunctions {
     if (pos.size() > 1) {
       return pos.get(1);
     }
-    call.problem(line(), "var('" + name + "') is not set: add it under 'vars:' in the project file, pass --vars, or give a default");
+    call.problem(
+        line(),
+        "var('"
+            + name
+            + "') is not set: add it under 'vars:' in the project file, pass --vars, or give a default");
     return "";
   }
 
@@ -118,7 +143,8 @@ public final class TemplateFunctions {
     if (pos.size() > 1) {
       return pos.get(1);
     }
-    call.problem(line(), "environment variable " + name + " is not set and env_var() gives no default");
+    call.problem(
+        line(), "environment variable " + name + " is not set and env_var() gives no default");
     return "";
   }
 

@@ -45,19 +45,24 @@ public final class DuckDbWarehouse implements Warehouse {
       Properties props = new Properties();
       // Results stream instead of being built whole in memory; previews of huge tables need this.
       props.setProperty("jdbc_stream_results", "true");
-      Connection c = DriverManager.getConnection(memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path, props);
+      Connection c =
+          DriverManager.getConnection(memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path, props);
       return new DuckDbWarehouse(memory ? ":memory:" : path, c.unwrap(DuckDBConnection.class));
     } catch (SQLException e) {
       throw new WarehouseException(explain(path, e), e);
     } catch (java.io.IOException e) {
-      throw new WarehouseException("cannot create the folder for the DuckDB file " + path + ": " + e.getMessage(), e);
+      throw new WarehouseException(
+          "cannot create the folder for the DuckDB file " + path + ": " + e.getMessage(), e);
     }
   }
 
   private static String explain(String path, SQLException e) {
     String msg = e.getMessage() == null ? e.toString() : e.getMessage();
     if (msg.toLowerCase(Locale.ROOT).contains("lock")) {
-      return "the DuckDB file " + path + " is in use by another process (" + firstLine(msg)
+      return "the DuckDB file "
+          + path
+          + " is in use by another process ("
+          + firstLine(msg)
           + "); close the other program (another sluice run or the app) and try again";
     }
     return "cannot open the DuckDB file " + path + ": " + firstLine(msg);
@@ -90,40 +95,52 @@ public final class DuckDbWarehouse implements Warehouse {
   @Override
   public Optional<RelationKind> relationKind(String schema, String name) {
     return jdbi.withHandle(
-        h -> h.createQuery(
-                "select table_type from information_schema.tables where table_schema = :s and table_name = :n"
-                    + " and table_catalog = current_database()")
-            .bind("s", schema)
-            .bind("n", name)
-            .mapTo(String.class)
-            .findFirst()
-            .map(t -> t.equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE));
+        h ->
+            h.createQuery(
+                    "select table_type from information_schema.tables where table_schema = :s and table_name = :n"
+                        + " and table_catalog = current_database()")
+                .bind("s", schema)
+                .bind("n", name)
+                .mapTo(String.class)
+                .findFirst()
+                .map(t -> t.equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE));
   }
 
   @Override
   public List<ColumnInfo> columns(String schema, String name) {
     return jdbi.withHandle(
-        h -> h.createQuery(
-                "select column_name, data_type, is_nullable from information_schema.columns"
-                    + " where table_schema = :s and table_name = :n and table_catalog = current_database()"
-                    + " order by ordinal_position")
-            .bind("s", schema)
-            .bind("n", name)
-            .map((rs, ctx) -> new ColumnInfo(rs.getString(1), rs.getString(2), "YES".equals(rs.getString(3))))
-            .list());
+        h ->
+            h.createQuery(
+                    "select column_name, data_type, is_nullable from information_schema.columns"
+                        + " where table_schema = :s and table_name = :n and table_catalog = current_database()"
+                        + " order by ordinal_position")
+                .bind("s", schema)
+                .bind("n", name)
+                .map(
+                    (rs, ctx) ->
+                        new ColumnInfo(
+                            rs.getString(1), rs.getString(2), "YES".equals(rs.getString(3))))
+                .list());
   }
 
   @Override
   public List<RelationInfo> relations() {
     return jdbi.withHandle(
-        h -> h.createQuery(
-                "select table_schema, table_name, table_type from information_schema.tables"
-                    + " where table_catalog = current_database() and table_schema <> :meta"
-                    + " order by table_schema, table_name")
-            .bind("meta", META_SCHEMA)
-            .map((rs, ctx) -> new RelationInfo(rs.getString(1), rs.getString(2),
-                rs.getString(3).equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE))
-            .list());
+        h ->
+            h.createQuery(
+                    "select table_schema, table_name, table_type from information_schema.tables"
+                        + " where table_catalog = current_database() and table_schema <> :meta"
+                        + " order by table_schema, table_name")
+                .bind("meta", META_SCHEMA)
+                .map(
+                    (rs, ctx) ->
+                        new RelationInfo(
+                            rs.getString(1),
+                            rs.getString(2),
+                            rs.getString(3).equalsIgnoreCase("VIEW")
+                                ? RelationKind.VIEW
+                                : RelationKind.TABLE))
+                .list());
   }
 
   @Override

@@ -5,9 +5,9 @@ import dev.sluice.core.project.SourceTable;
 import dev.sluice.core.project.Target;
 
 /**
- * Names the relation each node builds, the way dbt does: the target's schema, or
- * {@code <target schema>_<custom schema>} when a node configures {@code schema}; the alias or the
- * node's name as the identifier.
+ * Names the relation each node builds, the way dbt does: the target's schema, or {@code <target
+ * schema>_<custom schema>} when a node configures {@code schema}; the alias or the node's name as
+ * the identifier.
  */
 public final class Relations {
   private Relations() {}
@@ -18,7 +18,8 @@ public final class Relations {
         SourceTable s = (SourceTable) node;
         yield Relation.table(s.schema(), s.identifier());
       }
-      // an export writes a file, not a relation: like an ephemeral model, it has no place in the warehouse
+        // an export writes a file, not a relation: like an ephemeral model, it has no place in the
+        // warehouse
       case EXPORT -> Relation.cte("__sluice_export__" + node.name());
       case MODEL, SEED, SNAPSHOT, TEST -> {
         if ("ephemeral".equals(node.config().materialized(""))) {
@@ -36,6 +37,8 @@ public final class Relations {
       return legacy;
     }
     String custom = node.config().string("schema");
-    return custom == null || custom.isBlank() ? target.schema() : target.schema() + "_" + custom.trim();
+    return custom == null || custom.isBlank()
+        ? target.schema()
+        : target.schema() + "_" + custom.trim();
   }
 }

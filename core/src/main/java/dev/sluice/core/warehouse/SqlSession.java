@@ -44,7 +44,8 @@ public final class SqlSession implements AutoCloseable {
   }
 
   public long count(String sql) throws SQLException {
-    List<Map<String, Object>> r = rows("select count(*) as n from (" + sql + ") as sluice_counted", 1);
+    List<Map<String, Object>> r =
+        rows("select count(*) as n from (" + sql + ") as sluice_counted", 1);
     return ((Number) r.get(0).get("n")).longValue();
   }
 
@@ -72,7 +73,8 @@ public final class SqlSession implements AutoCloseable {
 
   public List<String> columnNames(String relation) throws SQLException {
     List<String> out = new ArrayList<>();
-    for (Map<String, Object> r : rows("select column_name from (describe " + relation + ")", Integer.MAX_VALUE)) {
+    for (Map<String, Object> r :
+        rows("select column_name from (describe " + relation + ")", Integer.MAX_VALUE)) {
       out.add(String.valueOf(r.get("column_name")));
     }
     return out;

@@ -30,46 +30,84 @@ class CliTest {
     Path shop = Samples.copy("shop", dir);
     assertThat(sluice("build", "--project", shop.toString())).isZero();
     // 31 nodes of pipeline and the export of daily revenue
-    assertThat(out).contains("32 of 32").contains("wrote csv target/exports/daily_revenue.csv").contains("ERROR=0");
+    assertThat(out)
+        .contains("32 of 32")
+        .contains("wrote csv target/exports/daily_revenue.csv")
+        .contains("ERROR=0");
     assertThat(shop.resolve("target/exports/daily_revenue.csv")).isRegularFile();
-    assertThat(sluice("query", "--project", shop.toString(), "--format", "csv",
-        "select count(*) as n from {{ ref('orders') }}")).isZero();
+    assertThat(
+            sluice(
+                "query",
+                "--project",
+                shop.toString(),
+                "--format",
+                "csv",
+                "select count(*) as n from {{ ref('orders') }}"))
+        .isZero();
     assertThat(out).isEqualTo("n\n600\n".replace("\n", System.lineSeparator()));
-    assertThat(sluice("query", "--project", shop.toString(), "--format", "json", "--limit", "1",
-        "select country, count(*) as n from {{ ref('customers') }} group by 1 order by 2 desc, 1")).isZero();
+    assertThat(
+            sluice(
+                "query",
+                "--project",
+                shop.toString(),
+                "--format",
+                "json",
+                "--limit",
+                "1",
+                "select country, count(*) as n from {{ ref('customers') }} group by 1 order by 2 desc, 1"))
+        .isZero();
     assertThat(out).contains("\"country\" :").contains("\"n\" :");
   }
 
   @Test
   void lsListsExportsAndBuildSelectsThem() {
     Path shop = Samples.copy("shop", dir);
-    assertThat(sluice("ls", "--project", shop.toString(), "--select", "resource_type:export")).isZero();
-    assertThat(out.strip()).isEqualTo("export    daily_revenue_csv                        csv          exports/exports.yml");
-    assertThat(sluice("build", "--project", shop.toString(), "--select", "+daily_revenue_csv",
-        "--exclude", "resource_type:test")).isZero();
-    assertThat(out).contains("wrote csv target/exports/daily_revenue.csv").doesNotContain("customers_snapshot");
+    assertThat(sluice("ls", "--project", shop.toString(), "--select", "resource_type:export"))
+        .isZero();
+    assertThat(out.strip())
+        .isEqualTo(
+            "export    daily_revenue_csv                        csv          exports/exports.yml");
+    assertThat(
+            sluice(
+                "build",
+                "--project",
+                shop.toString(),
+                "--select",
+                "+daily_revenue_csv",
+                "--exclude",
+                "resource_type:test"))
+        .isZero();
+    assertThat(out)
+        .contains("wrote csv target/exports/daily_revenue.csv")
+        .doesNotContain("customers_snapshot");
     assertThat(shop.resolve("target/exports/daily_revenue.csv")).isRegularFile();
   }
 
   @Test
   void aFailingTestExitsWithOneAndShowsFailingRows() {
-    Path p = ProjectFolder.sluice(dir, "t")
-        .file("seeds/people.csv", "id,name\n1,a\n1,b\n")
-        .file("seeds/schema.yml", "seeds:\n  - name: people\n    columns:\n      - name: id\n        data_tests: [unique]\n")
-        .root();
+    Path p =
+        ProjectFolder.sluice(dir, "t")
+            .file("seeds/people.csv", "id,name\n1,a\n1,b\n")
+            .file(
+                "seeds/schema.yml",
+                "seeds:\n  - name: people\n    columns:\n      - name: id\n        data_tests: [unique]\n")
+            .root();
     assertThat(sluice("build", "--project", p.toString())).isEqualTo(1);
     assertThat(out).contains("FAIL unique_people_id").contains("unique_field=1, n_records=2");
   }
 
   @Test
   void projectErrorsExitWithTwoAndNameFileAndLine() {
-    Path p = ProjectFolder.sluice(dir, "t")
-        .file("models/a.sql", "select 1 as x")
-        .file("models/b.sql", "select *\nfrom {{ source('crm', 'people') }}")
-        .file("models/schema.yml", "models:\n  - name: a\n    description: [unclosed\n")
-        .root();
+    Path p =
+        ProjectFolder.sluice(dir, "t")
+            .file("models/a.sql", "select 1 as x")
+            .file("models/b.sql", "select *\nfrom {{ source('crm', 'people') }}")
+            .file("models/schema.yml", "models:\n  - name: a\n    description: [unclosed\n")
+            .root();
     assertThat(sluice("build", "--project", p.toString())).isEqualTo(2);
-    assertThat(err).contains("models/schema.yml:").contains("invalid YAML")
+    assertThat(err)
+        .contains("models/schema.yml:")
+        .contains("invalid YAML")
         .contains("models/b.sql:2: source('crm', 'people') is not declared in any sources file")
         .contains("nothing was run");
     assertThat(p.resolve("target")).doesNotExist();

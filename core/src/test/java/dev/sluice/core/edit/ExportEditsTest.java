@@ -17,9 +17,12 @@ class ExportEditsTest {
   @Test
   void aNewExportGetsItsOwnFileAndRevertRemovesIt() throws Exception {
     ProjectFolder f = ProjectFolder.sluice(dir, "s").file("models/orders.sql", "select 1 as id");
-    ProjectEdit e = ExportEdits.newExport(f.load(), "orders_export", "orders", Export.Format.PARQUET);
+    ProjectEdit e =
+        ExportEdits.newExport(f.load(), "orders_export", "orders", Export.Format.PARQUET);
     e.apply();
-    assertThat(Files.readString(dir.resolve("exports/orders_export.yml"))).isEqualTo("""
+    assertThat(Files.readString(dir.resolve("exports/orders_export.yml")))
+        .isEqualTo(
+            """
         exports:
           - name: orders_export
             model: orders
@@ -28,15 +31,21 @@ class ExportEditsTest {
         """);
     Project p = f.load();
     assertThat(p.problems()).isEmpty();
-    assertThat(p.nodesOf(Export.class)).extracting(Export::uniqueId).containsExactly("export.orders_export");
+    assertThat(p.nodesOf(Export.class))
+        .extracting(Export::uniqueId)
+        .containsExactly("export.orders_export");
     e.revert();
     assertThat(dir.resolve("exports/orders_export.yml")).doesNotExist();
   }
 
   @Test
   void aNewExportJoinsTheSharedFileAndKeepsItsComments() throws Exception {
-    ProjectFolder f = ProjectFolder.sluice(dir, "s").file("models/orders.sql", "select 1 as id")
-        .file("exports/exports.yml", """
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "s")
+            .file("models/orders.sql", "select 1 as id")
+            .file(
+                "exports/exports.yml",
+                """
             # files for finance
             exports:
               - name: a
@@ -44,7 +53,9 @@ class ExportEditsTest {
                 path: a.csv
             """);
     ExportEdits.newExport(f.load(), "b", "orders", Export.Format.CSV).apply();
-    assertThat(Files.readString(dir.resolve("exports/exports.yml"))).isEqualTo("""
+    assertThat(Files.readString(dir.resolve("exports/exports.yml")))
+        .isEqualTo(
+            """
         # files for finance
         exports:
           - name: a
@@ -60,8 +71,12 @@ class ExportEditsTest {
 
   @Test
   void anUnknownModelOrATakenNameIsRefused() {
-    ProjectFolder f = ProjectFolder.sluice(dir, "s").file("models/orders.sql", "select 1 as id")
-        .file("exports/exports.yml", "exports:\n  - name: a\n    model: orders\n    path: a.csv\n");
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "s")
+            .file("models/orders.sql", "select 1 as id")
+            .file(
+                "exports/exports.yml",
+                "exports:\n  - name: a\n    model: orders\n    path: a.csv\n");
     assertThatThrownBy(() -> ExportEdits.newExport(f.load(), "x", "ordres", Export.Format.CSV))
         .hasMessageContaining("no model, seed or snapshot named 'ordres'");
     assertThatThrownBy(() -> ExportEdits.newExport(f.load(), "a", "orders", Export.Format.CSV))
@@ -70,8 +85,12 @@ class ExportEditsTest {
 
   @Test
   void renamingAModelRenamesItInItsExports() throws Exception {
-    ProjectFolder f = ProjectFolder.sluice(dir, "s").file("models/orders.sql", "select 1 as id")
-        .file("exports/exports.yml", "exports:\n  - name: orders\n    model: orders\n    path: a.csv\n");
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "s")
+            .file("models/orders.sql", "select 1 as id")
+            .file(
+                "exports/exports.yml",
+                "exports:\n  - name: orders\n    model: orders\n    path: a.csv\n");
     ProjectEdits.renameModel(f.load(), "orders", "sales").apply();
     // the export's own name stays: it only happened to match
     assertThat(Files.readString(dir.resolve("exports/exports.yml")))

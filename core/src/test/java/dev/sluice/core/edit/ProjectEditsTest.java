@@ -18,13 +18,16 @@ class ProjectEditsTest {
 
   @BeforeEach
   void project() {
-    f = ProjectFolder.sluice(dir, "e")
-        .file("seeds/raw.csv", "id\n1\n")
-        .file("sources/app.yml", "sources:\n  - name: app\n    tables: [{name: users}]\n")
-        .file("models/stg_orders.sql", "select * from {{ ref('raw') }}")
-        .file("models/stg_customers.sql", "select 1 as id")
-        .file("models/report.sql", "select count(*) from {{ ref('stg_orders') }} where id > 0")
-        .file("models/schema.yml", "models:\n  - name: stg_orders\n    columns:\n      - name: id\n        tests: [unique]\n");
+    f =
+        ProjectFolder.sluice(dir, "e")
+            .file("seeds/raw.csv", "id\n1\n")
+            .file("sources/app.yml", "sources:\n  - name: app\n    tables: [{name: users}]\n")
+            .file("models/stg_orders.sql", "select * from {{ ref('raw') }}")
+            .file("models/stg_customers.sql", "select 1 as id")
+            .file("models/report.sql", "select count(*) from {{ ref('stg_orders') }} where id > 0")
+            .file(
+                "models/schema.yml",
+                "models:\n  - name: stg_orders\n    columns:\n      - name: id\n        tests: [unique]\n");
   }
 
   private Manifest manifest() {
@@ -39,12 +42,16 @@ class ProjectEditsTest {
   void drawingEdgesIntoANewModelWritesRefsThenImportCtesAndUndoRestoresEachStep() throws Exception {
     ProjectEdit created = ProjectEdits.newModel(f.load(), "orders_enriched", null);
     created.apply();
-    ProjectEdit first = ProjectEdits.connect(manifest(), "model.stg_orders", "model.orders_enriched");
+    ProjectEdit first =
+        ProjectEdits.connect(manifest(), "model.stg_orders", "model.orders_enriched");
     first.apply();
     assertThat(sql("orders_enriched")).isEqualTo("select * from {{ ref('stg_orders') }}\n");
-    ProjectEdit second = ProjectEdits.connect(manifest(), "model.stg_customers", "model.orders_enriched");
+    ProjectEdit second =
+        ProjectEdits.connect(manifest(), "model.stg_customers", "model.orders_enriched");
     second.apply();
-    assertThat(sql("orders_enriched")).isEqualTo("""
+    assertThat(sql("orders_enriched"))
+        .isEqualTo(
+            """
         with stg_orders as (
             select * from {{ ref('stg_orders') }}
         ),
@@ -56,14 +63,16 @@ class ProjectEditsTest {
         select * from stg_orders
         """);
     ProjectEdits.connect(manifest(), "source.app.users", "model.orders_enriched").apply();
-    assertThat(sql("orders_enriched")).contains("app_users as (\n    select * from {{ source('app', 'users') }}\n)");
+    assertThat(sql("orders_enriched"))
+        .contains("app_users as (\n    select * from {{ source('app', 'users') }}\n)");
     Manifest m = manifest();
     assertThat(m.problems()).isEmpty();
     assertThat(m.dag().parents("model.orders_enriched"))
         .containsExactlyInAnyOrder("model.stg_orders", "model.stg_customers", "source.app.users");
 
     ProjectEdits.disconnect(m, "model.stg_customers", "model.orders_enriched").apply();
-    assertThat(manifest().dag().parents("model.orders_enriched")).containsExactlyInAnyOrder("model.stg_orders", "source.app.users");
+    assertThat(manifest().dag().parents("model.orders_enriched"))
+        .containsExactlyInAnyOrder("model.stg_orders", "source.app.users");
     second.revert();
     assertThat(sql("orders_enriched")).isEqualTo("select * from {{ ref('stg_orders') }}\n");
     first.revert();
@@ -73,8 +82,10 @@ class ProjectEditsTest {
 
   @Test
   void handWrittenSqlAndCyclesAreRefusedWithAReason() {
-    assertThatThrownBy(() -> ProjectEdits.connect(manifest(), "model.stg_customers", "model.report"))
-        .isInstanceOf(EditRefusedException.class).hasMessageContaining("models/report.sql is hand-written");
+    assertThatThrownBy(
+            () -> ProjectEdits.connect(manifest(), "model.stg_customers", "model.report"))
+        .isInstanceOf(EditRefusedException.class)
+        .hasMessageContaining("models/report.sql is hand-written");
     assertThatThrownBy(() -> ProjectEdits.connect(manifest(), "model.report", "model.stg_orders"))
         .hasMessage("that edge would make a cycle: stg_orders already feeds report");
     assertThatThrownBy(() -> ProjectEdits.connect(manifest(), "model.stg_orders", "seed.raw"))

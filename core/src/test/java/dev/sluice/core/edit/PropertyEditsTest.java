@@ -22,7 +22,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PropertyEditsTest {
-  private static final String SCHEMA = """
+  private static final String SCHEMA =
+      """
       # Staging models: one per raw table.
       models:
         - name: orders
@@ -44,11 +45,16 @@ class PropertyEditsTest {
 
   @BeforeEach
   void project() {
-    f = ProjectFolder.sluice(dir, "p")
-        .file("models/staging/orders.sql", "select 1 as order_id, 'placed' as status, 1 as customer_id")
-        .file("models/staging/customers.sql", "select 1 as customer_id")
-        .file("models/staging/schema.yml", SCHEMA)
-        .file("models/marts/report.sql", "{{ config(materialized='view', tags=['x']) }}\nselect * from {{ ref('orders') }}\n");
+    f =
+        ProjectFolder.sluice(dir, "p")
+            .file(
+                "models/staging/orders.sql",
+                "select 1 as order_id, 'placed' as status, 1 as customer_id")
+            .file("models/staging/customers.sql", "select 1 as customer_id")
+            .file("models/staging/schema.yml", SCHEMA)
+            .file(
+                "models/marts/report.sql",
+                "{{ config(materialized='view', tags=['x']) }}\nselect * from {{ ref('orders') }}\n");
   }
 
   private String schema() throws Exception {
@@ -74,21 +80,28 @@ class PropertyEditsTest {
   @Test
   void materializationGoesIntoTheSchemaConfigUnlessTheSqlSetsIt() throws Exception {
     PropertyEdits.setMaterialization(f.load(), "orders", "table").apply();
-    assertThat(schema()).isEqualTo(
-        SCHEMA.replace("  - name: customers", "    config:\n      materialized: table\n  - name: customers"));
+    assertThat(schema())
+        .isEqualTo(
+            SCHEMA.replace(
+                "  - name: customers",
+                "    config:\n      materialized: table\n  - name: customers"));
     assertThat(model("orders").config().materialized("view")).isEqualTo("table");
 
     PropertyEdits.setMaterialization(f.load(), "customers", "incremental").apply();
-    assertThat(schema()).endsWith("  - name: customers\n    config:\n      materialized: incremental\n");
+    assertThat(schema())
+        .endsWith("  - name: customers\n    config:\n      materialized: incremental\n");
 
     PropertyEdits.setMaterialization(f.load(), "report", "table").apply();
     assertThat(Files.readString(dir.resolve("models/marts/report.sql")))
         .startsWith("{{ config(materialized='table', tags=['x']) }}");
     assertThat(dir.resolve("models/marts/_schema.yml")).doesNotExist();
-    assertThat(Manifest.of(f.load()).node("model.report").orElseThrow().config().materialized("view")).isEqualTo("table");
+    assertThat(
+            Manifest.of(f.load()).node("model.report").orElseThrow().config().materialized("view"))
+        .isEqualTo("table");
 
     assertThatThrownBy(() -> PropertyEdits.setMaterialization(f.load(), "report", "table"))
-        .isInstanceOf(EditRefusedException.class).hasMessageContaining("nothing to change");
+        .isInstanceOf(EditRefusedException.class)
+        .hasMessageContaining("nothing to change");
     assertThatThrownBy(() -> PropertyEdits.setMaterialization(f.load(), "report", "cube"))
         .hasMessageContaining("not a materialization");
   }
@@ -120,12 +133,16 @@ class PropertyEditsTest {
 
   @Test
   void columnTestsAreAddedToFlowListsBlockListsAndNewColumns() throws Exception {
-    PropertyEdits.addColumnTest(f.load(), "orders", "order_id", ColumnTest.relationships("customers", "customer_id"))
+    PropertyEdits.addColumnTest(
+            f.load(), "orders", "order_id", ColumnTest.relationships("customers", "customer_id"))
         .apply();
     PropertyEdits.addColumnTest(f.load(), "orders", "status", ColumnTest.notNull()).apply();
-    PropertyEdits.addColumnTest(f.load(), "orders", "customer_id", ColumnTest.acceptedValues(List.of("1", "yes")))
+    PropertyEdits.addColumnTest(
+            f.load(), "orders", "customer_id", ColumnTest.acceptedValues(List.of("1", "yes")))
         .apply();
-    assertThat(schema()).isEqualTo("""
+    assertThat(schema())
+        .isEqualTo(
+            """
         # Staging models: one per raw table.
         models:
           - name: orders
@@ -154,21 +171,36 @@ class PropertyEditsTest {
 
     Manifest m = Manifest.of(f.load());
     assertThat(m.problems()).isEmpty();
-    assertThat(m.testsOf("model.orders")).extracting(t -> ((GenericTest) t).testName() + "@" + ((GenericTest) t).columnName())
-        .containsExactlyInAnyOrder("not_null@order_id", "unique@order_id", "relationships@order_id",
-            "accepted_values@status", "not_null@status", "accepted_values@customer_id");
-    assertThat(m.dag().parents(m.testsOf("model.orders").stream()
-        .filter(t -> ((GenericTest) t).testName().equals("relationships")).findFirst().orElseThrow().uniqueId()))
+    assertThat(m.testsOf("model.orders"))
+        .extracting(t -> ((GenericTest) t).testName() + "@" + ((GenericTest) t).columnName())
+        .containsExactlyInAnyOrder(
+            "not_null@order_id",
+            "unique@order_id",
+            "relationships@order_id",
+            "accepted_values@status",
+            "not_null@status",
+            "accepted_values@customer_id");
+    assertThat(
+            m.dag()
+                .parents(
+                    m.testsOf("model.orders").stream()
+                        .filter(t -> ((GenericTest) t).testName().equals("relationships"))
+                        .findFirst()
+                        .orElseThrow()
+                        .uniqueId()))
         .contains("model.customers");
 
-    assertThatThrownBy(() -> PropertyEdits.addColumnTest(f.load(), "orders", "status", ColumnTest.notNull()))
+    assertThatThrownBy(
+            () -> PropertyEdits.addColumnTest(f.load(), "orders", "status", ColumnTest.notNull()))
         .hasMessageContaining("already has");
   }
 
   @Test
   void aSimpleTestOnANewColumnIsWrittenAsAOneLineList() throws Exception {
     PropertyEdits.addColumnTest(f.load(), "customers", "customer_id", ColumnTest.unique()).apply();
-    assertThat(schema()).endsWith("""
+    assertThat(schema())
+        .endsWith(
+            """
           - name: customers
             config:
               materialized: view
@@ -183,7 +215,8 @@ class PropertyEditsTest {
     Project p = f.load();
     String unique = testId(p, "unique", "order_id");
     PropertyEdits.removeTest(p, unique).apply();
-    assertThat(schema()).contains("      - name: order_id\n        data_tests: [not_null]   # keys\n");
+    assertThat(schema())
+        .contains("      - name: order_id\n        data_tests: [not_null]   # keys\n");
 
     p = f.load();
     PropertyEdits.removeTest(p, testId(p, "not_null", "order_id")).apply();
@@ -207,9 +240,13 @@ class PropertyEditsTest {
   @Test
   void columnDescriptionsAreWrittenUnderTheColumn() throws Exception {
     PropertyEdits.setColumnDescription(f.load(), "orders", "status", "Where the order is.").apply();
-    assertThat(schema()).contains("      - name: status\n        description: Where the order is.\n        data_tests:\n");
-    assertThat(model("orders").columns()).filteredOn(c -> c.name().equals("status"))
-        .extracting(c -> c.description()).containsExactly("Where the order is.");
+    assertThat(schema())
+        .contains(
+            "      - name: status\n        description: Where the order is.\n        data_tests:\n");
+    assertThat(model("orders").columns())
+        .filteredOn(c -> c.name().equals("status"))
+        .extracting(c -> c.description())
+        .containsExactly("Where the order is.");
   }
 
   @Test
@@ -218,7 +255,8 @@ class PropertyEditsTest {
     Project p = new dev.sluice.core.project.ProjectLoader(java.util.Map.of()).load(shop);
     PropertyEdits.setMaterialization(p, "stg_orders", "table").apply();
     p = new dev.sluice.core.project.ProjectLoader(java.util.Map.of()).load(shop);
-    PropertyEdits.addColumnTest(p, "stg_orders", "order_id", ColumnTest.relationships("stg_order_items", "order_id"))
+    PropertyEdits.addColumnTest(
+            p, "stg_orders", "order_id", ColumnTest.relationships("stg_order_items", "order_id"))
         .apply();
     p = new dev.sluice.core.project.ProjectLoader(java.util.Map.of()).load(shop);
     PropertyEdits.setDescription(p, "stg_products", "Products, cleaned.\nOne row each.").apply();
@@ -226,18 +264,28 @@ class PropertyEditsTest {
         .contains("# quoted: YAML reads a bare NO as false");
 
     StringWriter out = new StringWriter();
-    int code = Main.execute(new String[] {"build", "--project", shop.toString()}, new PrintWriter(out), new PrintWriter(out));
+    int code =
+        Main.execute(
+            new String[] {"build", "--project", shop.toString()},
+            new PrintWriter(out),
+            new PrintWriter(out));
     assertThat(code).as(out.toString()).isZero();
     assertThat(out.toString()).contains("relationships_stg_orders_order_id");
     try (DuckDbWarehouse w = DuckDbWarehouse.open(shop.resolve("target/shop.duckdb").toString())) {
-      assertThat(Tables.rows(w, "select table_type from information_schema.tables where table_name = 'stg_orders'"))
-          .extracting(r -> r.get("table_type")).containsExactly("BASE TABLE");
+      assertThat(
+              Tables.rows(
+                  w,
+                  "select table_type from information_schema.tables where table_name = 'stg_orders'"))
+          .extracting(r -> r.get("table_type"))
+          .containsExactly("BASE TABLE");
     }
   }
 
   private static String testId(Project p, String testName, String column) {
     return p.nodesOf(GenericTest.class).stream()
         .filter(t -> t.testName().equals(testName) && column.equals(t.columnName()))
-        .findFirst().orElseThrow().uniqueId();
+        .findFirst()
+        .orElseThrow()
+        .uniqueId();
   }
 }

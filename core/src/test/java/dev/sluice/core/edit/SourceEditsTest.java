@@ -21,12 +21,17 @@ class SourceEditsTest {
 
   @Test
   void aFileSourceTableGetsItsOwnSourcesFileAndLoadsInABuild() throws Exception {
-    ProjectFolder f = ProjectFolder.sluice(dir, "s")
-        .file("data/visits.csv", "id,page\n1,home\n2,cart\n3,home\n")
-        .file("models/pages.sql", "select page, count(*) as n from {{ source('web', 'visits') }} group by page\n");
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "s")
+            .file("data/visits.csv", "id,page\n1,home\n2,cart\n3,home\n")
+            .file(
+                "models/pages.sql",
+                "select page, count(*) as n from {{ source('web', 'visits') }} group by page\n");
     ProjectEdit e = SourceEdits.newSourceTable(f.load(), "web", "visits", "data/visits.csv");
     e.apply();
-    assertThat(Files.readString(dir.resolve("sources/web.yml"))).isEqualTo("""
+    assertThat(Files.readString(dir.resolve("sources/web.yml")))
+        .isEqualTo(
+            """
         sources:
           - name: web
             connector: files
@@ -40,7 +45,11 @@ class SourceEditsTest {
     assertThat(s.isLoaded()).isTrue();
 
     StringWriter out = new StringWriter();
-    int code = Main.execute(new String[] {"build", "--project", dir.toString()}, new PrintWriter(out), new PrintWriter(out));
+    int code =
+        Main.execute(
+            new String[] {"build", "--project", dir.toString()},
+            new PrintWriter(out),
+            new PrintWriter(out));
     assertThat(code).as(out.toString()).isZero();
     try (DuckDbWarehouse w = DuckDbWarehouse.open(dir.resolve("target/s.duckdb").toString())) {
       assertThat(Tables.count(w, "pages")).isEqualTo(2);
@@ -51,7 +60,8 @@ class SourceEditsTest {
 
   @Test
   void aTableOfAKnownSourceJoinsItsListAndKeepsTheFileAsItWas() throws Exception {
-    String text = """
+    String text =
+        """
         # the shop's database
         sources:
           - name: shop
@@ -61,11 +71,13 @@ class SourceEditsTest {
         """;
     ProjectFolder f = ProjectFolder.sluice(dir, "s").file("sources/shop.yml", text);
     SourceEdits.newSourceTable(f.load(), "shop", "customers", null).apply();
-    assertThat(Files.readString(dir.resolve("sources/shop.yml"))).isEqualTo(text + "      - name: customers\n");
+    assertThat(Files.readString(dir.resolve("sources/shop.yml")))
+        .isEqualTo(text + "      - name: customers\n");
     assertThat(f.load().source("shop", "customers")).isPresent();
 
     assertThatThrownBy(() -> SourceEdits.newSourceTable(f.load(), "shop", "orders", null))
-        .isInstanceOf(EditRefusedException.class).hasMessageContaining("already declared in sources/shop.yml");
+        .isInstanceOf(EditRefusedException.class)
+        .hasMessageContaining("already declared in sources/shop.yml");
     assertThatThrownBy(() -> SourceEdits.newSourceTable(f.load(), "shop", "9x", null))
         .hasMessageContaining("not a valid name");
   }

@@ -16,13 +16,17 @@ class SelectorTest {
   @BeforeEach
   void chain() {
     // a -> b -> c -> d, and x alone; b tagged nightly
-    m = Manifest.of(ProjectFolder.sluice(dir, "x")
-        .file("models/staging/a.sql", "select 1 as id")
-        .file("models/staging/b.sql", "{{ config(tags=['nightly']) }} select * from {{ ref('a') }}")
-        .file("models/marts/c.sql", "select * from {{ ref('b') }}")
-        .file("models/marts/d.sql", "select * from {{ ref('c') }}")
-        .file("models/x.sql", "select 2")
-        .load());
+    m =
+        Manifest.of(
+            ProjectFolder.sluice(dir, "x")
+                .file("models/staging/a.sql", "select 1 as id")
+                .file(
+                    "models/staging/b.sql",
+                    "{{ config(tags=['nightly']) }} select * from {{ ref('a') }}")
+                .file("models/marts/c.sql", "select * from {{ ref('b') }}")
+                .file("models/marts/d.sql", "select * from {{ ref('c') }}")
+                .file("models/x.sql", "select 2")
+                .load());
   }
 
   private static String[] ids(String... names) {
@@ -45,16 +49,20 @@ class SelectorTest {
   @Test
   void methodsUnionsIntersectionsAndExcludes() {
     assertThat(Selector.select(m, "tag:nightly", null)).containsExactlyInAnyOrder(ids("b"));
-    assertThat(Selector.select(m, "path:models/marts", null)).containsExactlyInAnyOrder(ids("c", "d"));
+    assertThat(Selector.select(m, "path:models/marts", null))
+        .containsExactlyInAnyOrder(ids("c", "d"));
     assertThat(Selector.select(m, "a x", null)).containsExactlyInAnyOrder(ids("a", "x"));
-    assertThat(Selector.select(m, "+d,path:models/staging", null)).containsExactlyInAnyOrder(ids("a", "b"));
+    assertThat(Selector.select(m, "+d,path:models/staging", null))
+        .containsExactlyInAnyOrder(ids("a", "b"));
     assertThat(Selector.select(m, "a+", "d")).containsExactlyInAnyOrder(ids("a", "b", "c"));
-    assertThat(Selector.select(m, null, "path:models/marts")).containsExactlyInAnyOrder(ids("a", "b", "x"));
+    assertThat(Selector.select(m, null, "path:models/marts"))
+        .containsExactlyInAnyOrder(ids("a", "b", "x"));
     assertThat(Selector.select(m, "*", null)).hasSize(5);
   }
 
   @Test
   void selectorThatMatchesNothingIsAnError() {
-    assertThatThrownBy(() -> Selector.select(m, "nope", null)).hasMessageContaining("'nope' matches nothing");
+    assertThatThrownBy(() -> Selector.select(m, "nope", null))
+        .hasMessageContaining("'nope' matches nothing");
   }
 }

@@ -31,10 +31,18 @@ class DbtExportTest {
     Path shop = Samples.copy("shop", dir.resolve("shop"));
     Path exported = dir.resolve("shop_dbt");
     DbtExport.write(new ProjectLoader().load(shop), exported);
-    assertThat(exported.resolve("dbt_project.yml")).content().contains("profile: shop").contains("materialized\": table");
-    assertThat(exported.resolve("profiles.yml")).content().contains("type: duckdb").contains("path: target/shop.duckdb");
+    assertThat(exported.resolve("dbt_project.yml"))
+        .content()
+        .contains("profile: shop")
+        .contains("materialized\": table");
+    assertThat(exported.resolve("profiles.yml"))
+        .content()
+        .contains("type: duckdb")
+        .contains("path: target/shop.duckdb");
     // dbt writes no files, so the sample's export becomes an exposure of the model it reads
-    assertThat(exported.resolve("models/_exports_exposures.yml")).content().contains("name: daily_revenue_csv")
+    assertThat(exported.resolve("models/_exports_exposures.yml"))
+        .content()
+        .contains("name: daily_revenue_csv")
         .contains("depends_on:\n  - ref('daily_revenue')");
     assertThat(new ProjectLoader(Map.of()).load(exported).settings().isDbtProject()).isTrue();
     assertThat(buildAndFingerprint(exported)).isEqualTo(buildAndFingerprint(shop));

@@ -21,13 +21,19 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** A load stopped from another thread leaves nothing behind; tables of one source load side by side. */
+/**
+ * A load stopped from another thread leaves nothing behind; tables of one source load side by side.
+ */
 class CancelAndParallelLoadTest {
   @TempDir Path dir;
 
   @Test
   void aCancelledLoadRollsBackAndRecordsItself() throws Exception {
-    ProjectFolder project = ProjectFolder.sluice(dir, "cancel_it").file("sources/s.yml", """
+    ProjectFolder project =
+        ProjectFolder.sluice(dir, "cancel_it")
+            .file(
+                "sources/s.yml",
+                """
         sources:
           - name: endless
             connector: endless
@@ -36,31 +42,46 @@ class CancelAndParallelLoadTest {
     SourceTable table = project.load().source("endless", "ticks").orElseThrow();
     Endless endless = new Endless();
     try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
-      SourceLoader loader = new SourceLoader(w, Map.of(), new ConnectorRegistry().register(endless), dir);
+      SourceLoader loader =
+          new SourceLoader(w, Map.of(), new ConnectorRegistry().register(endless), dir);
       AtomicReference<Throwable> failure = new AtomicReference<>();
-      Thread t = new Thread(() -> {
-        try {
-          loader.load(table, new LoadOptions("run", false));
-        } catch (Throwable e) {
-          failure.set(e);
-        }
-      });
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  loader.load(table, new LoadOptions("run", false));
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              });
       t.start();
       endless.streaming.await();
       loader.cancel();
       t.join();
-      assertThat(failure.get()).isInstanceOf(LoadException.class).hasMessageContaining("source endless.ticks")
+      assertThat(failure.get())
+          .isInstanceOf(LoadException.class)
+          .hasMessageContaining("source endless.ticks")
           .hasMessageContaining("cancelled");
-      assertThat(Tables.rows(w, "select count(*) as n from information_schema.tables where table_schema = 'endless'"))
-          .extracting(r -> r.get("n").toString()).containsExactly("0");
-      assertThat(Tables.rows(w, "select status from _sluice.loads")).extracting(r -> r.get("status")).containsExactly("cancelled");
+      assertThat(
+              Tables.rows(
+                  w,
+                  "select count(*) as n from information_schema.tables where table_schema = 'endless'"))
+          .extracting(r -> r.get("n").toString())
+          .containsExactly("0");
+      assertThat(Tables.rows(w, "select status from _sluice.loads"))
+          .extracting(r -> r.get("status"))
+          .containsExactly("cancelled");
       assertThat(Tables.rows(w, "select * from _sluice.load_state")).isEmpty();
     }
   }
 
   @Test
   void tablesOfOneSourceLoadInParallel() {
-    ProjectFolder project = ProjectFolder.sluice(dir, "parallel_it").file("sources/files.yml", """
+    ProjectFolder project =
+        ProjectFolder.sluice(dir, "parallel_it")
+            .file(
+                "sources/files.yml",
+                """
         sources:
           - name: drop
             connector: files
@@ -75,10 +96,17 @@ class CancelAndParallelLoadTest {
       project.file(t + ".csv", "id,v\n1,x\n2,y\n");
     }
     try (Pipeline p = Pipeline.open(project.root(), PipelineOptions.defaults().withEnv(Map.of()))) {
-      List<NodeResult> results = p.run(Command.LOAD, null, null, 4, false, RunListener.NONE).results();
-      assertThat(results).hasSize(4).allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(NodeStatus.SUCCESS));
-      assertThat(Tables.rows(p.warehouse(), "select count(*) as n from _sluice.loads where status = 'success'"))
-          .extracting(r -> r.get("n").toString()).containsExactly("4");
+      List<NodeResult> results =
+          p.run(Command.LOAD, null, null, 4, false, RunListener.NONE).results();
+      assertThat(results)
+          .hasSize(4)
+          .allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(NodeStatus.SUCCESS));
+      assertThat(
+              Tables.rows(
+                  p.warehouse(),
+                  "select count(*) as n from _sluice.loads where status = 'success'"))
+          .extracting(r -> r.get("n").toString())
+          .containsExactly("4");
     }
   }
 
@@ -110,7 +138,8 @@ class CancelAndParallelLoadTest {
     }
 
     @Override
-    public void read(ConnectorConfig config, TableRequest request, RowSink sink) throws LoadException {
+    public void read(ConnectorConfig config, TableRequest request, RowSink sink)
+        throws LoadException {
       sink.schema(List.of(new SourceColumn("n", "BIGINT")));
       for (long n = 1; ; n++) {
         if (sink.cancelled()) {

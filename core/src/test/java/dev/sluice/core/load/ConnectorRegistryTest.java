@@ -11,10 +11,12 @@ class ConnectorRegistryTest {
 
   @Test
   void discoveryFindsTheFilesConnectorInCore() {
-    List<String> kinds = ConnectorRegistry.discover().all().stream().map(SourceConnector::kind).toList();
+    List<String> kinds =
+        ConnectorRegistry.discover().all().stream().map(SourceConnector::kind).toList();
     assertThat(kinds).contains("files");
     assertThat(ConnectorRegistry.discover().find("files").orElseThrow().fields())
-        .extracting(ConfigField::name).containsExactly("base_path", "format", "delimiter");
+        .extracting(ConfigField::name)
+        .containsExactly("base_path", "format", "delimiter");
   }
 
   @Test
@@ -31,12 +33,19 @@ class ConnectorRegistryTest {
 
   @Test
   void envReferencesResolveAndAMissingOneIsNamed() throws LoadException {
-    ConnectorConfig c = ConnectorConfig.resolve("shop_db",
-        java.util.Map.of("password", "${env:SHOP_PW}", "user", "${env:SHOP_USER:-postgres}"), java.util.Map.of("SHOP_PW", "s3cret"));
+    ConnectorConfig c =
+        ConnectorConfig.resolve(
+            "shop_db",
+            java.util.Map.of("password", "${env:SHOP_PW}", "user", "${env:SHOP_USER:-postgres}"),
+            java.util.Map.of("SHOP_PW", "s3cret"));
     assertThat(c.text("password", null)).isEqualTo("s3cret");
     assertThat(c.text("user", null)).isEqualTo("postgres");
-    assertThatThrownBy(() -> ConnectorConfig.resolve("shop_db", java.util.Map.of("password", "${env:NOPE}"), java.util.Map.of()))
-        .hasMessageContaining("source shop_db: password refers to the environment variable NOPE, which is not set");
+    assertThatThrownBy(
+            () ->
+                ConnectorConfig.resolve(
+                    "shop_db", java.util.Map.of("password", "${env:NOPE}"), java.util.Map.of()))
+        .hasMessageContaining(
+            "source shop_db: password refers to the environment variable NOPE, which is not set");
   }
 
   /** A connector an embedding application might add by hand. */

@@ -16,7 +16,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** The loader driven directly (as the executor does) over files: load records, cursors, appends, errors. */
+/**
+ * The loader driven directly (as the executor does) over files: load records, cursors, appends,
+ * errors.
+ */
 class FilesIncrementalLoadTest {
   @TempDir Path dir;
   ProjectFolder project;
@@ -25,7 +28,11 @@ class FilesIncrementalLoadTest {
 
   @BeforeEach
   void open() {
-    project = ProjectFolder.sluice(dir, "files_it").file("sources/files.yml", """
+    project =
+        ProjectFolder.sluice(dir, "files_it")
+            .file(
+                "sources/files.yml",
+                """
         sources:
           - name: files
             connector: files
@@ -59,24 +66,38 @@ class FilesIncrementalLoadTest {
 
   @Test
   void aCsvLoadCarriesItsLoadIdAndIsRecorded() throws LoadException {
-    project.file("data/orders.csv", "id,amount,updated_at\n1,10.5,2026-01-01 10:00:00\n2,20,2026-01-01 11:00:00\n");
+    project.file(
+        "data/orders.csv",
+        "id,amount,updated_at\n1,10.5,2026-01-01 10:00:00\n2,20,2026-01-01 11:00:00\n");
     LoadReport r = load("orders");
     assertThat(r.rowsLoaded()).isEqualTo(2);
     assertThat(r.cursorAfter()).isEqualTo("2026-01-01 11:00:00");
-    assertThat(rows("select id, amount, _sluice_load_id = '" + r.loadId() + "' from raw_files.orders order by id"))
+    assertThat(
+            rows(
+                "select id, amount, _sluice_load_id = '"
+                    + r.loadId()
+                    + "' from raw_files.orders order by id"))
         .containsExactly("[1, 10.5, true]", "[2, 20.0, true]");
-    assertThat(rows("select source, table_name, rows, status, cursor_before, cursor_after from _sluice.loads"))
+    assertThat(
+            rows(
+                "select source, table_name, rows, status, cursor_before, cursor_after from _sluice.loads"))
         .containsExactly("[files, orders, 2, success, null, 2026-01-01 11:00:00]");
   }
 
   @Test
-  void anIncrementalFileLoadTakesOnlyRowsPastTheCursorAndARerunChangesNothing() throws LoadException {
-    project.file("data/orders.csv", "id,amount,updated_at\n1,10.5,2026-01-01 10:00:00\n2,20,2026-01-01 11:00:00\n");
+  void anIncrementalFileLoadTakesOnlyRowsPastTheCursorAndARerunChangesNothing()
+      throws LoadException {
+    project.file(
+        "data/orders.csv",
+        "id,amount,updated_at\n1,10.5,2026-01-01 10:00:00\n2,20,2026-01-01 11:00:00\n");
     load("orders");
-    project.file("data/orders.csv", "id,amount,updated_at\n1,10.5,2026-01-01 10:00:00\n2,25,2026-01-02 08:00:00\n"
-        + "3,7,2026-01-02 09:00:00\n");
+    project.file(
+        "data/orders.csv",
+        "id,amount,updated_at\n1,10.5,2026-01-01 10:00:00\n2,25,2026-01-02 08:00:00\n"
+            + "3,7,2026-01-02 09:00:00\n");
     assertThat(load("orders").rowsLoaded()).isEqualTo(2);
-    assertThat(rows("select id, amount from raw_files.orders order by id")).containsExactly("[1, 10.5]", "[2, 25.0]", "[3, 7.0]");
+    assertThat(rows("select id, amount from raw_files.orders order by id"))
+        .containsExactly("[1, 10.5]", "[2, 25.0]", "[3, 7.0]");
     List<String> before = rows("select * from raw_files.orders order by id");
     assertThat(load("orders").rowsLoaded()).isZero();
     assertThat(rows("select * from raw_files.orders order by id")).isEqualTo(before);
@@ -84,16 +105,21 @@ class FilesIncrementalLoadTest {
 
   @Test
   void aGlobAppendsEveryMatchingFile() throws LoadException {
-    project.file("data/events_1.csv", "id,kind\n1,click\n2,view\n").file("data/events_2.csv", "id,kind\n3,click\n");
+    project
+        .file("data/events_1.csv", "id,kind\n1,click\n2,view\n")
+        .file("data/events_2.csv", "id,kind\n3,click\n");
     assertThat(load("events").rowsLoaded()).isEqualTo(3);
     assertThat(load("events").rowsLoaded()).isEqualTo(3);
-    assertThat(rows("select count(*), count(distinct id) from raw_files.events")).containsExactly("[6, 3]");
+    assertThat(rows("select count(*), count(distinct id) from raw_files.events"))
+        .containsExactly("[6, 3]");
   }
 
   @Test
   void aMissingFileIsNamedWithItsSource() {
-    assertThatThrownBy(() -> load("prices")).isInstanceOf(LoadException.class)
-        .hasMessageContaining("source files.prices").hasMessageContaining("prices.parquet");
+    assertThatThrownBy(() -> load("prices"))
+        .isInstanceOf(LoadException.class)
+        .hasMessageContaining("source files.prices")
+        .hasMessageContaining("prices.parquet");
   }
 
   @Test
@@ -104,7 +130,9 @@ class FilesIncrementalLoadTest {
     }
     csv.append("30001,click,extra\n");
     project.file("data/events_1.csv", csv.toString());
-    assertThatThrownBy(() -> load("events")).isInstanceOf(LoadException.class)
-        .hasMessage("source files.events: data/events_1.csv:30002: expected 2 fields as in the header, found 3");
+    assertThatThrownBy(() -> load("events"))
+        .isInstanceOf(LoadException.class)
+        .hasMessage(
+            "source files.events: data/events_1.csv:30002: expected 2 fields as in the header, found 3");
   }
 }

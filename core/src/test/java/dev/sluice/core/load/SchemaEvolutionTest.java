@@ -25,7 +25,11 @@ class SchemaEvolutionTest {
 
   @BeforeEach
   void open() {
-    project = ProjectFolder.sluice(dir, "evolve_it").file("sources/files.yml", """
+    project =
+        ProjectFolder.sluice(dir, "evolve_it")
+            .file(
+                "sources/files.yml",
+                """
         sources:
           - name: files
             connector: files
@@ -69,7 +73,8 @@ class SchemaEvolutionTest {
     load("customers", false);
     project.file("data/customers.csv", "id,score\n2,7.5\n");
     load("customers", false);
-    assertThat(rows("select id, score from raw.customers order by id")).containsExactly("[1, 5.0]", "[2, 7.5]");
+    assertThat(rows("select id, score from raw.customers order by id"))
+        .containsExactly("[1, 5.0]", "[2, 7.5]");
   }
 
   @Test
@@ -77,8 +82,10 @@ class SchemaEvolutionTest {
     project.file("data/customers.csv", "id,joined\n1,2026-01-01\n");
     load("customers", false);
     project.file("data/customers.csv", "id,joined\n2,true\n");
-    assertThatThrownBy(() -> load("customers", false)).isInstanceOf(LoadException.class)
-        .hasMessageContaining("source files.customers: column joined changed type from DATE to BOOLEAN")
+    assertThatThrownBy(() -> load("customers", false))
+        .isInstanceOf(LoadException.class)
+        .hasMessageContaining(
+            "source files.customers: column joined changed type from DATE to BOOLEAN")
         .hasMessageContaining("--full-refresh");
     assertThat(rows("select id, joined from raw.customers")).containsExactly("[1, 2026-01-01]");
 
@@ -92,7 +99,8 @@ class SchemaEvolutionTest {
     load("tickets", false);
     project.file("data/tickets.csv", "id,title,deleted\n2,b,true\n3,c,false\n");
     load("tickets", false);
-    assertThat(rows("select id, title from raw.tickets order by id")).containsExactly("[1, a]", "[3, c]");
+    assertThat(rows("select id, title from raw.tickets order by id"))
+        .containsExactly("[1, a]", "[3, c]");
   }
 
   @Test
@@ -101,8 +109,11 @@ class SchemaEvolutionTest {
     load("scores", false);
     project.file("data/scores.ndjson", "{\"id\": 2, \"score\": null}\n");
     load("scores", false);
-    assertThat(rows("select id, score from raw.scores order by id")).containsExactly("[1, 5]", "[2, null]");
-    assertThat(rows("select data_type from information_schema.columns where table_name = 'scores' and column_name = 'score'"))
+    assertThat(rows("select id, score from raw.scores order by id"))
+        .containsExactly("[1, 5]", "[2, null]");
+    assertThat(
+            rows(
+                "select data_type from information_schema.columns where table_name = 'scores' and column_name = 'score'"))
         .containsExactly("[BIGINT]");
   }
 }

@@ -12,11 +12,16 @@ class ProjectLoaderTest {
 
   @Test
   void readsModelsSeedsSourcesAndTestsWithLayeredConfig() {
-    Project p = ProjectFolder.sluice(dir, "shop")
-        .file("sluice.yml", "name: shop\nmodels:\n  shop:\n    +materialized: view\n    marts:\n      +materialized: table\n      +tags: [daily]\n")
-        .file("models/staging/stg_orders.sql", "select 1 as id")
-        .file("models/marts/orders.sql", "select * from {{ ref('stg_orders') }}")
-        .file("models/marts/schema.yml", """
+    Project p =
+        ProjectFolder.sluice(dir, "shop")
+            .file(
+                "sluice.yml",
+                "name: shop\nmodels:\n  shop:\n    +materialized: view\n    marts:\n      +materialized: table\n      +tags: [daily]\n")
+            .file("models/staging/stg_orders.sql", "select 1 as id")
+            .file("models/marts/orders.sql", "select * from {{ ref('stg_orders') }}")
+            .file(
+                "models/marts/schema.yml",
+                """
             models:
               - name: orders
                 description: One row per order
@@ -30,8 +35,10 @@ class ProjectLoaderTest {
                           values: [placed, shipped]
                           severity: warn
             """)
-        .file("seeds/raw_customers.csv", "id,name\n1,Ann\n")
-        .file("sources/shop_db.yml", """
+            .file("seeds/raw_customers.csv", "id,name\n1,Ann\n")
+            .file(
+                "sources/shop_db.yml",
+                """
             sources:
               - name: shop_db
                 connector: postgres
@@ -40,7 +47,7 @@ class ProjectLoaderTest {
                   - name: orders
                     primary_key: id
             """)
-        .load();
+            .load();
 
     assertThat(p.problems()).isEmpty();
     Model orders = (Model) p.node("model.orders").orElseThrow();
@@ -48,9 +55,14 @@ class ProjectLoaderTest {
     assertThat(orders.config().tags()).containsExactly("daily", "finance");
     assertThat(orders.folder()).isEqualTo("marts");
     assertThat(orders.description()).isEqualTo("One row per order");
-    assertThat(p.node("model.stg_orders").orElseThrow().config().materialized("")).isEqualTo("view");
-    assertThat(p.nodesOf(GenericTest.class)).extracting(GenericTest::name)
-        .containsExactly("not_null_orders_id", "unique_orders_id", "accepted_values_orders_status__placed__shipped");
+    assertThat(p.node("model.stg_orders").orElseThrow().config().materialized(""))
+        .isEqualTo("view");
+    assertThat(p.nodesOf(GenericTest.class))
+        .extracting(GenericTest::name)
+        .containsExactly(
+            "not_null_orders_id",
+            "unique_orders_id",
+            "accepted_values_orders_status__placed__shipped");
     assertThat(p.nodesOf(GenericTest.class).get(2).severity()).isEqualTo("warn");
     SourceTable src = p.source("shop_db", "orders").orElseThrow();
     assertThat(src.isLoaded()).isTrue();
@@ -60,9 +72,10 @@ class ProjectLoaderTest {
 
   @Test
   void malformedYamlIsReportedWithFileAndLine() {
-    Project p = ProjectFolder.sluice(dir, "x")
-        .file("models/schema.yml", "models:\n  - name: a\n    columns: [\n")
-        .load();
+    Project p =
+        ProjectFolder.sluice(dir, "x")
+            .file("models/schema.yml", "models:\n  - name: a\n    columns: [\n")
+            .load();
     assertThat(p.problems()).hasSize(1);
     ProjectProblem problem = p.problems().get(0);
     assertThat(problem.file()).isEqualTo(Path.of("models/schema.yml"));
@@ -72,12 +85,14 @@ class ProjectLoaderTest {
 
   @Test
   void twoNodesWithOneNameAreFlagged() {
-    Project p = ProjectFolder.sluice(dir, "x")
-        .file("models/a/orders.sql", "select 1")
-        .file("models/b/orders.sql", "select 2")
-        .load();
+    Project p =
+        ProjectFolder.sluice(dir, "x")
+            .file("models/a/orders.sql", "select 1")
+            .file("models/b/orders.sql", "select 2")
+            .load();
     assertThat(p.hasErrors()).isTrue();
-    assertThat(p.problems().get(0).message()).contains("'orders' is already used by models/a/orders.sql");
+    assertThat(p.problems().get(0).message())
+        .contains("'orders' is already used by models/a/orders.sql");
   }
 
   @Test
@@ -88,13 +103,17 @@ class ProjectLoaderTest {
 
   @Test
   void dbtProjectReadsTargetFromProfiles() {
-    Project p = new ProjectFolder(dir)
-        .file("dbt_project.yml", "name: jaffle\nprofile: jaffle\nmodel-paths: [models]\n")
-        .file("profiles.yml", "jaffle:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: jaffle.duckdb\n      threads: 3\n")
-        .file("models/a.sql", "select 1")
-        .load();
+    Project p =
+        new ProjectFolder(dir)
+            .file("dbt_project.yml", "name: jaffle\nprofile: jaffle\nmodel-paths: [models]\n")
+            .file(
+                "profiles.yml",
+                "jaffle:\n  target: dev\n  outputs:\n    dev:\n      type: duckdb\n      path: jaffle.duckdb\n      threads: 3\n")
+            .file("models/a.sql", "select 1")
+            .load();
     Target t = p.settings().target(null);
-    assertThat(t.path()).isEqualTo(dir.resolve("jaffle.duckdb").toAbsolutePath().normalize().toString());
+    assertThat(t.path())
+        .isEqualTo(dir.resolve("jaffle.duckdb").toAbsolutePath().normalize().toString());
     assertThat(t.threads()).isEqualTo(3);
     assertThat(p.settings().isDbtProject()).isTrue();
   }

@@ -25,29 +25,46 @@ class BuildSampleTest {
   void shopSampleBuildsWithEveryTestPassingAndRightContents() {
     Path shop = Samples.copy("shop", dir);
     RunSummary s = build(shop, null);
-    assertThat(s.results()).allSatisfy(r -> assertThat(r.status()).as(r.nodeId() + ": " + r.message())
-        .isIn(NodeStatus.SUCCESS, NodeStatus.PASS));
+    assertThat(s.results())
+        .allSatisfy(
+            r ->
+                assertThat(r.status())
+                    .as(r.nodeId() + ": " + r.message())
+                    .isIn(NodeStatus.SUCCESS, NodeStatus.PASS));
     assertThat(s.exitCode()).isZero();
     try (Pipeline p = Pipeline.open(shop, PipelineOptions.defaults())) {
       var w = p.warehouse();
       assertThat(Tables.count(w, "main.customers")).isEqualTo(120);
       assertThat(Tables.count(w, "main.orders")).isEqualTo(600);
       // the mart's revenue equals the same sum computed straight from the seeds
-      var check = Tables.rows(w, """
+      var check =
+          Tables.rows(
+                  w,
+                  """
           select (select sum(revenue) from main.daily_revenue) as mart,
                  (select round(sum(i.quantity * p.unit_price_cents) / 100.0, 2)
                     from main.raw_order_items i join main.raw_products p using (product_id)
                     join main.raw_orders o using (order_id) where o.status <> 'returned') as direct
-          """).get(0);
-      assertThat(((Number) check.get("mart")).doubleValue()).isEqualTo(((Number) check.get("direct")).doubleValue(),
-          org.assertj.core.data.Offset.offset(0.01));
-      assertThat(w.relationKind("main", "stg_orders")).contains(dev.sluice.core.warehouse.Warehouse.RelationKind.VIEW);
-      assertThat(w.relationKind("main", "order_totals")).as("ephemeral models never become relations").isEmpty();
+          """)
+              .get(0);
+      assertThat(((Number) check.get("mart")).doubleValue())
+          .isEqualTo(
+              ((Number) check.get("direct")).doubleValue(),
+              org.assertj.core.data.Offset.offset(0.01));
+      assertThat(w.relationKind("main", "stg_orders"))
+          .contains(dev.sluice.core.warehouse.Warehouse.RelationKind.VIEW);
+      assertThat(w.relationKind("main", "order_totals"))
+          .as("ephemeral models never become relations")
+          .isEmpty();
       assertThat(Tables.count(w, "main.customers_snapshot")).isEqualTo(120);
-      assertThat(p.history().runs(10)).hasSize(1).allSatisfy(r -> assertThat(r.status()).isEqualTo("succeeded"));
+      assertThat(p.history().runs(10))
+          .hasSize(1)
+          .allSatisfy(r -> assertThat(r.status()).isEqualTo("succeeded"));
     }
     assertThat(shop.resolve("target/run_results.json")).exists();
-    assertThat(shop.resolve("target/compiled/shop/models/marts/orders.sql")).content().contains("__sluice_cte__order_totals as (");
+    assertThat(shop.resolve("target/compiled/shop/models/marts/orders.sql"))
+        .content()
+        .contains("__sluice_cte__order_totals as (");
   }
 
   @Test
@@ -73,14 +90,24 @@ class BuildSampleTest {
     Files.writeString(model, Files.readString(model).replace("p.category,", "p.no_such_column,"));
     RunSummary s = build(shop, null);
     assertThat(s.exitCode()).isEqualTo(1);
-    NodeResult failed = s.results().stream().filter(r -> r.name().equals("product_sales")).findFirst().orElseThrow();
+    NodeResult failed =
+        s.results().stream()
+            .filter(r -> r.name().equals("product_sales"))
+            .findFirst()
+            .orElseThrow();
     assertThat(failed.status()).isEqualTo(NodeStatus.ERROR);
-    assertThat(failed.message()).startsWith("models/marts/product_sales.sql:4: Binder Error").contains("no_such_column");
-    assertThat(s.results()).filteredOn(r -> r.name().equals("customers")).extracting(NodeResult::status)
+    assertThat(failed.message())
+        .startsWith("models/marts/product_sales.sql:4: Binder Error")
+        .contains("no_such_column");
+    assertThat(s.results())
+        .filteredOn(r -> r.name().equals("customers"))
+        .extracting(NodeResult::status)
         .containsExactly(NodeStatus.SUCCESS);
     try (Pipeline p = Pipeline.open(shop, PipelineOptions.defaults())) {
       assertThat(Tables.count(p.warehouse(), "main.product_sales")).isEqualTo(12);
-      assertThat(p.warehouse().columns("main", "product_sales")).extracting(c -> c.name()).contains("category");
+      assertThat(p.warehouse().columns("main", "product_sales"))
+          .extracting(c -> c.name())
+          .contains("category");
     }
   }
 
@@ -89,7 +116,8 @@ class BuildSampleTest {
     Path shop = Samples.copy("shop", dir);
     build(shop, null);
     RunSummary s = build(shop, "stg_orders+");
-    assertThat(s.results()).extracting(NodeResult::name)
+    assertThat(s.results())
+        .extracting(NodeResult::name)
         .contains("stg_orders", "orders", "customers", "daily_revenue")
         .doesNotContain("stg_customers", "product_sales", "raw_orders");
   }
@@ -98,17 +126,20 @@ class BuildSampleTest {
   void cancellingStopsTheRunningQueryAndKeepsThePreviousTable() throws Exception {
     Path shop = Samples.copy("shop", dir);
     build(shop, null);
-    Files.writeString(shop.resolve("models/marts/slow.sql"),
+    Files.writeString(
+        shop.resolve("models/marts/slow.sql"),
         "{{ config(materialized='table') }}\nselect count(*) as n from range(100000000000) a");
     try (Pipeline p = Pipeline.open(shop, PipelineOptions.defaults())) {
-      Thread canceller = new Thread(() -> {
-        try {
-          Thread.sleep(1500);
-        } catch (InterruptedException e) {
-          return;
-        }
-        p.cancel();
-      });
+      Thread canceller =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(1500);
+                } catch (InterruptedException e) {
+                  return;
+                }
+                p.cancel();
+              });
       canceller.start();
       RunSummary s = p.run(Command.RUN, "slow customers", null, 1, false, RunListener.NONE);
       canceller.join();

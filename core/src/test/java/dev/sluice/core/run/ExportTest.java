@@ -22,7 +22,9 @@ class ExportTest {
     return ProjectFolder.sluice(dir, "x")
         .file("models/orders.sql", "select range as id, range * 10 as amount from range(5)")
         .file("models/big.sql", "select * from {{ ref('orders') }} where amount > 20")
-        .file("exports/exports.yml", """
+        .file(
+            "exports/exports.yml",
+            """
             exports:
               - name: orders_parquet
                 model: orders
@@ -59,7 +61,11 @@ class ExportTest {
     Path csv = f.root().resolve("target/exports/big.csv");
     assertThat(count("read_parquet('" + parquet + "')")).isEqualTo(5);
     assertThat(count("read_csv('" + csv + "')")).isEqualTo(2);
-    NodeResult r = s.results().stream().filter(x -> x.nodeId().equals("export.orders_parquet")).findFirst().orElseThrow();
+    NodeResult r =
+        s.results().stream()
+            .filter(x -> x.nodeId().equals("export.orders_parquet"))
+            .findFirst()
+            .orElseThrow();
     assertThat(r.status()).isEqualTo(NodeStatus.SUCCESS);
     assertThat(r.rows()).isEqualTo(5);
     assertThat(r.kind()).isEqualTo("export");
@@ -86,7 +92,9 @@ class ExportTest {
     Path csv = f.root().resolve("target/exports/big.csv");
     byte[] before = Files.readAllBytes(csv);
     // one export points at a folder; the other's model now fails, so it is skipped
-    f.file("exports/exports.yml", """
+    f.file(
+        "exports/exports.yml",
+        """
         exports:
           - name: big_csv
             model: big
@@ -95,7 +103,9 @@ class ExportTest {
             model: orders
             path: target/exports
         """);
-    f.file("models/big.sql", "{{ config(materialized='table') }}\nselect *, 'x'::int as broken from {{ ref('orders') }}");
+    f.file(
+        "models/big.sql",
+        "{{ config(materialized='table') }}\nselect *, 'x'::int as broken from {{ ref('orders') }}");
     RunSummary s = build(f.root(), null);
     assertThat(s.failed()).isTrue();
     NodeResult folder = result(s, "export.into_folder");
@@ -103,7 +113,8 @@ class ExportTest {
     assertThat(folder.message()).contains("target/exports is a folder");
     assertThat(result(s, "export.big_csv").status()).isEqualTo(NodeStatus.SKIPPED);
     assertThat(Files.readAllBytes(csv)).isEqualTo(before);
-    assertThat(Files.list(csv.getParent()).map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".partial"));
+    assertThat(Files.list(csv.getParent()).map(p -> p.getFileName().toString()))
+        .noneMatch(n -> n.endsWith(".partial"));
   }
 
   @Test
@@ -113,7 +124,9 @@ class ExportTest {
     Path csv = f.root().resolve("target/exports/big.csv");
     byte[] before = Files.readAllBytes(csv);
     // an ephemeral model is queried by the export itself, so its error surfaces in the COPY
-    f.file("models/big.sql", "{{ config(materialized='ephemeral') }}\nselect id, 'x'::int as broken from {{ ref('orders') }}");
+    f.file(
+        "models/big.sql",
+        "{{ config(materialized='ephemeral') }}\nselect id, 'x'::int as broken from {{ ref('orders') }}");
     RunSummary s = build(f.root(), "big_csv");
     NodeResult r = result(s, "export.big_csv");
     assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
@@ -123,21 +136,27 @@ class ExportTest {
 
   @Test
   void anUnknownModelIsAProblemAtItsLineWithTheClosestName() {
-    Project p = ProjectFolder.sluice(dir, "x")
-        .file("models/orders.sql", "select 1 as id")
-        .file("exports/out.yml", "exports:\n  - name: o\n    model: ordres\n    path: o.csv\n")
-        .load();
-    assertThat(p.problems()).extracting(Object::toString)
-        .containsExactly("exports/out.yml:3: export 'o': model 'ordres' does not match any model, seed or snapshot;"
-            + " did you mean 'orders'?");
+    Project p =
+        ProjectFolder.sluice(dir, "x")
+            .file("models/orders.sql", "select 1 as id")
+            .file("exports/out.yml", "exports:\n  - name: o\n    model: ordres\n    path: o.csv\n")
+            .load();
+    assertThat(p.problems())
+        .extracting(Object::toString)
+        .containsExactly(
+            "exports/out.yml:3: export 'o': model 'ordres' does not match any model, seed or snapshot;"
+                + " did you mean 'orders'?");
     assertThat(p.nodesOf(Export.class)).isEmpty();
   }
 
   @Test
   void anUnknownFormatAndADuplicateNameAreProblems() {
-    Project p = ProjectFolder.sluice(dir, "x")
-        .file("models/orders.sql", "select 1 as id")
-        .file("exports/out.yml", """
+    Project p =
+        ProjectFolder.sluice(dir, "x")
+            .file("models/orders.sql", "select 1 as id")
+            .file(
+                "exports/out.yml",
+                """
             exports:
               - name: a
                 model: orders
@@ -150,10 +169,12 @@ class ExportTest {
                 path: c.xlsx
                 format: xlsx
             """)
-        .load();
-    assertThat(p.problems()).extracting(Object::toString).containsExactly(
-        "exports/out.yml:5: export 'a' is defined twice (also at exports/out.yml:2)",
-        "exports/out.yml:11: export 'c': unknown format 'xlsx'; use parquet or csv");
+            .load();
+    assertThat(p.problems())
+        .extracting(Object::toString)
+        .containsExactly(
+            "exports/out.yml:5: export 'a' is defined twice (also at exports/out.yml:2)",
+            "exports/out.yml:11: export 'c': unknown format 'xlsx'; use parquet or csv");
     Export a = p.nodesOf(Export.class).get(0);
     assertThat(a.uniqueId()).isEqualTo("export.a");
     assertThat(a.format()).isEqualTo(Export.Format.CSV);
@@ -166,17 +187,22 @@ class ExportTest {
     assertThat(m.dag().parents("export.big_csv")).containsExactly("model.big");
     assertThat(Selector.select(m, "resource_type:export", null))
         .containsExactlyInAnyOrder("export.orders_parquet", "export.big_csv");
-    assertThat(Selector.select(m, "+big_csv", null)).containsExactlyInAnyOrder("model.orders", "model.big", "export.big_csv");
-    assertThat(Selector.select(m, "orders+", null)).contains("export.orders_parquet", "export.big_csv");
-    assertThat(Selector.select(m, "orders+", "resource_type:export")).containsExactlyInAnyOrder("model.orders", "model.big");
+    assertThat(Selector.select(m, "+big_csv", null))
+        .containsExactlyInAnyOrder("model.orders", "model.big", "export.big_csv");
+    assertThat(Selector.select(m, "orders+", null))
+        .contains("export.orders_parquet", "export.big_csv");
+    assertThat(Selector.select(m, "orders+", "resource_type:export"))
+        .containsExactlyInAnyOrder("model.orders", "model.big");
   }
 
   @Test
   void runBuildsModelsOnlyAndBuildWritesExports() {
     ProjectFolder f = shop();
     try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
-      assertThat(p.plan(Command.RUN, null, null).order()).containsExactly("model.orders", "model.big");
-      assertThat(Set.copyOf(p.plan(Command.BUILD, "big_csv", null).order())).containsExactly("export.big_csv");
+      assertThat(p.plan(Command.RUN, null, null).order())
+          .containsExactly("model.orders", "model.big");
+      assertThat(Set.copyOf(p.plan(Command.BUILD, "big_csv", null).order()))
+          .containsExactly("export.big_csv");
     }
   }
 
@@ -186,7 +212,9 @@ class ExportTest {
     build(f.root(), null);
     Files.delete(f.root().resolve("target/exports/big.csv"));
     try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
-      assertThat(Staleness.stale(p.manifest(), p.compiler(false, "stale"), p.history().lastSuccessfulHashes()))
+      assertThat(
+              Staleness.stale(
+                  p.manifest(), p.compiler(false, "stale"), p.history().lastSuccessfulHashes()))
           .containsExactly("export.big_csv");
     }
   }

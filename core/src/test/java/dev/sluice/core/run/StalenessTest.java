@@ -13,16 +13,18 @@ class StalenessTest {
 
   private Set<String> stale(Path root) {
     try (Pipeline p = Pipeline.open(root, PipelineOptions.defaults())) {
-      return Staleness.stale(p.manifest(), p.compiler(false, "stale"), p.history().lastSuccessfulHashes());
+      return Staleness.stale(
+          p.manifest(), p.compiler(false, "stale"), p.history().lastSuccessfulHashes());
     }
   }
 
   @Test
   void aChangedModelAndItsDownstreamAreStaleAfterAGoodBuild() {
-    ProjectFolder f = ProjectFolder.sluice(dir, "s")
-        .file("models/a.sql", "select 1 as id")
-        .file("models/b.sql", "select * from {{ ref('a') }}")
-        .file("models/c.sql", "select 2 as id");
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "s")
+            .file("models/a.sql", "select 1 as id")
+            .file("models/b.sql", "select * from {{ ref('a') }}")
+            .file("models/c.sql", "select 2 as id");
     assertThat(stale(f.root())).containsExactlyInAnyOrder("model.a", "model.b", "model.c");
     try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
       p.run(Command.BUILD, null, null, 1, false, RunListener.NONE);

@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The editor runs completion and checks after each pause in typing, so both must take a few tens
- * of milliseconds on a built sample. The bounds here are loose so a slow CI machine passes; the
+ * The editor runs completion and checks after each pause in typing, so both must take a few tens of
+ * milliseconds on a built sample. The bounds here are loose so a slow CI machine passes; the
  * figures are printed for the record.
  */
 class AssistSpeedTest {
@@ -49,7 +49,8 @@ class AssistSpeedTest {
         assertThat(Diagnostics.check(pipeline, orders, broken)).hasSize(1);
       }
       double brokenMs = (System.nanoTime() - t0) / 1e6 / runs;
-      System.out.printf("sqlassist on shop/orders: context %.1f ms, complete %.2f ms, check clean %.1f ms, check with error %.1f ms%n",
+      System.out.printf(
+          "sqlassist on shop/orders: context %.1f ms, complete %.2f ms, check clean %.1f ms, check with error %.1f ms%n",
           loadMs, completeMs, checkMs, brokenMs);
       assertThat(completeMs).isLessThan(50);
       assertThat(checkMs).isLessThan(250);

@@ -16,7 +16,10 @@ final class BuiltShop {
 
   static Path build(Path dir) {
     Path shop = Samples.copy("shop", dir);
-    new ProjectFolder(shop).file("sources/crm.yml", """
+    new ProjectFolder(shop)
+        .file(
+            "sources/crm.yml",
+            """
         sources:
           - name: crm
             schema: main

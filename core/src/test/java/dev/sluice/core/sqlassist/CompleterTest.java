@@ -34,7 +34,8 @@ class CompleterTest {
   /** Completes where {@code |} stands in the text. */
   private static Completion at(Completer c, String textWithCaret) {
     int caret = textWithCaret.indexOf('|');
-    return c.complete(textWithCaret.substring(0, caret) + textWithCaret.substring(caret + 1), caret);
+    return c.complete(
+        textWithCaret.substring(0, caret) + textWithCaret.substring(caret + 1), caret);
   }
 
   private static List<String> labels(Completion c) {
@@ -44,7 +45,8 @@ class CompleterTest {
   @Test
   void refOffersModelSeedAndSnapshotNamesStartingWithTheTypedWord() {
     Completion c = at(built, "select * from {{ ref('stg_|') }}");
-    assertThat(labels(c)).containsExactly("stg_customers", "stg_order_items", "stg_orders", "stg_products");
+    assertThat(labels(c))
+        .containsExactly("stg_customers", "stg_order_items", "stg_orders", "stg_products");
     assertThat(c.items()).allSatisfy(s -> assertThat(s.kind()).isEqualTo(Kind.REF));
     assertThat(c.items().get(0).insertText()).isEqualTo("stg_customers");
     assertThat(c.replaceFrom()).isEqualTo("select * from {{ ref('".length());
@@ -55,7 +57,8 @@ class CompleterTest {
   void refPutsPrefixMatchesBeforeNamesThatOnlyContainTheWord() {
     List<String> labels = labels(at(built, "from {{ ref('order|"));
     assertThat(labels).startsWith("order_totals", "orders");
-    assertThat(labels).contains("order_totals", "stg_orders", "stg_order_items", "raw_orders")
+    assertThat(labels)
+        .contains("order_totals", "stg_orders", "stg_order_items", "raw_orders")
         .doesNotContain("customers", "customers_snapshot");
     assertThat(labels.indexOf("order_totals")).isLessThan(labels.indexOf("stg_orders"));
     assertThat(labels).doesNotHaveDuplicates();
@@ -63,7 +66,8 @@ class CompleterTest {
 
   @Test
   void aNameTypedInFullComesFirst() {
-    assertThat(labels(at(built, "from {{ ref('orders|"))).startsWith("orders", "raw_orders", "stg_orders");
+    assertThat(labels(at(built, "from {{ ref('orders|")))
+        .startsWith("orders", "raw_orders", "stg_orders");
   }
 
   @Test
@@ -87,14 +91,18 @@ class CompleterTest {
   @Test
   void aliasColumnsComeFromTheBuiltRelationARefNames() {
     Completion c = at(built, "select o.|\nfrom {{ ref('orders') }} o");
-    assertThat(labels(c)).containsExactly("order_id", "customer_id", "order_date", "status", "items", "amount",
-        "is_returned");
+    assertThat(labels(c))
+        .containsExactly(
+            "order_id", "customer_id", "order_date", "status", "items", "amount", "is_returned");
     assertThat(c.items()).allSatisfy(s -> assertThat(s.kind()).isEqualTo(Kind.COLUMN));
   }
 
   @Test
   void aliasColumnsFilterByTheTypedWordAndReplaceIt() {
-    Completion c = at(built, "select c.cust|omer\nfrom {{ ref('orders') }} o\njoin {{ ref('stg_customers') }} as c using (customer_id)");
+    Completion c =
+        at(
+            built,
+            "select c.cust|omer\nfrom {{ ref('orders') }} o\njoin {{ ref('stg_customers') }} as c using (customer_id)");
     assertThat(labels(c)).containsExactly("customer_id", "customer_name");
     assertThat(c.replaceFrom()).isEqualTo("select c.".length());
     assertThat(c.replaceTo()).isEqualTo("select c.customer".length());
@@ -102,21 +110,24 @@ class CompleterTest {
 
   @Test
   void aliasOfAPlainTableNameUsesTheWarehouseCatalog() {
-    assertThat(labels(at(built, "select o.|\nfrom main.stg_products o"))).containsExactly("product_id", "product_name",
-        "category", "unit_price_cents");
-    assertThat(labels(at(built, "select stg_products.pro| from stg_products"))).containsExactly("product_id",
-        "product_name");
+    assertThat(labels(at(built, "select o.|\nfrom main.stg_products o")))
+        .containsExactly("product_id", "product_name", "category", "unit_price_cents");
+    assertThat(labels(at(built, "select stg_products.pro| from stg_products")))
+        .containsExactly("product_id", "product_name");
   }
 
   @Test
   void aliasOfASourceUsesTheSourcesTable() {
-    assertThat(labels(at(built, "select p.| from {{ source('crm', 'people') }} p"))).contains("customer_id", "first_name");
-    assertThat(labels(at(built, "select a.| from {{ source('crm', 'accounts') }} a"))).containsExactly("account_id", "opened_at");
+    assertThat(labels(at(built, "select p.| from {{ source('crm', 'people') }} p")))
+        .contains("customer_id", "first_name");
+    assertThat(labels(at(built, "select a.| from {{ source('crm', 'accounts') }} a")))
+        .containsExactly("account_id", "opened_at");
   }
 
   @Test
   void aliasOfACteUsesTheNamesInItsSelectList() {
-    String customers = """
+    String customers =
+        """
         with customer_orders as (
             select
                 customer_id,
@@ -130,21 +141,23 @@ class CompleterTest {
         from {{ ref('stg_customers') }} as c
         left join customer_orders as o using (customer_id)
         """;
-    assertThat(labels(at(built, customers))).containsExactly("customer_id", "orders", "first_order_date",
-        "lifetime_value");
+    assertThat(labels(at(built, customers)))
+        .containsExactly("customer_id", "orders", "first_order_date", "lifetime_value");
   }
 
   @Test
   void aliasOfACteSelectingStarTakesItsRelationsColumns() {
     String text = "with p as (select * from {{ ref('stg_products') }})\nselect p.| from p";
-    assertThat(labels(at(built, text))).containsExactly("product_id", "product_name", "category", "unit_price_cents");
+    assertThat(labels(at(built, text)))
+        .containsExactly("product_id", "product_name", "category", "unit_price_cents");
   }
 
   @Test
   void aliasOfAModelNotBuiltYetUsesItsSchemaFileColumns() {
-    assertThat(labels(at(declaredOnly, "select c.| from {{ ref('stg_customers') }} c"))).containsExactly("customer_id",
-        "country");
-    assertThat(labels(at(declaredOnly, "select o.| from {{ ref('orders') }} o"))).containsExactly("order_id", "amount");
+    assertThat(labels(at(declaredOnly, "select c.| from {{ ref('stg_customers') }} c")))
+        .containsExactly("customer_id", "country");
+    assertThat(labels(at(declaredOnly, "select o.| from {{ ref('orders') }} o")))
+        .containsExactly("order_id", "amount");
   }
 
   @Test
@@ -155,7 +168,8 @@ class CompleterTest {
   @Test
   void keywordsAreFilteredByTheTypedWordAndFollowItsCase() {
     Completion lower = at(built, "sel|");
-    assertThat(lower.items().get(0)).isEqualTo(new Suggestion("select", Kind.KEYWORD, "select", "keyword"));
+    assertThat(lower.items().get(0))
+        .isEqualTo(new Suggestion("select", Kind.KEYWORD, "select", "keyword"));
     assertThat(lower.replaceFrom()).isZero();
     assertThat(labels(at(built, "SEL|")).get(0)).isEqualTo("SELECT");
     assertThat(labels(at(built, "select * from t gro|"))).startsWith("group by");
@@ -165,20 +179,24 @@ class CompleterTest {
   void functionsComeFromTheWarehouse() {
     List<Suggestion> items = at(built, "select date_tr|").items();
     assertThat(items).extracting(Suggestion::label).contains("date_trunc");
-    assertThat(items).filteredOn(s -> s.label().equals("date_trunc")).singleElement()
+    assertThat(items)
+        .filteredOn(s -> s.label().equals("date_trunc"))
+        .singleElement()
         .satisfies(s -> assertThat(s.kind()).isEqualTo(Kind.FUNCTION));
   }
 
   @Test
   void plainSqlOffersColumnsOfTheRelationsInScopeFirst() {
     List<Suggestion> items = at(built, "select cust|\nfrom {{ ref('orders') }} o").items();
-    assertThat(items.get(0)).isEqualTo(new Suggestion("customer_id", Kind.COLUMN, "customer_id", "o"));
+    assertThat(items.get(0))
+        .isEqualTo(new Suggestion("customer_id", Kind.COLUMN, "customer_id", "o"));
   }
 
   @Test
   void afterFromRelationsComeFirstAndAModelInsertsARef() {
     List<Suggestion> items = at(built, "select * from ord|").items();
-    assertThat(items.get(0)).isEqualTo(new Suggestion("orders", Kind.REF, "{{ ref('orders') }}", "model"));
+    assertThat(items.get(0))
+        .isEqualTo(new Suggestion("orders", Kind.REF, "{{ ref('orders') }}", "model"));
     assertThat(items).extracting(Suggestion::label).contains("main.orders");
   }
 
@@ -193,20 +211,31 @@ class CompleterTest {
   @Test
   void afterOpeningATemplateExpressionMacrosAndTemplateFunctionsAreOffered() {
     Completion c = at(built, "select {{ |");
-    assertThat(labels(c)).contains("ref", "source", "config", "var", "env_var", "is_incremental", "this",
-        "cents_to_currency");
-    assertThat(c.items()).filteredOn(s -> s.label().equals("cents_to_currency")).singleElement()
+    assertThat(labels(c))
+        .contains(
+            "ref",
+            "source",
+            "config",
+            "var",
+            "env_var",
+            "is_incremental",
+            "this",
+            "cents_to_currency");
+    assertThat(c.items())
+        .filteredOn(s -> s.label().equals("cents_to_currency"))
+        .singleElement()
         .satisfies(s -> assertThat(s.kind()).isEqualTo(Kind.MACRO));
-    assertThat(at(built, "select {{ cen|").items()).containsExactly(
-        new Suggestion("cents_to_currency", Kind.MACRO, "cents_to_currency(", "project macro"));
+    assertThat(at(built, "select {{ cen|").items())
+        .containsExactly(
+            new Suggestion("cents_to_currency", Kind.MACRO, "cents_to_currency(", "project macro"));
     assertThat(at(built, "{{ re|").items().get(0).insertText()).isEqualTo("ref(");
   }
 
   @Test
   void columnsOfIsCaseInsensitiveAndEmptyWhenUnknown() {
     SqlContext ctx = SqlContext.load(pipeline.manifest(), pipeline.warehouse());
-    assertThat(ctx.columnsOf("MAIN.Stg_Products")).containsExactly("product_id", "product_name", "category",
-        "unit_price_cents");
+    assertThat(ctx.columnsOf("MAIN.Stg_Products"))
+        .containsExactly("product_id", "product_name", "category", "unit_price_cents");
     assertThat(ctx.columnsOf("\"main\".\"stg_products\"")).hasSize(4);
     assertThat(ctx.columnsOf("stg_products")).hasSize(4);
     assertThat(ctx.columnsOf("nothing_here")).isEmpty();

@@ -16,7 +16,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Places that need a project of their own: inlined ephemerals, unbuilt upstreams, a large table. */
+/**
+ * Places that need a project of their own: inlined ephemerals, unbuilt upstreams, a large table.
+ */
 class DiagnosticsPlacementTest {
   @TempDir static Path dir;
   static Pipeline pipeline;
@@ -25,13 +27,20 @@ class DiagnosticsPlacementTest {
   static void buildSeedsOnly() {
     ProjectFolder.sluice(dir, "placement")
         .file("seeds/base.csv", "id,name\n1,a\n2,b\n")
-        .file("models/eph.sql", "{{ config(materialized='ephemeral') }}\nselect id,\n       nmae\nfrom {{ ref('base') }}\n")
-        .file("models/good_eph.sql", "{{ config(materialized='ephemeral') }}\nselect id, name from {{ ref('base') }}\n")
+        .file(
+            "models/eph.sql",
+            "{{ config(materialized='ephemeral') }}\nselect id,\n       nmae\nfrom {{ ref('base') }}\n")
+        .file(
+            "models/good_eph.sql",
+            "{{ config(materialized='ephemeral') }}\nselect id, name from {{ ref('base') }}\n")
         .file("models/later.sql", "select id from {{ ref('base') }}\n")
-        .file("models/big.sql", "{{ config(materialized='table') }}\nselect range as id, md5(range::varchar) as h from range(5000000)\n")
+        .file(
+            "models/big.sql",
+            "{{ config(materialized='table') }}\nselect range as id, md5(range::varchar) as h from range(5000000)\n")
         .file("models/uses.sql", "select id\nfrom {{ ref('eph') }}\n");
     try (Pipeline p = Pipeline.open(dir, PipelineOptions.defaults())) {
-      assertThat(p.run(Command.BUILD, "base big", null, 1, false, RunListener.NONE).exitCode()).isZero();
+      assertThat(p.run(Command.BUILD, "base big", null, 1, false, RunListener.NONE).exitCode())
+          .isZero();
     }
     pipeline = Pipeline.open(dir, PipelineOptions.defaults());
   }
@@ -48,39 +57,52 @@ class DiagnosticsPlacementTest {
   @Test
   void anErrorInsideAnInlinedEphemeralModelIsPlacedOnTheRefThatBringsItIn() {
     String text = "-- reads the ephemeral model\nselect id\nfrom {{ ref('eph') }}\n";
-    assertThat(Diagnostics.check(pipeline, model("uses"), text)).singleElement().satisfies(d -> {
-      assertThat(d.line()).isEqualTo(3);
-      assertThat(text.substring(d.startOffset(), d.endOffset())).isEqualTo("ref('eph')");
-      assertThat(d.message()).startsWith("in ephemeral model eph, inlined here:").contains("nmae");
-      assertThat(d.severity()).isEqualTo(Severity.ERROR);
-    });
+    assertThat(Diagnostics.check(pipeline, model("uses"), text))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.line()).isEqualTo(3);
+              assertThat(text.substring(d.startOffset(), d.endOffset())).isEqualTo("ref('eph')");
+              assertThat(d.message())
+                  .startsWith("in ephemeral model eph, inlined here:")
+                  .contains("nmae");
+              assertThat(d.severity()).isEqualTo(Severity.ERROR);
+            });
   }
 
   @Test
   void anErrorAfterAnInlinedEphemeralIsPlacedInTheModelsOwnText() {
-    String text = "with x as (\n    select id, name from {{ ref('good_eph') }}\n)\nselect id,\n       nope\nfrom x\n";
-    assertThat(Diagnostics.check(pipeline, model("uses"), text)).singleElement().satisfies(d -> {
-      assertThat(d.line()).isEqualTo(5);
-      assertThat(d.column()).isEqualTo(8);
-      assertThat(text.substring(d.startOffset(), d.endOffset())).isEqualTo("nope");
-    });
+    String text =
+        "with x as (\n    select id, name from {{ ref('good_eph') }}\n)\nselect id,\n       nope\nfrom x\n";
+    assertThat(Diagnostics.check(pipeline, model("uses"), text))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.line()).isEqualTo(5);
+              assertThat(d.column()).isEqualTo(8);
+              assertThat(text.substring(d.startOffset(), d.endOffset())).isEqualTo("nope");
+            });
   }
 
   @Test
   void readingAModelThatIsNotBuiltYetIsAWarningNotAnError() {
     String text = "select id\nfrom {{ ref('later') }}\n";
-    assertThat(Diagnostics.check(pipeline, model("uses"), text)).singleElement().satisfies(d -> {
-      assertThat(d.severity()).isEqualTo(Severity.WARNING);
-      assertThat(d.line()).isEqualTo(2);
-      assertThat(d.message()).contains("model later is not built yet");
-    });
+    assertThat(Diagnostics.check(pipeline, model("uses"), text))
+        .singleElement()
+        .satisfies(
+            d -> {
+              assertThat(d.severity()).isEqualTo(Severity.WARNING);
+              assertThat(d.line()).isEqualTo(2);
+              assertThat(d.message()).contains("model later is not built yet");
+            });
   }
 
   @Test
   void checkingBindsTheQueryWithoutRunningIt() {
     // running it would raise the error for every row; binding only checks names and types
-    String text = "select case when id >= 0 then error('the query ran') end as x, count(distinct h) over () as n\n"
-        + "from {{ ref('big') }}\n";
+    String text =
+        "select case when id >= 0 then error('the query ran') end as x, count(distinct h) over () as n\n"
+            + "from {{ ref('big') }}\n";
     long start = System.nanoTime();
     assertThat(Diagnostics.check(pipeline, model("uses"), text)).isEmpty();
     long ms = (System.nanoTime() - start) / 1_000_000;

@@ -17,7 +17,8 @@ class LineMapTest {
 
   @Test
   void aLoopThatPrintsSeveralLinesShiftsNothingAfterIt() {
-    String source = "select\n{% for c in ['a', 'b', 'c'] %}\n    {{ c }},\n{% endfor %}\n    broken_col\nfrom t\n";
+    String source =
+        "select\n{% for c in ['a', 'b', 'c'] %}\n    {{ c }},\n{% endfor %}\n    broken_col\nfrom t\n";
     String compiled = "select\n\n    a,\n\n    b,\n\n    c,\n\n    broken_col\nfrom t\n";
     assertThat(lineOf(source, compiled, "broken_col")).isEqualTo(5);
     assertThat(placed(source, compiled, "broken_col")).isEqualTo("broken_col");
@@ -40,7 +41,8 @@ class LineMapTest {
 
   @Test
   void repeatedLinesAreMatchedInOrder() {
-    String source = "{{ config(materialized='table') }}\nselect 1 as x\nunion all\nselect 1 as x\nunion all\nselect oops as x\n";
+    String source =
+        "{{ config(materialized='table') }}\nselect 1 as x\nunion all\nselect 1 as x\nunion all\nselect oops as x\n";
     String compiled = "\nselect 1 as x\nunion all\nselect 1 as x\nunion all\nselect oops as x\n";
     assertThat(lineOf(source, compiled, "oops")).isEqualTo(6);
   }

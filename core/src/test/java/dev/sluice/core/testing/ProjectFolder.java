@@ -8,7 +8,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 
-/** Writes small fixture projects into a folder, one file at a time. Shared with other modules' tests. */
+/**
+ * Writes small fixture projects into a folder, one file at a time. Shared with other modules'
+ * tests.
+ */
 public final class ProjectFolder {
   private final Path root;
 

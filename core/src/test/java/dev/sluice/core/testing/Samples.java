@@ -39,6 +39,7 @@ public final class Samples {
         return p.toAbsolutePath().normalize();
       }
     }
-    throw new IllegalStateException("cannot find samples/" + name + " from " + Path.of("").toAbsolutePath());
+    throw new IllegalStateException(
+        "cannot find samples/" + name + " from " + Path.of("").toAbsolutePath());
   }
 }

@@ -13,12 +13,16 @@ public final class Services {
   private Services() {}
 
   public static void requirePostgres() {
-    require(5432, "PostgreSQL on 127.0.0.1:5432 (trust auth, database test)",
+    require(
+        5432,
+        "PostgreSQL on 127.0.0.1:5432 (trust auth, database test)",
         "pg_ctlcluster --skip-systemctl-redirect $(ls /etc/postgresql) main start");
   }
 
   public static void requireMariaDb() {
-    require(3306, "MariaDB on 127.0.0.1:3306 (root, no password, database test)",
+    require(
+        3306,
+        "MariaDB on 127.0.0.1:3306 (root, no password, database test)",
         "start-stop-daemon --start --oknodo --background --exec /usr/sbin/mariadbd");
   }
 
@@ -33,7 +37,8 @@ public final class Services {
     if (up) {
       return;
     }
-    String message = what + " is not running; start it with: " + howToStart + " (or run .ci/run, which does)";
+    String message =
+        what + " is not running; start it with: " + howToStart + " (or run .ci/run, which does)";
     if ("1".equals(System.getenv("SLUICE_REQUIRE_SERVICES"))) {
       throw new AssertionError(message);
     }

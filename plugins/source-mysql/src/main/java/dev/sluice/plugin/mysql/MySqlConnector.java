@@ -29,14 +29,23 @@ public final class MySqlConnector extends JdbcSource {
         ConfigField.optional("port", ConfigField.Type.INTEGER, "3306", "The server's port."),
         ConfigField.required("database", ConfigField.Type.TEXT, "The database (schema) to read."),
         ConfigField.optional("user", ConfigField.Type.TEXT, "root", "The user to connect as."),
-        ConfigField.secret("password", "Write it as ${env:VAR}: secrets stay out of project files."),
-        ConfigField.optional("ssl_mode", ConfigField.Type.TEXT, null,
+        ConfigField.secret(
+            "password", "Write it as ${env:VAR}: secrets stay out of project files."),
+        ConfigField.optional(
+            "ssl_mode",
+            ConfigField.Type.TEXT,
+            null,
             "disable, trust, verify-ca or verify-full; default: disable for a local server, verify-full otherwise."));
   }
 
   @Override
   protected String url(ConnectorConfig c) throws LoadException {
-    return "jdbc:mariadb://" + c.text("host", "localhost") + ":" + c.integer("port", 3306) + "/" + c.required("database");
+    return "jdbc:mariadb://"
+        + c.text("host", "localhost")
+        + ":"
+        + c.integer("port", 3306)
+        + "/"
+        + c.required("database");
   }
 
   @Override
@@ -48,7 +57,8 @@ public final class MySqlConnector extends JdbcSource {
       p.setProperty("password", password);
     }
     p.setProperty("connectTimeout", "10000");
-    p.setProperty("useCursorFetch", "true"); // stream in batches instead of reading the whole result
+    p.setProperty(
+        "useCursorFetch", "true"); // stream in batches instead of reading the whole result
     String host = c.text("host", "localhost");
     boolean local = host.equals("localhost") || host.startsWith("127.") || host.equals("::1");
     p.setProperty("sslMode", c.text("ssl_mode", local ? "disable" : "verify-full"));

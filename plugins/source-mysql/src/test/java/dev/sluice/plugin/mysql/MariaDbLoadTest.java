@@ -23,14 +23,17 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** Loads from the real MariaDB server on 127.0.0.1:3306, database test, tables named sluice_it_*. */
+/**
+ * Loads from the real MariaDB server on 127.0.0.1:3306, database test, tables named sluice_it_*.
+ */
 class MariaDbLoadTest {
   private static final String URL = "jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable";
   @TempDir Path dir;
   ProjectFolder project;
 
   void sql(String... statements) throws SQLException {
-    try (Connection c = DriverManager.getConnection(URL); Statement st = c.createStatement()) {
+    try (Connection c = DriverManager.getConnection(URL);
+        Statement st = c.createStatement()) {
       for (String s : statements) {
         st.execute(s);
       }
@@ -41,11 +44,13 @@ class MariaDbLoadTest {
   void source() throws SQLException {
     Services.requireMariaDb();
     drop();
-    sql("create table sluice_it_orders (id int primary key, customer varchar(20), amount decimal(10,2),"
+    sql(
+        "create table sluice_it_orders (id int primary key, customer varchar(20), amount decimal(10,2),"
             + " updated_at datetime null, shipped boolean)",
         "insert into sluice_it_orders values (1, 'ann', 10.50, '2026-01-01 10:00:00', true),"
             + " (2, 'bo', 20.00, '2026-01-01 11:00:00', false), (3, 'cy', 5.25, '2026-01-02 09:00:00', null)",
-        "create table sluice_it_control (fail boolean)", "insert into sluice_it_control values (false)",
+        "create table sluice_it_control (fail boolean)",
+        "insert into sluice_it_control values (false)",
         "create table sluice_it_seq (n int primary key)",
         "insert into sluice_it_seq select seq from seq_1_to_25000",
         // raises an error on row 20,000 while the rows before it are already streaming
@@ -53,7 +58,11 @@ class MariaDbLoadTest {
             + " if n = 20000 and (select fail from sluice_it_control) then signal sqlstate '45000' set message_text = 'disk on fire';"
             + " end if; return n; end",
         "create view sluice_it_events as select n as id, concat('e', n) as name, sluice_it_check(n) as v from sluice_it_seq");
-    project = ProjectFolder.sluice(dir, "mariait").file("sources/shop.yml", """
+    project =
+        ProjectFolder.sluice(dir, "mariait")
+            .file(
+                "sources/shop.yml",
+                """
         sources:
           - name: shop
             connector: mysql
@@ -69,7 +78,9 @@ class MariaDbLoadTest {
 
   @AfterEach
   void drop() throws SQLException {
-    sql("drop view if exists sluice_it_events", "drop function if exists sluice_it_check",
+    sql(
+        "drop view if exists sluice_it_events",
+        "drop function if exists sluice_it_check",
         "drop table if exists sluice_it_orders, sluice_it_control, sluice_it_seq");
   }
 
@@ -88,11 +99,16 @@ class MariaDbLoadTest {
   @Test
   void mergeTakesOnlyChangedRowsAndARerunChangesNothing() throws SQLException {
     assertThat(load("source:shop.orders").rows()).isEqualTo(3);
-    assertThat(rows("select id, customer, amount, updated_at, shipped from raw_shop.orders order by id")).containsExactly(
-        "[1, ann, 10.50, 2026-01-01 10:00:00.0, true]", "[2, bo, 20.00, 2026-01-01 11:00:00.0, false]",
-        "[3, cy, 5.25, 2026-01-02 09:00:00.0, null]");
+    assertThat(
+            rows(
+                "select id, customer, amount, updated_at, shipped from raw_shop.orders order by id"))
+        .containsExactly(
+            "[1, ann, 10.50, 2026-01-01 10:00:00.0, true]",
+            "[2, bo, 20.00, 2026-01-01 11:00:00.0, false]",
+            "[3, cy, 5.25, 2026-01-02 09:00:00.0, null]");
 
-    sql("update sluice_it_orders set amount = 22, updated_at = '2026-01-03 08:00:00' where id = 2",
+    sql(
+        "update sluice_it_orders set amount = 22, updated_at = '2026-01-03 08:00:00' where id = 2",
         "insert into sluice_it_orders values (4, 'di', 7, '2026-01-03 09:00:00', true)");
     NodeResult second = load("source:shop.orders");
     assertThat(second.rows()).as(second.message()).isEqualTo(2);
@@ -119,13 +135,17 @@ class MariaDbLoadTest {
     NodeResult failed = load("source:shop.events");
     assertThat(failed.status()).isEqualTo(NodeStatus.ERROR);
     assertThat(failed.message()).contains("source shop.events").contains("disk on fire");
-    assertThat(rows("select count(*) from information_schema.tables where table_schema = 'raw_shop'")).containsExactly("[0]");
+    assertThat(
+            rows("select count(*) from information_schema.tables where table_schema = 'raw_shop'"))
+        .containsExactly("[0]");
 
     sql("update sluice_it_control set fail = false");
     NodeResult retry = load("source:shop.events");
     assertThat(retry.rows()).as(retry.message()).isEqualTo(25_000);
-    assertThat(rows("select count(*), count(distinct id) from raw_shop.events")).containsExactly("[25000, 25000]");
-    assertThat(rows("select cursor_value from _sluice.load_state where table_name = 'events'")).containsExactly("[25000]");
+    assertThat(rows("select count(*), count(distinct id) from raw_shop.events"))
+        .containsExactly("[25000, 25000]");
+    assertThat(rows("select cursor_value from _sluice.load_state where table_name = 'events'"))
+        .containsExactly("[25000]");
   }
 
   @Test
@@ -136,8 +156,10 @@ class MariaDbLoadTest {
     NodeResult r = load("source:shop.orders");
     assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
     assertThat(r.message()).contains("source shop.orders").contains("null cursor (updated_at)");
-    assertThat(rows("select id, amount from raw_shop.orders order by id")).containsExactly("[1, 10.50]", "[2, 20.00]", "[3, 5.25]");
-    assertThat(rows("select cursor_value from _sluice.load_state")).containsExactly("[2026-01-02 09:00:00]");
+    assertThat(rows("select id, amount from raw_shop.orders order by id"))
+        .containsExactly("[1, 10.50]", "[2, 20.00]", "[3, 5.25]");
+    assertThat(rows("select cursor_value from _sluice.load_state"))
+        .containsExactly("[2026-01-02 09:00:00]");
   }
 
   @Test
@@ -149,7 +171,9 @@ class MariaDbLoadTest {
 
   @Test
   void aWrongPasswordIsNamedWithTheSource() {
-    project.file("sources/shop.yml", """
+    project.file(
+        "sources/shop.yml",
+        """
         sources:
           - name: shop
             connector: mysql
@@ -158,6 +182,8 @@ class MariaDbLoadTest {
         """);
     NodeResult r = load(null);
     assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
-    assertThat(r.message()).contains("source shop: cannot connect to MySQL / MariaDB").contains("sluice_it_nobody");
+    assertThat(r.message())
+        .contains("source shop: cannot connect to MySQL / MariaDB")
+        .contains("sluice_it_nobody");
   }
 }

@@ -42,14 +42,22 @@ public final class PostgresConnector extends JdbcSource implements CsvExport {
         ConfigField.optional("port", ConfigField.Type.INTEGER, "5432", "The server's port."),
         ConfigField.required("database", ConfigField.Type.TEXT, "The database to read."),
         ConfigField.optional("user", ConfigField.Type.TEXT, "postgres", "The user to connect as."),
-        ConfigField.secret("password", "Write it as ${env:VAR}: secrets stay out of project files."),
-        ConfigField.optional("schema", ConfigField.Type.TEXT, "public", "The schema the tables are in."),
-        ConfigField.optional("sslmode", ConfigField.Type.TEXT, "prefer", "disable, prefer or require."));
+        ConfigField.secret(
+            "password", "Write it as ${env:VAR}: secrets stay out of project files."),
+        ConfigField.optional(
+            "schema", ConfigField.Type.TEXT, "public", "The schema the tables are in."),
+        ConfigField.optional(
+            "sslmode", ConfigField.Type.TEXT, "prefer", "disable, prefer or require."));
   }
 
   @Override
   protected String url(ConnectorConfig c) throws LoadException {
-    return "jdbc:postgresql://" + c.text("host", "localhost") + ":" + c.integer("port", 5432) + "/" + c.required("database");
+    return "jdbc:postgresql://"
+        + c.text("host", "localhost")
+        + ":"
+        + c.integer("port", 5432)
+        + "/"
+        + c.required("database");
   }
 
   @Override
@@ -77,26 +85,38 @@ public final class PostgresConnector extends JdbcSource implements CsvExport {
   }
 
   @Override
-  public void export(ConnectorConfig config, TableRequest request, Target target) throws LoadException {
-    String cursor = request.cursorAfter() == null ? null : "'" + request.cursorAfter().replace("'", "''") + "'";
+  public void export(ConnectorConfig config, TableRequest request, Target target)
+      throws LoadException {
+    String cursor =
+        request.cursorAfter() == null ? null : "'" + request.cursorAfter().replace("'", "''") + "'";
     String select = selectSql(config, request, cursor);
     try (Connection c = connect(config)) {
       try (OutputStream out = target.open(describe(c, select))) {
-        c.unwrap(PGConnection.class).getCopyAPI().copyOut("copy (" + select + ") to stdout with (format csv)", out);
+        c.unwrap(PGConnection.class)
+            .getCopyAPI()
+            .copyOut("copy (" + select + ") to stdout with (format csv)", out);
       }
     } catch (SQLException | IOException e) {
-      throw new LoadException("source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
     }
   }
 
   /** The columns the query returns, in DuckDB's types, without reading a row. */
   private List<SourceColumn> describe(Connection c, String select) throws SQLException {
-    try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery("select * from (" + select + ") as q limit 0")) {
+    try (Statement st = c.createStatement();
+        ResultSet rs = st.executeQuery("select * from (" + select + ") as q limit 0")) {
       ResultSetMetaData md = rs.getMetaData();
       List<SourceColumn> out = new ArrayList<>();
       for (int i = 1; i <= md.getColumnCount(); i++) {
-        out.add(new SourceColumn(md.getColumnLabel(i),
-            duckdbType(md.getColumnType(i), md.getColumnTypeName(i), md.getPrecision(i), md.getScale(i))));
+        out.add(
+            new SourceColumn(
+                md.getColumnLabel(i),
+                duckdbType(
+                    md.getColumnType(i),
+                    md.getColumnTypeName(i),
+                    md.getPrecision(i),
+                    md.getScale(i))));
       }
       return out;
     }

@@ -34,7 +34,12 @@ final class HttpFetcher {
   private final BooleanSupplier cancelled;
   private final ObjectMapper json;
 
-  HttpFetcher(HttpClient client, RestSettings settings, String source, BooleanSupplier cancelled, ObjectMapper json) {
+  HttpFetcher(
+      HttpClient client,
+      RestSettings settings,
+      String source,
+      BooleanSupplier cancelled,
+      ObjectMapper json) {
     this.client = client;
     this.settings = settings;
     this.source = source;
@@ -53,7 +58,8 @@ final class HttpFetcher {
         sb.append('&');
       }
       first = false;
-      sb.append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8)).append('=')
+      sb.append(URLEncoder.encode(p.getKey(), StandardCharsets.UTF_8))
+          .append('=')
           .append(URLEncoder.encode(p.getValue(), StandardCharsets.UTF_8));
     }
     return sb.toString();
@@ -62,9 +68,14 @@ final class HttpFetcher {
   Page get(String url) throws LoadException {
     HttpRequest.Builder b;
     try {
-      b = HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout()).header("Accept", "application/json").GET();
+      b =
+          HttpRequest.newBuilder(URI.create(url))
+              .timeout(settings.timeout())
+              .header("Accept", "application/json")
+              .GET();
     } catch (IllegalArgumentException e) {
-      throw new LoadException("source " + source + ": '" + url + "' is not a valid URL: " + e.getMessage(), e);
+      throw new LoadException(
+          "source " + source + ": '" + url + "' is not a valid URL: " + e.getMessage(), e);
     }
     settings.headers().forEach(b::header);
     HttpRequest request = b.build();
@@ -78,7 +89,11 @@ final class HttpFetcher {
       try {
         response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));
       } catch (IOException e) {
-        last = "GET " + url + " failed: " + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        last =
+            "GET "
+                + url
+                + " failed: "
+                + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
         sleep(wait);
         continue;
       } catch (InterruptedException e) {
@@ -92,26 +107,56 @@ final class HttpFetcher {
         continue;
       }
       if (status >= 400) {
-        throw new LoadException("source " + source + ": GET " + url + " returned " + status + snippet(response.body())
-            + (status == 401 || status == 403 ? " (check the auth header and its environment variable)" : ""));
+        throw new LoadException(
+            "source "
+                + source
+                + ": GET "
+                + url
+                + " returned "
+                + status
+                + snippet(response.body())
+                + (status == 401 || status == 403
+                    ? " (check the auth header and its environment variable)"
+                    : ""));
       }
       return new Page(parse(url, response), response.headers());
     }
-    throw new LoadException("source " + source + ": " + last + " (gave up after " + (settings.maxRetries() + 1) + " attempts)");
+    throw new LoadException(
+        "source "
+            + source
+            + ": "
+            + last
+            + " (gave up after "
+            + (settings.maxRetries() + 1)
+            + " attempts)");
   }
 
   private JsonNode parse(String url, HttpResponse<String> response) throws LoadException {
     String body = response.body();
     String type = response.headers().firstValue("Content-Type").orElse("");
     if (type.contains("html") || body.stripLeading().startsWith("<")) {
-      throw new LoadException("source " + source + ": GET " + url + " returned HTML, not JSON" + snippet(body)
-          + "; check base_url and the endpoint");
+      throw new LoadException(
+          "source "
+              + source
+              + ": GET "
+              + url
+              + " returned HTML, not JSON"
+              + snippet(body)
+              + "; check base_url and the endpoint");
     }
     try {
       return json.readTree(body);
     } catch (JsonProcessingException e) {
-      throw new LoadException("source " + source + ": GET " + url + " returned text that is not JSON"
-          + snippet(body) + ": " + e.getOriginalMessage(), e);
+      throw new LoadException(
+          "source "
+              + source
+              + ": GET "
+              + url
+              + " returned text that is not JSON"
+              + snippet(body)
+              + ": "
+              + e.getOriginalMessage(),
+          e);
     }
   }
 
@@ -125,17 +170,23 @@ final class HttpFetcher {
 
   /** {@code Retry-After} as seconds or as an HTTP date. */
   private static java.util.Optional<Duration> retryAfter(HttpHeaders headers) {
-    return headers.firstValue("Retry-After").map(v -> {
-      try {
-        return Duration.ofSeconds(Long.parseLong(v.trim()));
-      } catch (NumberFormatException e) {
-        try {
-          return Duration.between(ZonedDateTime.now(), ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
-        } catch (RuntimeException ignored) {
-          return null;
-        }
-      }
-    }).map(d -> d.isNegative() ? Duration.ZERO : d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d);
+    return headers
+        .firstValue("Retry-After")
+        .map(
+            v -> {
+              try {
+                return Duration.ofSeconds(Long.parseLong(v.trim()));
+              } catch (NumberFormatException e) {
+                try {
+                  return Duration.between(
+                      ZonedDateTime.now(),
+                      ZonedDateTime.parse(v.trim(), DateTimeFormatter.RFC_1123_DATE_TIME));
+                } catch (RuntimeException ignored) {
+                  return null;
+                }
+              }
+            })
+        .map(d -> d.isNegative() ? Duration.ZERO : d.compareTo(MAX_WAIT) > 0 ? MAX_WAIT : d);
   }
 
   /** Sleeps in short steps so that a cancel is noticed. */

@@ -14,7 +14,8 @@ import java.util.regex.Pattern;
  * (or short) page, or when there is no next cursor or link.
  */
 final class Paginator {
-  private static final Pattern LINK = Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
+  private static final Pattern LINK =
+      Pattern.compile("<([^>]*)>\\s*;[^,]*rel=\"?next\"?", Pattern.CASE_INSENSITIVE);
 
   enum Kind {
     NONE,
@@ -40,10 +41,17 @@ final class Paginator {
     try {
       this.kind = Kind.valueOf(type);
     } catch (IllegalArgumentException e) {
-      throw new LoadException("source " + source + ": paginator type '" + s.paginatorText("type", "") + "' is not one of"
-          + " none, page_number, offset, cursor, next_link, link_header");
+      throw new LoadException(
+          "source "
+              + source
+              + ": paginator type '"
+              + s.paginatorText("type", "")
+              + "' is not one of"
+              + " none, page_number, offset, cursor, next_link, link_header");
     }
-    this.pageSize = s.paginatorInt(kind == Kind.OFFSET ? "limit" : "page_size", kind == Kind.OFFSET ? 100 : 0, source);
+    this.pageSize =
+        s.paginatorInt(
+            kind == Kind.OFFSET ? "limit" : "page_size", kind == Kind.OFFSET ? 100 : 0, source);
     this.position = kind == Kind.PAGE_NUMBER ? s.paginatorInt("start_page", 1, source) : 0;
   }
 
@@ -54,30 +62,46 @@ final class Paginator {
     };
   }
 
-  /** The next page's URL after {@code page} (which held {@code records} records), or null at the end. */
+  /**
+   * The next page's URL after {@code page} (which held {@code records} records), or null at the
+   * end.
+   */
   String next(String current, HttpFetcher.Page page, int records) {
-    String next = switch (kind) {
-      case NONE -> null;
-      case PAGE_NUMBER -> {
-        position++;
-        yield records == 0 || (pageSize > 0 && records < pageSize) ? null : HttpFetcher.withParams(url, positioned());
-      }
-      case OFFSET -> {
-        position += records;
-        yield records < pageSize || records == 0 ? null : HttpFetcher.withParams(url, positioned());
-      }
-      case CURSOR -> {
-        String c = JsonPaths.text(page.body(), s.paginatorText("cursor_path", "next_cursor"));
-        Map<String, String> p = new LinkedHashMap<>(params);
-        if (c != null) {
-          p.put(s.paginatorText("cursor_param", "cursor"), c);
-        }
-        yield c == null || records == 0 ? null : HttpFetcher.withParams(url, p);
-      }
-      case NEXT_LINK -> resolve(current, JsonPaths.text(page.body(), s.paginatorText("next_path", "next")));
-      case LINK_HEADER -> resolve(current, page.headers().allValues("Link").stream()
-          .map(LINK::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst().orElse(null));
-    };
+    String next =
+        switch (kind) {
+          case NONE -> null;
+          case PAGE_NUMBER -> {
+            position++;
+            yield records == 0 || (pageSize > 0 && records < pageSize)
+                ? null
+                : HttpFetcher.withParams(url, positioned());
+          }
+          case OFFSET -> {
+            position += records;
+            yield records < pageSize || records == 0
+                ? null
+                : HttpFetcher.withParams(url, positioned());
+          }
+          case CURSOR -> {
+            String c = JsonPaths.text(page.body(), s.paginatorText("cursor_path", "next_cursor"));
+            Map<String, String> p = new LinkedHashMap<>(params);
+            if (c != null) {
+              p.put(s.paginatorText("cursor_param", "cursor"), c);
+            }
+            yield c == null || records == 0 ? null : HttpFetcher.withParams(url, p);
+          }
+          case NEXT_LINK ->
+              resolve(current, JsonPaths.text(page.body(), s.paginatorText("next_path", "next")));
+          case LINK_HEADER ->
+              resolve(
+                  current,
+                  page.headers().allValues("Link").stream()
+                      .map(LINK::matcher)
+                      .filter(Matcher::find)
+                      .map(m -> m.group(1))
+                      .findFirst()
+                      .orElse(null));
+        };
     return next == null || next.equals(current) ? null : next;
   }
 

@@ -33,8 +33,16 @@ record RestSettings(
     paginator.putAll(map(t.get("paginator")));
     String records = text(t.get("records_path"), c.text("records_path", ""));
     String incremental = text(t.get("incremental_param"), null);
-    return new RestSettings(base, endpoint, strings(c.map("headers")), params, paginator, records, incremental,
-        Duration.ofSeconds(c.integer("timeout_seconds", 30)), c.integer("max_retries", 5),
+    return new RestSettings(
+        base,
+        endpoint,
+        strings(c.map("headers")),
+        params,
+        paginator,
+        records,
+        incremental,
+        Duration.ofSeconds(c.integer("timeout_seconds", 30)),
+        c.integer("max_retries", 5),
         Duration.ofMillis(c.integer("backoff_ms", 500)));
   }
 
@@ -59,7 +67,8 @@ record RestSettings(
     try {
       return Integer.parseInt(v.toString().trim());
     } catch (NumberFormatException e) {
-      throw new LoadException("source " + source + ": paginator." + key + " must be a whole number, not '" + v + "'");
+      throw new LoadException(
+          "source " + source + ": paginator." + key + " must be a whole number, not '" + v + "'");
     }
   }
 

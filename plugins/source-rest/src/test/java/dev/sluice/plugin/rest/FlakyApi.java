@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A JSON API for tests, on 127.0.0.1 and a free port: it paginates in every supported way, asks
- * for a bearer token, answers every third request with 429 and every fifth with a 500, and can be
- * told to fail one page for good.
+ * A JSON API for tests, on 127.0.0.1 and a free port: it paginates in every supported way, asks for
+ * a bearer token, answers every third request with 429 and every fifth with a 500, and can be told
+ * to fail one page for good.
  */
 final class FlakyApi implements AutoCloseable {
   static final String TOKEN = "Bearer it-token";
@@ -75,26 +75,43 @@ final class FlakyApi implements AutoCloseable {
     }
     rows.sort((a, b) -> a.get("updated_at").toString().compareTo(b.get("updated_at").toString()));
     int size = 3;
-    int from = switch (path.substring(path.lastIndexOf('/') + 1)) {
-      case "orders" -> (Integer.parseInt(q.getOrDefault("page", "1")) - 1) * Integer.parseInt(q.getOrDefault("per_page", "3"));
-      case "by_offset" -> Integer.parseInt(q.getOrDefault("offset", "0"));
-      default -> Integer.parseInt(q.getOrDefault("cursor", q.getOrDefault("after", "0")));
-    };
+    int from =
+        switch (path.substring(path.lastIndexOf('/') + 1)) {
+          case "orders" ->
+              (Integer.parseInt(q.getOrDefault("page", "1")) - 1)
+                  * Integer.parseInt(q.getOrDefault("per_page", "3"));
+          case "by_offset" -> Integer.parseInt(q.getOrDefault("offset", "0"));
+          default -> Integer.parseInt(q.getOrDefault("cursor", q.getOrDefault("after", "0")));
+        };
     if (from / size + 1 == brokenPage) {
       send(ex, 500, "application/json", "{\"error\":\"database is down\"}");
       return;
     }
-    List<Map<String, Object>> page = rows.subList(Math.min(from, rows.size()), Math.min(from + size, rows.size()));
+    List<Map<String, Object>> page =
+        rows.subList(Math.min(from, rows.size()), Math.min(from + size, rows.size()));
     boolean more = from + size < rows.size();
     String records = toJson(page);
     String body;
     if (path.endsWith("/by_cursor")) {
-      body = "{\"data\":{\"items\":" + records + "},\"meta\":{\"next\":" + (more ? "\"" + (from + size) + "\"" : "null") + "}}";
+      body =
+          "{\"data\":{\"items\":"
+              + records
+              + "},\"meta\":{\"next\":"
+              + (more ? "\"" + (from + size) + "\"" : "null")
+              + "}}";
     } else if (path.endsWith("/by_next_link")) {
-      body = "{\"results\":" + records + ",\"next\":" + (more ? "\"by_next_link?after=" + (from + size) + "\"" : "null") + "}";
+      body =
+          "{\"results\":"
+              + records
+              + ",\"next\":"
+              + (more ? "\"by_next_link?after=" + (from + size) + "\"" : "null")
+              + "}";
     } else if (path.endsWith("/by_link_header")) {
       if (more) {
-        ex.getResponseHeaders().add("Link", "<" + baseUrl() + "/by_link_header?after=" + (from + size) + ">; rel=\"next\"");
+        ex.getResponseHeaders()
+            .add(
+                "Link",
+                "<" + baseUrl() + "/by_link_header?after=" + (from + size) + ">; rel=\"next\"");
       }
       body = records;
     } else {
@@ -123,14 +140,16 @@ final class FlakyApi implements AutoCloseable {
     if (raw != null) {
       for (String kv : raw.split("&")) {
         int eq = kv.indexOf('=');
-        q.put(URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8),
+        q.put(
+            URLDecoder.decode(eq < 0 ? kv : kv.substring(0, eq), StandardCharsets.UTF_8),
             eq < 0 ? "" : URLDecoder.decode(kv.substring(eq + 1), StandardCharsets.UTF_8));
       }
     }
     return q;
   }
 
-  private static void send(HttpExchange ex, int status, String type, String body) throws IOException {
+  private static void send(HttpExchange ex, int status, String type, String body)
+      throws IOException {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     ex.getResponseHeaders().add("Content-Type", type);
     ex.sendResponseHeaders(status, bytes.length);

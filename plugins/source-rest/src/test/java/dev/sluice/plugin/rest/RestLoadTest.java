@@ -37,7 +37,11 @@ class RestLoadTest {
     api.order(5, "ed", "1", "2026-01-02T11:00:00");
     api.order(6, "fa", "2", "2026-01-02T12:00:00");
     api.order(7, "gu", "3", "2026-01-02T13:00:00");
-    project = ProjectFolder.sluice(dir, "restit").file("sources/api.yml", """
+    project =
+        ProjectFolder.sluice(dir, "restit")
+            .file(
+                "sources/api.yml",
+                """
         sources:
           - name: api
             connector: rest
@@ -62,8 +66,11 @@ class RestLoadTest {
             connector: rest
             connection: {base_url: "http://127.0.0.1:1/v1", max_retries: 1, backoff_ms: 1}
             tables: [{name: things}]
-        """.formatted(api.baseUrl()))
-        .file("models/big_spenders.sql", "select customer from {{ source('api', 'orders') }} where amount >= 10");
+        """
+                    .formatted(api.baseUrl()))
+            .file(
+                "models/big_spenders.sql",
+                "select customer from {{ source('api', 'orders') }} where amount >= 10");
   }
 
   @AfterEach
@@ -91,19 +98,27 @@ class RestLoadTest {
   @Test
   void incrementalMergeThroughPagesRateLimitsAndErrorsThenANoOpRerun() {
     List<NodeResult> first = run(Command.BUILD, "source:api.orders+");
-    assertThat(first).allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(NodeStatus.SUCCESS));
+    assertThat(first)
+        .allSatisfy(r -> assertThat(r.status()).as(r.message()).isEqualTo(NodeStatus.SUCCESS));
     assertThat(api.requests.get()).as("three pages and a retried 429").isEqualTo(4);
-    assertThat(rows("select id, customer, amount, updated_at from raw_api.orders order by id")).containsExactly(
-        "[1, ann, 10.5, 2026-01-01 10:00:00.0]", "[2, bo, 20.0, 2026-01-01 11:00:00.0]", "[3, cy, 5.25, 2026-01-02 09:00:00.0]",
-        "[4, di, 7.0, 2026-01-02 10:00:00.0]", "[5, ed, 1.0, 2026-01-02 11:00:00.0]", "[6, fa, 2.0, 2026-01-02 12:00:00.0]",
-        "[7, gu, 3.0, 2026-01-02 13:00:00.0]");
-    assertThat(rows("select customer from big_spenders order by 1")).containsExactly("[ann]", "[bo]");
+    assertThat(rows("select id, customer, amount, updated_at from raw_api.orders order by id"))
+        .containsExactly(
+            "[1, ann, 10.5, 2026-01-01 10:00:00.0]",
+            "[2, bo, 20.0, 2026-01-01 11:00:00.0]",
+            "[3, cy, 5.25, 2026-01-02 09:00:00.0]",
+            "[4, di, 7.0, 2026-01-02 10:00:00.0]",
+            "[5, ed, 1.0, 2026-01-02 11:00:00.0]",
+            "[6, fa, 2.0, 2026-01-02 12:00:00.0]",
+            "[7, gu, 3.0, 2026-01-02 13:00:00.0]");
+    assertThat(rows("select customer from big_spenders order by 1"))
+        .containsExactly("[ann]", "[bo]");
 
     api.order(2, "bo", "25", "2026-01-03T08:00:00");
     api.order(8, "hi", "30", "2026-01-03T09:00:00");
     NodeResult second = run(Command.LOAD, "source:api.orders").get(0);
     assertThat(second.rows()).as(second.message()).isEqualTo(2);
-    assertThat(rows("select id, amount from raw_api.orders where id in (2, 8) order by id")).containsExactly("[2, 25.0]", "[8, 30.0]");
+    assertThat(rows("select id, amount from raw_api.orders where id in (2, 8) order by id"))
+        .containsExactly("[2, 25.0]", "[8, 30.0]");
     assertThat(rows("select count(*) from raw_api.orders")).containsExactly("[8]");
 
     List<String> before = rows("select * from raw_api.orders order by id");
@@ -117,15 +132,22 @@ class RestLoadTest {
     api.brokenPage = 2;
     NodeResult failed = run(Command.LOAD, "source:api.orders").get(0);
     assertThat(failed.status()).isEqualTo(NodeStatus.ERROR);
-    assertThat(failed.message()).contains("source api.orders").contains("returned 500").contains("database is down")
+    assertThat(failed.message())
+        .contains("source api.orders")
+        .contains("returned 500")
+        .contains("database is down")
         .contains("gave up after 6 attempts");
-    assertThat(rows("select count(*) from information_schema.tables where table_schema = 'raw_api'")).containsExactly("[0]");
+    assertThat(
+            rows("select count(*) from information_schema.tables where table_schema = 'raw_api'"))
+        .containsExactly("[0]");
 
     api.brokenPage = -1;
     NodeResult retry = run(Command.LOAD, "source:api.orders").get(0);
     assertThat(retry.rows()).as(retry.message()).isEqualTo(7);
-    assertThat(rows("select count(*), count(distinct id) from raw_api.orders")).containsExactly("[7, 7]");
-    assertThat(rows("select status from _sluice.loads order by started_at")).containsExactly("[failed]", "[success]");
+    assertThat(rows("select count(*), count(distinct id) from raw_api.orders"))
+        .containsExactly("[7, 7]");
+    assertThat(rows("select status from _sluice.loads order by started_at"))
+        .containsExactly("[failed]", "[success]");
   }
 
   @Test
@@ -134,7 +156,8 @@ class RestLoadTest {
       NodeResult r = run(Command.LOAD, "source:api." + t).get(0);
       assertThat(r.status()).as(t + ": " + r.message()).isEqualTo(NodeStatus.SUCCESS);
       assertThat(rows("select count(*), count(distinct id), min(id), max(id) from raw_api." + t))
-          .as(t).containsExactly("[7, 7, 1, 7]");
+          .as(t)
+          .containsExactly("[7, 7, 1, 7]");
     }
   }
 
@@ -142,7 +165,10 @@ class RestLoadTest {
   void htmlInsteadOfJsonIsRefusedNamingTheSource() {
     NodeResult r = run(Command.LOAD, "source:api.html").get(0);
     assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
-    assertThat(r.message()).contains("source api.html").contains("returned HTML, not JSON").contains("Sign in");
+    assertThat(r.message())
+        .contains("source api.html")
+        .contains("returned HTML, not JSON")
+        .contains("Sign in");
   }
 
   @Test
@@ -157,7 +183,8 @@ class RestLoadTest {
   void anUnreachableApiIsNamedAfterItsRetries() {
     NodeResult r = run(Command.LOAD, "source:down").get(0);
     assertThat(r.status()).isEqualTo(NodeStatus.ERROR);
-    assertThat(r.message()).contains("source down.things: GET http://127.0.0.1:1/v1/things failed")
+    assertThat(r.message())
+        .contains("source down.things: GET http://127.0.0.1:1/v1/things failed")
         .contains("gave up after 2 attempts");
   }
 }
