@@ -160,6 +160,14 @@ public final class SqlWorkspace {
    */
   public void checkAll() {
     long gen = ++checkGeneration;
+    Manifest m = project.manifestProperty().get();
+    String path = m == null ? null : m.project().settings().target(null).path();
+    if (path == null
+        || (!path.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(path)))) {
+      // never built: every ref would only say "not built yet", and opening would create the file
+      sqlProblems.clear();
+      return;
+    }
     // not on the editor's worker: a few hundred models take seconds, and typing must stay coloured
     queries.execute(
         () -> {

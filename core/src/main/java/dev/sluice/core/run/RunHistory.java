@@ -20,6 +20,14 @@ public final class RunHistory {
     this.jdbi = warehouse.jdbi();
     this.runs = warehouse.relation(Warehouse.META_SCHEMA, "runs");
     this.nodes = warehouse.relation(Warehouse.META_SCHEMA, "run_nodes");
+    // two threads of one process (the app's staleness check and its editor session, say) creating
+    // these at once on a new file would conflict in DuckDB's catalog; one at a time they cannot
+    synchronized (RunHistory.class) {
+      createTables(warehouse);
+    }
+  }
+
+  private void createTables(Warehouse warehouse) {
     jdbi.useHandle(
         h -> {
           h.execute("create schema if not exists " + warehouse.quote(Warehouse.META_SCHEMA));
