@@ -16,11 +16,7 @@ final class LoadState {
 
   private LoadState() {}
 
-  /**
-   * Creates the tables once; synchronised because parallel first loads would conflict in DuckDB's
-   * catalog.
-   */
-  static synchronized void ensure(SqlSession s) throws SQLException {
+  static void ensure(SqlSession s) throws SQLException {
     s.execute("create schema if not exists \"" + Warehouse.META_SCHEMA + "\"");
     s.execute(
         "create table if not exists "

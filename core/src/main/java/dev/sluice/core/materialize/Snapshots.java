@@ -37,7 +37,7 @@ final class Snapshots {
           "snapshot " + name + " uses the timestamp strategy and needs updated_at in its config");
     }
     Relation rel = compiled.relation();
-    session.execute("create schema if not exists " + Materializer.quote(rel.schema()));
+    session.createSchemaIfMissing(Materializer.quote(rel.schema()));
     String version =
         strategy.equals("timestamp")
             ? "cast(" + Materializer.quote(updatedAt) + " as timestamp)"
