@@ -93,9 +93,7 @@ public final class SqlWorkspace {
               session.setManifest(m);
               editors().forEach(t -> t.projectReloaded(m));
               sqlProblems.clear();
-              if (m != null && m.project().nodes().size() <= CHECK_ALL_LIMIT) {
-                checkAll();
-              }
+              checkAllIfSmall();
             });
     session.setManifest(project.manifestProperty().get());
   }
@@ -152,6 +150,14 @@ public final class SqlWorkspace {
     openTab(editor);
     editor.focusEditor();
     return Optional.of(editor);
+  }
+
+  /** Checks every model by itself (after a load or a run) when the project is small enough. */
+  void checkAllIfSmall() {
+    Manifest m = project.manifestProperty().get();
+    if (m != null && m.project().nodes().size() <= CHECK_ALL_LIMIT) {
+      checkAll();
+    }
   }
 
   /**

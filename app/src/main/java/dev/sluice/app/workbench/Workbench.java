@@ -292,11 +292,7 @@ public final class Workbench extends BorderPane {
           history.refresh(duckdbPath());
           project.refreshStaleness();
           assist.forgetCatalog();
-          if (project.manifestProperty().get() != null
-              && project.manifestProperty().get().project().nodes().size()
-                  <= SqlWorkspace.CHECK_ALL_LIMIT) {
-            sql.checkAll();
-          }
+          sql.checkAllIfSmall();
           notify.accept(
               summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
         },

@@ -2,6 +2,7 @@ package dev.sluice.core.load;
 
 import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.warehouse.CatalogChanges;
 import dev.sluice.core.warehouse.SqlSession;
 import dev.sluice.core.warehouse.Warehouse;
 import java.io.IOException;
@@ -24,12 +25,6 @@ import java.util.UUID;
 public final class SourceLoader {
   private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SourceLoader.class);
   private static final int BATCH = 10_000;
-
-  /**
-   * Tables of one source load in parallel; DuckDB refuses two transactions creating the same
-   * catalog entry (the metadata tables, a raw schema), so those creations take turns.
-   */
-  private static final Object CATALOG = new Object();
 
   private final Warehouse warehouse;
   private final Map<String, String> env;
@@ -71,9 +66,7 @@ public final class SourceLoader {
       if (cancelled) {
         s.cancel();
       }
-      synchronized (CATALOG) {
-        LoadState.ensure(s);
-      }
+      CatalogChanges.oneAtATime(() -> LoadState.ensure(s));
       String before =
           options.fullRefresh() ? null : LoadState.cursor(s, table.sourceName(), table.name());
       LoadState.started(s, loadId, options.runId(), table.sourceName(), table.name(), before);
@@ -288,9 +281,7 @@ public final class SourceLoader {
     long stage(SourceConnector c, ConnectorConfig config, TableRequest request)
         throws LoadException, SQLException {
       String rel = w.relation(schema, stage);
-      synchronized (CATALOG) {
-        s.execute("create schema if not exists " + w.quote(schema));
-      }
+      s.createSchemaIfMissing(w.quote(schema));
       if (c instanceof DirectScan scan) {
         try {
           String where = "";

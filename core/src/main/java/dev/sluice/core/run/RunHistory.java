@@ -1,5 +1,6 @@
 package dev.sluice.core.run;
 
+import dev.sluice.core.warehouse.CatalogChanges;
 import dev.sluice.core.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -20,11 +21,8 @@ public final class RunHistory {
     this.jdbi = warehouse.jdbi();
     this.runs = warehouse.relation(Warehouse.META_SCHEMA, "runs");
     this.nodes = warehouse.relation(Warehouse.META_SCHEMA, "run_nodes");
-    // two threads of one process (the app's staleness check and its editor session, say) creating
-    // these at once on a new file would conflict in DuckDB's catalog; one at a time they cannot
-    synchronized (RunHistory.class) {
-      createTables(warehouse);
-    }
+    // the app's staleness check and its editor session may both be first on a new file
+    CatalogChanges.oneAtATime(() -> createTables(warehouse));
   }
 
   private void createTables(Warehouse warehouse) {

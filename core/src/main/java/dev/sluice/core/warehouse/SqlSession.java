@@ -43,17 +43,9 @@ public final class SqlSession implements AutoCloseable {
     }
   }
 
-  /** One lock for catalog changes that threads of this process may race on. */
-  private static final Object CATALOG = new Object();
-
-  /**
-   * Creates a schema if it is missing. Two threads doing this at once on the same new schema make
-   * DuckDB refuse one ("Catalog write-write conflict"), so within this process they take turns.
-   */
+  /** Creates a schema if it is missing, taking its turn with other {@link CatalogChanges}. */
   public void createSchemaIfMissing(String quotedSchema) throws SQLException {
-    synchronized (CATALOG) {
-      execute("create schema if not exists " + quotedSchema);
-    }
+    CatalogChanges.oneAtATime(() -> execute("create schema if not exists " + quotedSchema));
   }
 
   public long count(String sql) throws SQLException {
