@@ -11,7 +11,6 @@ import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.query.Previews;
 import dev.sluice.core.query.QueryException;
 import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.RunArtifacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,11 +323,10 @@ public final class EditorTab extends Tab {
       return true;
     }
     try {
-      RunArtifacts.writeAtomically(file, text);
+      ctx.save().save(file, text);
       saved = text;
       editor.area().getUndoManager().mark();
       updateTitle();
-      ctx.saved().run();
       return true;
     } catch (IOException e) {
       ctx.tell().accept("Could not save " + file.getFileName() + ": " + e.getMessage());

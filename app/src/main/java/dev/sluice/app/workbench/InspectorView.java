@@ -156,11 +156,9 @@ public final class InspectorView extends VBox {
       return;
     }
     try {
-      dev.sluice.core.run.RunArtifacts.writeAtomically(file, sql.getText());
+      project.saveFile(file, sql.getText());
       saved = sql.getText();
       save.setDisable(true);
-      project.ownChange();
-      project.reload();
     } catch (java.io.IOException e) {
       title.setText("Could not save " + file.getFileName() + ": " + e.getMessage());
     }

@@ -47,6 +47,7 @@ public final class ProjectViewModel {
       new java.util.concurrent.atomic.AtomicLong();
 
   private volatile long fingerprint;
+  private final List<Runnable> outsideChange = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final GraphSelection selection = new GraphSelection(selected, this::visibleNodeIds);
   private final javafx.collections.ObservableSet<String> collapsed =
       FXCollections.observableSet(new java.util.TreeSet<>());
@@ -111,6 +112,21 @@ public final class ProjectViewModel {
   }
 
   /** Notes that the app itself just changed files, so the watcher does not reload a second time. */
+  /**
+   * The one writer of project files the app edits by hand (model and test SQL from a SQL tab or the
+   * inspector): writes atomically, notes the change as its own and reloads.
+   */
+  public void saveFile(Path file, String text) throws IOException {
+    dev.sluice.core.run.RunArtifacts.writeAtomically(file, text);
+    ownChange();
+    reload();
+  }
+
+  /** Runs {@code listener} on the UI thread whenever files change outside Sluice. */
+  public void onOutsideChange(Runnable listener) {
+    outsideChange.add(listener);
+  }
+
   public void ownChange() {
     Path r = root.get();
     if (r != null) {
@@ -130,6 +146,7 @@ public final class ProjectViewModel {
     long now = fingerprint(r);
     if (now != fingerprint) {
       fingerprint = now;
+      onUiThread.accept(() -> outsideChange.forEach(Runnable::run));
       reload();
       return true;
     }

@@ -75,10 +75,7 @@ public final class SqlWorkspace {
             queries,
             onUi,
             project.manifestProperty()::get,
-            () -> {
-              project.ownChange();
-              project.reload();
-            },
+            project::saveFile,
             notify,
             assist,
             SqlWorkspace::confirmDiscard);
