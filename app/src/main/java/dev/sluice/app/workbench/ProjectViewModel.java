@@ -117,7 +117,7 @@ public final class ProjectViewModel {
    * inspector): writes atomically, notes the change as its own and reloads.
    */
   public void saveFile(Path file, String text) throws IOException {
-    dev.sluice.core.run.RunArtifacts.writeAtomically(file, text);
+    dev.sluice.core.io.AtomicFiles.write(file, text);
     ownChange();
     reload();
   }

@@ -71,6 +71,7 @@ abstract class RunCommand implements Callable<Integer> {
           // already shutting down: the hook is running
         }
       }
+      pipeline.runWarnings().forEach(w -> spec.commandLine().getErr().println(w));
       return summary.exitCode();
     }
   }

@@ -1,6 +1,6 @@
 package dev.sluice.core.edit;
 
-import dev.sluice.core.run.RunArtifacts;
+import dev.sluice.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,7 +62,7 @@ public record FileChange(Path file, String before, String after) {
     if (text == null) {
       Files.deleteIfExists(file);
     } else {
-      RunArtifacts.writeAtomically(file, text);
+      AtomicFiles.write(file, text);
     }
   }
 }

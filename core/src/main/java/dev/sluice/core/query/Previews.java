@@ -11,6 +11,7 @@ import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Seed;
 import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.warehouse.Relation;
+import dev.sluice.core.warehouse.Sql;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,7 +39,7 @@ public final class Previews {
         // not loaded yet: read the CSV the way a seed would be read
         Path csv =
             pipeline.manifest().project().root().resolve(((Seed) node).file()).toAbsolutePath();
-        return "select * from read_csv(" + literal(csv.toString()) + ")";
+        return "select * from read_csv(" + Sql.literal(csv.toString()) + ")";
       case SOURCE:
       case SNAPSHOT:
         if (!built) {
@@ -105,7 +106,7 @@ public final class Previews {
     }
     return "select * from "
         + (export.format() == Export.Format.PARQUET ? "read_parquet(" : "read_csv(")
-        + literal(file.toString())
+        + Sql.literal(file.toString())
         + ")";
   }
 
@@ -121,9 +122,5 @@ public final class Previews {
       throw new QueryException(message, errors);
     }
     return c.sql();
-  }
-
-  static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
   }
 }

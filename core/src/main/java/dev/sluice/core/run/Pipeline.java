@@ -27,6 +27,8 @@ public final class Pipeline implements AutoCloseable {
   private final Warehouse warehouse;
   private final RunHistory history;
   private volatile Executor running;
+  private final List<ProjectProblem> runWarnings =
+      new java.util.concurrent.CopyOnWriteArrayList<>();
 
   private Pipeline(Manifest manifest, Target target, PipelineOptions options, Warehouse warehouse) {
     this.manifest = manifest;
@@ -150,8 +152,9 @@ public final class Pipeline implements AutoCloseable {
       RunArtifacts.write(manifest, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {
       // the run itself is done and recorded in the warehouse; a full disk must not hide that
-      System.err.println(
-          "could not write run results under " + targetDir() + ": " + e.getMessage());
+      runWarnings.add(
+          ProjectProblem.warning(
+              null, 0, "could not write run results under " + targetDir() + ": " + e.getMessage()));
     }
     return summary;
   }
@@ -185,7 +188,16 @@ public final class Pipeline implements AutoCloseable {
     warehouse.close();
   }
 
+  /** The project's warnings, then those of the runs so far (a run result that was not written). */
   public List<ProjectProblem> warnings() {
-    return manifest.problems().stream().filter(p -> !p.isError()).toList();
+    List<ProjectProblem> all =
+        new java.util.ArrayList<>(manifest.problems().stream().filter(p -> !p.isError()).toList());
+    all.addAll(runWarnings);
+    return all;
+  }
+
+  /** What went wrong beside the runs themselves; the CLI prints these after a run. */
+  public List<ProjectProblem> runWarnings() {
+    return List.copyOf(runWarnings);
   }
 }
