@@ -1,7 +1,7 @@
 package dev.sluice.app.editor;
 
 import dev.sluice.app.results.WarehouseSession;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;

@@ -4,7 +4,7 @@ import dev.sluice.core.edit.EditRefusedException;
 import dev.sluice.core.edit.ExportEdits;
 import dev.sluice.core.edit.ProjectEdit;
 import dev.sluice.core.edit.ProjectEdits;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;

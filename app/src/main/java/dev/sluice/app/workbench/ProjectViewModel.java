@@ -1,6 +1,6 @@
 package dev.sluice.app.workbench;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectLoader;
@@ -162,7 +162,7 @@ public final class ProjectViewModel {
       m =
           new Manifest(
               project,
-              new dev.sluice.core.graph.Dag(Map.of()),
+              new dev.sluice.core.parse.Dag(Map.of()),
               Map.of(),
               List.of(ProjectProblem.error(null, 0, "cannot read the project: " + e.getMessage())));
     }
@@ -385,7 +385,7 @@ public final class ProjectViewModel {
               var compiler =
                   new dev.sluice.core.compile.Compiler(
                       m,
-                      new dev.sluice.core.template.TemplateEngine(
+                      new dev.sluice.core.parse.TemplateEngine(
                           m.project(), target, System.getenv(), Map.of(), "stale"),
                       target,
                       r ->

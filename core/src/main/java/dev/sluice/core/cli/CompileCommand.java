@@ -2,12 +2,12 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
-import dev.sluice.core.graph.Manifest;
-import dev.sluice.core.graph.Selector;
 import dev.sluice.core.io.AtomicFiles;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.ProjectProblem;
-import dev.sluice.core.run.Pipeline;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;

@@ -1,8 +1,8 @@
 package dev.sluice.core.cli;
 
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,7 +2,7 @@ package dev.sluice.core.edit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.testing.ProjectFolder;
 import java.nio.file.Files;
 import java.nio.file.Path;

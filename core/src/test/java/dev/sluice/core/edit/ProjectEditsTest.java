@@ -3,7 +3,7 @@ package dev.sluice.core.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.testing.ProjectFolder;
 import java.nio.file.Files;

@@ -1,5 +1,7 @@
-package dev.sluice.core.graph;
+package dev.sluice.core.plan;
 
+import dev.sluice.core.parse.Dag;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.GenericTest;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;

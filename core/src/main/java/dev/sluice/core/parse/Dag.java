@@ -1,4 +1,4 @@
-package dev.sluice.core.graph;
+package dev.sluice.core.parse;
 
 import java.util.ArrayDeque;
 import java.util.ArrayList;

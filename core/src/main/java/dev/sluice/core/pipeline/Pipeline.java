@@ -1,13 +1,20 @@
-package dev.sluice.core.run;
+package dev.sluice.core.pipeline;
 
 import dev.sluice.core.compile.Compiler;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.parse.TemplateEngine;
+import dev.sluice.core.plan.Plan;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
-import dev.sluice.core.template.TemplateEngine;
+import dev.sluice.core.run.Command;
+import dev.sluice.core.run.Executor;
+import dev.sluice.core.run.RunArtifacts;
+import dev.sluice.core.run.RunHistory;
+import dev.sluice.core.run.RunListener;
+import dev.sluice.core.run.RunSummary;
 import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
 import dev.sluice.core.warehouse.Warehouse;

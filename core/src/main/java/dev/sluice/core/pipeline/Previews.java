@@ -1,4 +1,4 @@
-package dev.sluice.core.query;
+package dev.sluice.core.pipeline;
 
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
@@ -9,7 +9,7 @@ import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Seed;
-import dev.sluice.core.run.Pipeline;
+import dev.sluice.core.query.QueryException;
 import dev.sluice.core.warehouse.Relation;
 import dev.sluice.core.warehouse.Sql;
 import java.nio.file.Files;

@@ -1,11 +1,11 @@
-package dev.sluice.core.run;
+package dev.sluice.core.plan;
 
-import dev.sluice.core.graph.Dag;
-import dev.sluice.core.graph.Manifest;
-import dev.sluice.core.graph.Selector;
+import dev.sluice.core.parse.Dag;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.GenericTest;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
+import dev.sluice.core.run.Command;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,4 +1,4 @@
-package dev.sluice.core.graph;
+package dev.sluice.core.parse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,8 +1,9 @@
-package dev.sluice.core.graph;
+package dev.sluice.core.plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.testing.ProjectFolder;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;

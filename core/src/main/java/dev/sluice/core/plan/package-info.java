@@ -2,4 +2,4 @@
  * The pipeline as a graph: the manifest (final configs and edges), cycle detection, and dbt's
  * selection language.
  */
-package dev.sluice.core.graph;
+package dev.sluice.core.plan;

@@ -1,4 +1,4 @@
-package dev.sluice.core.template;
+package dev.sluice.core.parse;
 
 import com.hubspot.jinjava.Jinjava;
 import com.hubspot.jinjava.JinjavaConfig;

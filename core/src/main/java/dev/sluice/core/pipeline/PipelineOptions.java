@@ -1,5 +1,7 @@
-package dev.sluice.core.run;
+package dev.sluice.core.pipeline;
 
+import dev.sluice.core.run.SourceLoadStep;
+import dev.sluice.core.run.SourceLoads;
 import dev.sluice.core.warehouse.Warehouse;
 import java.nio.file.Path;
 import java.util.Map;

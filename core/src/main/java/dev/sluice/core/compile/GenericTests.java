@@ -1,4 +1,4 @@
-package dev.sluice.core.quality;
+package dev.sluice.core.compile;
 
 import dev.sluice.core.project.GenericTest;
 import dev.sluice.core.project.NodeConfig;

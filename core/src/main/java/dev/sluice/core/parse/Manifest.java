@@ -1,4 +1,4 @@
-package dev.sluice.core.graph;
+package dev.sluice.core.parse;
 
 import dev.sluice.core.project.DataTest;
 import dev.sluice.core.project.Export;
@@ -12,9 +12,6 @@ import dev.sluice.core.project.SingularTest;
 import dev.sluice.core.project.Snapshot;
 import dev.sluice.core.project.SourceTable;
 import dev.sluice.core.project.Target;
-import dev.sluice.core.template.RenderRequest;
-import dev.sluice.core.template.Rendered;
-import dev.sluice.core.template.TemplateEngine;
 import dev.sluice.core.warehouse.Relations;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;

@@ -1,4 +1,4 @@
-package dev.sluice.core.template;
+package dev.sluice.core.parse;
 
 import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectProblem;

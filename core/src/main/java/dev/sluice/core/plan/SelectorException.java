@@ -1,4 +1,4 @@
-package dev.sluice.core.graph;
+package dev.sluice.core.plan;
 
 /** A selector that cannot be read or matches nothing. */
 public final class SelectorException extends RuntimeException {

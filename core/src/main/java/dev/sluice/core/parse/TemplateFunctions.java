@@ -1,4 +1,4 @@
-package dev.sluice.core.template;
+package dev.sluice.core.parse;
 
 import com.hubspot.jinjava.el.ext.NamedParameter;
 import com.hubspot.jinjava.interpret.JinjavaInterpreter;
