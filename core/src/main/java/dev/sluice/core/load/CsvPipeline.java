@@ -1,5 +1,10 @@
 package dev.sluice.core.load;
 
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.CsvExport;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.SourceColumn;
+import dev.sluice.core.spi.TableRequest;
 import dev.sluice.core.warehouse.SqlSession;
 import java.io.BufferedOutputStream;
 import java.io.IOException;

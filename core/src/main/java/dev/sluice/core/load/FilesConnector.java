@@ -1,5 +1,12 @@
 package dev.sluice.core.load;
 
+import dev.sluice.core.spi.ConfigField;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.RowSink;
+import dev.sluice.core.spi.SourceConnector;
+import dev.sluice.core.spi.TableInfo;
+import dev.sluice.core.spi.TableRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

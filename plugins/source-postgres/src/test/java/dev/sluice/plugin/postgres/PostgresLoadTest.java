@@ -194,8 +194,8 @@ class PostgresLoadTest {
 
   @Test
   void theConnectorChecksAndListsTablesWithTheirColumns() throws Exception {
-    dev.sluice.core.load.ConnectorConfig c =
-        dev.sluice.core.load.ConnectorConfig.of(
+    dev.sluice.core.spi.ConnectorConfig c =
+        dev.sluice.core.spi.ConnectorConfig.of(
             "shop_db",
             Map.of(
                 "host",

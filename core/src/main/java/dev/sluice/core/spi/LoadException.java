@@ -1,4 +1,4 @@
-package dev.sluice.core.load;
+package dev.sluice.core.spi;
 
 /** A load failed; the message names the source, the table and, for files, the line. */
 public final class LoadException extends Exception {

@@ -1,4 +1,4 @@
-package dev.sluice.core.load;
+package dev.sluice.core.spi;
 
 import java.util.Map;
 

@@ -1,4 +1,4 @@
-package dev.sluice.core.load;
+package dev.sluice.core.spi;
 
 /**
  * One setting of a connector, described for a form.
