@@ -3,7 +3,7 @@ package dev.sluice.app.runs;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.pipeline.PipelineOptions;
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.NodeStatus;
 import dev.sluice.core.run.RunEvent;

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.app.editor.EditorTab;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.pipeline.PipelineOptions;
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.testing.Samples;
 import java.nio.file.Files;

@@ -2,7 +2,7 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.pipeline.PipelineOptions;
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.RunSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;

@@ -5,7 +5,6 @@ import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.GenericTest;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
-import dev.sluice.core.run.Command;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -2,6 +2,7 @@ package dev.sluice.core.run;
 
 import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.plan.Plan;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.warehouse.Catalog;

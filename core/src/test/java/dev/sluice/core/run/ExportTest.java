@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Project;

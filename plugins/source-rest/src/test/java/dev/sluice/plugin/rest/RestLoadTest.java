@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.sluice.core.load.ConnectorRegistry;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.pipeline.PipelineOptions;
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.NodeStatus;
 import dev.sluice.core.run.RunListener;

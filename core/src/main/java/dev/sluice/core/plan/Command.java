@@ -1,4 +1,4 @@
-package dev.sluice.core.run;
+package dev.sluice.core.plan;
 
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.SourceTable;
