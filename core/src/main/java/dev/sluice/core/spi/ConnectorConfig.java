@@ -1,5 +1,7 @@
 package dev.sluice.core.spi;
 
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +118,35 @@ public final class ConnectorConfig {
 
   /** The setting as a list of strings (a YAML list or a comma-separated string). */
   public List<String> list(String key) {
-    return dev.sluice.core.project.NodeConfig.asStrings(values.get(key));
+    return strings(values.get(key));
+  }
+
+  /**
+   * A setting as a list of strings: a YAML list, or a comma-separated string. Project configs
+   * (tags, unique_key) read lists the same way.
+   */
+  public static List<String> strings(Object v) {
+    if (v == null) {
+      return List.of();
+    }
+    if (v instanceof Collection<?> c) {
+      List<String> out = new ArrayList<>();
+      c.forEach(x -> out.add(String.valueOf(x)));
+      return out;
+    }
+    String s = v.toString().trim();
+    if (s.isEmpty()) {
+      return List.of();
+    }
+    if (s.contains(",")) {
+      List<String> out = new ArrayList<>();
+      for (String part : s.split(",")) {
+        if (!part.isBlank()) {
+          out.add(part.trim());
+        }
+      }
+      return out;
+    }
+    return List.of(s);
   }
 }
