@@ -54,7 +54,7 @@ public final class GenericTests {
           if (in.length() > 0) {
             in.append(", ");
           }
-          in.append(quote ? "'" + v.replace("'", "''") + "'" : v);
+          in.append(quote ? dev.sluice.core.warehouse.Sql.literal(v) : v);
         }
         sql =
             "select "
@@ -122,6 +122,6 @@ public final class GenericTests {
     if (s.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       return s;
     }
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return dev.sluice.core.warehouse.Sql.ident(s);
   }
 }

@@ -142,9 +142,8 @@ final class CsvPipeline {
     for (Object o : columns) {
       SourceColumn c = (SourceColumn) o;
       sb.append(sb.length() == 0 ? "" : ", ")
-          .append('"')
-          .append(c.name().replace("\"", "\"\""))
-          .append("\" ")
+          .append(dev.sluice.core.warehouse.Sql.ident(c.name()))
+          .append(' ')
           .append(c.type());
     }
     return sb.toString();

@@ -121,7 +121,7 @@ public final class FilesConnector implements SourceConnector, DirectScan {
                   ? "json"
                   : "csv";
     }
-    String lit = "'" + path.replace("'", "''") + "'";
+    String lit = dev.sluice.core.warehouse.Sql.literal(path);
     if (format.equals("csv")) {
       checkShape(path, base, request);
     }
@@ -131,11 +131,11 @@ public final class FilesConnector implements SourceConnector, DirectScan {
       case "csv" ->
           "read_csv("
               + lit
-              + ", header = true, auto_detect = true, strict_mode = true, delim = '"
-              + String.valueOf(
-                      request.settings().getOrDefault("delimiter", config.text("delimiter", ",")))
-                  .replace("'", "''")
-              + "')";
+              + ", header = true, auto_detect = true, strict_mode = true, delim = "
+              + dev.sluice.core.warehouse.Sql.literal(
+                  String.valueOf(
+                      request.settings().getOrDefault("delimiter", config.text("delimiter", ","))))
+              + ")";
       default ->
           throw new LoadException(
               "source "

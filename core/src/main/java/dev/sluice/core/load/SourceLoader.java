@@ -368,9 +368,9 @@ public final class SourceLoader {
         s.execute(
             "create table "
                 + rel
-                + " as select * from read_json_auto('"
-                + file.toString().replace("'", "''")
-                + "', format = 'newline_delimited')");
+                + " as select * from read_json_auto("
+                + dev.sluice.core.warehouse.Sql.literal(file.toString())
+                + ", format = 'newline_delimited')");
         return n;
       } catch (IOException e) {
         throw new LoadException(
