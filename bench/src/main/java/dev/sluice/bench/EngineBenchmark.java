@@ -1,12 +1,12 @@
 package dev.sluice.bench;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
+import dev.sluice.core.plan.Plan;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectLoader;
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
-import dev.sluice.core.run.Plan;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
 import java.io.IOException;

@@ -1,7 +1,7 @@
 package dev.sluice.app.editor;
 
 import dev.sluice.app.results.WarehouseSession;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
@@ -12,7 +12,8 @@ import java.util.function.Supplier;
  *
  * @param worker one thread for highlighting, checks and completion, so they never pile up
  * @param queries threads for queries, exports and profiles, which may run long and in parallel
- * @param saved called after a file was written, so the project reloads and the graph follows
+ * @param save the one writer of project SQL: writes the file, so the project reloads and the graph
+ *     follows
  */
 public record EditorContext(
     WarehouseSession session,
@@ -20,7 +21,14 @@ public record EditorContext(
     Executor queries,
     Consumer<Runnable> onUi,
     Supplier<Manifest> manifest,
-    Runnable saved,
+    FileSaver save,
     Consumer<String> tell,
     SqlAssist assist,
-    java.util.function.Predicate<String> confirmDiscard) {}
+    java.util.function.Predicate<String> confirmDiscard) {
+
+  /** Writes a project file as the user saved it. */
+  @FunctionalInterface
+  public interface FileSaver {
+    void save(java.nio.file.Path file, String text) throws java.io.IOException;
+  }
+}

@@ -4,14 +4,13 @@ import dev.sluice.app.results.ProfileView;
 import dev.sluice.app.results.ProfileViewModel;
 import dev.sluice.app.results.QueryViewModel;
 import dev.sluice.app.results.ResultsView;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.Previews;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
-import dev.sluice.core.query.Previews;
 import dev.sluice.core.query.QueryException;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.RunArtifacts;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -324,11 +323,10 @@ public final class EditorTab extends Tab {
       return true;
     }
     try {
-      RunArtifacts.writeAtomically(file, text);
+      ctx.save().save(file, text);
       saved = text;
       editor.area().getUndoManager().mark();
       updateTitle();
-      ctx.saved().run();
       return true;
     } catch (IOException e) {
       ctx.tell().accept("Could not save " + file.getFileName() + ": " + e.getMessage());

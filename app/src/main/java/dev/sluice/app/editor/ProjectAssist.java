@@ -1,9 +1,9 @@
 package dev.sluice.app.editor;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
-import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.sqlassist.Completer;
 import dev.sluice.core.sqlassist.Completion;
 import dev.sluice.core.sqlassist.Diagnostic;

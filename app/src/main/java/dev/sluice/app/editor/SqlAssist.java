@@ -1,7 +1,7 @@
 package dev.sluice.app.editor;
 
+import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.Node;
-import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.sqlassist.Completion;
 import java.util.List;
 

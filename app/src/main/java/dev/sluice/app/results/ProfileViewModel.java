@@ -1,9 +1,9 @@
 package dev.sluice.app.results;
 
+import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.query.Profiler;
 import dev.sluice.core.query.ResultStream;
 import dev.sluice.core.query.TableProfile;
-import dev.sluice.core.run.Pipeline;
 import java.util.Locale;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;

@@ -1,12 +1,12 @@
 package dev.sluice.app.results;
 
+import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.query.ExportFormat;
 import dev.sluice.core.query.QueryException;
 import dev.sluice.core.query.ResultColumn;
 import dev.sluice.core.query.ResultExport;
 import dev.sluice.core.query.ResultStream;
-import dev.sluice.core.run.Pipeline;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;

@@ -1,8 +1,8 @@
 package dev.sluice.app.results;
 
-import dev.sluice.core.graph.Manifest;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;

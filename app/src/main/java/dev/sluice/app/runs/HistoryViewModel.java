@@ -1,8 +1,8 @@
 package dev.sluice.app.runs;
 
+import dev.sluice.core.pipeline.Workspace;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.RunHistory;
-import dev.sluice.core.warehouse.DuckDbWarehouse;
 import java.util.List;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
@@ -28,20 +28,11 @@ public final class HistoryViewModel {
   public void refresh(String duckdbPath) {
     background.execute(
         () -> {
-          List<RunHistory.Run> found;
-          if (!duckdbPath.equals(":memory:")
-              && !java.nio.file.Files.exists(java.nio.file.Path.of(duckdbPath))) {
-            found = List.of();
-          } else {
-            try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
-              found = new RunHistory(w).runs(200);
-            } catch (RuntimeException e) {
-              found =
-                  List.of(); // locked by a run in a terminal: keep what is shown, try again later
-              return;
-            }
+          java.util.Optional<List<RunHistory.Run>> found = Workspace.runs(duckdbPath, 200);
+          if (found.isEmpty()) {
+            return; // locked by a run in a terminal: keep what is shown, try again later
           }
-          List<RunHistory.Run> result = found;
+          List<RunHistory.Run> result = found.get();
           onUiThread.accept(() -> runs.setAll(result));
         });
   }
@@ -50,10 +41,7 @@ public final class HistoryViewModel {
   public void open(String duckdbPath, String runId, Consumer<List<NodeResult>> then) {
     background.execute(
         () -> {
-          List<NodeResult> found;
-          try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
-            found = new RunHistory(w).nodes(runId);
-          }
+          List<NodeResult> found = Workspace.runNodes(duckdbPath, runId);
           onUiThread.accept(
               () -> {
                 nodes.setAll(found);

@@ -1,6 +1,6 @@
 package dev.sluice.app.runs;
 
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 
 /**
  * What a person asked to run from the graph, as a command and a selector in the CLI's language, so

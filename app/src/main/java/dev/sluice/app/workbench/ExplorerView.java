@@ -1,6 +1,6 @@
 package dev.sluice.app.workbench;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.SourceTable;

@@ -4,7 +4,7 @@ import dev.sluice.core.edit.EditRefusedException;
 import dev.sluice.core.edit.ExportEdits;
 import dev.sluice.core.edit.ProjectEdit;
 import dev.sluice.core.edit.ProjectEdits;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
@@ -32,6 +32,7 @@ public final class GraphEditing {
               project.ownChange();
               project.reload();
             });
+    project.onOutsideChange(stack::outsideChange);
   }
 
   /** The kinds the palette offers. */
@@ -179,8 +180,7 @@ public final class GraphEditing {
 
   public void undo() {
     try {
-      String what = stack.undo();
-      report.accept(what == null ? "Nothing to undo" : "Undid: " + what);
+      report.accept(stack.undo().message("Undid"));
     } catch (IOException e) {
       report.accept("Could not undo: " + e.getMessage());
     }
@@ -188,8 +188,7 @@ public final class GraphEditing {
 
   public void redo() {
     try {
-      String what = stack.redo();
-      report.accept(what == null ? "Nothing to redo" : "Redid: " + what);
+      report.accept(stack.redo().message("Redid"));
     } catch (IOException e) {
       report.accept("Could not redo: " + e.getMessage());
     }

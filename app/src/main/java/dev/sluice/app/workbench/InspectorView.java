@@ -1,6 +1,6 @@
 package dev.sluice.app.workbench;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Column;
 import dev.sluice.core.project.DataTest;
 import dev.sluice.core.project.Model;
@@ -156,11 +156,9 @@ public final class InspectorView extends VBox {
       return;
     }
     try {
-      dev.sluice.core.run.RunArtifacts.writeAtomically(file, sql.getText());
+      project.saveFile(file, sql.getText());
       saved = sql.getText();
       save.setDisable(true);
-      project.ownChange();
-      project.reload();
     } catch (java.io.IOException e) {
       title.setText("Could not save " + file.getFileName() + ": " + e.getMessage());
     }

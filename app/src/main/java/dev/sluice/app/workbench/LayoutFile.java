@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.core.run.RunArtifacts;
+import dev.sluice.core.io.AtomicFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -86,6 +86,6 @@ public final class LayoutFile {
     ObjectNode p = root.putObject("positions");
     new TreeMap<>(positions)
         .forEach((id, pt) -> p.putArray(id).add(Math.round(pt.x())).add(Math.round(pt.y())));
-    RunArtifacts.writeAtomically(of(projectRoot), JSON.writeValueAsString(root) + "\n");
+    AtomicFiles.write(of(projectRoot), JSON.writeValueAsString(root) + "\n");
   }
 }

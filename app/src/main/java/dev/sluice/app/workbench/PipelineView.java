@@ -3,7 +3,7 @@ package dev.sluice.app.workbench;
 import dev.sluice.app.runs.NodeRunState;
 import dev.sluice.app.runs.RunRequest;
 import dev.sluice.app.runs.RunViewModel;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Node;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,7 @@
 package dev.sluice.app.workbench;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Node;
-import dev.sluice.core.project.Project;
-import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.ProjectProblem;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -47,6 +45,7 @@ public final class ProjectViewModel {
       new java.util.concurrent.atomic.AtomicLong();
 
   private volatile long fingerprint;
+  private final List<Runnable> outsideChange = new java.util.concurrent.CopyOnWriteArrayList<>();
   private final GraphSelection selection = new GraphSelection(selected, this::visibleNodeIds);
   private final javafx.collections.ObservableSet<String> collapsed =
       FXCollections.observableSet(new java.util.TreeSet<>());
@@ -111,6 +110,21 @@ public final class ProjectViewModel {
   }
 
   /** Notes that the app itself just changed files, so the watcher does not reload a second time. */
+  /**
+   * The one writer of project files the app edits by hand (model and test SQL from a SQL tab or the
+   * inspector): writes atomically, notes the change as its own and reloads.
+   */
+  public void saveFile(Path file, String text) throws IOException {
+    dev.sluice.core.io.AtomicFiles.write(file, text);
+    ownChange();
+    reload();
+  }
+
+  /** Runs {@code listener} on the UI thread whenever files change outside Sluice. */
+  public void onOutsideChange(Runnable listener) {
+    outsideChange.add(listener);
+  }
+
   public void ownChange() {
     Path r = root.get();
     if (r != null) {
@@ -130,6 +144,7 @@ public final class ProjectViewModel {
     long now = fingerprint(r);
     if (now != fingerprint) {
       fingerprint = now;
+      onUiThread.accept(() -> outsideChange.forEach(Runnable::run));
       reload();
       return true;
     }
@@ -137,18 +152,7 @@ public final class ProjectViewModel {
   }
 
   private Loaded load(Path dir, boolean fresh) {
-    Project project = new ProjectLoader().load(dir);
-    Manifest m;
-    try {
-      m = Manifest.of(project);
-    } catch (RuntimeException e) {
-      m =
-          new Manifest(
-              project,
-              new dev.sluice.core.graph.Dag(Map.of()),
-              Map.of(),
-              List.of(ProjectProblem.error(null, 0, "cannot read the project: " + e.getMessage())));
-    }
+    Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
     Map<String, GraphLayout.Point> saved = fresh ? LayoutFile.read(dir) : new HashMap<>(positions);
     Map<String, GraphLayout.Point> pos = new HashMap<>();
     boolean missing = false;
@@ -350,43 +354,15 @@ public final class ProjectViewModel {
     if (m == null || m.hasErrors()) {
       return;
     }
-    String path = m.project().settings().target(null).path();
     long round = staleRound.incrementAndGet();
     background.execute(
         () -> {
-          java.util.Set<String> found;
-          if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
-            found = new java.util.HashSet<>(m.dag().nodeIds()); // nothing built yet
-            m.project().nodes().stream()
-                .filter(n -> n instanceof dev.sluice.core.project.SourceTable s && !s.isLoaded())
-                .forEach(n -> found.remove(n.uniqueId()));
-          } else {
-            try (dev.sluice.core.warehouse.DuckDbWarehouse w =
-                dev.sluice.core.warehouse.DuckDbWarehouse.open(path)) {
-              dev.sluice.core.run.RunHistory h = new dev.sluice.core.run.RunHistory(w);
-              var target = m.project().settings().target(null);
-              var compiler =
-                  new dev.sluice.core.compile.Compiler(
-                      m,
-                      new dev.sluice.core.template.TemplateEngine(
-                          m.project(), target, System.getenv(), Map.of(), "stale"),
-                      target,
-                      r ->
-                          !r.cte()
-                              && w.relationKind(r.schema(), r.identifier())
-                                  .map(
-                                      k ->
-                                          k
-                                              == dev.sluice.core.warehouse.Warehouse.RelationKind
-                                                  .TABLE)
-                                  .orElse(false),
-                      false);
-              found = dev.sluice.core.run.Staleness.stale(m, compiler, h.lastSuccessfulHashes());
-            } catch (RuntimeException e) {
-              return; // the file is busy (a run in a terminal): keep what is shown
-            }
+          java.util.Optional<java.util.Set<String>> found =
+              dev.sluice.core.pipeline.Workspace.stale(m);
+          if (found.isEmpty()) {
+            return; // the file is busy (a run in a terminal): keep what is shown
           }
-          java.util.Set<String> result = found;
+          java.util.Set<String> result = found.get();
           onUiThread.accept(
               () -> {
                 if (round != staleRound.get()) {

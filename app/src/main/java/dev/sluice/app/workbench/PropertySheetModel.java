@@ -2,7 +2,7 @@ package dev.sluice.app.workbench;
 
 import dev.sluice.core.edit.ColumnTest;
 import dev.sluice.core.edit.PropertyEdits;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Column;
 import dev.sluice.core.project.DataTest;
 import dev.sluice.core.project.GenericTest;

@@ -1,6 +1,6 @@
 package dev.sluice.app.workbench;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.function.Supplier;

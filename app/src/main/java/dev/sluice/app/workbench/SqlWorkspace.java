@@ -8,12 +8,12 @@ import dev.sluice.app.results.ProfileViewModel;
 import dev.sluice.app.results.QueryViewModel;
 import dev.sluice.app.results.ResultsView;
 import dev.sluice.app.results.WarehouseSession;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.pipeline.Previews;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.SingularTest;
-import dev.sluice.core.query.Previews;
-import dev.sluice.core.run.PipelineOptions;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
@@ -75,10 +75,7 @@ public final class SqlWorkspace {
             queries,
             onUi,
             project.manifestProperty()::get,
-            () -> {
-              project.ownChange();
-              project.reload();
-            },
+            project::saveFile,
             notify,
             assist,
             SqlWorkspace::confirmDiscard);
@@ -180,7 +177,7 @@ public final class SqlWorkspace {
           java.util.List<dev.sluice.core.project.ProjectProblem> found =
               new java.util.ArrayList<>();
           try {
-            dev.sluice.core.run.Pipeline p = session.pipeline();
+            dev.sluice.core.pipeline.Pipeline p = session.pipeline();
             for (Node n : p.manifest().project().nodes()) {
               if (gen != checkGeneration) {
                 return;

@@ -2,10 +2,10 @@ package dev.sluice.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.run.Command;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.NodeStatus;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.testing.Samples;
 import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;

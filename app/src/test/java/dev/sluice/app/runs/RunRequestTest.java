@@ -2,7 +2,7 @@ package dev.sluice.app.runs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 import org.junit.jupiter.api.Test;
 
 class RunRequestTest {

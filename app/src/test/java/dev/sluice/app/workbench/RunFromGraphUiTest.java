@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.app.runs.NodeRunState;
 import dev.sluice.app.runs.RunRequest;
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,12 +2,12 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
-import dev.sluice.core.graph.Manifest;
-import dev.sluice.core.graph.Selector;
+import dev.sluice.core.io.AtomicFiles;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.ProjectProblem;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.RunArtifacts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
@@ -57,7 +57,7 @@ final class CompileCommand implements Callable<Integer> {
         if (n instanceof dev.sluice.core.project.GenericTest) {
           name = name + "/" + n.name() + ".sql";
         }
-        RunArtifacts.writeAtomically(dir.resolve(name), c.sql() + "\n");
+        AtomicFiles.write(dir.resolve(name), c.sql() + "\n");
         written++;
         last = c;
       }

@@ -1,6 +1,6 @@
 package dev.sluice.core.cli;
 
-import dev.sluice.core.run.RunArtifacts;
+import dev.sluice.core.io.AtomicFiles;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -37,7 +37,7 @@ final class InitCommand implements Callable<Integer> {
         root.getFileName() == null
             ? "project"
             : root.getFileName().toString().replaceAll("[^A-Za-z0-9_]", "_");
-    RunArtifacts.writeAtomically(
+    AtomicFiles.write(
         root.resolve("sluice.yml"),
         """
         name: %s
@@ -51,12 +51,12 @@ final class InitCommand implements Callable<Integer> {
           +materialized: view
         """
             .formatted(name, name));
-    RunArtifacts.writeAtomically(
+    AtomicFiles.write(
         root.resolve("seeds/countries.csv"), "code,name\nDE,Germany\nFR,France\nJP,Japan\n");
-    RunArtifacts.writeAtomically(
+    AtomicFiles.write(
         root.resolve("models/countries_by_name.sql"),
         "select code, name\nfrom {{ ref('countries') }}\norder by name\n");
-    RunArtifacts.writeAtomically(
+    AtomicFiles.write(
         root.resolve("models/schema.yml"),
         """
         models:
@@ -70,7 +70,7 @@ final class InitCommand implements Callable<Integer> {
     Files.createDirectories(root.resolve("tests"));
     Files.createDirectories(root.resolve("sources"));
     if (!Files.exists(root.resolve(".gitignore"))) {
-      RunArtifacts.writeAtomically(root.resolve(".gitignore"), "target/\n");
+      AtomicFiles.write(root.resolve(".gitignore"), "target/\n");
     }
     out.println("Created project '" + name + "' in " + root);
     out.println("Next: sluice build --project " + dir);

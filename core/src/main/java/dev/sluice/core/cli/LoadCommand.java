@@ -1,6 +1,6 @@
 package dev.sluice.core.cli;
 
-import dev.sluice.core.run.Command;
+import dev.sluice.core.plan.Command;
 
 /** {@code sluice load}: extract and load the selected sources (all by default). */
 @picocli.CommandLine.Command(

@@ -1,11 +1,11 @@
 package dev.sluice.core.cli;
 
-import dev.sluice.core.graph.Manifest;
-import dev.sluice.core.graph.Selector;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
-import dev.sluice.core.run.Pipeline;
 import java.io.PrintWriter;
 import java.util.Set;
 import java.util.concurrent.Callable;

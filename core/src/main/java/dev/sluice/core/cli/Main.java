@@ -1,6 +1,6 @@
 package dev.sluice.core.cli;
 
-import dev.sluice.core.graph.SelectorException;
+import dev.sluice.core.plan.SelectorException;
 import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.warehouse.WarehouseException;
 import java.io.PrintWriter;

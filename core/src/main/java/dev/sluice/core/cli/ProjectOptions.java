@@ -26,8 +26,10 @@ final class ProjectOptions {
   String vars;
 
   /** The pipeline options these flags describe. */
-  dev.sluice.core.run.PipelineOptions pipelineOptions() {
-    return dev.sluice.core.run.PipelineOptions.defaults().withTarget(target).withVars(parsedVars());
+  dev.sluice.core.pipeline.PipelineOptions pipelineOptions() {
+    return dev.sluice.core.pipeline.PipelineOptions.defaults()
+        .withTarget(target)
+        .withVars(parsedVars());
   }
 
   Map<String, Object> parsedVars() {

@@ -1,10 +1,10 @@
 package dev.sluice.core.cli;
 
 import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.ProjectProblem;
-import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.warehouse.SqlSession;
 import java.io.PrintWriter;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package dev.sluice.core.cli;
 
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.RunSummary;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -71,6 +71,7 @@ abstract class RunCommand implements Callable<Integer> {
           // already shutting down: the hook is running
         }
       }
+      pipeline.runWarnings().forEach(w -> spec.commandLine().getErr().println(w));
       return summary.exitCode();
     }
   }

@@ -1,16 +1,15 @@
 package dev.sluice.core.compile;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.parse.RenderRequest;
+import dev.sluice.core.parse.Rendered;
+import dev.sluice.core.parse.TemplateEngine;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.GenericTest;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
-import dev.sluice.core.quality.GenericTests;
-import dev.sluice.core.template.RenderRequest;
-import dev.sluice.core.template.Rendered;
-import dev.sluice.core.template.TemplateEngine;
 import dev.sluice.core.warehouse.Relation;
 import dev.sluice.core.warehouse.Relations;
 import java.util.ArrayList;

@@ -1,5 +1,9 @@
 package dev.sluice.core.load;
 
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.RowSink;
+import dev.sluice.core.spi.SourceColumn;
+import dev.sluice.core.spi.TableRequest;
 import dev.sluice.core.warehouse.SqlSession;
 import dev.sluice.core.warehouse.Warehouse;
 import java.math.BigDecimal;

@@ -1,6 +1,7 @@
 package dev.sluice.core.load;
 
 import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.spi.LoadException;
 import dev.sluice.core.warehouse.SqlSession;
 import dev.sluice.core.warehouse.Warehouse;
 import java.sql.SQLException;

@@ -1,5 +1,7 @@
 package dev.sluice.core.load;
 
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.SourceConnector;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Map;

@@ -1,5 +1,10 @@
 package dev.sluice.core.load;
 
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.CsvExport;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.SourceColumn;
+import dev.sluice.core.spi.TableRequest;
 import dev.sluice.core.warehouse.SqlSession;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
@@ -137,9 +142,8 @@ final class CsvPipeline {
     for (Object o : columns) {
       SourceColumn c = (SourceColumn) o;
       sb.append(sb.length() == 0 ? "" : ", ")
-          .append('"')
-          .append(c.name().replace("\"", "\"\""))
-          .append("\" ")
+          .append(dev.sluice.core.warehouse.Sql.ident(c.name()))
+          .append(' ')
           .append(c.type());
     }
     return sb.toString();

@@ -1,5 +1,9 @@
 package dev.sluice.core.load;
 
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.TableRequest;
+
 /**
  * A connector whose data DuckDB reads itself (files): the loader stages it with one SQL statement
  * instead of streaming rows through Java.

@@ -1,5 +1,12 @@
 package dev.sluice.core.load;
 
+import dev.sluice.core.spi.ConfigField;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.RowSink;
+import dev.sluice.core.spi.SourceConnector;
+import dev.sluice.core.spi.TableInfo;
+import dev.sluice.core.spi.TableRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -114,7 +121,7 @@ public final class FilesConnector implements SourceConnector, DirectScan {
                   ? "json"
                   : "csv";
     }
-    String lit = "'" + path.replace("'", "''") + "'";
+    String lit = dev.sluice.core.warehouse.Sql.literal(path);
     if (format.equals("csv")) {
       checkShape(path, base, request);
     }
@@ -124,11 +131,11 @@ public final class FilesConnector implements SourceConnector, DirectScan {
       case "csv" ->
           "read_csv("
               + lit
-              + ", header = true, auto_detect = true, strict_mode = true, delim = '"
-              + String.valueOf(
-                      request.settings().getOrDefault("delimiter", config.text("delimiter", ",")))
-                  .replace("'", "''")
-              + "')";
+              + ", header = true, auto_detect = true, strict_mode = true, delim = "
+              + dev.sluice.core.warehouse.Sql.literal(
+                  String.valueOf(
+                      request.settings().getOrDefault("delimiter", config.text("delimiter", ","))))
+              + ")";
       default ->
           throw new LoadException(
               "source "

@@ -110,6 +110,6 @@ final class LoadState {
   }
 
   static String lit(String v) {
-    return v == null ? "null" : "'" + v.replace("'", "''") + "'";
+    return v == null ? "null" : dev.sluice.core.warehouse.Sql.literal(v);
   }
 }

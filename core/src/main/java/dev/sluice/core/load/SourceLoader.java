@@ -2,6 +2,12 @@ package dev.sluice.core.load;
 
 import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.CsvExport;
+import dev.sluice.core.spi.JsonRecords;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.SourceConnector;
+import dev.sluice.core.spi.TableRequest;
 import dev.sluice.core.warehouse.CatalogChanges;
 import dev.sluice.core.warehouse.SqlSession;
 import dev.sluice.core.warehouse.Warehouse;
@@ -362,9 +368,9 @@ public final class SourceLoader {
         s.execute(
             "create table "
                 + rel
-                + " as select * from read_json_auto('"
-                + file.toString().replace("'", "''")
-                + "', format = 'newline_delimited')");
+                + " as select * from read_json_auto("
+                + dev.sluice.core.warehouse.Sql.literal(file.toString())
+                + ", format = 'newline_delimited')");
         return n;
       } catch (IOException e) {
         throw new LoadException(

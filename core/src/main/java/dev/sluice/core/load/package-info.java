@@ -1,5 +1,5 @@
 /**
- * Extract and load: the {@link dev.sluice.core.load.SourceConnector} SPI that plugins implement,
+ * Extract and load: runs the {@link dev.sluice.core.spi.SourceConnector}s that plugins implement,
  * the files connector, and the loader that stages rows through DuckDB's Appender and applies
  * replace, append or merge with incremental cursors, all in one transaction per table.
  */

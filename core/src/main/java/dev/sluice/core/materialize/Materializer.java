@@ -143,10 +143,10 @@ public final class Materializer {
   }
 
   static String literal(String s) {
-    return "'" + s.replace("'", "''") + "'";
+    return dev.sluice.core.warehouse.Sql.literal(s);
   }
 
   static String quote(String s) {
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return dev.sluice.core.warehouse.Sql.ident(s);
   }
 }

@@ -1,7 +1,6 @@
 package dev.sluice.core.project;
 
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -102,27 +101,6 @@ public record NodeConfig(Map<String, Object> values) {
   }
 
   public static List<String> asStrings(Object v) {
-    if (v == null) {
-      return List.of();
-    }
-    if (v instanceof Collection<?> c) {
-      List<String> out = new ArrayList<>();
-      c.forEach(x -> out.add(String.valueOf(x)));
-      return out;
-    }
-    String s = v.toString().trim();
-    if (s.isEmpty()) {
-      return List.of();
-    }
-    if (s.contains(",")) {
-      List<String> out = new ArrayList<>();
-      for (String part : s.split(",")) {
-        if (!part.isBlank()) {
-          out.add(part.trim());
-        }
-      }
-      return out;
-    }
-    return List.of(s);
+    return dev.sluice.core.spi.ConnectorConfig.strings(v);
   }
 }

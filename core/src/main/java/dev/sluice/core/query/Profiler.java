@@ -77,7 +77,7 @@ public final class Profiler {
 
   private static ColumnProfile withChart(Statement st, String from, ColumnProfile p)
       throws SQLException {
-    String col = '"' + p.name().replace("\"", "\"\"") + '"';
+    String col = dev.sluice.core.warehouse.Sql.ident(p.name());
     boolean numeric =
         isNumeric(p.type()) && p.min() != null && p.max() != null && p.distinct() > TOP_VALUES;
     List<ColumnProfile.Bar> bars = numeric ? histogram(st, from, col, p) : topValues(st, from, col);

@@ -32,7 +32,7 @@ public final class ResultExport {
           "copy ("
               + sql
               + ") to "
-              + Previews.literal(partial.toString())
+              + dev.sluice.core.warehouse.Sql.literal(partial.toString())
               + " "
               + format.copyOptions());
       long rows = st.getLargeUpdateCount();

@@ -1,7 +1,9 @@
 package dev.sluice.core.run;
 
 import dev.sluice.core.compile.Compiler;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.plan.Command;
+import dev.sluice.core.plan.Plan;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.Warehouse;

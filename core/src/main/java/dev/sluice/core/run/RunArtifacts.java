@@ -4,11 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 
 /**
  * Files a run leaves under the target folder: {@code run_results.json} and the compiled SQL of each
@@ -82,15 +81,11 @@ public final class RunArtifacts {
     return out;
   }
 
-  /** Writes to a temporary file beside the target, then renames: readers never see half a file. */
+  /**
+   * Writes to a temporary file beside the target, then renames: readers never see half a file. The
+   * same as {@link dev.sluice.core.io.AtomicFiles#write}, which new code calls.
+   */
   public static void writeAtomically(Path file, String text) throws IOException {
-    Files.createDirectories(file.getParent());
-    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
-    try {
-      Files.writeString(tmp, text);
-      Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(tmp);
-    }
+    dev.sluice.core.io.AtomicFiles.write(file, text);
   }
 }

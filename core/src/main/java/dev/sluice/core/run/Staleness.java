@@ -2,7 +2,7 @@ package dev.sluice.core.run;
 
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;

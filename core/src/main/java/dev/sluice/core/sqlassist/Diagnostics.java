@@ -2,12 +2,12 @@ package dev.sluice.core.sqlassist;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.SingularTest;
 import dev.sluice.core.project.Snapshot;
-import dev.sluice.core.run.Pipeline;
 import dev.sluice.core.sqlassist.Diagnostic.Severity;
 import dev.sluice.core.warehouse.Relations;
 import java.sql.Connection;

@@ -1,6 +1,6 @@
 package dev.sluice.core.sqlassist;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Column;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;

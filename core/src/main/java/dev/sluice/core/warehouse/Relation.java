@@ -24,7 +24,7 @@ public record Relation(String schema, String identifier, boolean cte) {
   }
 
   static String quote(String s) {
-    return '"' + s.replace("\"", "\"\"") + '"';
+    return Sql.ident(s);
   }
 
   @Override

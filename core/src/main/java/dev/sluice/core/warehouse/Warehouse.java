@@ -29,7 +29,7 @@ public interface Warehouse extends AutoCloseable {
 
   /** Quotes an identifier: {@code my "col"} becomes {@code "my ""col"""}. */
   default String quote(String identifier) {
-    return '"' + identifier.replace("\"", "\"\"") + '"';
+    return Sql.ident(identifier);
   }
 
   default String relation(String schema, String name) {

@@ -1,6 +1,7 @@
 package dev.sluice.core.architecture;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
 import com.tngtech.archunit.junit.AnalyzeClasses;
@@ -38,9 +39,33 @@ class LayeringTest {
       noClasses()
           .that()
           .resideOutsideOfPackage("dev.sluice.core.cli..")
-          .and()
-          .resideOutsideOfPackage("dev.sluice.core.run..")
           .should()
           .accessField(System.class, "out")
-          .because("the engine reports through events and results; the CLI decides what to print");
+          .orShould()
+          .accessField(System.class, "err")
+          .because(
+              "the engine reports through events, results and problems; the CLI decides what to"
+                  + " print, and the app shows the same values in its windows");
+
+  @ArchTest
+  static final ArchRule stagesHaveNoCycles =
+      slices()
+          .matching("dev.sluice.core.(*)..")
+          .should()
+          .beFreeOfCycles()
+          .because(
+              "the packages read in data-flow order (project, parse, plan, compile, run,"
+                  + " materialize, warehouse): a cycle means a change in one stage silently"
+                  + " reaches back into an earlier one");
+
+  @ArchTest
+  static final ArchRule spiStandsAlone =
+      noClasses()
+          .that()
+          .resideInAPackage("dev.sluice.core.spi..")
+          .should()
+          .dependOnClassesThat()
+          .resideOutsideOfPackages("dev.sluice.core.spi..", "java..", "javax..", "com.fasterxml..")
+          .because(
+              "plugins compile against spi alone, so it must not pull the engine's internals in");
 }

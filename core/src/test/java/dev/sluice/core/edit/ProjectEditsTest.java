@@ -3,7 +3,7 @@ package dev.sluice.core.edit;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.testing.ProjectFolder;
 import java.nio.file.Files;
@@ -62,7 +62,9 @@ class ProjectEditsTest {
 
         select * from stg_orders
         """);
-    ProjectEdits.connect(manifest(), "source.app.users", "model.orders_enriched").apply();
+    ProjectEdit third =
+        ProjectEdits.connect(manifest(), "source.app.users", "model.orders_enriched");
+    third.apply();
     assertThat(sql("orders_enriched"))
         .contains("app_users as (\n    select * from {{ source('app', 'users') }}\n)");
     Manifest m = manifest();
@@ -70,13 +72,17 @@ class ProjectEditsTest {
     assertThat(m.dag().parents("model.orders_enriched"))
         .containsExactlyInAnyOrder("model.stg_orders", "model.stg_customers", "source.app.users");
 
-    ProjectEdits.disconnect(m, "model.stg_customers", "model.orders_enriched").apply();
+    ProjectEdit fourth = ProjectEdits.disconnect(m, "model.stg_customers", "model.orders_enriched");
+    fourth.apply();
     assertThat(manifest().dag().parents("model.orders_enriched"))
         .containsExactlyInAnyOrder("model.stg_orders", "source.app.users");
-    second.revert();
+    // undo goes back step by step: each revert finds the file as its edit left it
+    assertThat(fourth.revert()).isEmpty();
+    assertThat(third.revert()).isEmpty();
+    assertThat(second.revert()).isEmpty();
     assertThat(sql("orders_enriched")).isEqualTo("select * from {{ ref('stg_orders') }}\n");
-    first.revert();
-    created.revert();
+    assertThat(first.revert()).isEmpty();
+    assertThat(created.revert()).isEmpty();
     assertThat(dir.resolve("models/orders_enriched.sql")).doesNotExist();
   }
 

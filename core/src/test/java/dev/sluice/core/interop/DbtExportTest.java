@@ -2,10 +2,10 @@ package dev.sluice.core.interop;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.project.ProjectLoader;
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.testing.Samples;
 import dev.sluice.core.testing.Tables;

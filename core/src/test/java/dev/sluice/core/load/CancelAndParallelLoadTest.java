@@ -2,13 +2,21 @@ package dev.sluice.core.load;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.project.SourceTable;
-import dev.sluice.core.run.Command;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.NodeStatus;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
+import dev.sluice.core.spi.ConfigField;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.RowSink;
+import dev.sluice.core.spi.SourceColumn;
+import dev.sluice.core.spi.SourceConnector;
+import dev.sluice.core.spi.TableInfo;
+import dev.sluice.core.spi.TableRequest;
 import dev.sluice.core.testing.ProjectFolder;
 import dev.sluice.core.testing.Tables;
 import dev.sluice.core.warehouse.DuckDbWarehouse;

@@ -3,6 +3,13 @@ package dev.sluice.core.load;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.core.spi.ConfigField;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.RowSink;
+import dev.sluice.core.spi.SourceConnector;
+import dev.sluice.core.spi.TableInfo;
+import dev.sluice.core.spi.TableRequest;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.spi.LoadException;
 import dev.sluice.core.testing.ProjectFolder;
 import dev.sluice.core.testing.Tables;
 import dev.sluice.core.warehouse.DuckDbWarehouse;

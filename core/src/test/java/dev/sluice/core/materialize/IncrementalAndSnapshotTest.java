@@ -2,10 +2,10 @@ package dev.sluice.core.materialize;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.run.Command;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.NodeStatus;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
 import dev.sluice.core.testing.ProjectFolder;

@@ -3,10 +3,11 @@ package dev.sluice.core.query;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.pipeline.Previews;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.project.Model;
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.testing.Samples;
 import dev.sluice.core.warehouse.DuckDbWarehouse;

@@ -2,7 +2,10 @@ package dev.sluice.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.graph.Selector;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
+import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.testing.ProjectFolder;

@@ -2,9 +2,9 @@ package dev.sluice.core.sqlassist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.testing.ProjectFolder;
 import dev.sluice.core.testing.Samples;

@@ -2,8 +2,8 @@ package dev.sluice.core.sqlassist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.sqlassist.Suggestion.Kind;
 import java.nio.file.Path;
 import java.util.List;

@@ -2,11 +2,11 @@ package dev.sluice.core.sqlassist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.project.Node;
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.sqlassist.Diagnostic.Severity;
 import dev.sluice.core.testing.ProjectFolder;

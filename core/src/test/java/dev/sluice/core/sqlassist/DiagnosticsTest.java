@@ -2,9 +2,9 @@ package dev.sluice.core.sqlassist;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.project.Node;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.sqlassist.Diagnostic.Severity;
 import java.nio.file.Path;
 import java.util.List;
@@ -38,10 +38,10 @@ class DiagnosticsTest {
   @Test
   void aCorrectModelHasNoDiagnostics() {
     Node orders = model("orders");
-    assertThat(Diagnostics.check(pipeline, orders, dev.sluice.core.graph.Manifest.sqlOf(orders)))
+    assertThat(Diagnostics.check(pipeline, orders, dev.sluice.core.parse.Manifest.sqlOf(orders)))
         .isEmpty();
     Node daily = model("daily_revenue");
-    assertThat(Diagnostics.check(pipeline, daily, dev.sluice.core.graph.Manifest.sqlOf(daily)))
+    assertThat(Diagnostics.check(pipeline, daily, dev.sluice.core.parse.Manifest.sqlOf(daily)))
         .isEmpty();
   }
 
@@ -109,7 +109,7 @@ class DiagnosticsTest {
   @Test
   void anErrorInAModelThatRefsAnEphemeralModelIsPlacedInItsOwnText() {
     String text =
-        dev.sluice.core.graph.Manifest.sqlOf(model("orders")).replace("t.items,", "t.itemz,");
+        dev.sluice.core.parse.Manifest.sqlOf(model("orders")).replace("t.items,", "t.itemz,");
     assertThat(Diagnostics.check(pipeline, model("orders"), text))
         .singleElement()
         .satisfies(

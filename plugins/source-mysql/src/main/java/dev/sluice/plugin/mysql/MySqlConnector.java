@@ -1,9 +1,9 @@
 package dev.sluice.plugin.mysql;
 
-import dev.sluice.core.load.ConfigField;
-import dev.sluice.core.load.ConnectorConfig;
-import dev.sluice.core.load.JdbcSource;
-import dev.sluice.core.load.LoadException;
+import dev.sluice.core.spi.ConfigField;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.JdbcSource;
+import dev.sluice.core.spi.LoadException;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.util.List;

@@ -1,12 +1,12 @@
 package dev.sluice.plugin.postgres;
 
-import dev.sluice.core.load.ConfigField;
-import dev.sluice.core.load.ConnectorConfig;
-import dev.sluice.core.load.CsvExport;
-import dev.sluice.core.load.JdbcSource;
-import dev.sluice.core.load.LoadException;
-import dev.sluice.core.load.SourceColumn;
-import dev.sluice.core.load.TableRequest;
+import dev.sluice.core.spi.ConfigField;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.CsvExport;
+import dev.sluice.core.spi.JdbcSource;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.SourceColumn;
+import dev.sluice.core.spi.TableRequest;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.sql.Connection;

@@ -2,11 +2,11 @@ package dev.sluice.plugin.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.run.Command;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.NodeStatus;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
 import dev.sluice.core.testing.ProjectFolder;
@@ -194,8 +194,8 @@ class PostgresLoadTest {
 
   @Test
   void theConnectorChecksAndListsTablesWithTheirColumns() throws Exception {
-    dev.sluice.core.load.ConnectorConfig c =
-        dev.sluice.core.load.ConnectorConfig.of(
+    dev.sluice.core.spi.ConnectorConfig c =
+        dev.sluice.core.spi.ConnectorConfig.of(
             "shop_db",
             Map.of(
                 "host",

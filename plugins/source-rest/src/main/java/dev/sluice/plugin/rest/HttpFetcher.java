@@ -3,7 +3,7 @@ package dev.sluice.plugin.rest;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.sluice.core.load.LoadException;
+import dev.sluice.core.spi.LoadException;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;

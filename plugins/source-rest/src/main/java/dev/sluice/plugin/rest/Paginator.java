@@ -1,6 +1,6 @@
 package dev.sluice.plugin.rest;
 
-import dev.sluice.core.load.LoadException;
+import dev.sluice.core.spi.LoadException;
 import java.net.URI;
 import java.util.LinkedHashMap;
 import java.util.Locale;

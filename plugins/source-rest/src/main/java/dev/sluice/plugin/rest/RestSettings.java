@@ -1,8 +1,8 @@
 package dev.sluice.plugin.rest;
 
-import dev.sluice.core.load.ConnectorConfig;
-import dev.sluice.core.load.LoadException;
-import dev.sluice.core.load.TableRequest;
+import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.TableRequest;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;

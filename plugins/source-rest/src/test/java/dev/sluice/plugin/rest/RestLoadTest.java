@@ -3,11 +3,11 @@ package dev.sluice.plugin.rest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.sluice.core.load.ConnectorRegistry;
-import dev.sluice.core.run.Command;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.NodeStatus;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.testing.ProjectFolder;
 import dev.sluice.core.testing.Tables;

@@ -1,4 +1,0 @@
-package dev.sluice.core.load;
-
-/** A column of extracted rows. {@code type} is a DuckDB type name, e.g. {@code BIGINT}. */
-public record SourceColumn(String name, String type) {}

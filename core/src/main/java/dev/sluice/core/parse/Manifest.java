@@ -1,0 +1,207 @@
+package dev.sluice.core.parse;
+
+import dev.sluice.core.project.DataTest;
+import dev.sluice.core.project.Export;
+import dev.sluice.core.project.GenericTest;
+import dev.sluice.core.project.Model;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.NodeConfig;
+import dev.sluice.core.project.Project;
+import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.project.SingularTest;
+import dev.sluice.core.project.Snapshot;
+import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.project.Target;
+import dev.sluice.core.warehouse.Relations;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The parsed project: every node with its final configuration (the project file, then schema files,
+ * then {@code config()} in the SQL), the graph of what reads what, and every problem found. This is
+ * the plain data that planning, the CLI and the app all start from.
+ *
+ * @param project the project with each node's configuration resolved; disabled nodes removed
+ * @param parsed the parse-time rendering of each templated node (its refs, sources and config)
+ */
+public record Manifest(
+    Project project, Dag dag, Map<String, Rendered> parsed, List<ProjectProblem> problems) {
+
+  public Manifest {
+    parsed = Map.copyOf(parsed);
+    problems = List.copyOf(problems);
+  }
+
+  /** Parses a project with its default target and the process environment. */
+  public static Manifest of(Project project) {
+    Target target = project.settings().target(null);
+    return of(
+        project, new TemplateEngine(project, target, System.getenv(), Map.of(), "parse"), target);
+  }
+
+  public static Manifest of(Project project, TemplateEngine engine, Target target) {
+    List<ProjectProblem> problems = new ArrayList<>(project.problems());
+    problems.addAll(engine.macroProblems());
+    Map<String, Rendered> parsed = new LinkedHashMap<>();
+    List<Node> nodes = new ArrayList<>();
+    Set<String> disabled = new LinkedHashSet<>();
+    for (Node node : project.nodes()) {
+      String sql = sqlOf(node);
+      if (sql == null) {
+        nodes.add(node);
+        continue;
+      }
+      Rendered r = engine.render(new RenderRequest(node, sql, n -> Relations.of(n, target), false));
+      parsed.put(node.uniqueId(), r);
+      problems.addAll(r.problems());
+      Node effective = withConfig(node, node.config().merge(r.config()));
+      if (effective.config().enabled()) {
+        nodes.add(effective);
+      } else {
+        disabled.add(node.uniqueId());
+      }
+    }
+    // tests of a disabled node go with it
+    nodes.removeIf(n -> n instanceof GenericTest g && disabled.contains(g.attachedTo()));
+    // so do its exports, but a file that silently stops appearing deserves a word
+    nodes.removeIf(
+        n -> {
+          if (n instanceof Export e
+              && project
+                  .refable(e.model())
+                  .map(m -> disabled.contains(m.uniqueId()))
+                  .orElse(false)) {
+            problems.add(
+                ProjectProblem.warning(
+                    e.file(),
+                    e.line(),
+                    "export '"
+                        + e.name()
+                        + "' is left out: model '"
+                        + e.model()
+                        + "' is disabled"));
+            return true;
+          }
+          return false;
+        });
+    Project resolved = project.withNodes(nodes);
+
+    Map<String, List<String>> edges = new LinkedHashMap<>();
+    for (Node node : nodes) {
+      edges.put(
+          node.uniqueId(),
+          dependencies(node, parsed.get(node.uniqueId()), resolved, engine, target, parsed));
+    }
+    Dag dag = new Dag(edges);
+    Optional<List<String>> cycle = dag.findCycle();
+    if (cycle.isPresent()) {
+      Node first = resolved.node(cycle.get().get(0)).orElseThrow();
+      problems.add(
+          ProjectProblem.error(
+              first.file(),
+              first.line(),
+              "cycle: "
+                  + String.join(" -> ", cycle.get().stream().map(Manifest::shortName).toList())
+                  + "; remove one of these refs"));
+    }
+    return new Manifest(resolved, dag, parsed, problems);
+  }
+
+  private static String shortName(String uniqueId) {
+    return uniqueId.substring(uniqueId.indexOf('.') + 1);
+  }
+
+  private static List<String> dependencies(
+      Node node,
+      Rendered rendered,
+      Project project,
+      TemplateEngine engine,
+      Target target,
+      Map<String, Rendered> parsed) {
+    Set<String> deps = new LinkedHashSet<>();
+    if (rendered != null) {
+      rendered.refs().forEach(name -> project.refable(name).ifPresent(n -> deps.add(n.uniqueId())));
+      rendered
+          .sources()
+          .forEach(p -> project.source(p.get(0), p.get(1)).ifPresent(n -> deps.add(n.uniqueId())));
+    }
+    if (node instanceof Export e) {
+      project.refable(e.model()).ifPresent(n -> deps.add(n.uniqueId()));
+    }
+    if (node instanceof GenericTest g) {
+      deps.add(g.attachedTo());
+      // arguments like `to: ref('customers')` are templates too
+      for (Object value : g.arguments().values()) {
+        if (value instanceof String s && (s.contains("ref(") || s.contains("source("))) {
+          Rendered r =
+              engine.render(
+                  new RenderRequest(node, "{{ " + s + " }}", n -> Relations.of(n, target), false));
+          parsed.merge(node.uniqueId(), r, (a, b) -> a);
+          r.refs().forEach(name -> project.refable(name).ifPresent(n -> deps.add(n.uniqueId())));
+          r.sources()
+              .forEach(
+                  p -> project.source(p.get(0), p.get(1)).ifPresent(n -> deps.add(n.uniqueId())));
+        }
+      }
+    }
+    return new ArrayList<>(deps);
+  }
+
+  /** The template of a node that has one. */
+  public static String sqlOf(Node node) {
+    return switch (node.kind()) {
+      case MODEL -> ((Model) node).sql();
+      case SNAPSHOT -> ((Snapshot) node).sql();
+      case TEST -> node instanceof SingularTest s ? s.sql() : null;
+      case SEED, SOURCE, EXPORT -> null;
+    };
+  }
+
+  static Node withConfig(Node node, NodeConfig config) {
+    return switch (node.kind()) {
+      case MODEL -> ((Model) node).withConfig(config);
+      case SNAPSHOT -> {
+        Snapshot s = (Snapshot) node;
+        yield new Snapshot(s.name(), s.file(), s.line(), s.sql(), config, s.description());
+      }
+      case TEST -> {
+        if (node instanceof SingularTest s) {
+          yield new SingularTest(s.name(), s.file(), s.sql(), config, s.description());
+        }
+        yield node;
+      }
+      case SEED, SOURCE, EXPORT -> node;
+    };
+  }
+
+  public boolean hasErrors() {
+    return problems.stream().anyMatch(ProjectProblem::isError);
+  }
+
+  public Optional<Node> node(String uniqueId) {
+    return project.node(uniqueId);
+  }
+
+  /** Tests that check {@code uniqueId}: generic tests attached to it and tests that read it. */
+  public List<DataTest> testsOf(String uniqueId) {
+    List<DataTest> out = new ArrayList<>();
+    for (String child : dag.children(uniqueId)) {
+      project
+          .node(child)
+          .filter(n -> n instanceof DataTest)
+          .map(DataTest.class::cast)
+          .ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** Source tables that Sluice loads itself. */
+  public List<SourceTable> loadedSources() {
+    return project.nodesOf(SourceTable.class).stream().filter(SourceTable::isLoaded).toList();
+  }
+}

@@ -1,0 +1,101 @@
+package dev.sluice.core.pipeline;
+
+import dev.sluice.core.compile.Compiler;
+import dev.sluice.core.parse.Dag;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.parse.TemplateEngine;
+import dev.sluice.core.project.Project;
+import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.project.Target;
+import dev.sluice.core.run.NodeResult;
+import dev.sluice.core.run.RunHistory;
+import dev.sluice.core.run.Staleness;
+import dev.sluice.core.warehouse.DuckDbWarehouse;
+import dev.sluice.core.warehouse.Warehouse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The side of the door an editor uses between runs: a project read leniently (a manifest with its
+ * problems, never an exception), which nodes are stale, and the run history, all without opening a
+ * {@link Pipeline} for a run. The app reads the project only through here and {@link Pipeline}.
+ */
+public final class Workspace {
+  private Workspace() {}
+
+  /** Reads the project as it is, problems and all; a project that cannot be parsed has no nodes. */
+  public static Manifest read(Path dir) {
+    Project project = new ProjectLoader().load(dir);
+    try {
+      return Manifest.of(project);
+    } catch (RuntimeException e) {
+      return new Manifest(
+          project,
+          new Dag(Map.of()),
+          Map.of(),
+          List.of(ProjectProblem.error(null, 0, "cannot read the project: " + e.getMessage())));
+    }
+  }
+
+  /**
+   * The nodes never built, or changed since their last good build, or downstream of one; empty when
+   * the warehouse is busy (a run in a terminal), so the caller keeps what it shows.
+   */
+  public static Optional<Set<String>> stale(Manifest m) {
+    String path = m.project().settings().target(null).path();
+    if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
+      Set<String> found = new HashSet<>(m.dag().nodeIds()); // nothing built yet
+      m.project().nodes().stream()
+          .filter(n -> n instanceof SourceTable s && !s.isLoaded())
+          .forEach(n -> found.remove(n.uniqueId()));
+      return Optional.of(found);
+    }
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(path)) {
+      RunHistory h = new RunHistory(w);
+      Target target = m.project().settings().target(null);
+      Compiler compiler =
+          new Compiler(
+              m,
+              new TemplateEngine(m.project(), target, System.getenv(), Map.of(), "stale"),
+              target,
+              r ->
+                  !r.cte()
+                      && w.relationKind(r.schema(), r.identifier())
+                          .map(k -> k == Warehouse.RelationKind.TABLE)
+                          .orElse(false),
+              false);
+      return Optional.of(Staleness.stale(m, compiler, h.lastSuccessfulHashes()));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * The latest runs recorded in the DuckDB file at {@code duckdbPath} (a missing file: none yet);
+   * empty when the file is busy.
+   */
+  public static Optional<List<RunHistory.Run>> runs(String duckdbPath, int limit) {
+    if (!duckdbPath.equals(":memory:") && !Files.exists(Path.of(duckdbPath))) {
+      return Optional.of(List.of());
+    }
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+      return Optional.of(new RunHistory(w).runs(limit));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  /** The nodes of one recorded run. */
+  public static List<NodeResult> runNodes(String duckdbPath, String runId) {
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+      return new RunHistory(w).nodes(runId);
+    }
+  }
+}

@@ -1,0 +1,96 @@
+package dev.sluice.core.plan;
+
+import dev.sluice.core.parse.Dag;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.project.GenericTest;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.NodeKind;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Which nodes a run executes and what each must wait for. A node waits for the nearest planned
+ * nodes upstream of it, looking through nodes that are not planned. In a build, a node also waits
+ * for the single-table tests of what it reads, so that bad data stops where it is found.
+ *
+ * @param order planned node ids, each after everything it waits for
+ * @param waitsFor each planned id to the planned ids it waits for
+ */
+public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
+
+  public static Plan of(Manifest manifest, Command command, String select, String exclude) {
+    Set<String> chosen = Selector.select(manifest, select, null);
+    if (command.addsTests()) {
+      chosen = Selector.withTests(manifest, chosen);
+    }
+    if (exclude != null && !exclude.isBlank()) {
+      chosen.removeAll(Selector.select(manifest, exclude, null));
+    }
+    Set<String> planned = new LinkedHashSet<>();
+    for (String id : manifest.dag().topologicalOrder()) {
+      if (chosen.contains(id) && command.includes(manifest.node(id).orElseThrow())) {
+        planned.add(id);
+      }
+    }
+    Dag dag = manifest.dag();
+    Map<String, Set<String>> waits = new LinkedHashMap<>();
+    for (String id : planned) {
+      waits.put(id, nearestPlanned(dag, id, planned));
+    }
+    if (command == Command.BUILD) {
+      gateOnTests(manifest, planned, waits);
+    }
+    return new Plan(new ArrayList<>(planned), waits);
+  }
+
+  private static Set<String> nearestPlanned(Dag dag, String id, Set<String> planned) {
+    Set<String> found = new LinkedHashSet<>();
+    Set<String> seen = new HashSet<>();
+    Deque<String> todo = new ArrayDeque<>(dag.parents(id));
+    while (!todo.isEmpty()) {
+      String p = todo.pop();
+      if (!seen.add(p)) {
+        continue;
+      }
+      if (planned.contains(p)) {
+        found.add(p);
+      } else {
+        todo.addAll(dag.parents(p));
+      }
+    }
+    return found;
+  }
+
+  private static void gateOnTests(
+      Manifest manifest, Set<String> planned, Map<String, Set<String>> waits) {
+    for (String id : planned) {
+      Node n = manifest.node(id).orElseThrow();
+      if (n.kind() == NodeKind.TEST) {
+        continue;
+      }
+      Set<String> extra = new LinkedHashSet<>();
+      for (String parent : waits.get(id)) {
+        for (String child : manifest.dag().children(parent)) {
+          Node c = manifest.node(child).orElseThrow();
+          if (c instanceof GenericTest
+              && planned.contains(child)
+              && manifest.dag().parents(child).size() == 1) {
+            extra.add(child);
+          }
+        }
+      }
+      waits.get(id).addAll(extra);
+    }
+  }
+
+  public int size() {
+    return order.size();
+  }
+}

@@ -1,0 +1,28 @@
+package dev.sluice.core.spi;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.util.List;
+
+/**
+ * A connector that can dump a table as CSV faster than rows can be fetched one by one (PostgreSQL's
+ * {@code COPY ... TO STDOUT}). The loader cuts the stream into chunks at row boundaries and has
+ * DuckDB's parallel CSV reader stage each chunk while the next is still being written, with the
+ * exact column types the connector gives, so nothing is guessed.
+ */
+public interface CsvExport {
+
+  /**
+   * Writes the requested rows (past the cursor, and those with a null cursor) to the stream that
+   * {@code target.open(columns)} returns, as CSV without a header: comma-separated, {@code
+   * "}-quoted and -escaped, NULL as an unquoted empty field, an empty string as {@code ""}. Runs on
+   * a worker thread; the stream throws once the load is cancelled or has failed.
+   */
+  void export(ConnectorConfig config, TableRequest request, Target target) throws LoadException;
+
+  /** Where an export writes. */
+  interface Target {
+    /** Declares the columns, in file order, and returns the stream for the rows. */
+    OutputStream open(List<SourceColumn> columns) throws IOException;
+  }
+}

@@ -1,0 +1,14 @@
+package dev.sluice.core.spi;
+
+/** A load failed; the message names the source, the table and, for files, the line. */
+public final class LoadException extends Exception {
+  private static final long serialVersionUID = 1L;
+
+  public LoadException(String message) {
+    super(message);
+  }
+
+  public LoadException(String message, Throwable cause) {
+    super(message, cause);
+  }
+}
