@@ -77,6 +77,15 @@ public final class ProfileViewModel {
     cancel.cancel();
   }
 
+  /** Forgets the profile shown: another project was opened. */
+  public void clear() {
+    cancel();
+    cancel = new ResultStream.Cancel();
+    running.set(false);
+    profile.set(null);
+    status.set("");
+  }
+
   public ObjectProperty<TableProfile> profileProperty() {
     return profile;
   }

@@ -249,6 +249,16 @@ public final class QueryViewModel {
     worker.execute(this::closeStream);
   }
 
+  /** Closes the open result and empties the grid: another project was opened. */
+  public void clear() {
+    dispose();
+    columns.clear();
+    rows.clear();
+    statusProperty().set("");
+    errorProperty().set(null);
+    sqlProperty().set("");
+  }
+
   public ObservableList<ResultColumn> columns() {
     return columns;
   }

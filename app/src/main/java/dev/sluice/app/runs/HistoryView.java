@@ -5,24 +5,33 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.function.Consumer;
 import javafx.beans.property.SimpleStringProperty;
+import javafx.geometry.Insets;
+import javafx.geometry.Pos;
+import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
 
-/** The History tab: past runs, newest first; choosing one shows its outcome on the graph. */
+/**
+ * The History tab: past runs, newest first. Choosing one (a click, or the arrow keys) shows its
+ * outcome on the graph as a view; Live, Escape or the next run goes back to the live state. Only
+ * the user's choice opens a run: the list refreshing under a selection never does.
+ */
 public final class HistoryView extends BorderPane {
   private static final DateTimeFormatter WHEN =
       DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
 
-  public HistoryView(HistoryViewModel model, Consumer<RunHistory.Run> onOpen) {
+  public HistoryView(HistoryViewModel model, RunViewModel runs, Consumer<RunHistory.Run> onOpen) {
     TableView<RunHistory.Run> table = new TableView<>(model.runs());
+    table.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
     table.setId("history-runs");
     table.setPlaceholder(
         new Label("No runs yet. Runs from the app and from `sluice` in a terminal appear here."));
     table
         .getColumns()
-        .add(col("Started", 150, r -> r.startedAt() == null ? "" : WHEN.format(r.startedAt())));
+        .add(col("Started", 160, r -> r.startedAt() == null ? "" : WHEN.format(r.startedAt())));
     table.getColumns().add(col("Command", 80, RunHistory.Run::command));
     table
         .getColumns()
@@ -49,15 +58,45 @@ public final class HistoryView extends BorderPane {
                             "%.1f s",
                             (r.finishedAt().toEpochMilli() - r.startedAt().toEpochMilli())
                                 / 1000.0)));
-    table
-        .getSelectionModel()
-        .selectedItemProperty()
+    Runnable openChosen =
+        () -> {
+          RunHistory.Run r = table.getSelectionModel().getSelectedItem();
+          if (r != null && !r.runId().equals(runs.viewingProperty().get())) {
+            onOpen.accept(r);
+          }
+        };
+    table.setOnMouseClicked(e -> openChosen.run());
+    table.setOnKeyReleased(
+        e -> {
+          switch (e.getCode()) {
+            case UP, DOWN, PAGE_UP, PAGE_DOWN, HOME, END, ENTER -> openChosen.run();
+            case ESCAPE -> runs.showLive();
+            default -> {}
+          }
+        });
+    Button liveButton = new Button("Live");
+    liveButton.setId("history-live");
+    liveButton.setOnAction(e -> runs.showLive());
+    Label viewingLabel = new Label();
+    viewingLabel.setId("history-viewing");
+    runs.viewingProperty()
         .addListener(
-            (o, was, r) -> {
-              if (r != null) {
-                onOpen.accept(r);
+            (o, was, id) -> {
+              liveButton.setDisable(id == null);
+              if (id == null) {
+                table.getSelectionModel().clearSelection();
+                viewingLabel.setText("The graph shows the live state.");
+              } else {
+                viewingLabel.setText(
+                    "The graph shows a past run. Live (or Escape) goes back; the next run does too.");
               }
             });
+    liveButton.setDisable(true);
+    viewingLabel.setText("Choose a run to see its outcome on the graph.");
+    HBox bar = new HBox(8, liveButton, viewingLabel);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    setTop(bar);
     setCenter(table);
   }
 

@@ -37,6 +37,12 @@ public final class HistoryViewModel {
         });
   }
 
+  /** Empties the lists: another project was opened, and its own runs are read next. */
+  public void clear() {
+    runs.clear();
+    nodes.clear();
+  }
+
   /** Loads one run's nodes, then hands them to {@code then} on the UI thread. */
   public void open(String duckdbPath, String runId, Consumer<List<NodeResult>> then) {
     background.execute(

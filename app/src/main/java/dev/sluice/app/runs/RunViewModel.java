@@ -31,10 +31,19 @@ public final class RunViewModel {
   private final BooleanProperty running = new SimpleBooleanProperty(false);
   private final StringProperty status = new SimpleStringProperty("No run yet");
   private final ObjectProperty<RunSummary> lastSummary = new SimpleObjectProperty<>();
+  private final ObjectProperty<String> viewing = new SimpleObjectProperty<>();
+  private Live live;
   private int total;
   private String runId;
 
+  /** What the live run showed when a past run was put on view, so leaving the view restores it. */
+  private record Live(
+      java.util.Map<String, NodeRunState> states,
+      java.util.Map<String, NodeResult> results,
+      List<NodeResult> finished) {}
+
   public void apply(RunEvent event) {
+    showLive(); // a past run is a view: anything the live run does brings the live state back
     if (event instanceof RunEvent.RunStarted s) {
       runId = s.runId();
       total = s.nodeIds().size();
@@ -89,8 +98,19 @@ public final class RunViewModel {
     return "Run succeeded: " + s.results().size() + " nodes in " + time;
   }
 
-  /** Shows a past run's outcome on the graph. */
-  public void showPast(List<NodeResult> past) {
+  /**
+   * Puts a past run's outcome on the graph. It is a view, not the state: {@link #showLive}, the
+   * next run event or {@link #reset} leaves it.
+   */
+  public void showPast(String pastRunId, List<NodeResult> past) {
+    if (live == null) {
+      live =
+          new Live(
+              new java.util.HashMap<>(states),
+              new java.util.HashMap<>(results),
+              List.copyOf(finished));
+    }
+    viewing.set(pastRunId);
     states.clear();
     results.clear();
     finished.setAll(past);
@@ -98,6 +118,42 @@ public final class RunViewModel {
       results.put(r.nodeId(), r);
       states.put(r.nodeId(), NodeRunState.of(r.status()));
     }
+  }
+
+  /** Leaves the view of a past run, if one is shown, and shows the live state again. */
+  public void showLive() {
+    if (live == null) {
+      return;
+    }
+    Live l = live;
+    live = null;
+    states.clear();
+    results.clear();
+    results.putAll(l.results());
+    states.putAll(l.states());
+    finished.setAll(l.finished());
+    viewing.set(null);
+  }
+
+  /** Forgets everything: another project was opened, and it starts from its own state. */
+  public void reset() {
+    live = null;
+    viewing.set(null);
+    runId = null;
+    total = 0;
+    states.clear();
+    results.clear();
+    finished.clear();
+    log.clear();
+    progress.set(0);
+    running.set(false);
+    lastSummary.set(null);
+    status.set("No run yet");
+  }
+
+  /** The id of the past run on view, or null while the graph shows the live state. */
+  public ObjectProperty<String> viewingProperty() {
+    return viewing;
   }
 
   public NodeRunState state(String nodeId) {

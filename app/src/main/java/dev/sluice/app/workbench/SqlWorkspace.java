@@ -93,6 +93,13 @@ public final class SqlWorkspace {
               checkAllIfSmall();
             });
     session.setManifest(project.manifestProperty().get());
+    project
+        .rootProperty()
+        .addListener(
+            (o, was, root) -> {
+              preview.clear();
+              profile.clear();
+            });
   }
 
   TabPane tabs() {

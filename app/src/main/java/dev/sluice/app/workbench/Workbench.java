@@ -67,7 +67,11 @@ public final class Workbench extends BorderPane {
     InspectorView inspector = new InspectorView(project, editing);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
     HistoryView historyView =
-        new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
+        new HistoryView(
+            history,
+            runs,
+            run ->
+                history.open(duckdbPath(), run.runId(), past -> runs.showPast(run.runId(), past)));
     BorderPane canvas = new BorderPane(graph);
     canvas.setLeft(new PaletteView(graph, editing));
     sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, assist);
@@ -165,6 +169,14 @@ public final class Workbench extends BorderPane {
               if (m != null) {
                 history.refresh(duckdbPath());
               }
+            });
+    // another project starts from its own state: no badges, rows or history of the last one
+    project
+        .rootProperty()
+        .addListener(
+            (o, was, root) -> {
+              runs.reset();
+              history.clear();
             });
   }
 
