@@ -38,6 +38,8 @@ public final class ProjectViewModel {
   private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
   private final StringProperty status = new SimpleStringProperty("No project open");
   private final Map<String, GraphLayout.Point> positions = new HashMap<>();
+  // where nodes that went away stood (a delete), so the node comes back there on undo
+  private final Map<String, GraphLayout.Point> departed = new HashMap<>();
   private final javafx.collections.ObservableSet<String> stale = FXCollections.observableSet();
 
   /** Counts staleness computations; only the newest one's answer is shown. */
@@ -169,7 +171,17 @@ public final class ProjectViewModel {
       if (pos.isEmpty()) {
         pos.putAll(computed);
       } else {
-        computed.forEach(pos::putIfAbsent); // keep what the person placed
+        // keep what the person placed; a node that comes back (an undone delete) returns to where
+        // it stood, and a new one goes where the layout puts it, moved down until no card covers it
+        Map<String, GraphLayout.Point> back = fresh ? Map.of() : new HashMap<>(departed);
+        for (String id : m.dag().nodeIds()) {
+          if (!pos.containsKey(id)) {
+            GraphLayout.Point p = back.getOrDefault(id, computed.get(id));
+            if (p != null) {
+              pos.put(id, freeSpot(pos, id, p));
+            }
+          }
+        }
       }
     }
     return new Loaded(dir, m, pos, fingerprint(dir), fresh ? LayoutFile.readCollapsed(dir) : null);
@@ -187,6 +199,17 @@ public final class ProjectViewModel {
   }
 
   private void apply(Loaded l) {
+    if (!l.root().equals(root.get())) {
+      departed.clear();
+    } else {
+      positions.forEach(
+          (id, p) -> {
+            if (!l.positions().containsKey(id)) {
+              departed.put(id, p);
+            }
+          });
+      l.positions().keySet().forEach(departed::remove);
+    }
     root.set(l.root());
     positions.clear();
     positions.putAll(l.positions());
@@ -220,14 +243,22 @@ public final class ProjectViewModel {
 
   /** Like {@link #place}, but moves down until the node overlaps no other. */
   public void placeFree(String nodeId, double x, double y) {
-    double ty = y;
-    for (int i = 0; i < 500 && overlaps(nodeId, x, ty); i++) {
-      ty += NODE_HEIGHT / 2;
-    }
-    place(nodeId, x, ty);
+    GraphLayout.Point p = freeSpot(positions, nodeId, new GraphLayout.Point(x, y));
+    place(nodeId, p.x(), p.y());
   }
 
-  private boolean overlaps(String self, double x, double y) {
+  /** {@code at}, or the first place below it where the node covers no other card. */
+  static GraphLayout.Point freeSpot(
+      Map<String, GraphLayout.Point> positions, String nodeId, GraphLayout.Point at) {
+    double ty = at.y();
+    for (int i = 0; i < 500 && overlaps(positions, nodeId, at.x(), ty); i++) {
+      ty += NODE_HEIGHT / 2;
+    }
+    return new GraphLayout.Point(at.x(), ty);
+  }
+
+  private static boolean overlaps(
+      Map<String, GraphLayout.Point> positions, String self, double x, double y) {
     for (Map.Entry<String, GraphLayout.Point> e : positions.entrySet()) {
       GraphLayout.Point p = e.getValue();
       if (!e.getKey().equals(self)
