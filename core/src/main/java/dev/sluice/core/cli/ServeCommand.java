@@ -111,20 +111,6 @@ final class ServeCommand implements Callable<Integer> {
               },
               new ConsoleReporter(out, false));
       describe(automation, clock.instant(), out);
-      if (once) {
-        ServeLoop.Tick t = loop.once();
-        boolean failed = t.runs().stream().anyMatch(o -> !o.succeeded());
-        out.println(
-            t.runs().isEmpty()
-                ? "Nothing was due at " + t.at() + "."
-                : t.runs().size()
-                    + " run"
-                    + (t.runs().size() == 1 ? "" : "s")
-                    + " at "
-                    + t.at()
-                    + ".");
-        return failed ? Main.FAILED : Main.OK;
-      }
       CountDownLatch finished = new CountDownLatch(1);
       Thread onStop =
           new Thread(
@@ -141,11 +127,30 @@ final class ServeCommand implements Callable<Integer> {
               "sluice-serve-stop");
       Runtime.getRuntime().addShutdownHook(onStop);
       try {
+        if (once) {
+          ServeLoop.Tick t = loop.once();
+          boolean failed = t.runs().stream().anyMatch(o -> !o.succeeded());
+          out.println(
+              t.runs().isEmpty()
+                  ? "Nothing was due at " + t.at() + "."
+                  : t.runs().size()
+                      + " run"
+                      + (t.runs().size() == 1 ? "" : "s")
+                      + " at "
+                      + t.at()
+                      + (failed ? "; some failed." : "."));
+          return failed ? Main.FAILED : Main.OK;
+        }
         loop.loop();
+        return Main.OK;
       } finally {
         finished.countDown();
+        try {
+          Runtime.getRuntime().removeShutdownHook(onStop);
+        } catch (IllegalStateException e) {
+          // already shutting down: the hook is running
+        }
       }
-      return Main.OK;
     }
   }
 

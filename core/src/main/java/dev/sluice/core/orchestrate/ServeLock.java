@@ -1,7 +1,6 @@
 package dev.sluice.core.orchestrate;
 
 import java.io.IOException;
-import java.net.InetAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
@@ -75,10 +74,15 @@ public final class ServeLock implements AutoCloseable {
     }
   }
 
+  /** The host's name without a network lookup, which can stall for seconds without DNS. */
   private static String host() {
+    String h = System.getenv("HOSTNAME");
+    if (h != null && !h.isBlank()) {
+      return h;
+    }
     try {
-      return InetAddress.getLocalHost().getHostName();
-    } catch (IOException e) {
+      return Files.readString(Path.of("/etc/hostname")).strip();
+    } catch (IOException | RuntimeException e) {
       return "this machine";
     }
   }
