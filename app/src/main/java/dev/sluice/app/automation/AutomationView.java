@@ -26,7 +26,7 @@ import org.controlsfx.control.Notifications;
 
 /**
  * Draws the Automation tab: the table of schedules and sensors with an on/off switch each, and the
- * backfill bar. It reloads every few seconds, so runs that {@code sluice serve} starts show up.
+ * backfill bar. It reloads every ten seconds, so runs that {@code sluice serve} starts show up.
  */
 public final class AutomationView extends BorderPane {
   private final Timeline poll;
@@ -85,8 +85,8 @@ public final class AutomationView extends BorderPane {
     from.setId("backfill-from");
     DatePicker to = new DatePicker(LocalDate.now().minusDays(1));
     to.setId("backfill-to");
-    from.setPrefWidth(120);
-    to.setPrefWidth(120);
+    from.setPrefWidth(135);
+    to.setPrefWidth(135);
     Button run = new Button("Backfill");
     run.setId("backfill-run");
     run.disableProperty().bind(model.backfillingProperty().or(schedule.valueProperty().isNull()));
@@ -136,7 +136,7 @@ public final class AutomationView extends BorderPane {
             });
     manifest.addListener((o, was, m) -> model.refresh(m));
     model.refresh(manifest.get());
-    poll = new Timeline(new KeyFrame(Duration.seconds(5), e -> model.refresh(manifest.get())));
+    poll = new Timeline(new KeyFrame(Duration.seconds(10), e -> model.refresh(manifest.get())));
     poll.setCycleCount(Timeline.INDEFINITE);
     poll.play();
   }

@@ -30,6 +30,9 @@ public final class ServeLoop {
   /** Sensors and freshness are looked at least this often. */
   static final Duration MAX_SLEEP = Duration.ofSeconds(60);
 
+  /** How soon to try again when another process holds the DuckDB file. */
+  static final Duration BUSY_RETRY = Duration.ofSeconds(2);
+
   private final Path root;
   private final PipelineOptions options;
   private final Clock clock;
@@ -77,9 +80,10 @@ public final class ServeLoop {
       notes.forEach(log);
       return new Tick(now, outcomes, notes, next);
     } catch (WarehouseException e) {
-      notes.add("cannot open the warehouse (" + e.getMessage() + "); trying again later");
+      // the app or a build holds the file for a moment: look again soon, nothing is lost
+      notes.add("cannot open the warehouse (" + e.getMessage() + "); trying again in 2s");
       notes.forEach(log);
-      return new Tick(now, outcomes, notes, next);
+      return new Tick(now, outcomes, notes, now.plus(BUSY_RETRY));
     }
     try {
       Automation automation = AutomationReader.read(base.manifest());
