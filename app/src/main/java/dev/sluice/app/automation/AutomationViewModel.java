@@ -87,12 +87,21 @@ public final class AutomationViewModel {
           if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
             a.automated().forEach(x -> found.add(row(x, null, now, failures)));
           } else {
-            try (DuckDbWarehouse w = DuckDbWarehouse.open(path)) {
-              AutomationState state = new AutomationState(w);
-              a.automated().forEach(x -> found.add(row(x, state, now, failures)));
-            } catch (RuntimeException e) {
-              // the file is busy (a build in a terminal, serve mid-run): keep what is shown
-              return;
+            DuckDbWarehouse w = openSoon(path);
+            if (w == null) {
+              // serve or a build in a terminal holds the file: keep what is shown, or at least
+              // list the definitions until the state can be read
+              if (!rows.isEmpty()) {
+                return;
+              }
+              a.automated().forEach(x -> found.add(row(x, null, now, failures)));
+            } else {
+              try (w) {
+                AutomationState state = new AutomationState(w);
+                a.automated().forEach(x -> found.add(row(x, state, now, failures)));
+              } catch (RuntimeException e) {
+                return;
+              }
             }
           }
           onUiThread.accept(
@@ -104,6 +113,23 @@ public final class AutomationViewModel {
                 }
               });
         });
+  }
+
+  /** The warehouse, trying a few times while another process holds it for a moment; or null. */
+  private static DuckDbWarehouse openSoon(String path) {
+    for (int i = 0; i < 5; i++) {
+      try {
+        return DuckDbWarehouse.open(path);
+      } catch (RuntimeException e) {
+        try {
+          Thread.sleep(400);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          return null;
+        }
+      }
+    }
+    return null;
   }
 
   private AutomationRow row(Automated a, AutomationState state, Instant now, List<String> failed) {
