@@ -39,7 +39,7 @@ public final class HistoryView extends BorderPane {
         .add(
             col(
                 "From",
-                60,
+                240,
                 r ->
                     r.triggeredBy() == null
                         ? r.invokedFrom()
