@@ -13,6 +13,9 @@ final class SystemdFiles {
   static Map<String, String> files(String project, OrchestratorExport.Where where) {
     String unit = "sluice-" + project.replaceAll("[^A-Za-z0-9_-]", "-");
     String dir = where.projectDir();
+    // systemd wants an absolute program; env finds a bare name on the PATH
+    String sluice =
+        where.sluice().startsWith("/") ? where.sluice() : "/usr/bin/env " + where.sluice();
     Map<String, String> out = new LinkedHashMap<>();
     out.put(
         unit + ".service",
@@ -27,7 +30,7 @@ final class SystemdFiles {
             + dir
             + "\n"
             + "ExecStart="
-            + where.sluice()
+            + sluice
             + " serve --once --project "
             + dir
             + "\n"
@@ -59,7 +62,7 @@ final class SystemdFiles {
             + dir
             + "\n"
             + "ExecStart="
-            + where.sluice()
+            + sluice
             + " serve --project "
             + dir
             + "\n"

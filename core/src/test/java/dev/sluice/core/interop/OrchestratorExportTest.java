@@ -11,6 +11,7 @@ import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.io.TempDir;
@@ -84,6 +85,28 @@ class OrchestratorExportTest {
         assertThat(p.exitValue()).as(py + ": " + out).isZero();
       }
     }
+  }
+
+  @org.junit.jupiter.api.Test
+  void theSystemdUnitsPassSystemdsOwnCheck() throws Exception {
+    assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/systemd-analyze")),
+        "systemd-analyze is not installed here, so the unit check cannot run");
+    Manifest m = Pipeline.parse(Samples.locate("shop"), PipelineOptions.defaults());
+    List<Path> units =
+        OrchestratorExport.write(
+            OrchestratorExport.Tool.SYSTEMD,
+            m,
+            AutomationReader.read(m),
+            new OrchestratorExport.Where(dir.toString(), "sluice"),
+            dir.resolve("out"));
+    List<String> args = new java.util.ArrayList<>(List.of("systemd-analyze", "verify"));
+    units.stream().filter(u -> !u.toString().endsWith(".md")).forEach(u -> args.add(u.toString()));
+    Process p = new ProcessBuilder(args).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+    assertThat(out).isEmpty();
+    assertThat(p.exitValue()).isZero();
   }
 
   private static boolean python3() {
