@@ -43,7 +43,16 @@ public final class HistoryView extends BorderPane {
     table.getColumns().add(col("Outcome", 90, RunHistory.Run::status));
     table.getColumns().add(col("Nodes", 60, r -> String.valueOf(r.nodes())));
     table.getColumns().add(col("Failed", 60, r -> String.valueOf(r.errors())));
-    table.getColumns().add(col("From", 60, RunHistory.Run::invokedFrom));
+    table
+        .getColumns()
+        .add(
+            col(
+                "From",
+                240,
+                r ->
+                    r.triggeredBy() == null
+                        ? r.invokedFrom()
+                        : r.invokedFrom() + ": " + r.triggeredBy()));
     table
         .getColumns()
         .add(

@@ -59,6 +59,18 @@ public final class RunViewModel {
       return; // an event of an older run that arrived late
     } else if (event instanceof RunEvent.NodeStarted s) {
       states.put(s.nodeId(), NodeRunState.RUNNING);
+    } else if (event instanceof RunEvent.NodeRetrying r) {
+      log.add(
+          "RETRY "
+              + r.nodeId()
+              + ": attempt "
+              + r.attempt()
+              + " of "
+              + r.of()
+              + " failed ("
+              + r.message()
+              + "); trying again in "
+              + dev.sluice.core.run.DurationText.format(r.delay()));
     } else if (event instanceof RunEvent.NodeFinished f) {
       NodeResult r = f.result();
       results.put(r.nodeId(), r); // before the state: views read the result when the state changes

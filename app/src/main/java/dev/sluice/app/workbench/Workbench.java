@@ -80,6 +80,7 @@ public final class Workbench extends BorderPane {
         .addAll(
             tab("Run", runPanel),
             tab("History", historyView),
+            tab("Automation", automation(background, onUiThread)),
             tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
             tab("Data", sql.previewView()),
             tab("Profile", sql.profileView()));
@@ -258,6 +259,14 @@ public final class Workbench extends BorderPane {
     b.setTooltip(new Tooltip(tip));
     b.setOnAction(e -> action.run());
     return b;
+  }
+
+  private javafx.scene.Node automation(Executor background, Consumer<Runnable> onUiThread) {
+    var vm =
+        new dev.sluice.app.automation.AutomationViewModel(
+            background, onUiThread, java.time.Clock.systemDefaultZone());
+    vm.setOnRunsChanged(() -> history.refresh(duckdbPath()));
+    return new dev.sluice.app.automation.AutomationView(vm, project.manifestProperty());
   }
 
   private static Tab tab(String title, javafx.scene.Node content) {

@@ -138,4 +138,16 @@ class RunViewModelTest {
     assertThat(vm.runningProperty().get()).isFalse();
     assertThat(vm.statusProperty().get()).contains("models/m.sql:1: ref('nope') does not match");
   }
+
+  @Test
+  void aRetriedNodeShowsItsFailedAttemptInTheLog() {
+    RunViewModel vm = new RunViewModel();
+    vm.apply(new RunEvent.RunStarted("r", "build", List.of("model.a"), Instant.now()));
+    vm.apply(
+        new RunEvent.NodeRetrying(
+            "r", "model.a", 1, 3, "busy", java.time.Duration.ofSeconds(30), Instant.now()));
+    assertThat(vm.log())
+        .last()
+        .isEqualTo("RETRY model.a: attempt 1 of 3 failed (busy); trying again in 30s");
+  }
 }

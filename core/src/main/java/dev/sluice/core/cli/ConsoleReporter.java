@@ -37,6 +37,20 @@ final class ConsoleReporter implements RunListener {
       out.flush();
     } else if (event instanceof RunEvent.NodeFinished f) {
       nodeLine(f.result(), f.index(), f.total());
+    } else if (event instanceof RunEvent.NodeRetrying r) {
+      out.println(
+          clock()
+              + "  RETRY "
+              + r.nodeId()
+              + ": attempt "
+              + r.attempt()
+              + " of "
+              + r.of()
+              + " failed ("
+              + r.message()
+              + "); next in "
+              + dev.sluice.core.run.DurationText.format(r.delay()));
+      out.flush();
     } else if (event instanceof RunEvent.RunFinished f) {
       summary(f.summary());
     }

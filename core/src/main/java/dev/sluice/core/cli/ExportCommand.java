@@ -13,14 +13,38 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** Writes the project as a dbt project. */
+/** Writes the project as a dbt project, or its schedules and sensors for an orchestrator. */
 @Command(
     name = "export",
     mixinStandardHelpOptions = true,
-    description =
-        "Write the project as a dbt project (dbt_project.yml, profiles.yml, models, seeds ...).")
+    description = {
+      "Write the project as a dbt project (dbt_project.yml, profiles.yml, models, seeds ...),",
+      "or with dagster, airflow, prefect, cron or systemd: the files that run its schedules and"
+          + " sensors with that tool (see docs/orchestration.md)."
+    })
 final class ExportCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
+
+  @picocli.CommandLine.Parameters(
+      index = "0",
+      arity = "0..1",
+      paramLabel = "TOOL",
+      description = "dbt (the default), dagster, airflow, prefect, cron or systemd.")
+  String tool;
+
+  @Option(
+      names = "--project-dir",
+      paramLabel = "PATH",
+      description =
+          "For orchestrator exports: where the project lives on the machine that runs the tool"
+              + " (default: this project's absolute path).")
+  String projectDir;
+
+  @Option(
+      names = "--sluice",
+      paramLabel = "COMMAND",
+      description = "For orchestrator exports: how that machine runs sluice (default: sluice).")
+  String sluice = "sluice";
 
   @Option(
       names = "--out",
@@ -33,6 +57,9 @@ final class ExportCommand implements Callable<Integer> {
 
   @Override
   public Integer call() throws Exception {
+    if (tool != null && !tool.equals("dbt")) {
+      return OrchestratorExportCommand.run(this);
+    }
     Project p = new ProjectLoader().load(project.project);
     List<ProjectProblem> errors = p.problems().stream().filter(ProjectProblem::isError).toList();
     if (!errors.isEmpty()) {

@@ -28,6 +28,8 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       InitCommand.class,
       ExportCommand.class,
+      ServeCommand.class,
+      BackfillCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

@@ -124,18 +124,35 @@ public final class Pipeline implements AutoCloseable {
       int threads,
       boolean fullRefresh,
       RunListener listener) {
+    return run(command, select, exclude, threads, fullRefresh, listener, null);
+  }
+
+  /**
+   * @param trigger what started the run, recorded in the history; null when a person did
+   */
+  public RunSummary run(
+      Command command,
+      String select,
+      String exclude,
+      int threads,
+      boolean fullRefresh,
+      RunListener listener,
+      String trigger) {
     Plan plan = plan(command, select, exclude);
     String runId = UUID.randomUUID().toString();
     Executor executor =
         new Executor(
-            warehouse, options.loads().create(warehouse, manifest.project().root(), options.env()));
+            warehouse,
+            options.loads().create(warehouse, manifest.project().root(), options.env()),
+            RetryPolicy.read(manifest.project().root()));
     running = executor;
     history.started(
         runId,
         command.label(),
         describe(select, exclude),
         java.time.Instant.now(),
-        options.invokedFrom());
+        options.invokedFrom(),
+        trigger);
     RunSummary summary;
     Catalog catalog = Catalog.read(warehouse);
     try {

@@ -28,12 +28,19 @@ import java.util.concurrent.Executors;
 public final class Executor {
   private final Warehouse warehouse;
   private final SourceLoads loads;
-  private volatile NodeRunner runner;
+  private final RetryPolicy retries;
+  private volatile Attempts attempts;
   private volatile boolean cancelled;
 
   public Executor(Warehouse warehouse, SourceLoads loads) {
+    this(warehouse, loads, RetryPolicy.NONE);
+  }
+
+  /** An executor that retries failed nodes and times out slow ones as {@code retries} says. */
+  public Executor(Warehouse warehouse, SourceLoads loads, RetryPolicy retries) {
     this.warehouse = warehouse;
     this.loads = loads;
+    this.retries = retries;
   }
 
   /**
@@ -52,12 +59,23 @@ public final class Executor {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     listener.on(new RunEvent.RunStarted(runId, command.label(), plan.order(), started));
-    NodeRunner nodeRunner =
-        new NodeRunner(
-            warehouse, compiler, loads, manifest.project().root(), runId, fullRefresh, catalog);
-    this.runner = nodeRunner;
+    Attempts nodeAttempts =
+        new Attempts(
+            () ->
+                new NodeRunner(
+                    warehouse,
+                    compiler,
+                    loads,
+                    manifest.project().root(),
+                    runId,
+                    fullRefresh,
+                    catalog),
+            retries,
+            runId,
+            listener);
+    this.attempts = nodeAttempts;
     if (cancelled) {
-      nodeRunner.cancel();
+      nodeAttempts.cancel();
     }
     createSchemas(manifest, compiler, plan);
 
@@ -140,6 +158,7 @@ public final class Executor {
       throw new IllegalStateException("a worker failed unexpectedly", e.getCause());
     } finally {
       pool.shutdownNow();
+      nodeAttempts.close();
     }
     RunSummary summary =
         new RunSummary(
@@ -158,7 +177,7 @@ public final class Executor {
     completions.submit(
         () -> {
           listener.on(new RunEvent.NodeStarted(runId, node.uniqueId(), Instant.now()));
-          return runner.run(node);
+          return attempts.run(node);
         });
   }
 
@@ -229,9 +248,9 @@ public final class Executor {
   /** Stops the run: running statements are interrupted and roll back; queued nodes never start. */
   public void cancel() {
     cancelled = true;
-    NodeRunner r = runner;
-    if (r != null) {
-      r.cancel();
+    Attempts a = attempts;
+    if (a != null) {
+      a.cancel();
     }
   }
 }

@@ -197,10 +197,15 @@ final class NodeRunner {
   }
 
   void cancel() {
+    cancelStatements();
+    loads.cancel();
+  }
+
+  /** Stops this runner's own queries and exports, as a node's timeout does; loads go on. */
+  void cancelStatements() {
     cancelled = true;
     open.forEach(SqlSession::cancel);
     exports.forEach(ResultStream.Cancel::cancel);
-    loads.cancel();
   }
 
   /** DuckDB's message, with its LINE mapped back to the model file when the lines line up. */

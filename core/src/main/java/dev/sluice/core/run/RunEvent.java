@@ -27,5 +27,20 @@ public sealed interface RunEvent {
    */
   record NodeFinished(String runId, NodeResult result, int index, int total) implements RunEvent {}
 
+  /**
+   * A node failed and will be tried again after {@code delay}.
+   *
+   * @param attempt the attempt that failed (1-based); @param of how many attempts it may take
+   */
+  record NodeRetrying(
+      String runId,
+      String nodeId,
+      int attempt,
+      int of,
+      String message,
+      java.time.Duration delay,
+      Instant at)
+      implements RunEvent {}
+
   record RunFinished(String runId, RunSummary summary) implements RunEvent {}
 }

@@ -41,6 +41,9 @@ public final class RunHistory {
                   + " (run_id varchar, node_id varchar, name varchar,"
                   + " kind varchar, status varchar, started_at timestamp, duration_ms bigint, rows_affected bigint,"
                   + " message varchar, relation varchar, sql_hash varchar)");
+          // added later, so files written by earlier versions gain them in place
+          h.execute("alter table " + runs + " add column if not exists triggered_by varchar");
+          h.execute("alter table " + nodes + " add column if not exists attempts integer");
         });
   }
 
@@ -54,22 +57,63 @@ public final class RunHistory {
       String status,
       int nodes,
       int errors,
-      String invokedFrom) {}
+      String invokedFrom,
+      String triggeredBy) {
+
+    public Run(
+        String runId,
+        String command,
+        String selector,
+        Instant startedAt,
+        Instant finishedAt,
+        String status,
+        int nodes,
+        int errors,
+        String invokedFrom) {
+      this(
+          runId,
+          command,
+          selector,
+          startedAt,
+          finishedAt,
+          status,
+          nodes,
+          errors,
+          invokedFrom,
+          null);
+    }
+  }
 
   public void started(
       String runId, String command, String selector, Instant at, String invokedFrom) {
+    started(runId, command, selector, at, invokedFrom, null);
+  }
+
+  /**
+   * @param triggeredBy what started the run ({@code schedule nightly}, {@code sensor new_files:
+   *     landing/orders_3.csv}, ...), or null when a person did
+   */
+  public void started(
+      String runId,
+      String command,
+      String selector,
+      Instant at,
+      String invokedFrom,
+      String triggeredBy) {
     jdbi.useHandle(
         h ->
             h.createUpdate(
                     "insert into "
                         + runs
                         + " (run_id, command, selector, started_at, status,"
-                        + " invoked_from) values (:id, :cmd, :sel, :at, 'running', :from)")
+                        + " invoked_from, triggered_by) values (:id, :cmd, :sel, :at, 'running',"
+                        + " :from, :trigger)")
                 .bind("id", runId)
                 .bind("cmd", command)
                 .bind("sel", selector)
                 .bind("at", Timestamp.from(at))
                 .bind("from", invokedFrom)
+                .bind("trigger", triggeredBy)
                 .execute());
   }
 
@@ -77,7 +121,10 @@ public final class RunHistory {
     h.createUpdate(
             "insert into "
                 + nodes
-                + " values (:run, :id, :name, :kind, :status, :at, :ms, :rows, :msg, :rel, :hash)")
+                + " (run_id, node_id, name, kind, status, started_at, duration_ms, rows_affected,"
+                + " message, relation, sql_hash, attempts)"
+                + " values (:run, :id, :name, :kind, :status, :at, :ms, :rows, :msg, :rel, :hash,"
+                + " :attempts)")
         .bind("run", runId)
         .bind("id", r.nodeId())
         .bind("name", r.name())
@@ -89,6 +136,7 @@ public final class RunHistory {
         .bind("msg", r.message())
         .bind("rel", r.relation())
         .bind("hash", r.sqlHash())
+        .bind("attempts", r.attempts())
         .execute();
   }
 
@@ -129,7 +177,8 @@ public final class RunHistory {
                             rs.getString("status"),
                             rs.getInt("nodes"),
                             rs.getInt("errors"),
-                            rs.getString("invoked_from")))
+                            rs.getString("invoked_from"),
+                            rs.getString("triggered_by")))
                 .list());
   }
 
@@ -153,7 +202,8 @@ public final class RunHistory {
                             rs.getString("relation"),
                             null,
                             List.of(),
-                            rs.getString("sql_hash")))
+                            rs.getString("sql_hash"),
+                            rs.getInt("attempts")))
                 .list());
   }
 
