@@ -1,6 +1,6 @@
 package dev.sluice.app.automation;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
 import java.time.LocalDate;
 import java.util.function.Function;
 import javafx.animation.KeyFrame;

@@ -1,6 +1,5 @@
 package dev.sluice.app.automation;
 
-import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.orchestrate.Automated;
 import dev.sluice.core.orchestrate.Automation;
 import dev.sluice.core.orchestrate.AutomationReader;
@@ -9,7 +8,8 @@ import dev.sluice.core.orchestrate.Backfill;
 import dev.sluice.core.orchestrate.CronTicks;
 import dev.sluice.core.orchestrate.Schedule;
 import dev.sluice.core.orchestrate.Sensor;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
 import dev.sluice.core.warehouse.DuckDbWarehouse;

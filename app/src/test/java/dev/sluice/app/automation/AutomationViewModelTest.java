@@ -2,10 +2,10 @@ package dev.sluice.app.automation;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.orchestrate.ServeLoop;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.run.RunHistory;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.testing.ProjectFolder;

@@ -3,9 +3,9 @@ package dev.sluice.core.cli;
 import dev.sluice.core.interop.OrchestratorExport;
 import dev.sluice.core.orchestrate.Automation;
 import dev.sluice.core.orchestrate.AutomationReader;
+import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.project.ProjectProblem;
-import dev.sluice.core.run.Pipeline;
 import java.nio.file.Path;
 import java.util.List;
 

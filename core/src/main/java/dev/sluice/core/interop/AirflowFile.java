@@ -4,11 +4,11 @@ import static dev.sluice.core.interop.PythonText.identifier;
 import static dev.sluice.core.interop.PythonText.list;
 import static dev.sluice.core.interop.PythonText.str;
 
-import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.orchestrate.Automation;
 import dev.sluice.core.orchestrate.CatchUp;
 import dev.sluice.core.orchestrate.Schedule;
 import dev.sluice.core.orchestrate.Sensor;
+import dev.sluice.core.parse.Manifest;
 import java.util.ArrayList;
 import java.util.List;
 

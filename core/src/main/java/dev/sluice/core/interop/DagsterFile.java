@@ -4,10 +4,10 @@ import static dev.sluice.core.interop.PythonText.identifier;
 import static dev.sluice.core.interop.PythonText.list;
 import static dev.sluice.core.interop.PythonText.str;
 
-import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.orchestrate.Automation;
 import dev.sluice.core.orchestrate.Schedule;
 import dev.sluice.core.orchestrate.Sensor;
+import dev.sluice.core.parse.Manifest;
 
 /**
  * A Dagster definitions file: one asset per node (its deps from the DAG), a job and a schedule per

@@ -1,7 +1,7 @@
 package dev.sluice.core.interop;
 
-import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.orchestrate.Automation;
+import dev.sluice.core.parse.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,9 +4,9 @@ import static dev.sluice.core.interop.PythonText.identifier;
 import static dev.sluice.core.interop.PythonText.list;
 import static dev.sluice.core.interop.PythonText.str;
 
-import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.orchestrate.Automation;
 import dev.sluice.core.orchestrate.Schedule;
+import dev.sluice.core.parse.Manifest;
 
 /**
  * A Prefect flow: one task run per node in DAG order, each waiting for its upstream ones, and a

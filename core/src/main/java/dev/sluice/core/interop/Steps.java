@@ -1,10 +1,10 @@
 package dev.sluice.core.interop;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.plan.Command;
+import dev.sluice.core.plan.Plan;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Plan;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;

@@ -1,13 +1,13 @@
 package dev.sluice.core.orchestrate;
 
-import dev.sluice.core.graph.Manifest;
-import dev.sluice.core.graph.SelectorException;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.plan.Command;
+import dev.sluice.core.plan.Plan;
+import dev.sluice.core.plan.SelectorException;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.SourceTable;
 import dev.sluice.core.project.Yaml;
-import dev.sluice.core.run.Command;
 import dev.sluice.core.run.DurationText;
-import dev.sluice.core.run.Plan;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;

@@ -1,8 +1,8 @@
 package dev.sluice.core.orchestrate;
 
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
 import java.nio.file.Path;

@@ -1,9 +1,9 @@
 package dev.sluice.core.orchestrate;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.plan.Command;
+import dev.sluice.core.plan.Plan;
 import dev.sluice.core.project.NodeKind;
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Plan;
 import dev.sluice.core.run.RunHistory;
 import dev.sluice.core.warehouse.Warehouse;
 import java.io.IOException;

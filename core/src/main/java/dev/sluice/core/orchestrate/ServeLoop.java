@@ -1,10 +1,10 @@
 package dev.sluice.core.orchestrate;
 
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.project.ProjectProblem;
-import dev.sluice.core.run.Command;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.run.RunEvent;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;

@@ -4,7 +4,7 @@
  * keeps ticks, run keys and cursors in the warehouse's {@code _sluice} schema; and the loop that
  * {@code sluice serve} runs. Time always comes from an injected {@link java.time.Clock}.
  *
- * <p>In: a parsed project ({@link dev.sluice.core.graph.Manifest}) and a clock. Out: runs in the
+ * <p>In: a parsed project ({@link dev.sluice.core.parse.Manifest}) and a clock. Out: runs in the
  * run history, tagged with their trigger, and alerts.
  */
 package dev.sluice.core.orchestrate;

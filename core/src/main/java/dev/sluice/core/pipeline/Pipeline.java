@@ -11,6 +11,7 @@ import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
 import dev.sluice.core.run.Executor;
+import dev.sluice.core.run.RetryPolicy;
 import dev.sluice.core.run.RunArtifacts;
 import dev.sluice.core.run.RunHistory;
 import dev.sluice.core.run.RunListener;

@@ -3,11 +3,11 @@ package dev.sluice.core.interop;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import dev.sluice.core.graph.Manifest;
 import dev.sluice.core.orchestrate.Automation;
 import dev.sluice.core.orchestrate.AutomationReader;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.testing.Samples;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -2,10 +2,10 @@ package dev.sluice.core.orchestrate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.project.ProjectProblem;
-import dev.sluice.core.run.Pipeline;
-import dev.sluice.core.run.PipelineOptions;
 import dev.sluice.core.testing.ProjectFolder;
 import java.nio.file.Path;
 import java.util.List;

@@ -1,6 +1,6 @@
 package dev.sluice.core.orchestrate;
 
-import dev.sluice.core.run.PipelineOptions;
+import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.run.RunHistory;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.testing.ProjectFolder;

@@ -2,6 +2,9 @@ package dev.sluice.core.run;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.pipeline.Pipeline;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.plan.Command;
 import dev.sluice.core.testing.ProjectFolder;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
 import java.nio.file.Path;
