@@ -117,6 +117,8 @@ public final class Pipeline implements AutoCloseable {
       RunListener listener) {
     Plan plan = plan(command, select, exclude);
     String runId = UUID.randomUUID().toString();
+    Catalog catalog = Catalog.read(warehouse);
+    ColumnPreflight.check(manifest, compiler(fullRefresh, runId, catalog), warehouse, plan);
     Executor executor =
         new Executor(
             warehouse, options.loads().create(warehouse, manifest.project().root(), options.env()));
@@ -128,7 +130,6 @@ public final class Pipeline implements AutoCloseable {
         java.time.Instant.now(),
         options.invokedFrom());
     RunSummary summary;
-    Catalog catalog = Catalog.read(warehouse);
     try {
       summary =
           executor.run(

@@ -1,7 +1,9 @@
 package dev.sluice.core.quality;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.run.Command;
 import dev.sluice.core.run.NodeResult;
 import dev.sluice.core.run.NodeStatus;
@@ -177,5 +179,44 @@ class ChecksTest {
     Map<String, NodeResult> r = build(f);
     assertThat(r.get("no_bounds").status()).isEqualTo(NodeStatus.ERROR);
     assertThat(r.get("no_bounds").message()).contains("no_bounds").contains("row_count needs min");
+  }
+
+  @Test
+  void aCheckNamingAMissingColumnStopsTheRunBeforeAnythingRunsNamingModelAndColumn() {
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "q")
+            .file("seeds/people.csv", PEOPLE)
+            .file("models/adults.sql", "select * from {{ ref('people') }} where age >= 18");
+    build(f);
+    f.file(
+        "models/schema.yml",
+        """
+        models:
+          - name: adults
+            columns:
+              - name: agee
+                tests: [not_null]
+        """);
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      assertThatThrownBy(() -> p.run(Command.BUILD, null, null, 1, false, RunListener.NONE))
+          .isInstanceOf(ProjectException.class)
+          .hasMessageContaining("model adults")
+          .hasMessageContaining("'agee'")
+          .hasMessageContaining("models/schema.yml");
+      assertThat(p.history().runs(10)).as("nothing ran a second time").hasSize(1);
+    }
+    f.file(
+        "seeds/schema.yml",
+        """
+        seeds:
+          - name: people
+            tests:
+              - unique_combination_of_columns: {combination_of_columns: [id, team]}
+        """);
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      assertThatThrownBy(() -> p.run(Command.TEST, null, null, 1, false, RunListener.NONE))
+          .hasMessageContaining("seed people")
+          .hasMessageContaining("'team'");
+    }
   }
 }
