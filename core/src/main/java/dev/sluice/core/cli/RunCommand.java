@@ -71,6 +71,9 @@ abstract class RunCommand implements Callable<Integer> {
           // already shutting down: the hook is running
         }
       }
+      if (command() == Command.BUILD) {
+        SourceCommand.reportAfterBuild(pipeline, selection.select(), selection.exclude(), out);
+      }
       return summary.exitCode();
     }
   }

@@ -119,9 +119,9 @@ public final class QualityHistory {
             h.execute(
                 "delete from "
                     + table
-                    + " where run_id not in (select run_id from (select run_id, max(recorded_at) as at from "
+                    + " where run_id not in (select run_id from (select run_id, max(recorded_at) as last_at from "
                     + table
-                    + " group by run_id order by at desc limit "
+                    + " group by run_id order by last_at desc limit "
                     + Math.max(1, keepRuns)
                     + "))");
           }
@@ -135,9 +135,9 @@ public final class QualityHistory {
             h.createQuery(
                     "select * from "
                         + checks
-                        + " where run_id in (select run_id from (select run_id, max(recorded_at) as at from "
+                        + " where run_id in (select run_id from (select run_id, max(recorded_at) as last_at from "
                         + checks
-                        + " group by run_id order by at desc limit :n)) order by recorded_at, check_id")
+                        + " group by run_id order by last_at desc limit :n)) order by recorded_at, check_id")
                 .bind("n", runs)
                 .map(
                     (rs, ctx) ->
