@@ -1,10 +1,14 @@
 package dev.sluice.core.quality;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.warehouse.CatalogChanges;
 import dev.sluice.core.warehouse.Warehouse;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.jdbi.v3.core.Jdbi;
 
 /**
@@ -20,6 +24,7 @@ public final class QualityHistory {
   public static final String METRICS_RELATION =
       "\"" + Warehouse.META_SCHEMA + "\".\"" + METRICS_TABLE + "\"";
 
+  private static final ObjectMapper JSON = new ObjectMapper();
   private final Jdbi jdbi;
   private final String metrics;
   private final String checks;
@@ -45,7 +50,7 @@ public final class QualityHistory {
                           + " (run_id varchar, recorded_at timestamp, check_id varchar,"
                           + " check_name varchar, test_name varchar, node_id varchar,"
                           + " column_name varchar, category varchar, status varchar,"
-                          + " failures bigint, rows_checked bigint, message varchar)");
+                          + " failures bigint, rows_checked bigint, message varchar, sample varchar)");
                 }));
   }
 
@@ -70,7 +75,13 @@ public final class QualityHistory {
       String status,
       long failures,
       long rowsChecked,
-      String message) {}
+      String message,
+      List<Map<String, String>> sample) {
+
+    public CheckResult {
+      sample = sample == null ? List.of() : List.copyOf(sample);
+    }
+  }
 
   /** Records one run's measurements, then drops runs beyond the newest {@code keepRuns}. */
   public void record(
@@ -96,7 +107,7 @@ public final class QualityHistory {
               h.prepareBatch(
                   "insert into "
                       + checks
-                      + " values (:run, :at, :id, :name, :test, :node, :col, :cat, :st, :f, :n, :msg)");
+                      + " values (:run, :at, :id, :name, :test, :node, :col, :cat, :st, :f, :n, :msg, :sample)");
           for (CheckResult r : results) {
             c.bind("run", runId)
                 .bind("at", Timestamp.from(at))
@@ -110,6 +121,7 @@ public final class QualityHistory {
                 .bind("f", r.failures())
                 .bind("n", r.rowsChecked())
                 .bind("msg", r.message())
+                .bind("sample", json(r.sample()))
                 .add();
           }
           if (!results.isEmpty()) {
@@ -153,8 +165,28 @@ public final class QualityHistory {
                             rs.getString("status"),
                             rs.getLong("failures"),
                             rs.getLong("rows_checked"),
-                            rs.getString("message")))
+                            rs.getString("message"),
+                            rows(rs.getString("sample"))))
                 .list());
+  }
+
+  private static String json(List<Map<String, String>> sample) {
+    try {
+      return JSON.writeValueAsString(sample);
+    } catch (JsonProcessingException e) {
+      return "[]";
+    }
+  }
+
+  private static List<Map<String, String>> rows(String json) {
+    if (json == null || json.isBlank()) {
+      return List.of();
+    }
+    try {
+      return JSON.readValue(json, new TypeReference<List<Map<String, String>>>() {});
+    } catch (JsonProcessingException e) {
+      return List.of();
+    }
   }
 
   /** A node's values of one metric, oldest first. */

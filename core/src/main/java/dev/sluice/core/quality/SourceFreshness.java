@@ -78,7 +78,8 @@ public final class SourceFreshness {
                   : r.status().equals("error") ? "fail" : r.status(),
               r.status().equals("pass") ? 0 : 1,
               -1,
-              r.message()));
+              r.message(),
+              List.of()));
     }
     if (!checks.isEmpty()) {
       new QualityHistory(warehouse).record(runId, at, List.of(), checks, settings.keepRuns());

@@ -148,6 +148,17 @@ public final class Pipeline implements AutoCloseable {
     history.finished(
         summary); // one transaction for all nodes: per-node inserts cost as much as small builds
     try {
+      QualityRecording.record(
+          warehouse,
+          manifest,
+          target,
+          summary,
+          dev.sluice.core.quality.QualitySettings.read(manifest.project().root()));
+    } catch (RuntimeException e) {
+      // the run is recorded; losing one run's quality metrics must not fail it
+      System.err.println("could not record quality metrics: " + e.getMessage());
+    }
+    try {
       RunArtifacts.write(manifest, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {
       // the run itself is done and recorded in the warehouse; a full disk must not hide that
