@@ -66,7 +66,7 @@ final class QualityCommand implements Callable<Integer> {
       if (html != null) {
         Path file = html.toAbsolutePath();
         Files.createDirectories(file.getParent());
-        Path tmp = Files.createTempFile(file.getParent(), ".quality", ".html.tmp");
+        Path tmp = file.resolveSibling("." + file.getFileName() + ".tmp");
         Files.writeString(tmp, ScorecardHtml.render(name, card, settings), StandardCharsets.UTF_8);
         Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
         if (format.equals("text")) {

@@ -222,13 +222,20 @@ public final class ScorecardHtml {
       double y = 1 + (hgt - 2) * (1 - Math.max(0, Math.min(100, points.get(i).score())) / 100.0);
       pts.append(String.format(Locale.ROOT, "%s%.1f,%.1f", i == 0 ? "" : " ", x, y));
     }
+    String last = "";
+    if (!points.isEmpty()) {
+      String[] end = pts.substring(pts.lastIndexOf(" ") + 1).split(",");
+      last = "<circle cx=\"" + end[0] + "\" cy=\"" + end[1] + "\" r=\"2.5\" fill=\"#1565c0\"/>";
+    }
     return "<svg class=\"spark\" xmlns=\"http://www.w3.org/2000/svg\" width=\""
         + w
         + "\" height=\""
         + hgt
         + "\"><polyline fill=\"none\" stroke=\"#1565c0\" stroke-width=\"1.5\" points=\""
         + pts
-        + "\"/></svg>";
+        + "\"/>"
+        + last
+        + "</svg>";
   }
 
   private static String failing(Scorecard card) {

@@ -111,7 +111,7 @@ public final class SourceFreshness {
       criteria.put("filter", r.rule().filter());
     }
     Files.createDirectories(targetDir);
-    Path tmp = Files.createTempFile(targetDir, "sources", ".json.tmp");
+    Path tmp = targetDir.resolve(".sources.json.tmp");
     JSON.writeValue(tmp.toFile(), root);
     Files.move(
         tmp,
