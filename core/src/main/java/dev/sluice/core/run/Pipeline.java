@@ -34,6 +34,7 @@ public final class Pipeline implements AutoCloseable {
     this.options = options;
     this.warehouse = warehouse;
     this.history = new RunHistory(warehouse);
+    new dev.sluice.core.quality.QualityHistory(warehouse); // anomaly checks read it in the run
   }
 
   /** Parses the project; throws {@link ProjectException} with every error when it has any. */
