@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       SourceCommand.class,
       QualityCommand.class,
+      ProfileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
