@@ -96,7 +96,17 @@ public final class TestRunner {
         "view".equalsIgnoreCase(test.config().string("store_failures_as")) ? "view" : "table";
     String rel = quote(schema) + "." + quote(compiled.relation().identifier());
     session.createSchemaIfMissing(quote(schema));
-    session.execute("drop " + (as.equals("view") ? "table" : "view") + " if exists " + rel);
+    List<Map<String, Object>> existing =
+        session.rows(
+            "select table_type from information_schema.tables where table_schema = "
+                + Checks.literal(schema)
+                + " and table_name = "
+                + Checks.literal(compiled.relation().identifier()),
+            1);
+    boolean isView = !existing.isEmpty() && "VIEW".equals(existing.get(0).get("table_type"));
+    if (!existing.isEmpty() && isView != as.equals("view")) {
+      session.execute("drop " + (isView ? "view " : "table ") + rel);
+    }
     session.execute("create or replace " + as + " " + rel + " as\n" + sql);
     return schema + "." + compiled.relation().identifier();
   }
