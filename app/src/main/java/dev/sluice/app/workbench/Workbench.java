@@ -37,6 +37,7 @@ public final class Workbench extends BorderPane {
   final RunViewModel runs = new RunViewModel();
   final RunService runService;
   final HistoryViewModel history;
+  final dev.sluice.app.quality.QualityViewModel quality;
   final PipelineView graph;
   final GraphEditing editing;
   final SqlWorkspace sql;
@@ -60,6 +61,7 @@ public final class Workbench extends BorderPane {
     project = new ProjectViewModel(background, onUiThread);
     runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
     history = new HistoryViewModel(background, onUiThread);
+    quality = new dev.sluice.app.quality.QualityViewModel(background, onUiThread);
     graph = new PipelineView(project, runs, this::run);
     editing = new GraphEditing(project, text -> this.notify.accept(text));
     graph.setEditing(editing);
@@ -78,7 +80,9 @@ public final class Workbench extends BorderPane {
             tab("History", historyView),
             tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
             tab("Data", sql.previewView()),
-            tab("Profile", sql.profileView()));
+            tab("Profile", sql.profileView()),
+            tab("Quality", new dev.sluice.app.quality.QualityView(quality)));
+    graph.setQuality(quality);
     bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(
@@ -164,6 +168,7 @@ public final class Workbench extends BorderPane {
             (o, was, m) -> {
               if (m != null) {
                 history.refresh(duckdbPath());
+                quality.refresh(duckdbPath(), m.project().root());
               }
             });
   }
@@ -290,6 +295,7 @@ public final class Workbench extends BorderPane {
         request.select(),
         summary -> {
           history.refresh(duckdbPath());
+          quality.refresh(duckdbPath(), root);
           project.refreshStaleness();
           assist.forgetCatalog();
           sql.checkAllIfSmall();
@@ -310,6 +316,10 @@ public final class Workbench extends BorderPane {
 
   public RunViewModel runs() {
     return runs;
+  }
+
+  public dev.sluice.app.quality.QualityViewModel quality() {
+    return quality;
   }
 
   public PipelineView graph() {
