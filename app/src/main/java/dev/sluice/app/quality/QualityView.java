@@ -1,6 +1,7 @@
 package dev.sluice.app.quality;
 
 import dev.sluice.core.quality.Category;
+import dev.sluice.core.quality.Freshness;
 import dev.sluice.core.quality.QualityHistory;
 import dev.sluice.core.quality.Scorecard;
 import java.util.Locale;
@@ -14,6 +15,8 @@ import javafx.scene.control.TableCell;
 import javafx.scene.control.TableColumn;
 import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.VBox;
 
 /**
  * The Quality tab: the overall score, a row per table with its category scores and a trend
@@ -107,7 +110,31 @@ public final class QualityView extends BorderPane {
                 setText(empty || c == null ? null : line(c.result()));
               }
             });
-    SplitPane split = new SplitPane(table, failing);
+    ListView<Freshness.Result> fresh = new ListView<>(model.freshness());
+    fresh.setId("quality-freshness");
+    fresh.setPlaceholder(new Label("No source has a freshness rule"));
+    fresh.setCellFactory(
+        l ->
+            new ListCell<>() {
+              @Override
+              protected void updateItem(Freshness.Result r, boolean empty) {
+                super.updateItem(r, empty);
+                setText(
+                    empty || r == null
+                        ? null
+                        : r.status().toUpperCase(Locale.ROOT)
+                            + "  "
+                            + r.table().qualifiedName()
+                            + " · "
+                            + r.message());
+              }
+            });
+    Label freshTitle = new Label("Source freshness");
+    freshTitle.setPadding(new Insets(4, 8, 2, 8));
+    VBox side = new VBox(failing, freshTitle, fresh);
+    VBox.setVgrow(failing, Priority.ALWAYS);
+    fresh.setPrefHeight(90);
+    SplitPane split = new SplitPane(table, side);
     split.setDividerPositions(0.7);
     setCenter(split);
   }

@@ -1,5 +1,6 @@
 package dev.sluice.app.quality;
 
+import dev.sluice.core.quality.Freshness;
 import dev.sluice.core.quality.QualityHistory;
 import dev.sluice.core.quality.QualitySettings;
 import dev.sluice.core.quality.Scorecard;
@@ -25,6 +26,7 @@ import javafx.collections.ObservableMap;
 public final class QualityViewModel {
   private final ObservableList<Scorecard.TableScore> tables = FXCollections.observableArrayList();
   private final ObservableList<Scorecard.CheckScore> failing = FXCollections.observableArrayList();
+  private final ObservableList<Freshness.Result> freshness = FXCollections.observableArrayList();
   private final ObservableMap<String, Scorecard.TableScore> byNode =
       FXCollections.observableHashMap();
   private final ReadOnlyStringWrapper summary = new ReadOnlyStringWrapper("No checks run yet");

@@ -168,7 +168,7 @@ public final class Workbench extends BorderPane {
             (o, was, m) -> {
               if (m != null) {
                 history.refresh(duckdbPath());
-                quality.refresh(duckdbPath(), m.project().root());
+                quality.refresh(duckdbPath(), m);
               }
             });
   }
@@ -295,7 +295,9 @@ public final class Workbench extends BorderPane {
         request.select(),
         summary -> {
           history.refresh(duckdbPath());
-          quality.refresh(duckdbPath(), root);
+          if (project.manifestProperty().get() != null) {
+            quality.refresh(duckdbPath(), project.manifestProperty().get());
+          }
           project.refreshStaleness();
           assist.forgetCatalog();
           sql.checkAllIfSmall();
