@@ -1,12 +1,17 @@
 package dev.sluice.app.quality;
 
+import dev.sluice.core.graph.Manifest;
+import dev.sluice.core.project.SourceTable;
 import dev.sluice.core.quality.Freshness;
+import dev.sluice.core.quality.FreshnessRule;
 import dev.sluice.core.quality.QualityHistory;
 import dev.sluice.core.quality.QualitySettings;
 import dev.sluice.core.quality.Scorecard;
+import dev.sluice.core.quality.SourceFreshness;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -39,11 +44,17 @@ public final class QualityViewModel {
     this.onUiThread = onUiThread;
   }
 
-  /** Reads the scorecard from the DuckDB file at {@code duckdbPath} with the project's settings. */
-  public void refresh(String duckdbPath, Path projectRoot) {
+  /**
+   * Reads the scorecard from the DuckDB file at {@code duckdbPath} with the project's settings, and
+   * measures the freshness of the project's sources that have a rule (as {@code sluice source
+   * freshness} does, without recording it).
+   */
+  public void refresh(String duckdbPath, Manifest manifest) {
+    Path projectRoot = manifest.project().root();
     background.execute(
         () -> {
           Scorecard card;
+          List<Freshness.Result> fresh = new ArrayList<>();
           try {
             QualitySettings settings = QualitySettings.read(projectRoot);
             if (!duckdbPath.equals(":memory:") && !Files.exists(Path.of(duckdbPath))) {
@@ -52,14 +63,26 @@ public final class QualityViewModel {
               try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
                 card =
                     Scorecard.of(new QualityHistory(w).checkResults(settings.keepRuns()), settings);
+                for (SourceTable t : SourceFreshness.tables(manifest, manifest.dag().nodeIds())) {
+                  fresh.add(Freshness.measure(w, t, FreshnessRule.of(t).orElseThrow()));
+                }
               }
             }
           } catch (RuntimeException e) {
             return; // locked by a run in a terminal, or a bad quality block: keep what is shown
           }
           Scorecard result = card;
-          onUiThread.accept(() -> show(result));
+          onUiThread.accept(
+              () -> {
+                show(result);
+                freshness.setAll(fresh);
+              });
         });
+  }
+
+  /** The freshness of each source table with a rule, as last measured. */
+  public ObservableList<Freshness.Result> freshness() {
+    return freshness;
   }
 
   private void show(Scorecard card) {

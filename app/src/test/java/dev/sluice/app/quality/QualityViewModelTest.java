@@ -73,7 +73,9 @@ class QualityViewModelTest {
         .isEqualTo("Overall 88 · fair · 1 tables · 2 checks · 1 not passing");
     assertThat(vm.gradeProperty().get()).isEqualTo("fair");
     assertThat(vm.freshness()).hasSize(1);
-    assertThat(vm.freshness().get(0).status()).isEqualTo("warn");
+    assertThat(vm.freshness().get(0).status())
+        .as(vm.freshness().get(0).message())
+        .isEqualTo("warn");
     assertThat(vm.freshness().get(0).message()).contains("warn after 1 hour");
   }
 }

@@ -76,6 +76,7 @@ public final class Freshness {
               + " does not exist");
     }
     String field = rule.loadedAtField();
+    String measured = field; // an expression as written; a plain column name is quoted
     if (field.matches("[A-Za-z_][A-Za-z0-9_]*")) {
       List<String> columns =
           warehouse.columns(table.schema(), table.identifier()).stream()
@@ -96,10 +97,13 @@ public final class Freshness {
                 + "' (its loaded_at_field); its columns are "
                 + String.join(", ", columns));
       }
+      measured =
+          warehouse.quote(
+              columns.stream().filter(c -> c.equalsIgnoreCase(field)).findFirst().get());
     }
     String sql =
         "select epoch_ms(max("
-            + field
+            + measured
             + ")::timestamp) from "
             + warehouse.relation(table.schema(), table.identifier())
             + (rule.filter() == null ? "" : " where " + rule.filter());
