@@ -19,6 +19,7 @@ import org.kordamp.ikonli.javafx.FontIcon;
 final class NodeView extends VBox {
   private final String nodeId;
   private final RunBadge badge = new RunBadge();
+  private final dev.sluice.app.quality.ScoreBadge score = new dev.sluice.app.quality.ScoreBadge();
   private final Label detail;
   private final javafx.scene.shape.Circle port = new javafx.scene.shape.Circle(4.5);
   private final String detailText;
@@ -42,7 +43,7 @@ final class NodeView extends VBox {
     detail.getStyleClass().add("node-detail");
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bottom = new HBox(4, detail, gap, badge);
+    HBox bottom = new HBox(4, detail, gap, score, badge);
     bottom.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(top, bottom);
     setSpacing(4);
@@ -71,6 +72,10 @@ final class NodeView extends VBox {
       getStyleClass().add("card-" + state.styleClass());
     }
     badge.show(state, result);
+  }
+
+  void showScore(dev.sluice.core.quality.Scorecard.TableScore s) {
+    score.show(s);
   }
 
   void setStale(boolean on) {

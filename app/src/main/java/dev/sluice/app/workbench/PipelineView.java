@@ -223,6 +223,7 @@ public final class PipelineView extends Pane {
       if (r instanceof NodeView v) {
         v.showRun(runs.state(v.nodeId()), runs.results().get(v.nodeId()));
         v.setStale(project.stale().contains(v.nodeId()));
+        v.showScore(quality == null ? null : quality.byNode().get(v.nodeId()));
         scalePort(v);
       }
     }
@@ -342,6 +343,22 @@ public final class PipelineView extends Pane {
     } else if (project.selectedProperty().get() != null) {
       editing.delete(project.selectedProperty().get());
     }
+  }
+
+  private dev.sluice.app.quality.QualityViewModel quality;
+
+  /** Shows each table's quality score as a badge on its card. */
+  void setQuality(dev.sluice.app.quality.QualityViewModel quality) {
+    this.quality = quality;
+    quality
+        .byNode()
+        .addListener(
+            (MapChangeListener<String, dev.sluice.core.quality.Scorecard.TableScore>)
+                c -> {
+                  if (cards.card(c.getKey()) instanceof NodeView v) {
+                    v.showScore(quality.byNode().get(c.getKey()));
+                  }
+                });
   }
 
   private NodeView card(Node n) {

@@ -37,6 +37,7 @@ public final class Workbench extends BorderPane {
   final RunViewModel runs = new RunViewModel();
   final RunService runService;
   final HistoryViewModel history;
+  final dev.sluice.app.quality.QualityViewModel quality;
   final PipelineView graph;
   final GraphEditing editing;
   final SqlWorkspace sql;
@@ -60,6 +61,7 @@ public final class Workbench extends BorderPane {
     project = new ProjectViewModel(background, onUiThread);
     runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
     history = new HistoryViewModel(background, onUiThread);
+    quality = new dev.sluice.app.quality.QualityViewModel(background, onUiThread);
     graph = new PipelineView(project, runs, this::run);
     editing = new GraphEditing(project, text -> this.notify.accept(text));
     graph.setEditing(editing);
@@ -83,7 +85,9 @@ public final class Workbench extends BorderPane {
             tab("Automation", automation(background, onUiThread)),
             tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
             tab("Data", sql.previewView()),
-            tab("Profile", sql.profileView()));
+            tab("Profile", sql.profileView()),
+            tab("Quality", new dev.sluice.app.quality.QualityView(quality)));
+    graph.setQuality(quality);
     bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(
@@ -169,6 +173,7 @@ public final class Workbench extends BorderPane {
             (o, was, m) -> {
               if (m != null) {
                 history.refresh(duckdbPath());
+                quality.refresh(duckdbPath(), m);
               }
             });
     // another project starts from its own state: no badges, rows or history of the last one
@@ -311,6 +316,9 @@ public final class Workbench extends BorderPane {
         request.select(),
         summary -> {
           history.refresh(duckdbPath());
+          if (project.manifestProperty().get() != null) {
+            quality.refresh(duckdbPath(), project.manifestProperty().get());
+          }
           project.refreshStaleness();
           assist.forgetCatalog();
           sql.checkAllIfSmall();
@@ -331,6 +339,10 @@ public final class Workbench extends BorderPane {
 
   public RunViewModel runs() {
     return runs;
+  }
+
+  public dev.sluice.app.quality.QualityViewModel quality() {
+    return quality;
   }
 
   public PipelineView graph() {

@@ -30,6 +30,9 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       ServeCommand.class,
       BackfillCommand.class,
+      SourceCommand.class,
+      QualityCommand.class,
+      ProfileCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

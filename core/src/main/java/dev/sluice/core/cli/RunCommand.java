@@ -72,6 +72,9 @@ abstract class RunCommand implements Callable<Integer> {
         }
       }
       pipeline.runWarnings().forEach(w -> spec.commandLine().getErr().println(w));
+      if (command() == Command.BUILD) {
+        SourceCommand.reportAfterBuild(pipeline, selection.select(), selection.exclude(), out);
+      }
       return summary.exitCode();
     }
   }

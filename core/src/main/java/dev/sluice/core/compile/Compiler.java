@@ -139,7 +139,7 @@ public final class Compiler {
         to = r.sql().strip();
       }
       try {
-        String sql = GenericTests.sql(test, model, to).orElseThrow();
+        String sql = GenericTests.sql(test, model, to, test.attachedTo()).orElseThrow();
         return new CompiledNode(test, relation, sql, false, problems);
       } catch (IllegalArgumentException e) {
         problems.add(ProjectProblem.error(test.file(), test.line(), e.getMessage()));

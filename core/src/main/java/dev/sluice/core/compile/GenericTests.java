@@ -21,6 +21,15 @@ public final class GenericTests {
    * @param to for relationships: the quoted parent relation, already rendered
    */
   public static Optional<String> sql(GenericTest test, String model, String to) {
+    return sql(test, model, to, null);
+  }
+
+  /**
+   * As {@link #sql(GenericTest, String, String)}, for any check Sluice compiles itself.
+   *
+   * @param nodeId the unique id of the node under test, which anomaly checks look up in history
+   */
+  public static Optional<String> sql(GenericTest test, String model, String to, String nodeId) {
     String where = test.config().string("where");
     String rel =
         where == null ? model : "(select * from " + model + " where " + where + ") as sluice_where";
@@ -91,14 +100,16 @@ public final class GenericTests {
                 + " is null";
       }
       default -> {
-        return Optional.empty();
+        return Checks.sql(
+            test, rel, column, new Checks.AnomalyHistory(Checks.METRICS_RELATION, nodeId));
       }
     }
     return Optional.of(sql);
   }
 
   public static boolean isBuiltIn(String testName) {
-    return List.of("not_null", "unique", "accepted_values", "relationships").contains(testName);
+    return List.of("not_null", "unique", "accepted_values", "relationships").contains(testName)
+        || Checks.NAMES.contains(testName);
   }
 
   private static String require(String column, GenericTest test) {

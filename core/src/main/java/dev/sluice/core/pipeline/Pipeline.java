@@ -10,7 +10,9 @@ import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
+import dev.sluice.core.run.ColumnPreflight;
 import dev.sluice.core.run.Executor;
+import dev.sluice.core.run.QualityRecording;
 import dev.sluice.core.run.RetryPolicy;
 import dev.sluice.core.run.RunArtifacts;
 import dev.sluice.core.run.RunHistory;
@@ -44,6 +46,7 @@ public final class Pipeline implements AutoCloseable {
     this.options = options;
     this.warehouse = warehouse;
     this.history = new RunHistory(warehouse);
+    new dev.sluice.core.quality.QualityHistory(warehouse); // anomaly checks read it in the run
   }
 
   /** Parses the project; throws {@link ProjectException} with every error when it has any. */
@@ -141,6 +144,8 @@ public final class Pipeline implements AutoCloseable {
       String trigger) {
     Plan plan = plan(command, select, exclude);
     String runId = UUID.randomUUID().toString();
+    Catalog catalog = Catalog.read(warehouse);
+    ColumnPreflight.check(manifest, compiler(fullRefresh, runId, catalog), warehouse, plan);
     Executor executor =
         new Executor(
             warehouse,
@@ -155,7 +160,6 @@ public final class Pipeline implements AutoCloseable {
         options.invokedFrom(),
         trigger);
     RunSummary summary;
-    Catalog catalog = Catalog.read(warehouse);
     try {
       summary =
           executor.run(
@@ -173,6 +177,18 @@ public final class Pipeline implements AutoCloseable {
     }
     history.finished(
         summary); // one transaction for all nodes: per-node inserts cost as much as small builds
+    try {
+      QualityRecording.record(
+          warehouse,
+          manifest,
+          target,
+          summary,
+          dev.sluice.core.quality.QualitySettings.read(manifest.project().root()));
+    } catch (RuntimeException e) {
+      // the run is recorded; losing one run's quality metrics must not fail it
+      runWarnings.add(
+          ProjectProblem.warning(null, 0, "could not record quality metrics: " + e.getMessage()));
+    }
     try {
       RunArtifacts.write(manifest, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {

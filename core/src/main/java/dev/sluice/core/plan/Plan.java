@@ -79,9 +79,10 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
       for (String parent : waits.get(id)) {
         for (String child : manifest.dag().children(parent)) {
           Node c = manifest.node(child).orElseThrow();
-          if (c instanceof GenericTest
-              && planned.contains(child)
-              && manifest.dag().parents(child).size() == 1) {
+          // blocking: false lets downstream go on whatever the test finds; true holds it back
+          // even for a test that reads several tables
+          boolean blocking = c.config().bool("blocking", manifest.dag().parents(child).size() == 1);
+          if (c instanceof GenericTest && planned.contains(child) && blocking) {
             extra.add(child);
           }
         }

@@ -23,6 +23,9 @@ final class SchemaFileReader {
           "error_if",
           "limit",
           "store_failures",
+          "store_failures_as",
+          "fail_calc",
+          "blocking",
           "meta");
 
   private final List<ProjectProblem> problems;

@@ -101,6 +101,7 @@ final class NodeRunner {
                 o.failures() == 0
                     ? "passed"
                     : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");
+            msg = o.note() == null ? msg : msg + " (" + o.note() + ")";
             return result(node, compiled, st, start, t0, o.failures(), msg, o.sample());
           } finally {
             release(s);
