@@ -148,8 +148,11 @@ public final class Compiler {
       }
     }
     // a user's {% test name(model, column_name, ...) %} macro
-    String call =
-        "{{ test_" + test.testName() + "(" + macroArguments(test, attached.get()) + ") }}";
+    String name = test.testName();
+    int dot = name.lastIndexOf('.');
+    String macro =
+        dot < 0 ? "test_" + name : name.substring(0, dot + 1) + "test_" + name.substring(dot + 1);
+    String call = "{{ " + macro + "(" + macroArguments(test, attached.get()) + ") }}";
     return templated(test, call, relation, false);
   }
 
@@ -189,7 +192,9 @@ public final class Compiler {
     if (!key.equals("column_name") && (s.startsWith("ref(") || s.startsWith("source("))) {
       return s;
     }
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    String quoted = "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    // dbt renders Jinja inside a test's arguments before the test sees them
+    return s.contains("{{") || s.contains("{%") ? "sluice_render(" + quoted + ")" : quoted;
   }
 
   /**

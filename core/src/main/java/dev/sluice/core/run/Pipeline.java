@@ -97,7 +97,7 @@ public final class Pipeline implements AutoCloseable {
   private Compiler compiler(boolean fullRefresh, String invocationId, Catalog catalog) {
     return new Compiler(
         manifest,
-        engine(manifest.project(), target, options, invocationId),
+        engine(manifest.project(), target, options, invocationId).attach(warehouse),
         target,
         r -> !r.cte() && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
         fullRefresh);

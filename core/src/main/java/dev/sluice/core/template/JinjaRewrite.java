@@ -1,0 +1,300 @@
+package dev.sluice.core.template;
+
+/**
+ * Rewrites the Jinja that dbt code writes, and Jinjava's parser refuses, into equivalent Jinjava: a
+ * call on a call's result ({@code adapter.dispatch('x')(a)} becomes {@code
+ * sluice_call(adapter.dispatch('x'), a)}), trailing commas in calls and literals, and Python's
+ * {@code True}/{@code False}/{@code None}. Only text inside {@code {{ }}} and {@code {% %}}
+ * changes, and never a line break, so line numbers stay true.
+ */
+final class JinjaRewrite {
+  private JinjaRewrite() {}
+
+  static String of(String text) {
+    if (text.indexOf('{') < 0) {
+      return text;
+    }
+    StringBuilder out = new StringBuilder(text.length() + 32);
+    int i = 0;
+    int n = text.length();
+    while (i < n) {
+      int open = nextOpen(text, i);
+      if (open < 0) {
+        out.append(text, i, n);
+        break;
+      }
+      out.append(text, i, open);
+      char kind = text.charAt(open + 1);
+      if (kind == '#') {
+        int end = text.indexOf("#}", open + 2);
+        end = end < 0 ? n : end + 2;
+        out.append(text, open, end);
+        i = end;
+        continue;
+      }
+      int end = regionEnd(text, open + 2, kind == '{' ? "}}" : "%}");
+      String inner = text.substring(open + 2, end);
+      if (kind == '%' && inner.strip().replace("-", "").strip().equals("raw")) {
+        int close = text.indexOf("endraw", end);
+        int stop = close < 0 ? n : text.indexOf("%}", close);
+        stop = stop < 0 ? n : stop + 2;
+        out.append(text, open, stop);
+        i = stop;
+        continue;
+      }
+      out.append(text, open, open + 2).append(expression(inner));
+      i = end;
+    }
+    return out.toString();
+  }
+
+  private static int nextOpen(String s, int from) {
+    for (int i = s.indexOf('{', from); i >= 0 && i + 1 < s.length(); i = s.indexOf('{', i + 1)) {
+      char c = s.charAt(i + 1);
+      if (c == '{' || c == '%' || c == '#') {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Where the region's closing delimiter starts, skipping string literals. */
+  private static int regionEnd(String s, int from, String close) {
+    char quote = 0;
+    for (int i = from; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (s.startsWith(close, i)) {
+        return i;
+      }
+    }
+    return s.length();
+  }
+
+  static String expression(String e) {
+    String out = elseBranches(literals(e));
+    for (int guard = 0; guard < 100; guard++) {
+      String next = callOnCall(out);
+      if (next == null) {
+        return out;
+      }
+      out = next;
+    }
+    return out;
+  }
+
+  /** Trailing commas dropped and Python's constants in Jinja's spelling, outside strings. */
+  private static String literals(String e) {
+    StringBuilder b = new StringBuilder(e.length());
+    char quote = 0;
+    for (int i = 0; i < e.length(); i++) {
+      char c = e.charAt(i);
+      if (quote != 0) {
+        b.append(c);
+        if (c == '\\' && i + 1 < e.length()) {
+          b.append(e.charAt(++i));
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = c;
+        b.append(c);
+      } else if (c == ',') {
+        int j = i + 1;
+        while (j < e.length() && Character.isWhitespace(e.charAt(j))) {
+          j++;
+        }
+        if (j < e.length() && ")]}".indexOf(e.charAt(j)) >= 0) {
+          continue;
+        }
+        b.append(c);
+      } else if (Character.isJavaIdentifierStart(c)) {
+        int j = i;
+        while (j < e.length() && Character.isJavaIdentifierPart(e.charAt(j))) {
+          j++;
+        }
+        String word = e.substring(i, j);
+        boolean attribute = i > 0 && e.charAt(i - 1) == '.';
+        b.append(
+            attribute
+                ? word
+                : switch (word) {
+                  case "True" -> "true";
+                  case "False" -> "false";
+                  case "None" -> "none";
+                  default -> word;
+                });
+        i = j - 1;
+      } else {
+        b.append(c);
+      }
+    }
+    return b.toString();
+  }
+
+  /**
+   * Wraps the branch after {@code else} in parentheses: Jinjava turns {@code a if b else f(x)} into
+   * {@code b ? a : f(x)}, which its parser reads as a call of the namespaced function {@code a:f}.
+   */
+  private static String elseBranches(String e) {
+    StringBuilder b = new StringBuilder(e.length() + 8);
+    char quote = 0;
+    int i = 0;
+    String lead = e.stripLeading();
+    lead = lead.startsWith("-") || lead.startsWith("+") ? lead.substring(1).stripLeading() : lead;
+    int firstWordEnd = e.length() - lead.length();
+    while (firstWordEnd < e.length() && Character.isJavaIdentifierPart(e.charAt(firstWordEnd))) {
+      firstWordEnd++;
+    }
+    int depth = 0;
+    java.util.Deque<Integer> depthOfWrap = new java.util.ArrayDeque<>();
+    while (i < e.length()) {
+      char c = e.charAt(i);
+      if (quote != 0) {
+        b.append(c);
+        if (c == '\\' && i + 1 < e.length()) {
+          b.append(e.charAt(++i));
+        } else if (c == quote) {
+          quote = 0;
+        }
+        i++;
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(' || c == '[' || c == '{') {
+        depth++;
+      } else if (c == ')' || c == ']' || c == '}' || c == ',') {
+        while (!depthOfWrap.isEmpty() && depthOfWrap.peek() == depth) {
+          depthOfWrap.pop();
+          b.append(')');
+        }
+        if (c != ',') {
+          depth--;
+        }
+      } else if (c == 'e'
+          && e.startsWith("else", i)
+          && (i == 0 || !Character.isJavaIdentifierPart(e.charAt(i - 1)))
+          && i + 4 < e.length()
+          && Character.isWhitespace(e.charAt(i + 4))
+          && e.lastIndexOf(" if ", i) >= firstWordEnd - 1
+          && e.lastIndexOf(" if ", i) >= 0) {
+        b.append("else (");
+        depthOfWrap.push(depth);
+        i += 4;
+        continue;
+      }
+      b.append(c);
+      i++;
+    }
+    String tail = "";
+    String body = b.toString();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("\\s*-?\\s*$").matcher(body);
+    if (!depthOfWrap.isEmpty() && m.find()) {
+      tail = body.substring(m.start());
+      body = body.substring(0, m.start());
+    }
+    return body + ")".repeat(depthOfWrap.size()) + tail;
+  }
+
+  /** One {@code f(a)(b)} rewritten, or null when there is none. */
+  private static String callOnCall(String e) {
+    char quote = 0;
+    for (int i = 0; i < e.length(); i++) {
+      char c = e.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = c;
+        continue;
+      }
+      if (c != ')') {
+        continue;
+      }
+      int j = i + 1;
+      while (j < e.length() && e.charAt(j) == ' ') {
+        j++;
+      }
+      if (j >= e.length() || e.charAt(j) != '(') {
+        continue;
+      }
+      int open = matchBack(e, i);
+      int close = matchForward(e, j);
+      if (open < 0 || close < 0) {
+        return null;
+      }
+      int start = open;
+      while (start > 0
+          && (Character.isJavaIdentifierPart(e.charAt(start - 1)) || e.charAt(start - 1) == '.')) {
+        start--;
+      }
+      if (start == open && open > 0 && e.charAt(open - 1) == ')') {
+        continue; // already a call on a call further left; rewritten on the next pass
+      }
+      String args = e.substring(j + 1, close);
+      return e.substring(0, start)
+          + "sluice_call("
+          + e.substring(start, i + 1)
+          + (args.isBlank() ? "" : ", " + args)
+          + ")"
+          + e.substring(close + 1);
+    }
+    return null;
+  }
+
+  private static int matchBack(String e, int close) {
+    int depth = 0;
+    for (int k = close; k >= 0; k--) {
+      char c = e.charAt(k);
+      if (c == ')') {
+        depth++;
+      } else if (c == '(') {
+        depth--;
+        if (depth == 0) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static int matchForward(String e, int open) {
+    int depth = 0;
+    char quote = 0;
+    for (int k = open; k < e.length(); k++) {
+      char c = e.charAt(k);
+      if (quote != 0) {
+        if (c == '\\') {
+          k++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '(') {
+        depth++;
+      } else if (c == ')') {
+        depth--;
+        if (depth == 0) {
+          return k;
+        }
+      }
+    }
+    return -1;
+  }
+}
