@@ -98,6 +98,11 @@ public final class ProjectLoader {
       for (Path f : files(settings.macroPaths(), ".sql")) {
         macros.add(new Project.MacroFile(root.relativize(f), text(f)));
       }
+      for (Path f : files(settings.testPaths(), ".sql")) {
+        if (isGenericTestFile(f)) { // dbt reads tests/generic/ as macros: {% test %} blocks
+          macros.add(new Project.MacroFile(root.relativize(f), text(f)));
+        }
+      }
       Map<String, String> docs = new LinkedHashMap<>();
       for (Path f : files(settings.modelPaths(), ".md")) {
         Matcher m = DOCS.matcher(text(f));
@@ -253,9 +258,17 @@ public final class ProjectLoader {
       }
     }
 
+    private boolean isGenericTestFile(Path f) {
+      Path rel = root.relativize(f);
+      return rel.getNameCount() > 2 && rel.getName(1).toString().equals("generic");
+    }
+
     private void readSingularTests() {
       for (Path f : files(settings.testPaths(), ".sql")) {
         Path rel = root.relativize(f);
+        if (isGenericTestFile(f)) {
+          continue;
+        }
         NodeConfig config =
             ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
         String name = stem(f);

@@ -8,7 +8,44 @@ package dev.sluice.core.template;
  * changes, and never a line break, so line numbers stay true.
  */
 final class JinjaRewrite {
+  private static final java.util.regex.Pattern MACRO_TAG =
+      java.util.regex.Pattern.compile("-?\\s*(macro|test)\\s");
+  private static final java.util.regex.Pattern TRICKY_DEFAULT =
+      java.util.regex.Pattern.compile("=\\s*('(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\")");
+
+  /**
+   * String defaults that Jinjava's macro tag cannot read (it splits arguments at every comma and
+   * ends them at the first parenthesis), by the name they are stored under in the global scope.
+   */
+  private static final java.util.Map<String, String> DEFAULTS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
   private JinjaRewrite() {}
+
+  /** The string defaults rewritten so far, by their variable names. */
+  static java.util.Map<String, String> defaults() {
+    java.util.Map<String, String> out = new java.util.HashMap<>();
+    DEFAULTS.forEach((literal, name) -> out.put(name, literal));
+    return out;
+  }
+
+  private static String macroDefaults(String tag) {
+    java.util.regex.Matcher m = TRICKY_DEFAULT.matcher(tag);
+    StringBuilder b = new StringBuilder();
+    while (m.find()) {
+      String lit = m.group(1);
+      String body = lit.substring(1, lit.length() - 1);
+      if (!body.matches(".*[,()=].*")) {
+        m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement(m.group()));
+        continue;
+      }
+      String value = body.replace("\\'", "'").replace("\\\"", "\"");
+      String name = DEFAULTS.computeIfAbsent(value, v -> "sluice_default_" + DEFAULTS.size());
+      m.appendReplacement(b, java.util.regex.Matcher.quoteReplacement("=" + name));
+    }
+    m.appendTail(b);
+    return b.toString();
+  }
 
   static String of(String text) {
     if (text.indexOf('{') < 0) {
@@ -41,6 +78,9 @@ final class JinjaRewrite {
         out.append(text, open, stop);
         i = stop;
         continue;
+      }
+      if (kind == '%' && MACRO_TAG.matcher(inner).lookingAt()) {
+        inner = macroDefaults(inner);
       }
       out.append(text, open, open + 2).append(expression(inner));
       i = end;
@@ -227,12 +267,13 @@ final class JinjaRewrite {
         continue;
       }
       int j = i + 1;
-      while (j < e.length() && e.charAt(j) == ' ') {
+      while (j < e.length() && Character.isWhitespace(e.charAt(j))) {
         j++;
       }
       if (j >= e.length() || e.charAt(j) != '(') {
         continue;
       }
+      String gap = e.substring(i + 1, j); // kept, so that line numbers stay true
       int open = matchBack(e, i);
       int close = matchForward(e, j);
       if (open < 0 || close < 0) {
@@ -250,7 +291,7 @@ final class JinjaRewrite {
       return e.substring(0, start)
           + "sluice_call("
           + e.substring(start, i + 1)
-          + (args.isBlank() ? "" : ", " + args)
+          + (args.isBlank() ? gap : "," + gap + args)
           + ")"
           + e.substring(close + 1);
     }

@@ -46,7 +46,9 @@ final class MacroLibrary {
     Context own = new Context(jinjava.getGlobalContext());
     JinjavaInterpreter in = new JinjavaInterpreter(jinjava, own, jinjava.getGlobalConfig());
     try {
-      in.render(JinjaRewrite.of(TemplateEngine.asMacros(text)));
+      String rewritten = JinjaRewrite.of(TemplateEngine.asMacros(text));
+      JinjaRewrite.defaults().forEach(own::put);
+      in.render(rewritten);
     } catch (TemplateSyntaxException e) {
       problems.add(ProjectProblem.error(file, e.getLineNumber(), message(e.getMessage())));
     } catch (RuntimeException e) {

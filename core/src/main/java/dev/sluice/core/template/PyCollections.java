@@ -14,6 +14,14 @@ final class PyCollections {
       case "pop" -> m.containsKey(args.get(0)) ? m.remove(args.get(0)) : arg(args, 1);
       case "setdefault" -> m.computeIfAbsent(args.get(0), k -> arg(args, 1));
       case "copy" -> new java.util.LinkedHashMap<>(m);
+      case "get" -> m.containsKey(args.get(0)) ? m.get(args.get(0)) : arg(args, 1);
+      case "keys" -> new java.util.ArrayList<>(m.keySet());
+      case "values" -> new java.util.ArrayList<>(m.values());
+      case "items" -> {
+        List<Object> out = new java.util.ArrayList<>();
+        m.forEach((k, v) -> out.add(new java.util.ArrayList<>(java.util.Arrays.asList(k, v))));
+        yield out;
+      }
       default -> PythonMethods.PyMethod.NONE;
     };
   }

@@ -9,7 +9,8 @@ import java.util.Map;
  * relation and has bean getters so that {@code {{ this.schema }}} works in Jinjava, and dbt's
  * Relation methods ({@code incorporate}, {@code include}, {@code render}).
  */
-public final class RelationView implements PyObject {
+public final class RelationView extends java.util.AbstractMap<String, Object>
+    implements PyObject, com.hubspot.jinjava.objects.serialization.PyishSerializable {
   private final Relation relation;
   private final String type;
 
@@ -56,6 +57,15 @@ public final class RelationView implements PyObject {
       case "is_table" -> "table".equals(type);
       case "is_view" -> isView();
       case "is_cte" -> relation.cte();
+      case "metadata" -> Map.of("type", "DuckDBRelation");
+      case "path" ->
+          Map.of(
+              "database",
+              "memory",
+              "schema",
+              String.valueOf(relation.schema()),
+              "identifier",
+              relation.identifier());
       default -> MISSING;
     };
   }
@@ -65,6 +75,10 @@ public final class RelationView implements PyObject {
   public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
     return switch (method) {
       case "render" -> toString();
+      case "get" -> {
+        Object v = attr(String.valueOf(args.get(0)));
+        yield v == MISSING ? (args.size() > 1 ? args.get(1) : null) : v;
+      }
       case "include", "quote" -> this; // DuckDB relations print as schema.identifier either way
       case "incorporate" -> {
         Relation r = relation;
@@ -84,6 +98,42 @@ public final class RelationView implements PyObject {
   @Override
   public String describe() {
     return "relation";
+  }
+
+  /** A mapping, as dbt's relations are (packages test {@code obj is mapping}). */
+  @Override
+  public java.util.Set<Map.Entry<String, Object>> entrySet() {
+    Map<String, Object> m = new java.util.LinkedHashMap<>();
+    for (String k : List.of("database", "schema", "identifier", "type", "metadata")) {
+      m.put(k, attr(k));
+    }
+    return m.entrySet();
+  }
+
+  @Override
+  public Object get(Object key) {
+    Object v = attr(String.valueOf(key));
+    return v == MISSING ? null : v;
+  }
+
+  @Override
+  @SuppressWarnings("unchecked")
+  public <T extends Appendable & CharSequence> T appendPyishString(T appendable) {
+    try {
+      return (T) appendable.append(toString());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof RelationView v && v.relation.equals(relation);
+  }
+
+  @Override
+  public int hashCode() {
+    return relation.hashCode();
   }
 
   @Override
