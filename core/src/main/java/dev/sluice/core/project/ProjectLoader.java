@@ -292,17 +292,28 @@ public final class ProjectLoader {
       NodeConfig base =
           ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
       for (Properties.TestDeclaration d : tests) {
-        if (d.testName().contains(".")) {
+        String pkg =
+            d.testName().contains(".")
+                ? d.testName().substring(0, d.testName().indexOf('.'))
+                : null;
+        if (pkg != null && !installedPackages().contains(pkg)) {
           problems.add(
               ProjectProblem.warning(
                   d.file(),
                   d.line(),
                   "test '"
                       + d.testName()
-                      + "' comes from a package; packages are not supported, so it is skipped"));
+                      + "' comes from package "
+                      + pkg
+                      + ", which is not installed under "
+                      + InstalledPackages.FOLDER
+                      + "/, so it is skipped; install the project's packages first"));
           continue;
         }
-        String name = d.customName() != null ? d.customName() : TestNames.generic(target, d);
+        String name =
+            d.customName() != null
+                ? d.customName()
+                : TestNames.generic(target, d).replace('.', '_');
         String unique = name;
         for (int i = 2; names.containsKey("test." + unique); i++) {
           unique = name + "_" + i;
@@ -324,6 +335,16 @@ public final class ProjectLoader {
                 config,
                 ""));
       }
+    }
+
+    private Set<String> installed;
+
+    private Set<String> installedPackages() {
+      if (installed == null) {
+        installed = new TreeSet<>();
+        InstalledPackages.read(root).packages().forEach(p -> installed.add(p.name()));
+      }
+      return installed;
     }
 
     private void reportOrphanProperties() {
