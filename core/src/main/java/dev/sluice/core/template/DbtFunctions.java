@@ -45,9 +45,18 @@ public final class DbtFunctions {
                   ? "none"
                   : args[0].getClass().getSimpleName()));
     }
-    Object[] rest = new Object[args.length - 1];
-    System.arraycopy(args, 1, rest, 0, rest.length);
-    return fn.evaluate(rest);
+    List<Object> rest = new ArrayList<>();
+    for (int i = 1; i < args.length; i++) {
+      // f(a, **kwargs), which Jinjava cannot write, arrives as sluice_kwargs=kwargs
+      if (args[i] instanceof NamedParameter p
+          && p.getName().equals("sluice_kwargs")
+          && p.getValue() instanceof java.util.Map<?, ?> m) {
+        m.forEach((k, v) -> rest.add(new NamedParameter(String.valueOf(k), v)));
+      } else {
+        rest.add(args[i]);
+      }
+    }
+    return fn.evaluate(rest.toArray());
   }
 
   /** Renders text that holds Jinja, such as a generic test's argument, in the current context. */

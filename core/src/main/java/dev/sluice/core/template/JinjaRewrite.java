@@ -119,7 +119,7 @@ final class JinjaRewrite {
   }
 
   static String expression(String e) {
-    String out = elseBranches(literals(e));
+    String out = elseBranches(literals(e)).replace("**kwargs", "sluice_kwargs=kwargs");
     for (int guard = 0; guard < 100; guard++) {
       String next = callOnCall(out);
       if (next == null) {

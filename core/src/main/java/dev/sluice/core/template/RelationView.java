@@ -52,7 +52,7 @@ public final class RelationView extends java.util.AbstractMap<String, Object>
     return switch (name) {
       case "schema" -> relation.schema();
       case "identifier", "name", "table" -> relation.identifier();
-      case "database" -> "memory";
+      case "database" -> RenderCall.database();
       case "type" -> type;
       case "is_table" -> "table".equals(type);
       case "is_view" -> isView();

@@ -55,6 +55,12 @@ final class RenderCall {
     return c;
   }
 
+  /** The target's database (catalog) name, for relations' {@code database}. */
+  static String database() {
+    RenderCall c = CURRENT.get();
+    return c == null || c.engine == null ? "memory" : c.engine.database();
+  }
+
   static RenderCall currentOrNull() {
     return CURRENT.get();
   }

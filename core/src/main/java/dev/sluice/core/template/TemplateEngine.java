@@ -61,6 +61,7 @@ public final class TemplateEngine {
     t.put("path", target.path());
     t.put("threads", target.threads());
     t.put("profile_name", project.name());
+    t.put("database", databaseOf(target));
     this.targetView = t;
     this.jinjava = new Jinjava(config());
     Context global = jinjava.getGlobalContext();
@@ -100,6 +101,17 @@ public final class TemplateEngine {
     this.vars.putAll(PackageVars.merged(project, packages, cliVars));
   }
 
+  /** DuckDB names an attached file's catalog after the file, without its extension. */
+  static String databaseOf(Target target) {
+    String p = target.path();
+    if (p == null || p.equals(":memory:")) {
+      return "memory";
+    }
+    String f = Path.of(p).getFileName().toString();
+    int dot = f.lastIndexOf('.');
+    return dot > 0 ? f.substring(0, dot) : f;
+  }
+
   private static JinjavaConfig config() {
     return JinjavaConfig.newBuilder()
         .withEnableRecursiveMacroCalls(true)
@@ -116,6 +128,10 @@ public final class TemplateEngine {
   public TemplateEngine attach(dev.sluice.core.warehouse.Warehouse warehouse) {
     queries.attach(warehouse);
     return this;
+  }
+
+  String database() {
+    return String.valueOf(targetView.get("database"));
   }
 
   Queries queries() {

@@ -144,3 +144,6 @@ from range(cast({{ start_date }} as timestamp), cast({{ end_date }} as timestamp
 {%- if custom_alias_name -%}{{ custom_alias_name | trim }}{%- else -%}{{ node.name }}{%- endif -%}
 {%- endmacro %}
 {% macro should_full_refresh() %}{{ return(flags.FULL_REFRESH) }}{% endmacro %}
+{% macro should_store_failures() %}{{ return(false) }}{% endmacro %}
+{% macro load_relation(relation) %}{{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}{% endmacro %}
+{% macro load_cached_relation(relation) %}{{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}{% endmacro %}
