@@ -130,6 +130,43 @@ public final class TemplateEngine {
     return this;
   }
 
+  /**
+   * What the project's own {@code generate_schema_name} and {@code generate_alias_name} macros,
+   * when it defines them, say about where a node is built: config entries {@code target_schema} and
+   * {@code alias}. Empty when it defines neither, so dbt's naming applies.
+   */
+  public Map<String, Object> placement(dev.sluice.core.project.Node node) {
+    Map<String, DbtMacro> own = library.packages().getOrDefault(project.name(), Map.of());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!own.containsKey("generate_schema_name") && !own.containsKey("generate_alias_name")) {
+      return out;
+    }
+    java.util.function.Function<dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
+        resolve =
+            n ->
+                dev.sluice.core.warehouse.Relation.table(
+                    targetView.get("schema").toString(), n.name());
+    if (own.containsKey("generate_schema_name")) {
+      Rendered r =
+          render(
+              new RenderRequest(
+                  node, "{{ generate_schema_name(config.get('schema'), model) }}", resolve, false));
+      if (r.ok() && !r.sql().isBlank()) {
+        out.put("target_schema", r.sql().strip());
+      }
+    }
+    if (own.containsKey("generate_alias_name")) {
+      Rendered r =
+          render(
+              new RenderRequest(
+                  node, "{{ generate_alias_name(config.get('alias'), model) }}", resolve, false));
+      if (r.ok() && !r.sql().isBlank()) {
+        out.put("alias", r.sql().strip());
+      }
+    }
+    return out;
+  }
+
   String database() {
     return String.valueOf(targetView.get("database"));
   }

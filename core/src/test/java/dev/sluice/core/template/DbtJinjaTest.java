@@ -170,4 +170,25 @@ class DbtJinjaTest {
     assertThat(out).contains("sluice_call(adapter.dispatch('x', 'y'),").contains("f(true, none)");
     assertThat(out).doesNotContain("1,)");
   }
+
+  @Test
+  void theProjectsGenerateSchemaNameAndAliasDecideWhereAModelIsBuilt() {
+    ProjectFolder f =
+        project()
+            .file("models/m.sql", "{{ config(schema='mart') }} select 1 as x")
+            .file(
+                "macros/naming.sql",
+                """
+                {% macro generate_schema_name(custom_schema_name, node) -%}
+                  {{ custom_schema_name | trim if custom_schema_name else target.schema }}
+                {%- endmacro %}
+                {% macro generate_alias_name(custom_alias_name, node) -%}
+                  {{ 'v_' ~ node.name }}
+                {%- endmacro %}
+                """);
+    var manifest = dev.sluice.core.graph.Manifest.of(f.load());
+    Node m = manifest.node("model.m").orElseThrow();
+    var target = manifest.project().settings().target(null);
+    assertThat(Relations.of(m, target).quoted()).isEqualTo("\"mart\".\"v_m\"");
+  }
 }
