@@ -78,6 +78,42 @@ public final class Compiler {
     };
   }
 
+  /**
+   * A node's {@code pre-hook} or {@code post-hook} statements, rendered; blank ones (a hook that
+   * only calls a macro for its effect) are left out.
+   *
+   * @param kind {@code pre-hook} or {@code post-hook}
+   */
+  public List<String> hooks(Node node, String kind) {
+    Object raw = node.config().values().get(kind);
+    if (raw == null) {
+      raw = node.config().values().get(kind.replace('-', '_'));
+    }
+    List<String> out = new ArrayList<>();
+    List<Object> statements =
+        raw instanceof List<?> l ? new ArrayList<>(l) : raw == null ? List.of() : List.of(raw);
+    for (Object h : statements) {
+      Object sql = h instanceof Map<?, ?> m ? m.get("sql") : h; // {sql: ..., transaction: ...}
+      if (sql != null) {
+        out.addAll(rendered(node, sql.toString()));
+      }
+    }
+    return out;
+  }
+
+  /** Renders a statement of {@code on-run-start}, a hook or such, for a node's context. */
+  public List<String> rendered(Node node, String template) {
+    Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, false));
+    if (!r.ok()) {
+      throw new IllegalArgumentException(
+          r.problems().stream()
+              .map(ProjectProblem::message)
+              .reduce((a, b) -> a + "; " + b)
+              .orElse(""));
+    }
+    return r.sql().isBlank() ? List.of() : List.of(r.sql());
+  }
+
   /** An export's SQL is the SELECT whose rows go to the file: the whole of what its model built. */
   private CompiledNode export(Export export, Relation relation) {
     Optional<Node> model = manifest.project().refable(export.model());

@@ -36,7 +36,10 @@ final class ConfigJinja {
 
   private static Map<String, Object> map(Map<String, Object> m, Map<String, Object> context) {
     Map<String, Object> out = new LinkedHashMap<>();
-    m.forEach((k, v) -> out.put(k, value(v, context)));
+    // hooks are rendered when they run, with the node's context (this, model, ...)
+    m.forEach(
+        (k, v) ->
+            out.put(k, k.replace('_', '-').matches("\\+?(pre|post)-hook") ? v : value(v, context)));
     return out;
   }
 

@@ -57,6 +57,10 @@ class PackagesSampleTest {
       // the project's var overrides the package's default currency (USD)
       assertThat(rows.get(0).get("method_currency")).isEqualTo("card/EUR");
       assertThat(((Number) rows.get(0).get("amount")).doubleValue()).isEqualTo(62.49);
+      // the project's pre- and post-hooks ran around the model
+      assertThat(Tables.rows(p.warehouse(), "select model_name from main.build_log"))
+          .extracting(r -> r.get("model_name"))
+          .containsExactly("monthly_payments");
     }
     // the project's duckdb__cents_to_amount wins over the package's, by its dispatch order
     assertThat(project.resolve("target/compiled/shop_with_packages/models/monthly_payments.sql"))
