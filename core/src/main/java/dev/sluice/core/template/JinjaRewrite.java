@@ -82,10 +82,53 @@ final class JinjaRewrite {
       if (kind == '%' && MACRO_TAG.matcher(inner).lookingAt()) {
         inner = macroDefaults(inner);
       }
+      if (kind == '{') {
+        i = expressionWithTrim(text, out, inner, end);
+        continue;
+      }
       out.append(text, open, open + 2).append(expression(inner));
       i = end;
     }
     return out.toString();
+  }
+
+  /**
+   * Jinjava ignores {@code {{-} and {@code -}}}: the whitespace they strip is removed here, its
+   * line breaks moved inside the braces, where Jinjava ignores them and line numbers stay true.
+   *
+   * @return where the text continues
+   */
+  private static int expressionWithTrim(String text, StringBuilder out, String inner, int end) {
+    String body = inner;
+    int before = 0;
+    if (body.startsWith("-")) {
+      body = body.substring(1);
+      int k = out.length();
+      while (k > 0 && Character.isWhitespace(out.charAt(k - 1))) {
+        if (out.charAt(k - 1) == '\n') {
+          before++;
+        }
+        k--;
+      }
+      out.setLength(k);
+    }
+    int after = 0;
+    int next = end + 2;
+    if (body.endsWith("-")) {
+      body = body.substring(0, body.length() - 1);
+      while (next < text.length() && Character.isWhitespace(text.charAt(next))) {
+        if (text.charAt(next) == '\n') {
+          after++;
+        }
+        next++;
+      }
+    }
+    out.append("{{")
+        .append("\n".repeat(before))
+        .append(expression(body))
+        .append("\n".repeat(after))
+        .append("}}");
+    return Math.min(next, text.length());
   }
 
   private static int nextOpen(String s, int from) {

@@ -172,6 +172,13 @@ class DbtJinjaTest {
   }
 
   @Test
+  void whitespaceControlOnExpressionsStripsAsJinjaDoes() {
+    Rendered r = render(project(), "x >\n  {{- '=' }} 1 {{ 'y' -}}\n  z");
+    assertThat(r.problems()).isEmpty();
+    assertThat(r.sql()).isEqualTo("x >= 1 yz");
+  }
+
+  @Test
   void theProjectsGenerateSchemaNameAndAliasDecideWhereAModelIsBuilt() {
     ProjectFolder f =
         project()
