@@ -66,6 +66,15 @@ public final class DbtFunctions {
     return in == null || !text.contains("{") ? text : in.render(JinjaRewrite.of(text));
   }
 
+  /** A dict literal with computed keys, which {@link JinjaRewrite} writes as a call. */
+  public static Object sluice_dict(Object... args) {
+    java.util.Map<Object, Object> out = new java.util.LinkedHashMap<>();
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      out.put(args[i] == null ? null : args[i].toString(), args[i + 1]);
+    }
+    return out;
+  }
+
   public static Object zip(Object... args) {
     List<List<Object>> lists = new ArrayList<>();
     for (Object a : args) {

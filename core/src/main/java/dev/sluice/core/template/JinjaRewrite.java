@@ -1,5 +1,8 @@
 package dev.sluice.core.template;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /**
  * Rewrites the Jinja that dbt code writes, and Jinjava's parser refuses, into equivalent Jinjava: a
  * call on a call's result ({@code adapter.dispatch('x')(a)} becomes {@code
@@ -162,7 +165,9 @@ final class JinjaRewrite {
   }
 
   static String expression(String e) {
-    String out = elseBranches(literals(e)).replace("**kwargs", "sluice_kwargs=kwargs");
+    String out =
+        dictsWithExpressionKeys(
+            elseBranches(literals(e)).replace("**kwargs", "sluice_kwargs=kwargs"));
     for (int guard = 0; guard < 100; guard++) {
       String next = callOnCall(out);
       if (next == null) {
@@ -287,6 +292,118 @@ final class JinjaRewrite {
       body = body.substring(0, m.start());
     }
     return body + ")".repeat(depthOfWrap.size()) + tail;
+  }
+
+  private static final java.util.regex.Pattern PLAIN_KEY =
+      java.util.regex.Pattern.compile("\\s*('[^']*'|\"[^\"]*\"|-?\\d+(\\.\\d+)?)\\s*");
+
+  /**
+   * {@code {col.name: col}}: Jinjava reads only literal dict keys, so a dict with a computed key
+   * becomes {@code sluice_dict(key, value, ...)}.
+   */
+  private static String dictsWithExpressionKeys(String e) {
+    char quote = 0;
+    for (int i = 0; i < e.length(); i++) {
+      char c = e.charAt(i);
+      if (quote != 0) {
+        if (c == '\\') {
+          i++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+        continue;
+      }
+      if (c == '\'' || c == '"') {
+        quote = c;
+        continue;
+      }
+      if (c != '{') {
+        continue;
+      }
+      int close = matchBrace(e, i);
+      if (close < 0) {
+        return e;
+      }
+      List<String> entries = splitTopLevel(e.substring(i + 1, close), ',');
+      List<String> parts = new ArrayList<>();
+      boolean computed = false;
+      for (String entry : entries) {
+        if (entry.isBlank()) {
+          continue;
+        }
+        List<String> kv = splitTopLevel(entry, ':');
+        if (kv.size() < 2) {
+          parts = null;
+          break;
+        }
+        String key = kv.get(0);
+        computed |= !PLAIN_KEY.matcher(key).matches();
+        parts.add(key.strip());
+        parts.add(String.join(":", kv.subList(1, kv.size())).strip());
+      }
+      if (parts != null && computed) {
+        String inner = dictsWithExpressionKeys(String.join(", ", parts));
+        return e.substring(0, i)
+            + "sluice_dict("
+            + inner
+            + ")"
+            + dictsWithExpressionKeys(e.substring(close + 1));
+      }
+    }
+    return e;
+  }
+
+  private static int matchBrace(String e, int open) {
+    int depth = 0;
+    char quote = 0;
+    for (int k = open; k < e.length(); k++) {
+      char c = e.charAt(k);
+      if (quote != 0) {
+        if (c == '\\') {
+          k++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '{' || c == '(' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ')' || c == ']') {
+        depth--;
+        if (depth == 0) {
+          return c == '}' ? k : -1;
+        }
+      }
+    }
+    return -1;
+  }
+
+  private static List<String> splitTopLevel(String s, char sep) {
+    List<String> out = new ArrayList<>();
+    int depth = 0;
+    char quote = 0;
+    int from = 0;
+    for (int k = 0; k < s.length(); k++) {
+      char c = s.charAt(k);
+      if (quote != 0) {
+        if (c == '\\') {
+          k++;
+        } else if (c == quote) {
+          quote = 0;
+        }
+      } else if (c == '\'' || c == '"') {
+        quote = c;
+      } else if (c == '{' || c == '(' || c == '[') {
+        depth++;
+      } else if (c == '}' || c == ')' || c == ']') {
+        depth--;
+      } else if (c == sep && depth == 0) {
+        out.add(s.substring(from, k));
+        from = k + 1;
+      }
+    }
+    out.add(s.substring(from));
+    return out;
   }
 
   /** One {@code f(a)(b)} rewritten, or null when there is none. */

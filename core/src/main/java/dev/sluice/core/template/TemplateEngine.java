@@ -77,6 +77,7 @@ public final class TemplateEngine {
         List.of(
             "sluice_call",
             "sluice_render",
+            "sluice_dict",
             "zip",
             "tojson",
             "fromjson",
