@@ -6,6 +6,7 @@ import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.project.RunHooks;
 import dev.sluice.core.project.Target;
 import dev.sluice.core.template.TemplateEngine;
 import dev.sluice.core.warehouse.Catalog;
@@ -117,6 +118,9 @@ public final class Pipeline implements AutoCloseable {
       RunListener listener) {
     Plan plan = plan(command, select, exclude);
     String runId = UUID.randomUUID().toString();
+    RunHooks hooks = RunHooks.read(manifest.project().root());
+    RunHookStatements.run(
+        warehouse, compiler(fullRefresh, runId), "on-run-start", hooks.onRunStart());
     Executor executor =
         new Executor(
             warehouse, options.loads().create(warehouse, manifest.project().root(), options.env()));
@@ -146,6 +150,13 @@ public final class Pipeline implements AutoCloseable {
     }
     history.finished(
         summary); // one transaction for all nodes: per-node inserts cost as much as small builds
+    try {
+      RunHookStatements.run(
+          warehouse, compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
+    } catch (ProjectException e) {
+      // the run itself is done and recorded; a failing end hook must not hide that
+      System.err.println(e.getMessage());
+    }
     try {
       RunArtifacts.write(manifest, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {

@@ -61,6 +61,10 @@ class PackagesSampleTest {
       assertThat(Tables.rows(p.warehouse(), "select model_name from main.build_log"))
           .extracting(r -> r.get("model_name"))
           .containsExactly("monthly_payments");
+      // and on-run-start and on-run-end around the whole run
+      assertThat(Tables.rows(p.warehouse(), "select event from main.run_log order by logged_at"))
+          .extracting(r -> r.get("event"))
+          .containsExactly("start", "end");
     }
     // the project's duckdb__cents_to_amount wins over the package's, by its dispatch order
     assertThat(project.resolve("target/compiled/shop_with_packages/models/monthly_payments.sql"))
