@@ -24,16 +24,31 @@ public final class EngineBenchmark {
   private EngineBenchmark() {}
 
   public static void main(String[] args) throws IOException {
+    Path packages = null;
+    for (int i = 0; i + 1 < args.length; i++) {
+      if (args[i].equals("--packages")) {
+        packages = Path.of(args[i + 1]);
+      }
+    }
     for (int size : new int[] {1_000, 10_000}) {
       Path dir = Files.createTempDirectory("sluice-bench-" + size);
       try {
         SyntheticProject.write(dir, size, 10);
+        if (packages != null) {
+          PackagedModels.install(packages, dir);
+        }
         plan(dir); // warm-up
         long best = Long.MAX_VALUE;
         for (int i = 0; i < 3; i++) {
           best = Math.min(best, plan(dir));
         }
-        report("parse+render+plan " + size + " models", best, size);
+        report(
+            "parse+render+plan "
+                + size
+                + " models"
+                + (packages == null ? "" : " with " + packages.getFileName()),
+            best,
+            size);
       } finally {
         delete(dir);
       }

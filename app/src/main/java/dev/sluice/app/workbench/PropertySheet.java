@@ -233,6 +233,18 @@ final class PropertySheet extends VBox {
                       }
                     }));
     add.getItems().addAll(List.of(notNull, unique, accepted, relationships));
+    // generic tests the project and its packages define, when they need no more than a column
+    add.setOnShowing(
+        e -> {
+          add.getItems().removeIf(i -> "defined-test".equals(i.getUserData()));
+          for (String name : model.columnTestsFromMacros()) {
+            MenuItem item = new MenuItem(name);
+            item.setUserData("defined-test");
+            item.setOnAction(
+                x -> model.addTest(column.get(), new ColumnTest(name, java.util.Map.of())));
+            add.getItems().add(item);
+          }
+        });
     add.setId(text == null ? null : "inspector-add-test");
     return add;
   }

@@ -144,6 +144,21 @@ public final class PropertySheetModel {
     return editing.apply(() -> PropertyEdits.setDescription(manifest.project(), name, d));
   }
 
+  /**
+   * The project's and its packages' generic tests that need nothing but a column, for the add-test
+   * menu ({@code dbt_utils.not_constant}, ...).
+   */
+  public List<String> columnTestsFromMacros() {
+    if (manifest == null) {
+      return List.of();
+    }
+    return dev.sluice.core.quality.DefinedTests.of(manifest.project()).stream()
+        .filter(t -> t.required().isEmpty())
+        .map(dev.sluice.core.quality.DefinedTests.DefinedTest::name)
+        .distinct()
+        .toList();
+  }
+
   public boolean addTest(String column, ColumnTest test) {
     if (model.get() == null || column == null || column.isBlank()) {
       return false;

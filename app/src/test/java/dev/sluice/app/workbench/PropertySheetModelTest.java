@@ -87,4 +87,32 @@ class PropertySheetModelTest {
     assertThat(sheet.materializationProperty().get()).isEqualTo("view");
     assertThat(reports).last().isEqualTo("Undid: make stg_orders a table");
   }
+
+  @Test
+  void offersAnInstalledPackagesGenericTestAndAddsItToTheColumn() throws Exception {
+    Path proj = Samples.copy("dbt_packages", dir.resolve("pkgs"));
+    // laid out as dbt deps lays a local package: a copy under dbt_packages/<name>
+    Path pkg = proj.resolve("packages/tidy");
+    try (var walk = Files.walk(pkg)) {
+      for (Path p : (Iterable<Path>) walk::iterator) {
+        Path t = proj.resolve("dbt_packages/tidy").resolve(pkg.relativize(p).toString());
+        if (Files.isDirectory(p)) {
+          Files.createDirectories(t);
+        } else {
+          Files.copy(p, t);
+        }
+      }
+    }
+    project.open(proj);
+    project.selectedProperty().set("model.monthly_payments");
+    assertThat(sheet.columnTestsFromMacros()).contains("tidy.is_positive");
+    assertThat(sheet.addTest("month", new ColumnTest("tidy.is_positive", java.util.Map.of())))
+        .isTrue();
+    assertThat(Files.readString(proj.resolve("models/schema.yml")))
+        .contains("- name: month")
+        .contains("tidy.is_positive");
+    assertThat(
+            project.manifestProperty().get().node("test.tidy_is_positive_monthly_payments_month"))
+        .isPresent();
+  }
 }

@@ -77,6 +77,42 @@ public final class Compiler {
     };
   }
 
+  /**
+   * A node's {@code pre-hook} or {@code post-hook} statements, rendered; blank ones (a hook that
+   * only calls a macro for its effect) are left out.
+   *
+   * @param kind {@code pre-hook} or {@code post-hook}
+   */
+  public List<String> hooks(Node node, String kind) {
+    Object raw = node.config().values().get(kind);
+    if (raw == null) {
+      raw = node.config().values().get(kind.replace('-', '_'));
+    }
+    List<String> out = new ArrayList<>();
+    List<Object> statements =
+        raw instanceof List<?> l ? new ArrayList<>(l) : raw == null ? List.of() : List.of(raw);
+    for (Object h : statements) {
+      Object sql = h instanceof Map<?, ?> m ? m.get("sql") : h; // {sql: ..., transaction: ...}
+      if (sql != null) {
+        out.addAll(rendered(node, sql.toString()));
+      }
+    }
+    return out;
+  }
+
+  /** Renders a statement of {@code on-run-start}, a hook or such, for a node's context. */
+  public List<String> rendered(Node node, String template) {
+    Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, false));
+    if (!r.ok()) {
+      throw new IllegalArgumentException(
+          r.problems().stream()
+              .map(ProjectProblem::message)
+              .reduce((a, b) -> a + "; " + b)
+              .orElse(""));
+    }
+    return r.sql().isBlank() ? List.of() : List.of(r.sql());
+  }
+
   /** An export's SQL is the SELECT whose rows go to the file: the whole of what its model built. */
   private CompiledNode export(Export export, Relation relation) {
     Optional<Node> model = manifest.project().refable(export.model());
@@ -147,8 +183,11 @@ public final class Compiler {
       }
     }
     // a user's {% test name(model, column_name, ...) %} macro
-    String call =
-        "{{ test_" + test.testName() + "(" + macroArguments(test, attached.get()) + ") }}";
+    String name = test.testName();
+    int dot = name.lastIndexOf('.');
+    String macro =
+        dot < 0 ? "test_" + name : name.substring(0, dot + 1) + "test_" + name.substring(dot + 1);
+    String call = "{{ " + macro + "(" + macroArguments(test, attached.get()) + ") }}";
     return templated(test, call, relation, false);
   }
 
@@ -188,7 +227,9 @@ public final class Compiler {
     if (!key.equals("column_name") && (s.startsWith("ref(") || s.startsWith("source("))) {
       return s;
     }
-    return "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    String quoted = "'" + s.replace("\\", "\\\\").replace("'", "\\'") + "'";
+    // dbt renders Jinja inside a test's arguments before the test sees them
+    return s.contains("{{") || s.contains("{%") ? "sluice_render(" + quoted + ")" : quoted;
   }
 
   /**

@@ -60,6 +60,10 @@ public record Manifest(
       parsed.put(node.uniqueId(), r);
       problems.addAll(r.problems());
       Node effective = withConfig(node, node.config().merge(r.config()));
+      Map<String, Object> placed = engine.placement(effective);
+      if (!placed.isEmpty()) {
+        effective = withConfig(effective, effective.config().merge(NodeConfig.of(placed)));
+      }
       if (effective.config().enabled()) {
         nodes.add(effective);
       } else {

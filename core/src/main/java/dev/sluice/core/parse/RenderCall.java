@@ -16,6 +16,7 @@ final class RenderCall {
   private static final ThreadLocal<RenderCall> CURRENT = new ThreadLocal<>();
 
   final RenderRequest request;
+  TemplateEngine engine;
   final Project project;
   final Map<String, String> env;
   final Map<String, Object> vars;
@@ -23,6 +24,20 @@ final class RenderCall {
   final List<List<String>> sources = new ArrayList<>();
   final Map<String, Object> config = new LinkedHashMap<>();
   final List<ProjectProblem> problems = new ArrayList<>();
+  final java.util.Deque<Frame> frames = new java.util.ArrayDeque<>();
+  final Map<String, Object> statements = new LinkedHashMap<>();
+  boolean stopped;
+
+  /** One macro call in progress, and what its {@code return()} gave. */
+  static final class Frame {
+    final DbtMacro macro;
+    boolean returned;
+    Object value;
+
+    Frame(DbtMacro macro) {
+      this.macro = macro;
+    }
+  }
 
   RenderCall(
       RenderRequest request, Project project, Map<String, String> env, Map<String, Object> vars) {
@@ -38,6 +53,36 @@ final class RenderCall {
       throw new IllegalStateException("a template function was called outside a rendering");
     }
     return c;
+  }
+
+  /** The target's database (catalog) name, for relations' {@code database}. */
+  static String database() {
+    RenderCall c = CURRENT.get();
+    return c == null || c.engine == null ? "memory" : c.engine.database();
+  }
+
+  static RenderCall currentOrNull() {
+    return CURRENT.get();
+  }
+
+  /**
+   * Records what stopped this rendering, at the macro file and line in progress, once: later
+   * problems are consequences.
+   */
+  void stop(String message) {
+    if (stopped) {
+      return;
+    }
+    stopped = true;
+    JinjavaLine at = JinjavaLine.now();
+    Frame f = frames.peek();
+    if (f != null && f.macro.file() != null) {
+      problems.add(
+          ProjectProblem.error(
+              f.macro.file(), at.line(), message + " (in macro " + f.macro.getName() + ")"));
+    } else {
+      problem(at.line(), message);
+    }
   }
 
   void enter() {

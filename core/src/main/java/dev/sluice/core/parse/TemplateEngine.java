@@ -7,6 +7,7 @@ import com.hubspot.jinjava.interpret.JinjavaInterpreter;
 import com.hubspot.jinjava.interpret.TemplateError;
 import com.hubspot.jinjava.interpret.TemplateSyntaxException;
 import com.hubspot.jinjava.lib.fn.ELFunctionDefinition;
+import dev.sluice.core.project.InstalledPackages;
 import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
@@ -35,6 +36,10 @@ public final class TemplateEngine {
   private final String invocationId;
   private final String startedAt;
   private final List<ProjectProblem> macroProblems = new ArrayList<>();
+  private final InstalledPackages packages;
+  private final MacroLibrary library;
+  private final String targetType;
+  private final Queries queries = new Queries();
 
   public TemplateEngine(
       Project project,
@@ -56,8 +61,9 @@ public final class TemplateEngine {
     t.put("path", target.path());
     t.put("threads", target.threads());
     t.put("profile_name", project.name());
+    t.put("database", databaseOf(target));
     this.targetView = t;
-    this.jinjava = new Jinjava(JinjavaConfig.newBuilder().build());
+    this.jinjava = new Jinjava(config());
     Context global = jinjava.getGlobalContext();
     for (String fn : List.of("ref", "source", "config", "var", "env_var", "doc", "log")) {
       global.registerFunction(
@@ -65,8 +71,109 @@ public final class TemplateEngine {
     }
     global.registerFunction(
         new ELFunctionDefinition("", "is_incremental", TemplateFunctions.class, "is_incremental"));
+    global.registerFunction(
+        new ELFunctionDefinition("", "return", DbtFunctions.class, "dbt_return", Object[].class));
+    for (String fn :
+        List.of(
+            "sluice_call",
+            "sluice_render",
+            "sluice_dict",
+            "zip",
+            "tojson",
+            "fromjson",
+            "toyaml",
+            "fromyaml",
+            "local_md5",
+            "set",
+            "print",
+            "run_query",
+            "statement",
+            "load_result")) {
+      global.registerFunction(
+          new ELFunctionDefinition("", fn, DbtFunctions.class, fn, Object[].class));
+    }
     this.macros = new Context(global);
+    this.packages = InstalledPackages.read(project.root());
+    this.library = new MacroLibrary(jinjava, macros, project.name(), packages.dispatch());
+    this.targetType = target.type();
     loadMacros();
+    DbtContext.shared(project, targetType, library, queries).forEach(macros::put);
+    this.vars.clear();
+    this.vars.putAll(PackageVars.merged(project, packages, cliVars));
+  }
+
+  /** DuckDB names an attached file's catalog after the file, without its extension. */
+  static String databaseOf(Target target) {
+    String p = target.path();
+    if (p == null || p.equals(":memory:")) {
+      return "memory";
+    }
+    String f = Path.of(p).getFileName().toString();
+    int dot = f.lastIndexOf('.');
+    return dot > 0 ? f.substring(0, dot) : f;
+  }
+
+  private static JinjavaConfig config() {
+    return JinjavaConfig.newBuilder()
+        .withEnableRecursiveMacroCalls(true)
+        .withMaxMacroRecursionDepth(200)
+        .withElResolver(PythonResolvers.withDefaults(new PythonMethods()))
+        .build();
+  }
+
+  /**
+   * Lets templates run queries against this warehouse: {@code execute} becomes true, {@code
+   * run_query} and {@code adapter.get_columns_in_relation} answer from it. Without it (while a
+   * project is parsed) they answer none, as dbt's do.
+   */
+  public TemplateEngine attach(dev.sluice.core.warehouse.Warehouse warehouse) {
+    queries.attach(warehouse);
+    return this;
+  }
+
+  /**
+   * What the project's own {@code generate_schema_name} and {@code generate_alias_name} macros,
+   * when it defines them, say about where a node is built: config entries {@code target_schema} and
+   * {@code alias}. Empty when it defines neither, so dbt's naming applies.
+   */
+  public Map<String, Object> placement(dev.sluice.core.project.Node node) {
+    Map<String, DbtMacro> own = library.packages().getOrDefault(project.name(), Map.of());
+    Map<String, Object> out = new LinkedHashMap<>();
+    if (!own.containsKey("generate_schema_name") && !own.containsKey("generate_alias_name")) {
+      return out;
+    }
+    java.util.function.Function<dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
+        resolve =
+            n ->
+                dev.sluice.core.warehouse.Relation.table(
+                    targetView.get("schema").toString(), n.name());
+    if (own.containsKey("generate_schema_name")) {
+      Rendered r =
+          render(
+              new RenderRequest(
+                  node, "{{ generate_schema_name(config.get('schema'), model) }}", resolve, false));
+      if (r.ok() && !r.sql().isBlank()) {
+        out.put("target_schema", r.sql().strip());
+      }
+    }
+    if (own.containsKey("generate_alias_name")) {
+      Rendered r =
+          render(
+              new RenderRequest(
+                  node, "{{ generate_alias_name(config.get('alias'), model) }}", resolve, false));
+      if (r.ok() && !r.sql().isBlank()) {
+        out.put("alias", r.sql().strip());
+      }
+    }
+    return out;
+  }
+
+  String database() {
+    return String.valueOf(targetView.get("database"));
+  }
+
+  Queries queries() {
+    return queries;
   }
 
   /** Problems in the macro files themselves. */
@@ -75,22 +182,21 @@ public final class TemplateEngine {
   }
 
   private void loadMacros() {
-    for (Project.MacroFile f : project.macros()) {
-      String text = asMacros(f.text());
-      JinjavaInterpreter in = new JinjavaInterpreter(jinjava, macros, jinjava.getGlobalConfig());
-      try {
-        in.render(text);
-      } catch (TemplateSyntaxException e) {
-        macroProblems.add(
-            ProjectProblem.error(f.file(), e.getLineNumber(), message(e.getMessage())));
-      }
-      for (TemplateError e : in.getErrorsCopy()) {
-        if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
-          macroProblems.add(
-              ProjectProblem.error(f.file(), Math.max(e.getLineno(), 0), message(e.getMessage())));
+    library.read(MacroLibrary.DBT, Path.of("(dbt's own macros)"), BuiltInMacros.text());
+    for (InstalledPackages.Package p : packages.packages()) {
+      for (Path f : InstalledPackages.macroFiles(project.root(), p)) {
+        try {
+          library.read(p.name(), f, java.nio.file.Files.readString(project.root().resolve(f)));
+        } catch (java.io.IOException e) {
+          macroProblems.add(ProjectProblem.error(f, 0, "cannot read: " + e.getMessage()));
         }
       }
     }
+    for (Project.MacroFile f : project.macros()) {
+      library.read(project.name(), f.file(), f.text());
+    }
+    macroProblems.addAll(library.problems());
+    macroProblems.addAll(packages.problems());
   }
 
   /**
@@ -104,7 +210,11 @@ public final class TemplateEngine {
 
   public Rendered render(RenderRequest request) {
     RenderCall call = new RenderCall(request, project, env, vars);
+    call.engine = this;
     Context scope = new Context(macros);
+    scope.put("execute", queries.executing());
+    scope.put("model", ModelView.of(request.node(), project.name()));
+    scope.put("config", ConfigView.of(request.node(), call));
     scope.put("this", new RelationView(request.resolve().apply(request.node())));
     scope.put("target", targetView);
     scope.put("invocation_id", invocationId);
@@ -116,20 +226,25 @@ public final class TemplateEngine {
     call.enter();
     JinjavaInterpreter.pushCurrent(in);
     try {
-      out = in.render(request.template());
+      out = in.render(JinjaRewrite.of(request.template()));
     } catch (TemplateSyntaxException e) {
       call.problems.add(ProjectProblem.error(file, e.getLineNumber(), message(e.getMessage())));
     } catch (RuntimeException e) {
-      call.problems.add(
-          ProjectProblem.error(
-              file,
-              in.getLineNumber(),
-              "template error: " + message(String.valueOf(e.getMessage()))));
+      if (TemplateStop.in(e) == null && !call.stopped) {
+        call.problems.add(
+            ProjectProblem.error(
+                file,
+                in.getLineNumber(),
+                "template error: " + message(String.valueOf(e.getMessage()))));
+      }
     } finally {
       JinjavaInterpreter.popCurrent();
       RenderCall.exit();
     }
     for (TemplateError e : in.getErrorsCopy()) {
+      if (call.stopped || e.getReason() == TemplateError.ErrorReason.COLLECTION_TOO_BIG) {
+        continue; // the stop's own message is already among the problems
+      }
       if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
         String msg = message(e.getMessage());
         if (msg.startsWith("Could not resolve function")) {

@@ -9,6 +9,7 @@ import dev.sluice.core.project.Project;
 import dev.sluice.core.project.ProjectException;
 import dev.sluice.core.project.ProjectLoader;
 import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.project.RunHooks;
 import dev.sluice.core.project.Target;
 import dev.sluice.core.run.ColumnPreflight;
 import dev.sluice.core.run.Executor;
@@ -110,7 +111,7 @@ public final class Pipeline implements AutoCloseable {
   private Compiler compiler(boolean fullRefresh, String invocationId, Catalog catalog) {
     return new Compiler(
         manifest,
-        engine(manifest.project(), target, options, invocationId),
+        engine(manifest.project(), target, options, invocationId).attach(warehouse),
         target,
         r -> !r.cte() && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
         fullRefresh);
@@ -146,6 +147,9 @@ public final class Pipeline implements AutoCloseable {
     String runId = UUID.randomUUID().toString();
     Catalog catalog = Catalog.read(warehouse);
     ColumnPreflight.check(manifest, compiler(fullRefresh, runId, catalog), warehouse, plan);
+    RunHooks hooks = RunHooks.read(manifest.project().root());
+    RunHookStatements.run(
+        warehouse, compiler(fullRefresh, runId), "on-run-start", hooks.onRunStart());
     Executor executor =
         new Executor(
             warehouse,
@@ -188,6 +192,13 @@ public final class Pipeline implements AutoCloseable {
       // the run is recorded; losing one run's quality metrics must not fail it
       runWarnings.add(
           ProjectProblem.warning(null, 0, "could not record quality metrics: " + e.getMessage()));
+    }
+    try {
+      RunHookStatements.run(
+          warehouse, compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
+    } catch (ProjectException e) {
+      // the run itself is done and recorded; a failing end hook must not hide that
+      runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));
     }
     try {
       RunArtifacts.write(manifest, summary, targetDir());

@@ -98,6 +98,11 @@ public final class ProjectLoader {
       for (Path f : files(settings.macroPaths(), ".sql")) {
         macros.add(new Project.MacroFile(root.relativize(f), text(f)));
       }
+      for (Path f : files(settings.testPaths(), ".sql")) {
+        if (isGenericTestFile(f)) { // dbt reads tests/generic/ as macros: {% test %} blocks
+          macros.add(new Project.MacroFile(root.relativize(f), text(f)));
+        }
+      }
       Map<String, String> docs = new LinkedHashMap<>();
       for (Path f : files(settings.modelPaths(), ".md")) {
         Matcher m = DOCS.matcher(text(f));
@@ -253,9 +258,17 @@ public final class ProjectLoader {
       }
     }
 
+    private boolean isGenericTestFile(Path f) {
+      Path rel = root.relativize(f);
+      return rel.getNameCount() > 2 && rel.getName(1).toString().equals("generic");
+    }
+
     private void readSingularTests() {
       for (Path f : files(settings.testPaths(), ".sql")) {
         Path rel = root.relativize(f);
+        if (isGenericTestFile(f)) {
+          continue;
+        }
         NodeConfig config =
             ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
         String name = stem(f);
@@ -279,17 +292,28 @@ public final class ProjectLoader {
       NodeConfig base =
           ConfigTree.resolve(settings.configTrees().get("tests"), settings.name(), List.of());
       for (Properties.TestDeclaration d : tests) {
-        if (d.testName().contains(".")) {
+        String pkg =
+            d.testName().contains(".")
+                ? d.testName().substring(0, d.testName().indexOf('.'))
+                : null;
+        if (pkg != null && !installedPackages().contains(pkg)) {
           problems.add(
               ProjectProblem.warning(
                   d.file(),
                   d.line(),
                   "test '"
                       + d.testName()
-                      + "' comes from a package; packages are not supported, so it is skipped"));
+                      + "' comes from package "
+                      + pkg
+                      + ", which is not installed under "
+                      + InstalledPackages.FOLDER
+                      + "/, so it is skipped; install the project's packages first"));
           continue;
         }
-        String name = d.customName() != null ? d.customName() : TestNames.generic(target, d);
+        String name =
+            d.customName() != null
+                ? d.customName()
+                : TestNames.generic(target, d).replace('.', '_');
         String unique = name;
         for (int i = 2; names.containsKey("test." + unique); i++) {
           unique = name + "_" + i;
@@ -311,6 +335,16 @@ public final class ProjectLoader {
                 config,
                 ""));
       }
+    }
+
+    private Set<String> installed;
+
+    private Set<String> installedPackages() {
+      if (installed == null) {
+        installed = new TreeSet<>();
+        InstalledPackages.read(root).packages().forEach(p -> installed.add(p.name()));
+      }
+      return installed;
     }
 
     private void reportOrphanProperties() {

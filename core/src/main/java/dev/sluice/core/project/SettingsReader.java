@@ -72,6 +72,8 @@ final class SettingsReader {
 
     Map<String, Target> targets = new LinkedHashMap<>();
     String defaultTarget = readTargets(doc, rel, name, targetPath, targets);
+    Target chosen = targets.get(env.getOrDefault("SLUICE_TARGET", defaultTarget));
+    trees = ConfigJinja.render(trees, chosen == null ? targets.get(defaultTarget) : chosen, varMap);
 
     return new ProjectSettings(
         name,

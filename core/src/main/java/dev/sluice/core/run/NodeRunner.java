@@ -110,7 +110,13 @@ final class NodeRunner {
         case SEED, MODEL, SNAPSHOT -> {
           SqlSession s = session();
           try {
+            for (String hook : compiler.hooks(node, "pre-hook")) {
+              s.execute(hook);
+            }
             BuildResult b = new Materializer(s, projectRoot, catalog).build(compiled);
+            for (String hook : compiler.hooks(node, "post-hook")) {
+              s.execute(hook);
+            }
             return result(
                 node, compiled, NodeStatus.SUCCESS, start, t0, b.rows(), b.message(), List.of());
           } finally {
