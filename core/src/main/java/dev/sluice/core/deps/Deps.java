@@ -45,7 +45,7 @@ public final class Deps {
     Path scratch = scratch(root, ".dbt_packages-downloads-");
     try {
       Fetcher fetcher = new Fetcher(scratch, hub);
-      String hash = LockFile.hashOf(declared);
+      String hash = LockFile.hashOf(PackagesFile.hashEntries(root));
       LockFile lock = LockFile.read(root);
       boolean relock =
           options.upgrade() || lock == null || !LockCheck.matches(lock, declared, hash);
@@ -61,16 +61,18 @@ public final class Deps {
       Path staging =
           scratch(installDir.getParent(), "." + installDir.getFileName() + "-installing-");
       try {
+        List<LockFile.Pinned> installed = new ArrayList<>();
+        PackageInstall installer = new PackageInstall(root, installDir, hub, fetcher);
         for (LockFile.Pinned p : lock.packages()) {
           progress.accept("Installing " + describe(p));
-          new PackageInstall(root, installDir, hub, fetcher).install(p, staging.resolve(p.name()));
+          installed.add(new LockFile.Pinned(p.spec(), installer.install(p, staging)));
           notes.addAll(newerVersion(hub, p));
         }
         swap(staging, installDir);
+        return new Result(installed, installDir, relock, notes);
       } finally {
         quietlyDelete(staging);
       }
-      return new Result(lock.packages(), installDir, relock, notes);
     } finally {
       quietlyDelete(scratch);
     }
@@ -148,7 +150,12 @@ public final class Deps {
   private static Path scratch(Path dir, String prefix) {
     try {
       Files.createDirectories(dir);
-      return Files.createTempDirectory(dir, prefix);
+      // not createTempDirectory: its owner-only mode would stay on dbt_packages/ after the swap
+      return Files.createDirectory(
+          dir.resolve(
+              prefix
+                  + Long.toHexString(
+                      java.util.concurrent.ThreadLocalRandom.current().nextLong() >>> 1)));
     } catch (IOException e) {
       throw new DepsException("cannot create a folder in " + dir + ": " + e.getMessage(), e);
     }

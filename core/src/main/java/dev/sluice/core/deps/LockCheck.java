@@ -1,7 +1,6 @@
 package dev.sluice.core.deps;
 
 import java.nio.file.Files;
-import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -70,16 +69,17 @@ public final class LockCheck {
     } catch (DepsException e) {
       return State.OUT_OF_DATE;
     }
-    if (lock == null || !matches(lock, declared, LockFile.hashOf(declared))) {
+    if (lock == null
+        || !matches(lock, declared, LockFile.hashOf(PackagesFile.hashEntries(projectDir)))) {
       return State.OUT_OF_DATE;
     }
     Path installDir = PackageProject.installPath(projectDir);
     for (LockFile.Pinned p : lock.packages()) {
-      if (p.name() == null
-          || !Files.exists(
-                  installDir.resolve(p.name()).resolve("dbt_project.yml"),
-                  LinkOption.NOFOLLOW_LINKS)
-              && !Files.exists(installDir.resolve(p.name()).resolve("dbt_project.yml"))) {
+      boolean present =
+          p.name() == null
+              ? Files.isDirectory(installDir)
+              : Files.exists(installDir.resolve(p.name()).resolve("dbt_project.yml"));
+      if (!present) {
         return State.NOT_INSTALLED;
       }
     }

@@ -102,13 +102,14 @@ public record LockFile(List<Pinned> packages, String sha1Hash) {
   }
 
   /**
-   * The hash dbt keeps of the declared packages: SHA-1 over each entry as sorted-key JSON, the
+   * The hash dbt keeps of the declared packages: SHA-1 over each entry as sorted-key JSON (as dbt
+   * holds it: rendered, defaults filled in, and the entry as written under {@code unrendered}), the
    * entries sorted and joined by newlines.
    */
-  public static String hashOf(List<PackageSpec> declared) {
+  public static String hashOf(List<Map<String, Object>> declaredEntries) {
     List<String> entries = new ArrayList<>();
-    for (PackageSpec s : declared) {
-      entries.add(json(s.toMap()));
+    for (Map<String, Object> e : declaredEntries) {
+      entries.add(json(e));
     }
     entries.sort(null);
     try {

@@ -18,47 +18,55 @@ final class PackageInstall {
     this.fetcher = fetcher;
   }
 
-  void install(LockFile.Pinned p, Path dest) {
+  /**
+   * Installs the package into the staging folder under its project name (read from the package when
+   * the lock file does not say it) and returns the name.
+   */
+  String install(LockFile.Pinned p, Path staging) {
+    PackageSpec s = p.spec();
+    Path source;
+    if (s instanceof PackageSpec.Local l) {
+      source = projectDir.resolve(l.path()).toAbsolutePath().normalize();
+      if (!Files.isDirectory(source)) {
+        throw new DepsException("local package " + l.path() + ": no folder at " + source);
+      }
+    } else if (s instanceof PackageSpec.Git g) {
+      source = fetcher.git(g).root();
+    } else if (s instanceof PackageSpec.Hub h) {
+      String version = h.versions().get(0);
+      Hub.Release r = hub.releases(h.name()).get(version);
+      if (r == null || r.tarball() == null) {
+        throw new DepsException(
+            h.name()
+                + ": the Hub has no version "
+                + version
+                + " (as package-lock.yml asks); run sluice deps --upgrade");
+      }
+      source = fetcher.tarball(h.name() + " " + version, r.tarball());
+    } else {
+      source = fetcher.tarball(s.label(), s.label());
+    }
+    String name = p.name() != null ? p.name() : PackageProject.name(s.label(), source);
+    Path dest = staging.resolve(name);
     try {
-      PackageSpec s = p.spec();
-      if (s instanceof PackageSpec.Local l) {
-        local(l, dest);
-      } else if (s instanceof PackageSpec.Git g) {
-        Folders.copy(fetcher.git(g).root(), dest, null);
-      } else if (s instanceof PackageSpec.Hub h) {
-        String version = h.versions().get(0);
-        Hub.Release r = hub.releases(h.name()).get(version);
-        if (r == null || r.tarball() == null) {
-          throw new DepsException(
-              h.name()
-                  + ": the Hub has no version "
-                  + version
-                  + " (as package-lock.yml asks); run sluice deps --upgrade");
-        }
-        Folders.copy(fetcher.tarball(h.name() + " " + version, r.tarball()), dest, null);
-      } else if (s instanceof PackageSpec.Tarball t) {
-        Folders.copy(fetcher.tarball(t.url(), t.url()), dest, null);
+      if (s instanceof PackageSpec.Local) {
+        local(source, dest);
+      } else {
+        Folders.copy(source, dest, null);
       }
     } catch (IOException e) {
       throw new DepsException(
-          p.spec().label()
-              + ": cannot install into "
-              + installDir.getFileName()
-              + ": "
-              + e.getMessage(),
+          s.label() + ": cannot install into " + installDir.getFileName() + ": " + e.getMessage(),
           e);
     }
+    return name;
   }
 
   /**
    * A local package is a link to its folder, as dbt makes it (relative, so the project can move);
    * where links cannot be made, a copy.
    */
-  private void local(PackageSpec.Local l, Path dest) throws IOException {
-    Path source = projectDir.resolve(l.path()).toAbsolutePath().normalize();
-    if (!Files.isDirectory(source)) {
-      throw new DepsException("local package " + l.path() + ": no folder at " + source);
-    }
+  private void local(Path source, Path dest) throws IOException {
     Path finalPlace =
         installDir.resolve(dest.getFileName().toString()).toAbsolutePath().normalize();
     try {

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.UnaryOperator;
@@ -50,6 +51,45 @@ public final class PackagesFile {
   public static List<PackageSpec> declared(Path projectDir) {
     Path file = declaring(projectDir);
     return file == null ? List.of() : read(file, System::getenv);
+  }
+
+  /** The project's declared entries in the form dbt hashes them, for the lock's sha1_hash. */
+  public static List<Map<String, Object>> hashEntries(Path projectDir) {
+    Path file = declaring(projectDir);
+    if (file == null) {
+      return List.of();
+    }
+    Object plain;
+    try {
+      plain = Yaml.read(file).get("packages").plain();
+    } catch (IOException | Yaml.SyntaxError e) {
+      throw new DepsException(file.getFileName() + ": cannot read: " + e.getMessage(), e);
+    }
+    List<Map<String, Object>> out = new ArrayList<>();
+    if (plain instanceof List<?> list) {
+      for (Object o : list) {
+        if (o instanceof Map<?, ?> raw) {
+          Map<String, Object> entry = new LinkedHashMap<>();
+          raw.forEach((k, v) -> entry.put(String.valueOf(k), rendered(v)));
+          if (entry.containsKey("package")) {
+            entry.putIfAbsent("install-prerelease", false);
+          }
+          entry.put("unrendered", raw);
+          out.add(entry);
+        }
+      }
+    }
+    return out;
+  }
+
+  private static Object rendered(Object v) {
+    if (v instanceof String s) {
+      return render(s, System::getenv);
+    }
+    if (v instanceof List<?> l) {
+      return l.stream().map(PackagesFile::rendered).toList();
+    }
+    return v;
   }
 
   /** The entries of a packages, dependencies or lock file. */

@@ -68,15 +68,30 @@ class DepsTest {
   }
 
   @Test
-  void lockHashIsDbtsSha1OverSortedJsonEntries() {
-    // the same entries, written by dbt 1.8 into a lock file, hash to this value
-    String hash =
-        LockFile.hashOf(
-            List.of(
-                new PackageSpec.Hub("dbt-labs/dbt_utils", List.of(">=1.0.0", "<2.0.0"), false)));
-    assertThat(hash)
+  void lockHashIsTheOneDbtWritesForTheSameEntries() throws IOException {
+    // the figure dbt 1.8+ wrote into dbt-utils' integration_tests/package-lock.yml for local: ../
+    write(project.resolve("packages.yml"), "packages:\n    - local: ../\n");
+    assertThat(LockFile.hashOf(PackagesFile.hashEntries(project)))
+        .isEqualTo("de2deba3d66ce03d8c02949013650cc9b94f6030");
+    write(
+        project.resolve("packages.yml"),
+        "packages:\n  - package: a/b\n    version: [\">=1.0.0\"]\n");
+    assertThat(LockFile.hashOf(PackagesFile.hashEntries(project)))
         .isEqualTo(
-            sha1("{\"package\": \"dbt-labs/dbt_utils\", \"version\": [\">=1.0.0\", \"<2.0.0\"]}"));
+            sha1(
+                "{\"install-prerelease\": false, \"package\": \"a/b\", \"unrendered\":"
+                    + " {\"package\": \"a/b\", \"version\": [\">=1.0.0\"]}, \"version\": [\">=1.0.0\"]}"));
+  }
+
+  @Test
+  void aLockWrittenWithoutNamesInstallsUnderTheNamesThePackagesGive() throws IOException {
+    write(tmp.resolve("helpers/dbt_project.yml"), "name: shop_helpers\n");
+    write(project.resolve("packages.yml"), "packages:\n  - local: ../helpers\n");
+    write(project.resolve("package-lock.yml"), "packages:\n- local: ../helpers\nsha1_hash: 0\n");
+    Deps.Result r = deps(false);
+    assertThat(r.locked()).isFalse();
+    assertThat(r.packages()).extracting(LockFile.Pinned::name).containsExactly("shop_helpers");
+    assertThat(project.resolve("dbt_packages/shop_helpers/dbt_project.yml")).exists();
   }
 
   private static String sha1(String s) {
