@@ -70,10 +70,14 @@ public final class Compiler {
                 && tableExists.test(relation);
         yield templated(node, Manifest.sqlOf(node), relation, incremental);
       }
-      case TEST ->
-          node instanceof GenericTest g
-              ? generic(g, relation)
-              : templated(node, Manifest.sqlOf(node), relation, false);
+      case TEST -> {
+        if (node instanceof dev.sluice.core.project.UnitTest u) {
+          yield new UnitTestCompiler(manifest, engine, this::relationOf).compile(u, relation);
+        }
+        yield node instanceof GenericTest g
+            ? generic(g, relation)
+            : templated(node, Manifest.sqlOf(node), relation, false);
+      }
       case EXPORT -> export((Export) node, relation);
     };
   }

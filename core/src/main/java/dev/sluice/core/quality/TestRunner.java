@@ -21,12 +21,13 @@ public final class TestRunner {
   public static Outcome run(SqlSession session, CompiledNode compiled) throws SQLException {
     DataTest test = (DataTest) compiled.node();
     long failures = session.count(compiled.sql());
+    // a unit test's failing rows are its diff, worth showing whole
+    int limit = test instanceof dev.sluice.core.project.UnitTest ? 50 : SAMPLE;
     List<Map<String, Object>> sample =
         failures == 0
             ? List.of()
             : session.rows(
-                "select * from (" + compiled.sql() + ") as sluice_failures limit " + SAMPLE,
-                SAMPLE);
+                "select * from (" + compiled.sql() + ") as sluice_failures limit " + limit, limit);
     String status = failures == 0 ? "pass" : test.severity().equals("warn") ? "warn" : "fail";
     return new Outcome(status, failures, sample);
   }
