@@ -67,7 +67,9 @@ final class LsCommand implements Callable<Integer> {
             out.println(
                 String.format(
                         "%-9s %-40s %-12s %s",
-                        n.kind().label(),
+                        n instanceof dev.sluice.core.project.UnitTest
+                            ? "unit_test"
+                            : n.kind().label(),
                         n.name(),
                         detail(n),
                         n.file().toString().replace('\\', '/'))

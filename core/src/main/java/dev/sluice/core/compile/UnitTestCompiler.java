@@ -37,11 +37,17 @@ final class UnitTestCompiler {
   private final Manifest manifest;
   private final TemplateEngine engine;
   private final Function<Node, Relation> relationOf;
+  private final ColumnsLookup columns;
 
-  UnitTestCompiler(Manifest manifest, TemplateEngine engine, Function<Node, Relation> relationOf) {
+  UnitTestCompiler(
+      Manifest manifest,
+      TemplateEngine engine,
+      Function<Node, Relation> relationOf,
+      ColumnsLookup columns) {
     this.manifest = manifest;
     this.engine = engine;
     this.relationOf = relationOf;
+    this.columns = columns;
   }
 
   CompiledNode compile(UnitTest test, Relation relation) {
@@ -152,7 +158,11 @@ final class UnitTestCompiler {
       return new CompiledNode(test, relation, null, false, problems);
     }
     return new CompiledNode(
-        test, relation, UnitTestSql.diff(ctes, r.sql(), test.expect()), incremental, problems);
+        test,
+        relation,
+        UnitTestSql.diff(ctes, r.sql(), test.expect(), columns::ofQuery),
+        incremental,
+        problems);
   }
 
   private Optional<Node> input(String text, Model model) {
@@ -170,7 +180,12 @@ final class UnitTestCompiler {
     return Optional.empty();
   }
 
-  private static List<Column> columnsOf(Node n) {
+  /** The input's columns: as the warehouse has them when it was built, else as declared. */
+  private List<Column> columnsOf(Node n) {
+    List<Column> built = columns.ofRelation(relationOf.apply(n));
+    if (!built.isEmpty()) {
+      return built;
+    }
     if (n instanceof Model m) {
       return m.columns();
     }

@@ -26,6 +26,13 @@ public final class UnitTestSql {
 
   /** A SELECT giving the rows; {@code columns} are the input's declared columns, maybe none. */
   public static String rows(UnitTestRows given, List<Column> columns) {
+    return rows(given, columns, true);
+  }
+
+  /**
+   * @param fillMissing whether declared columns the rows leave out are added as NULLs
+   */
+  static String rows(UnitTestRows given, List<Column> columns, boolean fillMissing) {
     if (given.sql() != null) {
       return stripSemicolons(given.sql());
     }
@@ -41,14 +48,14 @@ public final class UnitTestSql {
       String ref = "__sluice_values." + quote(n);
       select.add(typed(ref, c) + " as " + quote(n));
     }
-    for (Column c : declared.values()) {
+    for (Column c : fillMissing ? declared.values() : List.<Column>of()) {
       if (!givenLower.contains(c.name().toLowerCase(Locale.ROOT))) {
         select.add(typed("null", c) + " as " + quote(c.name()));
       }
     }
     if (given.rows().isEmpty()) {
       List<String> empty = new ArrayList<>();
-      for (Column c : declared.values()) {
+      for (Column c : fillMissing ? declared.values() : List.<Column>of()) {
         empty.add(typed("null", c) + " as " + quote(c.name()));
       }
       if (empty.isEmpty()) {
@@ -87,10 +94,17 @@ public final class UnitTestSql {
    *
    * @param ctes the given inputs, name to SELECT
    * @param modelSql the model rendered against the given inputs
+   * @param describe the columns a query returns, to type the expected values as the model's (an
+   *     empty list when unknown: the values then compare as written)
    */
-  public static String diff(Map<String, String> ctes, String modelSql, UnitTestRows expect) {
-    StringBuilder sql = new StringBuilder("with ");
-    ctes.forEach((name, body) -> sql.append(name).append(" as (\n").append(body).append("\n),\n"));
+  public static String diff(
+      Map<String, String> ctes,
+      String modelSql,
+      UnitTestRows expect,
+      java.util.function.Function<String, List<Column>> describe) {
+    StringBuilder defs = new StringBuilder();
+    ctes.forEach((name, body) -> defs.append(name).append(" as (\n").append(body).append("\n),\n"));
+    StringBuilder sql = new StringBuilder("with ").append(defs);
     String model = stripSemicolons(modelSql);
     Set<String> columns = new LinkedHashSet<>();
     expect.rows().forEach(r -> columns.addAll(r.keySet()));
@@ -106,12 +120,21 @@ public final class UnitTestSql {
         columns.isEmpty()
             ? "*"
             : String.join(", ", columns.stream().map(UnitTestSql::quote).toList());
-    sql.append("__sluice_expected as (\n").append(rows(expect, List.of())).append("\n),\n");
-    sql.append("__sluice_actual as (\nselect ")
-        .append(expect.sql() == null ? picked : "*")
-        .append(" from (\n")
-        .append(model)
-        .append("\n) as __sluice_model\n)\n");
+    String actual =
+        "select "
+            + (expect.sql() == null ? picked : "*")
+            + " from (\n"
+            + model
+            + "\n) as __sluice_model";
+    List<Column> types =
+        expect.sql() != null
+            ? List.of()
+            : describe.apply(
+                defs.length() == 0
+                    ? actual
+                    : "with " + defs.substring(0, defs.length() - 2) + "\n" + actual);
+    sql.append("__sluice_expected as (\n").append(rows(expect, types, false)).append("\n),\n");
+    sql.append("__sluice_actual as (\n").append(actual).append("\n)\n");
     // the diff column goes last so that ORDER BY ALL sorts by the data first and puts the two
     // sides of a changed row together (missing before unexpected), then it moves to the front
     sql.append("select \"diff\", * exclude (\"diff\") from (\nselect * from (\n")

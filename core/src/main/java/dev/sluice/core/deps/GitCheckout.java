@@ -63,6 +63,9 @@ final class GitCheckout {
       t = t.getCause();
     }
     String m = t.getMessage();
+    if (t instanceof java.net.UnknownHostException) {
+      return "cannot reach " + m + " (unknown host; is the network up?)";
+    }
     return m == null ? t.getClass().getSimpleName() : m;
   }
 }

@@ -145,7 +145,9 @@ final class Resolver {
     boolean changed = false;
     for (Map.Entry<String, List<String>> e : hubRanges.entrySet()) {
       String name = e.getKey();
-      progress.accept("Resolving " + name + " " + e.getValue());
+      if (!hubPicked.containsKey(name)) {
+        progress.accept("Resolving " + name + " " + e.getValue());
+      }
       Map<String, Hub.Release> releases = hub.releases(name);
       SemVer best = null;
       String bestText = null;

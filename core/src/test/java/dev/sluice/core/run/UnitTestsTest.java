@@ -151,6 +151,34 @@ class UnitTestsTest {
   }
 
   @Test
+  void expectedValuesTakeTheModelsTypesAndProjectMacrosCanBeOverridden() {
+    project
+        .file("macros/today.sql", "{% macro today() %}current_date{% endmacro %}")
+        .file(
+            "models/order_days.sql",
+            "select id, date_trunc('day', placed_at::timestamp) as day, {{ today() }} as seen\n"
+                + "from {{ ref('stg_orders') }}\n")
+        .file(
+            "models/more.yml",
+            """
+            unit_tests:
+              - name: days_are_timestamps
+                model: order_days
+                overrides:
+                  macros: {today: "date '2024-05-01'"}
+                given:
+                  - input: ref('stg_orders')
+                    rows:
+                      - {id: 1, placed_at: "2024-01-01"}
+                expect:
+                  rows:
+                    - {id: 1, day: "2024-01-01", seen: "2024-05-01"}
+            """);
+    assertThat(sluice("test", "--select", "days_are_timestamps")).as(out + err).isZero();
+    assertThat(out).contains("PASS days_are_timestamps");
+  }
+
+  @Test
   void anInputTheModelReadsButNoRowsAreGivenForIsNamed() {
     project.file(
         "models/more.yml",
