@@ -52,10 +52,12 @@ public final class PackagesViewModel {
                 }
                 switch (state) {
                   case NOT_INSTALLED ->
-                      show("This project's packages are not installed in dbt_packages/.");
+                      show(
+                          "This project's packages (packages.yml) are not installed in dbt_packages/.");
                   case OUT_OF_DATE ->
                       show(
-                          "packages.yml changed since package-lock.yml was written; the packages may be out of date.");
+                          "The installed packages may not match packages.yml: package-lock.yml is"
+                              + " missing or was written for other packages.");
                   case NO_PACKAGES, UP_TO_DATE -> shown.set(false);
                 }
               });

@@ -69,11 +69,13 @@ public final class LockCheck {
     } catch (DepsException e) {
       return State.OUT_OF_DATE;
     }
-    if (lock == null
-        || !matches(lock, declared, LockFile.hashOf(PackagesFile.hashEntries(projectDir)))) {
+    Path installDir = PackageProject.installPath(projectDir);
+    if (lock == null) {
+      return Files.isDirectory(installDir) ? State.OUT_OF_DATE : State.NOT_INSTALLED;
+    }
+    if (!matches(lock, declared, LockFile.hashOf(PackagesFile.hashEntries(projectDir)))) {
       return State.OUT_OF_DATE;
     }
-    Path installDir = PackageProject.installPath(projectDir);
     for (LockFile.Pinned p : lock.packages()) {
       boolean present =
           p.name() == null

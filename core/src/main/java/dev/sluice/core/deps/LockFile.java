@@ -23,8 +23,14 @@ import java.util.regex.Pattern;
 public record LockFile(List<Pinned> packages, String sha1Hash) {
   public static final String NAME = "package-lock.yml";
 
+  /** Scalars PyYAML writes without quotes: names, paths, URLs, versions and commit hashes. */
   private static final Pattern PLAIN =
-      Pattern.compile("[A-Za-z_/.][A-Za-z0-9_./:@+\\-]*|\\d+\\.\\d+\\.\\d+[A-Za-z0-9.+\\-]*");
+      Pattern.compile(
+          "[A-Za-z_/.][A-Za-z0-9_./:@+\\-]*|\\d+\\.\\d+\\.\\d+[A-Za-z0-9.+\\-]*|(?!0[xob])(?=[0-9a-z]*[a-df-z])[0-9a-z]+");
+
+  /** Words YAML 1.1 reads as booleans or null: always quoted. */
+  private static final java.util.Set<String> RESERVED =
+      java.util.Set.of("true", "false", "null", "yes", "no", "on", "off", "y", "n", "~");
 
   /** A package pinned to exactly what gets installed, and its project name. */
   public record Pinned(PackageSpec spec, String name) {}
@@ -89,10 +95,7 @@ public record LockFile(List<Pinned> packages, String sha1Hash) {
       return b.toString();
     }
     String s = String.valueOf(v);
-    return PLAIN.matcher(s).matches()
-            && !s.equals("true")
-            && !s.equals("false")
-            && !s.equals("null")
+    return PLAIN.matcher(s).matches() && !RESERVED.contains(s.toLowerCase(java.util.Locale.ROOT))
         ? s
         : quoted(s);
   }

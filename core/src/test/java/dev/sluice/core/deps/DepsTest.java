@@ -84,6 +84,20 @@ class DepsTest {
   }
 
   @Test
+  void lockFileScalarsThatYamlWouldMisreadAreQuotedAndReadBackAsWritten() {
+    List<LockFile.Pinned> pinned =
+        List.of(
+            new LockFile.Pinned(
+                new PackageSpec.Git("https://x.test/a.git", "1234e567", null), "yes"),
+            new LockFile.Pinned(new PackageSpec.Git("https://x.test/b.git", "3c76ab", "on"), "b"),
+            new LockFile.Pinned(new PackageSpec.Hub("a/b", List.of("1.0.0"), false), "b_pkg"));
+    new LockFile(pinned, "abc").write(project);
+    LockFile back = LockFile.read(project);
+    assertThat(back.packages()).isEqualTo(pinned);
+    assertThat(back.sha1Hash()).isEqualTo("abc");
+  }
+
+  @Test
   void aLockWrittenWithoutNamesInstallsUnderTheNamesThePackagesGive() throws IOException {
     write(tmp.resolve("helpers/dbt_project.yml"), "name: shop_helpers\n");
     write(project.resolve("packages.yml"), "packages:\n  - local: ../helpers\n");
@@ -260,7 +274,7 @@ class DepsTest {
   void aMissingPackagesFolderIsReportedAsNotInstalled() throws IOException {
     write(tmp.resolve("helpers/dbt_project.yml"), "name: h\n");
     write(project.resolve("packages.yml"), "packages:\n  - local: ../helpers\n");
-    assertThat(LockCheck.of(project)).isEqualTo(LockCheck.State.OUT_OF_DATE);
+    assertThat(LockCheck.of(project)).isEqualTo(LockCheck.State.NOT_INSTALLED);
     deps(false);
     Folders.delete(project.resolve("dbt_packages"));
     assertThat(LockCheck.of(project)).isEqualTo(LockCheck.State.NOT_INSTALLED);
