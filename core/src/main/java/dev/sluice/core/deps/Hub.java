@@ -150,7 +150,16 @@ public final class Hub {
         throw new DepsException(label + ": interrupted while reaching " + url, e);
       }
     }
-    String why = last.getMessage() == null ? last.getClass().getSimpleName() : last.getMessage();
+    String why =
+        last instanceof java.net.ConnectException
+            ? "connection refused"
+            : last instanceof java.net.http.HttpTimeoutException
+                ? "timed out"
+                : last instanceof java.net.UnknownHostException
+                    ? "unknown host " + last.getMessage() + " (is the network up?)"
+                    : last.getMessage() == null
+                        ? last.getClass().getSimpleName()
+                        : last.getMessage();
     throw new DepsException(label + ": could not reach " + url + ": " + why, last);
   }
 
