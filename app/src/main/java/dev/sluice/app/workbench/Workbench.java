@@ -136,7 +136,16 @@ public final class Workbench extends BorderPane {
                 vertical.setDividerPositions(graphDivider[0]);
               }
             });
-    setTop(toolbar());
+    PackagesViewModel packages =
+        new PackagesViewModel(
+            background,
+            onUiThread,
+            text -> {
+              this.notify.accept(text);
+              project.reload();
+            });
+    project.rootProperty().addListener((o, was, now) -> packages.check(now));
+    setTop(new javafx.scene.layout.VBox(toolbar(), new PackagesBar(packages)));
     setCenter(vertical);
     status.textProperty().bind(project.statusProperty());
     status.setId("status-bar");

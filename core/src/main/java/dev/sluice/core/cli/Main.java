@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
       RunCommand.Snapshot.class,
       CompileCommand.class,
       LsCommand.class,
+      DepsCommand.class,
       QueryCommand.class,
       InitCommand.class,
       ExportCommand.class,

@@ -53,6 +53,17 @@ public final class Compiler {
     this.fullRefresh = fullRefresh;
   }
 
+  private ColumnsLookup columns = ColumnsLookup.NONE;
+
+  /**
+   * Where unit tests learn the columns (and types) of inputs that exist in the warehouse, and of
+   * what the model returns, to type the given and expected rows.
+   */
+  public Compiler withColumns(ColumnsLookup columns) {
+    this.columns = columns;
+    return this;
+  }
+
   public Relation relationOf(Node node) {
     return Relations.of(node, target);
   }
@@ -69,10 +80,15 @@ public final class Compiler {
                 && tableExists.test(relation);
         yield templated(node, Manifest.sqlOf(node), relation, incremental);
       }
-      case TEST ->
-          node instanceof GenericTest g
-              ? generic(g, relation)
-              : templated(node, Manifest.sqlOf(node), relation, false);
+      case TEST -> {
+        if (node instanceof dev.sluice.core.project.UnitTest u) {
+          yield new UnitTestCompiler(manifest, engine, this::relationOf, columns)
+              .compile(u, relation);
+        }
+        yield node instanceof GenericTest g
+            ? generic(g, relation)
+            : templated(node, Manifest.sqlOf(node), relation, false);
+      }
       case EXPORT -> export((Export) node, relation);
     };
   }

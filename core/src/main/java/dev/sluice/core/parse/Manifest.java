@@ -137,6 +137,9 @@ public record Manifest(
     if (node instanceof Export e) {
       project.refable(e.model()).ifPresent(n -> deps.add(n.uniqueId()));
     }
+    if (node instanceof dev.sluice.core.project.UnitTest u) {
+      project.refable(u.model()).ifPresent(n -> deps.add(n.uniqueId()));
+    }
     if (node instanceof GenericTest g) {
       deps.add(g.attachedTo());
       // arguments like `to: ref('customers')` are templates too

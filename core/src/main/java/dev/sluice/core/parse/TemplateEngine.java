@@ -209,7 +209,17 @@ public final class TemplateEngine {
   }
 
   public Rendered render(RenderRequest request) {
-    RenderCall call = new RenderCall(request, project, env, vars);
+    return render(request, Map.of());
+  }
+
+  /** Renders with some vars replaced for this rendering alone, as a unit test's overrides ask. */
+  public Rendered render(RenderRequest request, Map<String, Object> varOverrides) {
+    Map<String, Object> callVars = vars;
+    if (!varOverrides.isEmpty()) {
+      callVars = new LinkedHashMap<>(vars);
+      callVars.putAll(varOverrides);
+    }
+    RenderCall call = new RenderCall(request, project, env, callVars);
     call.engine = this;
     Context scope = new Context(macros);
     scope.put("execute", queries.executing());

@@ -110,11 +110,14 @@ public final class Pipeline implements AutoCloseable {
 
   private Compiler compiler(boolean fullRefresh, String invocationId, Catalog catalog) {
     return new Compiler(
-        manifest,
-        engine(manifest.project(), target, options, invocationId).attach(warehouse),
-        target,
-        r -> !r.cte() && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
-        fullRefresh);
+            manifest,
+            engine(manifest.project(), target, options, invocationId).attach(warehouse),
+            target,
+            r ->
+                !r.cte()
+                    && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
+            fullRefresh)
+        .withColumns(new WarehouseColumns(warehouse, catalog));
   }
 
   public Plan plan(Command command, String select, String exclude) {

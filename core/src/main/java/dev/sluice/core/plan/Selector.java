@@ -156,6 +156,9 @@ public final class Selector {
         return false;
       }
       case "resource_type", "kind" -> {
+        if (n instanceof dev.sluice.core.project.UnitTest) {
+          return value.equalsIgnoreCase("unit_test");
+        }
         return n.kind().label().equals(value.toLowerCase(Locale.ROOT))
             || (value.equalsIgnoreCase("source") && n.kind() == NodeKind.SOURCE);
       }
@@ -165,7 +168,10 @@ public final class Selector {
       }
       case "test_type" -> {
         return n.kind() == NodeKind.TEST
-            && (n instanceof GenericTest ? "generic" : "singular").equals(value);
+            && (n instanceof GenericTest
+                    ? "generic"
+                    : n instanceof dev.sluice.core.project.UnitTest ? "unit" : "singular")
+                .equals(value);
       }
       case "test_name" -> {
         return n instanceof GenericTest g && glob.matcher(g.testName()).matches();

@@ -1,7 +1,7 @@
 package dev.sluice.core.project;
 
 /** A data test: a query whose rows are failures. */
-public sealed interface DataTest extends Node permits GenericTest, SingularTest {
+public sealed interface DataTest extends Node permits GenericTest, SingularTest, UnitTest {
 
   @Override
   default String uniqueId() {

@@ -84,6 +84,8 @@ public final class ProjectLoader {
     private final Map<String, Path> names = new HashMap<>();
     private final SchemaFileReader schema;
     private final ExportFileReader exports;
+    private final UnitTestReader unitTests;
+    private final DescribedResources described;
 
     Reading(Path root, ProjectSettings settings, List<ProjectProblem> problems) {
       this.root = root;
@@ -91,6 +93,8 @@ public final class ProjectLoader {
       this.problems = problems;
       this.schema = new SchemaFileReader(problems);
       this.exports = new ExportFileReader(problems);
+      this.unitTests = new UnitTestReader(problems, root, settings.testPaths());
+      this.described = new DescribedResources(problems);
     }
 
     Project read() {
@@ -115,7 +119,13 @@ public final class ProjectLoader {
       ymlRoots.addAll(settings.snapshotPaths());
       ymlRoots.addAll(settings.sourcePaths());
       for (Path f : files(ymlRoots, ".yml", ".yaml")) {
-        readYaml(f, schema::read);
+        readYaml(
+            f,
+            (rel, doc) -> {
+              schema.read(rel, doc);
+              unitTests.read(rel, doc);
+              described.read(rel, doc);
+            });
       }
       for (Path f : files(List.of(EXPORT_PATH), ".yml", ".yaml")) {
         readYaml(f, exports::read);
@@ -126,6 +136,7 @@ public final class ProjectLoader {
       nodes.addAll(schema.sources);
       schema.sources.forEach(s -> addTests(s, schema.sourceTests.get(s.uniqueId())));
       readSingularTests();
+      nodes.addAll(unitTests.tests);
       nodes.addAll(exports.resolve(refableNames()));
       reportOrphanProperties();
       return new Project(root, settings, nodes, macros, docs, problems);

@@ -69,11 +69,13 @@ public final class TestRunner {
     } else {
       status = "pass";
     }
+    // a unit test's failing rows are its diff, worth showing whole
+    int sampleLimit = test instanceof dev.sluice.core.project.UnitTest ? 50 : SAMPLE;
     List<Map<String, Object>> sample =
         failures == 0
             ? List.of()
             : session.rows(
-                "select * from (" + sql + ") as sluice_failures limit " + SAMPLE, SAMPLE);
+                "select * from (" + sql + ") as sluice_failures limit " + sampleLimit, sampleLimit);
     String note = null;
     if (config.bool("store_failures", false)) {
       note = "failing rows in " + storeFailures(session, compiled, sql);

@@ -100,7 +100,9 @@ final class NodeRunner {
             String msg =
                 o.failures() == 0
                     ? "passed"
-                    : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");
+                    : node instanceof dev.sluice.core.project.UnitTest
+                        ? "the model's rows differ from the expected ones (" + o.failures() + ")"
+                        : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");
             msg = o.note() == null ? msg : msg + " (" + o.note() + ")";
             return result(node, compiled, st, start, t0, o.failures(), msg, o.sample());
           } finally {

@@ -69,7 +69,8 @@ public final class RunArtifacts {
 
   private static String compiledName(dev.sluice.core.project.Node node) {
     String file = node.file().toString().replace('\\', '/');
-    if (node instanceof dev.sluice.core.project.GenericTest) {
+    if (node instanceof dev.sluice.core.project.GenericTest
+        || node instanceof dev.sluice.core.project.UnitTest) {
       return file + "/" + node.name() + ".sql";
     }
     return file.endsWith(".sql") ? file : file + ".sql";
