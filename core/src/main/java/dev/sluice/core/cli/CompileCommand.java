@@ -33,6 +33,7 @@ final class CompileCommand implements Callable<Integer> {
     PrintWriter err = spec.commandLine().getErr();
     try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
       Manifest m = pipeline.manifest();
+      pipeline.warnings().forEach(err::println);
       Compiler compiler = pipeline.compiler(false, "compile");
       Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
       Path dir = pipeline.targetDir().resolve("compiled").resolve(m.project().name());
@@ -53,11 +54,8 @@ final class CompileCommand implements Callable<Integer> {
         if (c.sql() == null) {
           continue;
         }
-        String name = n.file().toString().replace('\\', '/');
-        if (n instanceof dev.sluice.core.project.GenericTest) {
-          name = name + "/" + n.name() + ".sql";
-        }
-        RunArtifacts.writeAtomically(dir.resolve(name), c.sql() + "\n");
+        RunArtifacts.writeAtomically(
+            pipeline.targetDir(), dir.resolve(RunArtifacts.compiledName(n)), c.sql() + "\n");
         written++;
         last = c;
       }

@@ -2,6 +2,7 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.graph.SelectorException;
 import dev.sluice.core.project.ProjectException;
+import dev.sluice.core.safety.Secrets;
 import dev.sluice.core.warehouse.WarehouseException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -56,7 +57,7 @@ public final class Main implements Runnable {
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ProjectException pe) {
-            pe.problems().forEach(p -> err.println(p));
+            pe.problems().forEach(p -> err.println(Secrets.mask(p.toString())));
             err.println(
                 pe.problems().size() == 1
                     ? "1 problem; nothing was run."
@@ -64,10 +65,17 @@ public final class Main implements Runnable {
             return USAGE;
           }
           if (e instanceof WarehouseException || e instanceof SelectorException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Secrets.mask(e.getMessage()));
             return USAGE;
           }
-          throw e;
+          // never a stack trace to the user: one line saying what broke
+          err.println(
+              "error: "
+                  + Secrets.mask(e.getMessage() == null ? e.toString() : e.getMessage())
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + "; run with --help for usage)");
+          return USAGE;
         });
     return cli.execute(args);
   }

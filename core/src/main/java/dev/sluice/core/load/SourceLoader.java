@@ -58,6 +58,14 @@ public final class SourceLoader {
     ConnectorConfig config =
         ConnectorConfig.resolve(table.sourceName(), withBasePath(spec.connection()), env);
     TableSettings settings = TableSettings.of(table);
+    // a table's own settings (endpoint, params) take ${env:VAR} as the connection's do
+    Map<String, Object> tableSpec =
+        ConnectorConfig.resolve(table.sourceName(), spec.table(), env).values();
+    for (ConfigField f : connector.fields()) {
+      if (f.secret()) {
+        dev.sluice.core.safety.Secrets.remember(config.text(f.name(), null));
+      }
+    }
     String loadId = UUID.randomUUID().toString();
     // staged beside the raw table, so that a replace can rename it into place instead of copying it
     String stage = table.identifier() + "__sluice_stage_" + loadId.substring(0, 8);
@@ -75,7 +83,7 @@ public final class SourceLoader {
             new TableRequest(
                 table.sourceName(),
                 table.name(),
-                spec.table(),
+                tableSpec,
                 settings.cursor(),
                 settings.cursor() == null ? null : before,
                 BATCH);

@@ -1,5 +1,6 @@
 package dev.sluice.core.project;
 
+import dev.sluice.core.safety.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -103,7 +104,26 @@ final class SchemaFileReader {
           continue;
         }
         columns.add(new Column(cname, orEmpty(c.text("description")), c.text("data_type")));
+        int before = tests.size();
         readTests(rel, c, cname, tests);
+        if (c.get("quote") != null && Boolean.FALSE.equals(c.get("quote").value())) {
+          // dbt's `quote: false`: the name is an expression to use as written
+          for (int i = before; i < tests.size(); i++) {
+            Properties.TestDeclaration d = tests.get(i);
+            Map<String, Object> args = new LinkedHashMap<>(d.arguments());
+            args.put("quote_column", false);
+            tests.set(
+                i,
+                new Properties.TestDeclaration(
+                    d.testName(),
+                    d.column(),
+                    args,
+                    d.config(),
+                    d.customName(),
+                    d.file(),
+                    d.line()));
+          }
+        }
       }
     }
     readTests(rel, entry, null, tests);
@@ -170,6 +190,7 @@ final class SchemaFileReader {
       problems.add(ProjectProblem.error(rel, src.line(), "a source has no name"));
       return;
     }
+    warnPlainSecrets(rel, src, "");
     String schema = src.text("schema") == null ? sname : src.text("schema");
     String connector = src.text("connector");
     Map<String, Object> connection = mapOf(src.get("connection"));
@@ -249,6 +270,31 @@ final class SchemaFileReader {
         sources.add(st);
         sourceTests.put(st.uniqueId(), tests);
       }
+    }
+  }
+
+  /**
+   * A password or token written into the file itself: masked in Sluice's output, but it is in the
+   * project's history for anyone who can read it, so say so where it is.
+   */
+  private void warnPlainSecrets(Path rel, Yaml.Value v, String key) {
+    if (v.isMap()) {
+      v.asMap().forEach((k, x) -> warnPlainSecrets(rel, x, k));
+    } else if (v.isList()) {
+      v.asList().forEach(x -> warnPlainSecrets(rel, x, key));
+    } else if (v.value() instanceof String s
+        && Secrets.isSecretName(key)
+        && !s.isBlank()
+        && !s.contains("${env:")) {
+      Secrets.remember(s);
+      problems.add(
+          ProjectProblem.warning(
+              rel,
+              v.line(),
+              "'"
+                  + key
+                  + "' holds a plain-text secret; write it as ${env:VAR} and set VAR in the"
+                  + " environment, so it is not stored in the project"));
     }
   }
 

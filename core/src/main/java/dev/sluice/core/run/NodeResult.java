@@ -27,5 +27,8 @@ public record NodeResult(
 
   public NodeResult {
     sample = sample == null ? List.of() : List.copyOf(sample);
+    // the one record every report reads (console, history, run_results.json, the app)
+    message = dev.sluice.core.safety.Secrets.mask(message);
+    compiledSql = dev.sluice.core.safety.Secrets.mask(compiledSql);
   }
 }
