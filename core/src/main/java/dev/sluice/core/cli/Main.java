@@ -50,10 +50,21 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      // names this command to a second one that finds the warehouse busy
+      System.setProperty("sluice.command", "sluice " + args[0]);
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);
+    // to this command's error stream, whichever CommandLine the exception was made with
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("error: " + e.getMessage());
+          err.println("(sluice " + (a.length > 0 ? a[0] + " " : "") + "--help shows the options)");
+          return USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ProjectException pe) {

@@ -40,11 +40,19 @@ final class SchemaFileReader {
 
   void read(Path rel, Yaml.Value doc) {
     for (String kind : List.of("models", "seeds", "snapshots")) {
-      Yaml.Value list = doc.get(kind);
-      if (list == null) {
-        continue;
-      }
-      for (Yaml.Value entry : list.asList()) {
+      for (Yaml.Value entry : listAt(rel, doc, kind)) {
+        if (!entry.isMap()) {
+          problems.add(
+              ProjectProblem.error(
+                  rel,
+                  entry.line(),
+                  "an entry under '"
+                      + kind
+                      + ":' must be a map with a name, not '"
+                      + entry.asText()
+                      + "'"));
+          continue;
+        }
         String name = entry.text("name");
         if (name == null) {
           problems.add(
@@ -71,11 +79,8 @@ final class SchemaFileReader {
         byKind.get(kind).put(name, properties(rel, entry, name));
       }
     }
-    Yaml.Value srcs = doc.get("sources");
-    if (srcs != null) {
-      for (Yaml.Value src : srcs.asList()) {
-        readSource(rel, src);
-      }
+    for (Yaml.Value src : listAt(rel, doc, "sources")) {
+      readSource(rel, src);
     }
   }
 
@@ -95,9 +100,8 @@ final class SchemaFileReader {
 
   private void readColumnsAndTests(
       Path rel, Yaml.Value entry, List<Column> columns, List<Properties.TestDeclaration> tests) {
-    Yaml.Value cols = entry.get("columns");
-    if (cols != null) {
-      for (Yaml.Value c : cols.asList()) {
+    {
+      for (Yaml.Value c : listAt(rel, entry, "columns")) {
         String cname = c.text("name");
         if (cname == null) {
           problems.add(ProjectProblem.error(rel, c.line(), "a column has no name"));
@@ -132,11 +136,7 @@ final class SchemaFileReader {
   private void readTests(
       Path rel, Yaml.Value owner, String column, List<Properties.TestDeclaration> out) {
     for (String key : List.of("tests", "data_tests")) {
-      Yaml.Value list = owner.get(key);
-      if (list == null) {
-        continue;
-      }
-      for (Yaml.Value t : list.asList()) {
+      for (Yaml.Value t : listAt(rel, owner, key)) {
         Properties.TestDeclaration d = testDeclaration(rel, t, column);
         if (d != null) {
           out.add(d);
@@ -159,6 +159,20 @@ final class SchemaFileReader {
     }
     String testName = m.keySet().iterator().next();
     Yaml.Value body = m.get(testName);
+    if (body.value() != null && !body.isMap()) {
+      problems.add(
+          ProjectProblem.error(
+              rel,
+              body.line(),
+              "test '"
+                  + testName
+                  + "' takes a map of arguments (e.g. values: [...]), not '"
+                  + body.asText()
+                  + "'; write '- "
+                  + testName
+                  + "' for a test without arguments"));
+      return null;
+    }
     Map<String, Object> args = new LinkedHashMap<>();
     Map<String, Object> config = new LinkedHashMap<>();
     String customName = null;
@@ -296,6 +310,29 @@ final class SchemaFileReader {
                   + "' holds a plain-text secret; write it as ${env:VAR} and set VAR in the"
                   + " environment, so it is not stored in the project"));
     }
+  }
+
+  /**
+   * The list under {@code key}, or an empty one when it is absent; anything else there (a string, a
+   * number, a map) is an error at its line rather than silently nothing.
+   */
+  private List<Yaml.Value> listAt(Path rel, Yaml.Value owner, String key) {
+    Yaml.Value v = owner.get(key);
+    if (v == null || v.value() == null) {
+      return List.of();
+    }
+    if (!v.isList()) {
+      problems.add(
+          ProjectProblem.error(
+              rel,
+              v.line(),
+              "'"
+                  + key
+                  + ":' must be a list (lines starting with '- '), not "
+                  + (v.isMap() ? "a map" : "'" + v.asText() + "'")));
+      return List.of();
+    }
+    return v.asList();
   }
 
   @SuppressWarnings("unchecked")

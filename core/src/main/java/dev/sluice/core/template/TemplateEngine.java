@@ -130,6 +130,17 @@ public final class TemplateEngine {
       RenderCall.exit();
     }
     for (TemplateError e : in.getErrorsCopy()) {
+      String text = String.valueOf(e.getMessage());
+      if (text.startsWith("Cycle detected for macro")) {
+        // Jinjava only warns and renders the call as nothing: SQL with a hole in it
+        call.problems.add(
+            ProjectProblem.error(
+                file,
+                Math.max(e.getLineno(), 1),
+                text.replace("Cycle detected for macro", "macro")
+                    + " calls itself without end (infinite recursion); give it a case that stops"));
+        continue;
+      }
       if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
         String msg = message(e.getMessage());
         if (msg.startsWith("Could not resolve function")) {
