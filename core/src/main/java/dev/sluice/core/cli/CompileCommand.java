@@ -31,7 +31,8 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
+    try (Pipeline pipeline =
+        Pipeline.openForReading(project.project, project.pipelineOptions(), err::println)) {
       Manifest m = pipeline.manifest();
       pipeline.warnings().forEach(err::println);
       Compiler compiler = pipeline.compiler(false, "compile");

@@ -69,6 +69,18 @@ public final class Pipeline implements AutoCloseable {
     return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target.path(), wait));
   }
 
+  /**
+   * For read-only verbs (query, compile): the warehouse, or, while another process holds it, a copy
+   * as of its last checkpoint, which {@code note} is told about.
+   */
+  public static Pipeline openForReading(
+      Path dir, PipelineOptions options, java.util.function.Consumer<String> note) {
+    Manifest manifest = parse(dir, options);
+    Target target = manifest.project().settings().target(options.target());
+    return new Pipeline(
+        manifest, target, options, dev.sluice.core.warehouse.ReadCopy.open(target.path(), note));
+  }
+
   private static TemplateEngine engine(
       Project project, Target target, PipelineOptions options, String invocation) {
     return new TemplateEngine(project, target, options.env(), options.vars(), invocation);

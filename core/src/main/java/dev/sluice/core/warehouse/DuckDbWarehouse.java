@@ -21,6 +21,7 @@ public final class DuckDbWarehouse implements Warehouse {
   private final String path;
   private final DuckDBConnection root;
   private final Jdbi jdbi;
+  private Runnable afterClose = () -> {};
 
   private DuckDbWarehouse(String path, DuckDBConnection root) {
     this.path = path;
@@ -149,6 +150,11 @@ public final class DuckDbWarehouse implements Warehouse {
     return nl < 0 ? s : s.substring(0, nl);
   }
 
+  /** Something to do once the database is closed (a temporary copy to delete). */
+  void onClose(Runnable action) {
+    this.afterClose = action;
+  }
+
   public String path() {
     return path;
   }
@@ -234,5 +240,6 @@ public final class DuckDbWarehouse implements Warehouse {
     } catch (SQLException e) {
       // closing a database that failed is not worth a second error
     }
+    afterClose.run();
   }
 }

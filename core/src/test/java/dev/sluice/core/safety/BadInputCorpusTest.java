@@ -112,6 +112,7 @@ class BadInputCorpusTest {
       switch (w[0]) {
         case "symlink" -> Files.createSymbolicLink(at, Path.of(w[2]));
         case "zeros" -> Files.write(at, new byte[Integer.parseInt(w[2])]);
+        case "text" -> Files.writeString(at, line.strip().split("\\s+", 3)[2] + "\n");
         default -> throw new IllegalArgumentException("unknown setup step: " + line);
       }
     }
