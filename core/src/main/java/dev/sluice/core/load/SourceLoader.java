@@ -358,7 +358,10 @@ public final class SourceLoader {
         throws LoadException, SQLException {
       Path file = null;
       try {
-        file = Files.createTempFile("sluice-" + request.table() + "-", ".ndjson");
+        file =
+            Files.createTempFile(
+                "sluice-" + dev.sluice.core.safety.SafePaths.fileName(request.table()) + "-",
+                ".ndjson");
         long n;
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
           n = json.extract(config, request, out, cancelled);
