@@ -23,10 +23,15 @@ public final class Secrets {
   /** Shorter values would mask ordinary words and numbers; a real secret is longer. */
   static final int MIN_LENGTH = 4;
 
+  /**
+   * A setting's name (its last part) that says it holds a secret: {@code password}, {@code
+   * api_key}, {@code access_token}, {@code Authorization}; not {@code token_param} or {@code
+   * next_token_path}, which name where a token goes.
+   */
   private static final Pattern SECRET_NAME =
       Pattern.compile(
-          "(?i).*(password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key"
-              + "|credential|auth).*");
+          "(?:^|.*[_.\\-])(?:password|passwd|pwd|secret|token|api[_-]?key|apikey|access[_-]?key"
+              + "|private[_-]?key|authorization|credentials?)$");
 
   private static final Set<String> VALUES = ConcurrentHashMap.newKeySet();
   private static volatile List<String> longestFirst = List.of();
