@@ -21,13 +21,26 @@ class KillDebrisAndWaitingTest {
   @TempDir Path dir;
   final Cli cli = new Cli();
 
-  /** A build that takes a few seconds: one big cross join into a table. */
-  private Path slowProject() {
+  /**
+   * A build that takes several seconds on this machine, whatever its speed: one cross join into a
+   * table, sized from how fast DuckDB runs a smaller one here.
+   */
+  private Path slowProject() throws Exception {
+    int inner = 2000;
+    long t0 = System.nanoTime();
+    try (Connection c = DriverManager.getConnection("jdbc:duckdb:");
+        Statement st = c.createStatement()) {
+      st.execute("select sum(a.range * b.range) from range(100000) a, range(" + inner + ") b");
+    }
+    double seconds = Math.max(0.01, (System.nanoTime() - t0) / 1e9);
+    long sized = Math.min(2_000_000, Math.max(inner, Math.round(inner * 6 / seconds)));
     return ProjectFolder.sluice(dir.resolve("slow"), "slow")
         .file(
             "models/slow.sql",
             "{{ config(materialized='table') }}\n"
-                + "select sum(a.range * b.range) as x from range(100000) a, range(8000) b\n")
+                + "select sum(a.range * b.range) as x from range(100000) a, range("
+                + sized
+                + ") b\n")
         .file("models/quick.sql", "select 1 as x\n")
         .root();
   }
