@@ -8,6 +8,8 @@ public final class Launcher {
   private Launcher() {}
 
   public static void main(String[] args) {
+    // a CLI build that finds the warehouse busy names the app as its holder
+    System.setProperty("sluice.command", "the Sluice app");
     javafx.application.Application.launch(SluiceApp.class, args);
   }
 }

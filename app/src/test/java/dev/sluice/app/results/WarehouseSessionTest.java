@@ -26,7 +26,10 @@ class WarehouseSessionTest {
       var inUse = java.util.concurrent.Executors.newSingleThreadScheduledExecutor();
       inUse.scheduleWithFixedDelay(session::pipeline, 0, 50, TimeUnit.MILLISECONDS);
       try {
-        assertThat(cliSeed(shop)).as("the file is locked while the app holds it").isEqualTo(2);
+        // --no-wait: without it the CLI would wait for the app to let go
+        assertThat(cliSeed(shop, "--no-wait"))
+            .as("the file is locked while the app holds it")
+            .isEqualTo(2);
       } finally {
         inUse.shutdownNow();
         inUse.awaitTermination(5, TimeUnit.SECONDS);
@@ -48,9 +51,10 @@ class WarehouseSessionTest {
    * Runs {@code sluice seed --select raw_orders} in a separate JVM, as a terminal would; returns
    * its exit code.
    */
-  private static int cliSeed(Path project) throws Exception {
-    Process p =
-        new ProcessBuilder(
+  private static int cliSeed(Path project, String... more) throws Exception {
+    java.util.List<String> cmd =
+        new java.util.ArrayList<>(
+            java.util.List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-cp",
                 System.getProperty("java.class.path"),
@@ -59,7 +63,10 @@ class WarehouseSessionTest {
                 "--project",
                 project.toString(),
                 "--select",
-                "raw_orders")
+                "raw_orders"));
+    cmd.addAll(java.util.List.of(more));
+    Process p =
+        new ProcessBuilder(cmd)
             .redirectErrorStream(true)
             .redirectOutput(ProcessBuilder.Redirect.DISCARD)
             .start();

@@ -2,12 +2,12 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
-import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.run.RunArtifacts;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Set;
@@ -31,8 +31,10 @@ final class CompileCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
+    try (Pipeline pipeline =
+        Pipeline.openForReading(project.project, project.pipelineOptions(), err::println)) {
       Manifest m = pipeline.manifest();
+      pipeline.warnings().forEach(err::println);
       Compiler compiler = pipeline.compiler(false, "compile");
       Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
       Path dir = pipeline.targetDir().resolve("compiled").resolve(m.project().name());
@@ -53,11 +55,8 @@ final class CompileCommand implements Callable<Integer> {
         if (c.sql() == null) {
           continue;
         }
-        String name = n.file().toString().replace('\\', '/');
-        if (n instanceof dev.sluice.core.project.GenericTest) {
-          name = name + "/" + n.name() + ".sql";
-        }
-        AtomicFiles.write(dir.resolve(name), c.sql() + "\n");
+        RunArtifacts.writeAtomically(
+            pipeline.targetDir(), dir.resolve(RunArtifacts.compiledName(n)), c.sql() + "\n");
         written++;
         last = c;
       }

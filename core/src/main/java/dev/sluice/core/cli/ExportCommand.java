@@ -72,7 +72,13 @@ final class ExportCommand implements Callable<Integer> {
           .println("Wrote a dbt project with " + files.size() + " files to " + out);
       return Main.OK;
     } catch (java.io.IOException e) {
-      spec.commandLine().getErr().println("error: " + e.getMessage());
+      spec.commandLine()
+          .getErr()
+          .println(
+              "error: cannot write the dbt project to "
+                  + out
+                  + ": "
+                  + dev.sluice.core.safety.IoMessages.describe(e));
       return Main.USAGE;
     }
   }

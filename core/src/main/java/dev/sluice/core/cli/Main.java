@@ -2,6 +2,7 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.plan.SelectorException;
 import dev.sluice.core.project.ProjectException;
+import dev.sluice.core.spi.Secrets;
 import dev.sluice.core.warehouse.WarehouseException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
@@ -55,14 +56,25 @@ public final class Main implements Runnable {
 
   /** Runs the CLI with the given streams; returns the exit code. */
   public static int execute(String[] args, PrintWriter out, PrintWriter err) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      // names this command to a second one that finds the warehouse busy
+      System.setProperty("sluice.command", "sluice " + args[0]);
+    }
     CommandLine cli = new CommandLine(new Main());
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);
+    // to this command's error stream, whichever CommandLine the exception was made with
+    cli.setParameterExceptionHandler(
+        (e, a) -> {
+          err.println("error: " + e.getMessage());
+          err.println("(sluice " + (a.length > 0 ? a[0] + " " : "") + "--help shows the options)");
+          return USAGE;
+        });
     cli.setExecutionExceptionHandler(
         (e, cmd, parsed) -> {
           if (e instanceof ProjectException pe) {
-            pe.problems().forEach(p -> err.println(p));
+            pe.problems().forEach(p -> err.println(Secrets.mask(p.toString())));
             err.println(
                 pe.problems().size() == 1
                     ? "1 problem; nothing was run."
@@ -70,10 +82,17 @@ public final class Main implements Runnable {
             return USAGE;
           }
           if (e instanceof WarehouseException || e instanceof SelectorException) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Secrets.mask(e.getMessage()));
             return USAGE;
           }
-          throw e;
+          // never a stack trace to the user: one line saying what broke
+          err.println(
+              "error: "
+                  + Secrets.mask(e.getMessage() == null ? e.toString() : e.getMessage())
+                  + " ("
+                  + e.getClass().getSimpleName()
+                  + "; run with --help for usage)");
+          return USAGE;
         });
     return cli.execute(args);
   }

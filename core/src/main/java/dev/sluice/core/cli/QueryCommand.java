@@ -45,7 +45,8 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
+    try (Pipeline pipeline =
+        Pipeline.openForReading(project.project, project.pipelineOptions(), err::println)) {
       Model adHoc =
           new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
       CompiledNode compiled = pipeline.compiler(false, "query").compile(adHoc);

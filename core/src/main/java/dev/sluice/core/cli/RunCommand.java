@@ -21,12 +21,28 @@ abstract class RunCommand implements Callable<Integer> {
       names = "--threads",
       paramLabel = "N",
       description = "Nodes run at once (default: the target's threads or the core count).")
-  int threads;
+  Integer threads;
+
+  /** More than this many threads only queue on the warehouse; fewer than one runs nothing. */
+  static final int MAX_THREADS = 256;
 
   @Option(
       names = "--full-refresh",
       description = "Rebuild incremental models and reload sources from scratch.")
   boolean fullRefresh;
+
+  @Option(
+      names = "--wait",
+      paramLabel = "SECONDS",
+      defaultValue = "600",
+      description =
+          "When another build holds the warehouse, wait for it up to this long (default: 600).")
+  long waitSeconds;
+
+  @Option(
+      names = "--no-wait",
+      description = "Fail at once when another process holds the warehouse.")
+  boolean noWait;
 
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
@@ -35,8 +51,19 @@ abstract class RunCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
+    if (threads != null && (threads < 1 || threads > MAX_THREADS)) {
+      throw new picocli.CommandLine.ParameterException(
+          spec.commandLine(),
+          "--threads must be between 1 and " + MAX_THREADS + ", not " + threads);
+    }
     PipelineOptions options = project.pipelineOptions();
-    try (Pipeline pipeline = Pipeline.open(project.project, options)) {
+    dev.sluice.core.warehouse.LockWait lockWait =
+        noWait
+            ? dev.sluice.core.warehouse.LockWait.NO_WAIT
+            : dev.sluice.core.warehouse.LockWait.upTo(
+                java.time.Duration.ofSeconds(waitSeconds),
+                line -> spec.commandLine().getErr().println(line));
+    try (Pipeline pipeline = Pipeline.open(project.project, options, lockWait)) {
       pipeline.warnings().forEach(w -> spec.commandLine().getErr().println(w));
       CountDownLatch finished = new CountDownLatch(1);
       Thread onCtrlC =
@@ -59,7 +86,7 @@ abstract class RunCommand implements Callable<Integer> {
                 command(),
                 selection.select(),
                 selection.exclude(),
-                threads,
+                threads == null ? 0 : threads,
                 fullRefresh,
                 new ConsoleReporter(
                     out, System.console() != null && System.getenv("NO_COLOR") == null));

@@ -166,6 +166,9 @@ public final class Compiler {
     Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, incremental));
     List<ProjectProblem> problems = new ArrayList<>(r.problems());
     String sql = withoutTrailingSemicolons(withEphemerals(r, problems));
+    if (!oneStatement(node, sql, problems)) {
+      return new CompiledNode(node, relation, null, incremental, problems);
+    }
     return new CompiledNode(node, relation, sql, incremental, problems);
   }
 
@@ -192,6 +195,9 @@ public final class Compiler {
       }
       try {
         String sql = GenericTests.sql(test, model, to, test.attachedTo()).orElseThrow();
+        if (!oneStatement(test, sql, problems)) {
+          return new CompiledNode(test, relation, null, false, problems);
+        }
         return new CompiledNode(test, relation, sql, false, problems);
       } catch (IllegalArgumentException e) {
         problems.add(ProjectProblem.error(test.file(), test.line(), e.getMessage()));
@@ -205,6 +211,29 @@ public final class Compiler {
         dot < 0 ? "test_" + name : name.substring(0, dot + 1) + "test_" + name.substring(dot + 1);
     String call = "{{ " + macro + "(" + macroArguments(test, attached.get()) + ") }}";
     return templated(test, call, relation, false);
+  }
+
+  /** Refuses SQL with a second statement, so that no name or argument can smuggle one in. */
+  private static boolean oneStatement(Node node, String sql, List<ProjectProblem> problems) {
+    java.util.OptionalInt at =
+        sql == null ? java.util.OptionalInt.empty() : SingleStatement.secondStatementAt(sql);
+    if (at.isEmpty()) {
+      return true;
+    }
+    problems.add(
+        ProjectProblem.error(
+            node.file(),
+            Math.max(1, node.line()),
+            node.kind().label()
+                + " "
+                + node.name()
+                + " compiles to more than one statement (a ';' at line "
+                + at.getAsInt()
+                + " of its compiled SQL is followed by more SQL); a "
+                + node.kind().label()
+                + " must be a single query. Check the names and arguments in its schema file"
+                + " (a generic test's column name is put into its SQL)."));
+    return false;
   }
 
   private static String macroArguments(GenericTest test, Node attached) {
@@ -222,6 +251,9 @@ public final class Compiler {
       sb.append(", column_name=").append(literal("column_name", test.columnName()));
     }
     for (Map.Entry<String, Object> e : test.arguments().entrySet()) {
+      if (e.getKey().equals("quote_column")) {
+        continue; // read by the built-in tests; a user's macro does not take it
+      }
       sb.append(", ").append(e.getKey()).append('=').append(literal(e.getKey(), e.getValue()));
     }
     return sb.toString();

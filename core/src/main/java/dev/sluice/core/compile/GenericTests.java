@@ -123,9 +123,10 @@ public final class GenericTests {
   }
 
   private static String quoteColumn(String column, Map<String, Object> args) {
-    // dbt leaves column names as written unless `quote: true` is set on the column
+    // Quoted unless the column says `quote: false`: a name is data, not SQL to splice in. A plain
+    // identifier stays as written, so generated SQL reads as before.
     boolean quote =
-        "true".equalsIgnoreCase(String.valueOf(args.getOrDefault("quote_column", "false")));
+        !"false".equalsIgnoreCase(String.valueOf(args.getOrDefault("quote_column", "true")));
     return quote ? quoteIdent(column) : column;
   }
 

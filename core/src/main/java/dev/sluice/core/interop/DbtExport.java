@@ -199,7 +199,7 @@ public final class DbtExport {
 
   private static Path writeYaml(Path file, Object value) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.writeString(file, YAML.writeValueAsString(value));
+    Files.writeString(file, dev.sluice.core.spi.Secrets.mask(YAML.writeValueAsString(value)));
     return file;
   }
 

@@ -224,7 +224,10 @@ final class CsvPipeline {
 
     private OutputStream current() throws IOException {
       if (out == null) {
-        file = Files.createTempFile("sluice-" + request.table() + "-", ".csv");
+        file =
+            Files.createTempFile(
+                "sluice-" + dev.sluice.core.safety.SafePaths.fileName(request.table()) + "-",
+                ".csv");
         out = new BufferedOutputStream(Files.newOutputStream(file), 1 << 20);
         size = 0;
       }

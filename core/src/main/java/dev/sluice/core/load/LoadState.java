@@ -104,7 +104,7 @@ final class LoadState {
             + ", cursor_after = "
             + lit(cursorAfter)
             + ", message = "
-            + lit(message)
+            + lit(dev.sluice.core.spi.Secrets.mask(message))
             + " where load_id = "
             + lit(loadId));
   }

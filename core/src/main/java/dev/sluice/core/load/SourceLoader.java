@@ -2,6 +2,7 @@ package dev.sluice.core.load;
 
 import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.spi.ConfigField;
 import dev.sluice.core.spi.ConnectorConfig;
 import dev.sluice.core.spi.CsvExport;
 import dev.sluice.core.spi.JsonRecords;
@@ -64,6 +65,14 @@ public final class SourceLoader {
     ConnectorConfig config =
         ConnectorConfig.resolve(table.sourceName(), withBasePath(spec.connection()), env);
     TableSettings settings = TableSettings.of(table);
+    // a table's own settings (endpoint, params) take ${env:VAR} as the connection's do
+    Map<String, Object> tableSpec =
+        ConnectorConfig.resolve(table.sourceName(), spec.table(), env).values();
+    for (ConfigField f : connector.fields()) {
+      if (f.secret()) {
+        dev.sluice.core.spi.Secrets.remember(config.text(f.name(), null));
+      }
+    }
     String loadId = UUID.randomUUID().toString();
     // staged beside the raw table, so that a replace can rename it into place instead of copying it
     String stage = table.identifier() + "__sluice_stage_" + loadId.substring(0, 8);
@@ -81,7 +90,7 @@ public final class SourceLoader {
             new TableRequest(
                 table.sourceName(),
                 table.name(),
-                spec.table(),
+                tableSpec,
                 settings.cursor(),
                 settings.cursor() == null ? null : before,
                 BATCH);
@@ -356,7 +365,10 @@ public final class SourceLoader {
         throws LoadException, SQLException {
       Path file = null;
       try {
-        file = Files.createTempFile("sluice-" + request.table() + "-", ".ndjson");
+        file =
+            Files.createTempFile(
+                "sluice-" + dev.sluice.core.safety.SafePaths.fileName(request.table()) + "-",
+                ".ndjson");
         long n;
         try (Writer out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
           n = json.extract(config, request, out, cancelled);

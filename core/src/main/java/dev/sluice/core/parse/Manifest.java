@@ -101,6 +101,21 @@ public record Manifest(
           node.uniqueId(),
           dependencies(node, parsed.get(node.uniqueId()), resolved, engine, target, parsed));
     }
+    for (Node node : nodes) {
+      Rendered r = parsed.get(node.uniqueId());
+      if (r != null
+          && node.kind() != dev.sluice.core.project.NodeKind.TEST
+          && r.refs().contains(node.name())) {
+        // the graph drops a self-edge, so say it here: reading its own rows is a cycle
+        problems.add(
+            ProjectProblem.error(
+                node.file(),
+                node.line(),
+                "cycle: "
+                    + node.name()
+                    + " refs itself; an incremental model reads its previous rows with {{ this }}"));
+      }
+    }
     Dag dag = new Dag(edges);
     Optional<List<String>> cycle = dag.findCycle();
     if (cycle.isPresent()) {

@@ -113,6 +113,9 @@ public final class TemplateEngine {
     return dot > 0 ? f.substring(0, dot) : f;
   }
 
+  private static final Pattern MAX_RECURSION =
+      Pattern.compile("Max recursion limit of \\d+ reached for macro '([^']*)'");
+
   private static JinjavaConfig config() {
     return JinjavaConfig.newBuilder()
         .withEnableRecursiveMacroCalls(true)
@@ -254,6 +257,22 @@ public final class TemplateEngine {
     for (TemplateError e : in.getErrorsCopy()) {
       if (call.stopped || e.getReason() == TemplateError.ErrorReason.COLLECTION_TOO_BIG) {
         continue; // the stop's own message is already among the problems
+      }
+      String text = String.valueOf(e.getMessage());
+      java.util.regex.Matcher deep = MAX_RECURSION.matcher(text);
+      if (text.startsWith("Cycle detected for macro") || deep.find()) {
+        // Jinjava only warns and renders the call as nothing: SQL with a hole in it
+        String name =
+            deep.find(0)
+                ? "macro '" + deep.group(1) + "'"
+                : text.replace("Cycle detected for macro", "macro");
+        call.problems.add(
+            ProjectProblem.error(
+                file,
+                Math.max(e.getLineno(), 1),
+                name
+                    + " calls itself without end (infinite recursion); give it a case that stops"));
+        continue;
       }
       if (e.getSeverity() == TemplateError.ErrorType.FATAL) {
         String msg = message(e.getMessage());

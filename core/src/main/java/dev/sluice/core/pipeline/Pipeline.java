@@ -60,17 +60,39 @@ public final class Pipeline implements AutoCloseable {
     // parse templates even when files had problems, so one pass reports them all
     Target target = project.settings().target(options.target());
     Manifest manifest = Manifest.of(project, engine(project, target, options, "parse"), target);
-    if (manifest.hasErrors()) {
-      throw new ProjectException(
-          manifest.problems().stream().filter(ProjectProblem::isError).toList());
+    List<ProjectProblem> unknown = UnknownConnectors.of(project);
+    if (manifest.hasErrors() || !unknown.isEmpty()) {
+      List<ProjectProblem> errors =
+          new java.util.ArrayList<>(
+              manifest.problems().stream().filter(ProjectProblem::isError).toList());
+      errors.addAll(unknown);
+      throw new ProjectException(errors);
     }
     return manifest;
   }
 
   public static Pipeline open(Path dir, PipelineOptions options) {
+    return open(dir, options, dev.sluice.core.warehouse.LockWait.NO_WAIT);
+  }
+
+  /** As {@link #open(Path, PipelineOptions)}, waiting as {@code wait} says for a busy file. */
+  public static Pipeline open(
+      Path dir, PipelineOptions options, dev.sluice.core.warehouse.LockWait wait) {
     Manifest manifest = parse(dir, options);
     Target target = manifest.project().settings().target(options.target());
-    return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target));
+    return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target.path(), wait));
+  }
+
+  /**
+   * For read-only verbs (query, compile): the warehouse, or, while another process holds it, a copy
+   * as of its last checkpoint, which {@code note} is told about.
+   */
+  public static Pipeline openForReading(
+      Path dir, PipelineOptions options, java.util.function.Consumer<String> note) {
+    Manifest manifest = parse(dir, options);
+    Target target = manifest.project().settings().target(options.target());
+    return new Pipeline(
+        manifest, target, options, dev.sluice.core.warehouse.ReadCopy.open(target.path(), note));
   }
 
   private static TemplateEngine engine(

@@ -151,7 +151,9 @@ public final class ProjectLoader {
             new ProjectProblem(
                 rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
       } catch (IOException e) {
-        problems.add(ProjectProblem.error(rel, 0, "cannot read: " + e.getMessage()));
+        problems.add(
+            ProjectProblem.error(
+                rel, 0, "cannot read: " + dev.sluice.core.safety.IoMessages.describe(e)));
       }
     }
 
@@ -207,6 +209,14 @@ public final class ProjectLoader {
             config = config.merge(props.config());
           }
           if (!config.enabled() || !claim(name, rel)) {
+            continue;
+          }
+          if (isEmpty(f)) {
+            problems.add(
+                ProjectProblem.error(
+                    rel,
+                    1,
+                    "this seed file is empty; a seed needs a header row with its column names"));
             continue;
           }
           Seed seed =
@@ -411,7 +421,22 @@ public final class ProjectLoader {
           continue;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-          walk.filter(Files::isRegularFile)
+          walk.filter(
+                  p -> {
+                    if (Files.isSymbolicLink(p)
+                        && !Files.exists(p)
+                        && java.util.Arrays.stream(endings)
+                            .anyMatch(e -> p.getFileName().toString().endsWith(e))) {
+                      problems.add(
+                          ProjectProblem.warning(
+                              root.relativize(p),
+                              0,
+                              "a broken or looping symbolic link; it is skipped"));
+                      return false;
+                    }
+                    return true;
+                  })
+              .filter(Files::isRegularFile)
               .filter(
                   p -> {
                     String n = p.getFileName().toString();
@@ -431,9 +456,30 @@ public final class ProjectLoader {
       return out;
     }
 
+    private static boolean isEmpty(Path f) {
+      try {
+        return Files.size(f) == 0;
+      } catch (IOException e) {
+        return false; // reading it later says what is wrong
+      }
+    }
+
     private String text(Path f) {
       try {
         return Files.readString(f);
+      } catch (java.nio.charset.CharacterCodingException e) {
+        problems.add(
+            ProjectProblem.error(
+                root.relativize(f),
+                0,
+                "this file is not UTF-8 text; save it as UTF-8 (Sluice reads every project file"
+                    + " as UTF-8)"));
+        try {
+          // keep going with what can be read, so that one pass lists every problem
+          return new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
+        } catch (IOException again) {
+          throw new UncheckedIOException(again);
+        }
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }

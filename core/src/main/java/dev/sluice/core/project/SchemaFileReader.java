@@ -1,5 +1,6 @@
 package dev.sluice.core.project;
 
+import dev.sluice.core.spi.Secrets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -42,11 +43,19 @@ final class SchemaFileReader {
 
   void read(Path rel, Yaml.Value doc) {
     for (String kind : List.of("models", "seeds", "snapshots")) {
-      Yaml.Value list = doc.get(kind);
-      if (list == null) {
-        continue;
-      }
-      for (Yaml.Value entry : list.asList()) {
+      for (Yaml.Value entry : listAt(rel, doc, kind)) {
+        if (!entry.isMap()) {
+          problems.add(
+              ProjectProblem.error(
+                  rel,
+                  entry.line(),
+                  "an entry under '"
+                      + kind
+                      + ":' must be a map with a name, not '"
+                      + entry.asText()
+                      + "'"));
+          continue;
+        }
         String name = entry.text("name");
         if (name == null) {
           problems.add(
@@ -73,11 +82,8 @@ final class SchemaFileReader {
         byKind.get(kind).put(name, properties(rel, entry, name));
       }
     }
-    Yaml.Value srcs = doc.get("sources");
-    if (srcs != null) {
-      for (Yaml.Value src : srcs.asList()) {
-        readSource(rel, src);
-      }
+    for (Yaml.Value src : listAt(rel, doc, "sources")) {
+      readSource(rel, src);
     }
   }
 
@@ -97,16 +103,34 @@ final class SchemaFileReader {
 
   private void readColumnsAndTests(
       Path rel, Yaml.Value entry, List<Column> columns, List<Properties.TestDeclaration> tests) {
-    Yaml.Value cols = entry.get("columns");
-    if (cols != null) {
-      for (Yaml.Value c : cols.asList()) {
+    {
+      for (Yaml.Value c : listAt(rel, entry, "columns")) {
         String cname = c.text("name");
         if (cname == null) {
           problems.add(ProjectProblem.error(rel, c.line(), "a column has no name"));
           continue;
         }
         columns.add(new Column(cname, orEmpty(c.text("description")), c.text("data_type")));
+        int before = tests.size();
         readTests(rel, c, cname, tests);
+        if (c.get("quote") != null && Boolean.FALSE.equals(c.get("quote").value())) {
+          // dbt's `quote: false`: the name is an expression to use as written
+          for (int i = before; i < tests.size(); i++) {
+            Properties.TestDeclaration d = tests.get(i);
+            Map<String, Object> args = new LinkedHashMap<>(d.arguments());
+            args.put("quote_column", false);
+            tests.set(
+                i,
+                new Properties.TestDeclaration(
+                    d.testName(),
+                    d.column(),
+                    args,
+                    d.config(),
+                    d.customName(),
+                    d.file(),
+                    d.line()));
+          }
+        }
       }
     }
     readTests(rel, entry, null, tests);
@@ -115,11 +139,7 @@ final class SchemaFileReader {
   private void readTests(
       Path rel, Yaml.Value owner, String column, List<Properties.TestDeclaration> out) {
     for (String key : List.of("tests", "data_tests")) {
-      Yaml.Value list = owner.get(key);
-      if (list == null) {
-        continue;
-      }
-      for (Yaml.Value t : list.asList()) {
+      for (Yaml.Value t : listAt(rel, owner, key)) {
         Properties.TestDeclaration d = testDeclaration(rel, t, column);
         if (d != null) {
           out.add(d);
@@ -142,6 +162,20 @@ final class SchemaFileReader {
     }
     String testName = m.keySet().iterator().next();
     Yaml.Value body = m.get(testName);
+    if (body.value() != null && !body.isMap()) {
+      problems.add(
+          ProjectProblem.error(
+              rel,
+              body.line(),
+              "test '"
+                  + testName
+                  + "' takes a map of arguments (e.g. values: [...]), not '"
+                  + body.asText()
+                  + "'; write '- "
+                  + testName
+                  + "' for a test without arguments"));
+      return null;
+    }
     Map<String, Object> args = new LinkedHashMap<>();
     Map<String, Object> config = new LinkedHashMap<>();
     String customName = null;
@@ -173,6 +207,7 @@ final class SchemaFileReader {
       problems.add(ProjectProblem.error(rel, src.line(), "a source has no name"));
       return;
     }
+    warnPlainSecrets(rel, src, "");
     String schema = src.text("schema") == null ? sname : src.text("schema");
     String connector = src.text("connector");
     Map<String, Object> connection = mapOf(src.get("connection"));
@@ -253,6 +288,54 @@ final class SchemaFileReader {
         sourceTests.put(st.uniqueId(), tests);
       }
     }
+  }
+
+  /**
+   * A password or token written into the file itself: masked in Sluice's output, but it is in the
+   * project's history for anyone who can read it, so say so where it is.
+   */
+  private void warnPlainSecrets(Path rel, Yaml.Value v, String key) {
+    if (v.isMap()) {
+      v.asMap().forEach((k, x) -> warnPlainSecrets(rel, x, k));
+    } else if (v.isList()) {
+      v.asList().forEach(x -> warnPlainSecrets(rel, x, key));
+    } else if (v.value() instanceof String s
+        && Secrets.isSecretName(key)
+        && !s.isBlank()
+        && !s.contains("${env:")) {
+      Secrets.remember(s);
+      problems.add(
+          ProjectProblem.warning(
+              rel,
+              v.line(),
+              "'"
+                  + key
+                  + "' holds a plain-text secret; write it as ${env:VAR} and set VAR in the"
+                  + " environment, so it is not stored in the project"));
+    }
+  }
+
+  /**
+   * The list under {@code key}, or an empty one when it is absent; anything else there (a string, a
+   * number, a map) is an error at its line rather than silently nothing.
+   */
+  private List<Yaml.Value> listAt(Path rel, Yaml.Value owner, String key) {
+    Yaml.Value v = owner.get(key);
+    if (v == null || v.value() == null) {
+      return List.of();
+    }
+    if (!v.isList()) {
+      problems.add(
+          ProjectProblem.error(
+              rel,
+              v.line(),
+              "'"
+                  + key
+                  + ":' must be a list (lines starting with '- '), not "
+                  + (v.isMap() ? "a map" : "'" + v.asText() + "'")));
+      return List.of();
+    }
+    return v.asList();
   }
 
   @SuppressWarnings("unchecked")

@@ -145,7 +145,9 @@ final class SettingsReader {
                 shown, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
         return null;
       } catch (IOException e) {
-        problems.add(ProjectProblem.error(shown, 0, "cannot read: " + e.getMessage()));
+        problems.add(
+            ProjectProblem.error(
+                shown, 0, "cannot read: " + dev.sluice.core.safety.IoMessages.describe(e)));
         return null;
       }
       Yaml.Value prof = doc.get(profile);
@@ -221,7 +223,9 @@ final class SettingsReader {
           new ProjectProblem(
               rel, e.line(), e.column(), ProjectProblem.Severity.ERROR, e.getMessage()));
     } catch (IOException e) {
-      problems.add(ProjectProblem.error(rel, 0, "cannot read: " + e.getMessage()));
+      problems.add(
+          ProjectProblem.error(
+              rel, 0, "cannot read: " + dev.sluice.core.safety.IoMessages.describe(e)));
     }
     return null;
   }

@@ -25,10 +25,11 @@ final class TestNames {
       sb.append(d.testName()).append('_').append(target.name());
     }
     if (d.column() != null) {
-      sb.append('_').append(d.column());
+      // the name becomes a file name under target/compiled: no '/', '..' or other path syntax
+      sb.append('_').append(clean(d.column()));
     }
     for (Map.Entry<String, Object> e : d.arguments().entrySet()) {
-      if (e.getKey().equals("column_name")) {
+      if (e.getKey().equals("column_name") || e.getKey().equals("quote_column")) {
         continue;
       }
       Object v = e.getValue();

@@ -124,7 +124,7 @@ public final class Yaml {
     }
   }
 
-  private static Value readValue(JsonParser p) throws IOException {
+  private static Value readValue(JsonParser p) throws IOException, SyntaxError {
     int line = p.currentTokenLocation().getLineNr();
     JsonToken t = p.currentToken();
     switch (t) {
@@ -132,8 +132,19 @@ public final class Yaml {
         Map<String, Value> map = new LinkedHashMap<>();
         while (p.nextToken() == JsonToken.FIELD_NAME) {
           String key = p.currentName();
+          int keyLine = p.currentTokenLocation().getLineNr();
           p.nextToken();
-          map.put(key, readValue(p));
+          Value previous = map.put(key, readValue(p));
+          if (previous != null) {
+            throw new SyntaxError(
+                "duplicate key '"
+                    + key
+                    + "' (first on line "
+                    + previous.line()
+                    + "); YAML would keep only the last one, so remove one of them",
+                keyLine,
+                0);
+          }
         }
         return new Value(map, line);
       }

@@ -29,6 +29,9 @@ public record NodeResult(
 
   public NodeResult {
     sample = sample == null ? List.of() : List.copyOf(sample);
+    // the one record every report reads (console, history, run_results.json, the app)
+    message = dev.sluice.core.spi.Secrets.mask(message);
+    compiledSql = dev.sluice.core.spi.Secrets.mask(compiledSql);
     attempts = Math.max(1, attempts);
   }
 

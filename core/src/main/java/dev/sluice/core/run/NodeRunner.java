@@ -187,7 +187,9 @@ final class NodeRunner {
       cancel.cancel();
     }
     try {
-      Path file = projectRoot.resolve(export.path());
+      // a symlink under target/ must not carry the file out of the project
+      Path file =
+          dev.sluice.core.safety.SafePaths.under(projectRoot, projectRoot.resolve(export.path()));
       if (Files.isDirectory(file)) {
         throw new IOException(
             export.path().toString().replace('\\', '/')

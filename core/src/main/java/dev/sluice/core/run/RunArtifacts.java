@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.safety.SafePaths;
+import dev.sluice.core.spi.Secrets;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,6 +55,7 @@ public final class RunArtifacts {
                 node -> {
                   try {
                     writeAtomically(
+                        targetDir,
                         targetDir
                             .resolve("compiled")
                             .resolve(manifest.project().name())
@@ -64,14 +67,19 @@ public final class RunArtifacts {
                 });
       }
     }
-    writeAtomically(targetDir.resolve("run_results.json"), JSON.writeValueAsString(root));
+    writeAtomically(
+        targetDir,
+        targetDir.resolve("run_results.json"),
+        Secrets.mask(JSON.writeValueAsString(root)));
   }
 
-  private static String compiledName(dev.sluice.core.project.Node node) {
+  /** Where a node's compiled SQL goes under {@code compiled/<project>/}: its file's path. */
+  public static String compiledName(dev.sluice.core.project.Node node) {
     String file = node.file().toString().replace('\\', '/');
     if (node instanceof dev.sluice.core.project.GenericTest
         || node instanceof dev.sluice.core.project.UnitTest) {
-      return file + "/" + node.name() + ".sql";
+      // a test's name comes from column names and arguments: one plain file name, never a path
+      return file + "/" + SafePaths.fileName(node.name()) + ".sql";
     }
     return file.endsWith(".sql") ? file : file + ".sql";
   }
@@ -80,6 +88,11 @@ public final class RunArtifacts {
     java.util.Map<String, String> out = new java.util.LinkedHashMap<>();
     row.forEach((k, v) -> out.put(k, v == null ? null : v.toString()));
     return out;
+  }
+
+  /** As {@link #writeAtomically(Path, String)}, refusing a file that is not under {@code root}. */
+  public static void writeAtomically(Path root, Path file, String text) throws IOException {
+    writeAtomically(SafePaths.under(root, file), text);
   }
 
   /**

@@ -13,6 +13,10 @@ import org.jdbi.v3.core.Jdbi;
  * run can be traced from the warehouse alone.
  */
 public final class RunHistory {
+  /** The runs this process has started and not finished, on any warehouse. */
+  private static final java.util.Set<String> LIVE =
+      java.util.concurrent.ConcurrentHashMap.newKeySet();
+
   private final Jdbi jdbi;
   private final String runs;
   private final String nodes;
@@ -100,6 +104,19 @@ public final class RunHistory {
       Instant at,
       String invokedFrom,
       String triggeredBy) {
+    // DuckDB lets one process write the file, so a run still 'running' that is not one of this
+    // process's was killed: say so, rather than leave it running forever
+    String live =
+        LIVE.isEmpty()
+            ? ""
+            : " and run_id not in ("
+                + String.join(
+                    ", ", LIVE.stream().map(id -> "'" + id.replace("'", "''") + "'").toList())
+                + ")";
+    jdbi.useHandle(
+        h ->
+            h.execute("update " + runs + " set status = 'killed' where status = 'running'" + live));
+    LIVE.add(runId);
     jdbi.useHandle(
         h ->
             h.createUpdate(
@@ -141,6 +158,7 @@ public final class RunHistory {
   }
 
   public void finished(RunSummary s) {
+    LIVE.remove(s.runId());
     long errors = s.results().stream().filter(r -> r.status().failsRun()).count();
     String status = s.cancelled() ? "cancelled" : errors > 0 ? "failed" : "succeeded";
     jdbi.useTransaction(

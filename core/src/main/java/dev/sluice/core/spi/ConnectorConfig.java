@@ -56,10 +56,15 @@ public final class ConnectorConfig {
                   + m.group(1)
                   + ", which is not set; export it before running");
         }
+        dev.sluice.core.spi.Secrets.remember(value); // whatever came from the environment
         m.appendReplacement(sb, Matcher.quoteReplacement(value));
       }
       m.appendTail(sb);
-      return sb.toString();
+      String resolved = sb.toString();
+      if (dev.sluice.core.spi.Secrets.isSecretName(key)) {
+        dev.sluice.core.spi.Secrets.remember(resolved);
+      }
+      return resolved;
     }
     if (v instanceof Map<?, ?> map) {
       Map<String, Object> out = new LinkedHashMap<>();

@@ -5,10 +5,10 @@ public final class LoadException extends Exception {
   private static final long serialVersionUID = 1L;
 
   public LoadException(String message) {
-    super(message);
+    super(dev.sluice.core.spi.Secrets.mask(message));
   }
 
   public LoadException(String message, Throwable cause) {
-    super(message, cause);
+    super(dev.sluice.core.spi.Secrets.mask(message), cause);
   }
 }

@@ -21,6 +21,7 @@ public final class DuckDbWarehouse implements Warehouse {
   private final String path;
   private final DuckDBConnection root;
   private final Jdbi jdbi;
+  private Runnable afterClose = () -> {};
 
   private DuckDbWarehouse(String path, DuckDBConnection root) {
     this.path = path;
@@ -30,6 +31,58 @@ public final class DuckDbWarehouse implements Warehouse {
 
   public static DuckDbWarehouse open(Target target) {
     return open(target.path());
+  }
+
+  /**
+   * Opens the file, waiting as {@code wait} says while another process holds it: the first line
+   * names the holder, e.g. "waiting for `sluice build` (pid 7546) started 08:12".
+   */
+  public static DuckDbWarehouse open(String path, LockWait wait) {
+    long deadline = System.nanoTime() + wait.timeout().toNanos();
+    long nextNote = 0;
+    long waitingSince = System.nanoTime();
+    while (true) {
+      try {
+        return open(path);
+      } catch (WarehouseException e) {
+        if (!(e.getCause() instanceof SQLException sql) || !isLocked(message(sql))) {
+          throw e;
+        }
+        String holder = Holder.describe(path, message(sql)).orElse("another process");
+        if (!wait.waits() || System.nanoTime() > deadline) {
+          throw new WarehouseException(
+              "the DuckDB file "
+                  + path
+                  + " is in use by "
+                  + holder
+                  + (wait.waits()
+                      ? "; gave up after waiting " + wait.timeout().toSeconds() + " s"
+                      : "; run again when it is done, or without --no-wait to wait for it"),
+              e);
+        }
+        if (System.nanoTime() >= nextNote) {
+          long waited = (System.nanoTime() - waitingSince) / 1_000_000_000L;
+          wait.progress()
+              .accept(
+                  waited == 0
+                      ? "waiting for "
+                          + holder
+                          + " to let go of "
+                          + path
+                          + " (up to "
+                          + wait.timeout().toSeconds()
+                          + " s; --no-wait fails at once)"
+                      : "still waiting for " + holder + " (" + waited + " s)");
+          nextNote = System.nanoTime() + 30_000_000_000L;
+        }
+        try {
+          Thread.sleep(200);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
+    }
   }
 
   /** Opens (creating if needed) a DuckDB file, or an in-memory database for {@code :memory:}. */
@@ -47,6 +100,10 @@ public final class DuckDbWarehouse implements Warehouse {
       props.setProperty("jdbc_stream_results", "true");
       Connection c =
           DriverManager.getConnection(memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path, props);
+      NativeCopies.tidyOnce();
+      if (!memory) {
+        Holder.write(path);
+      }
       return new DuckDbWarehouse(memory ? ":memory:" : path, c.unwrap(DuckDBConnection.class));
     } catch (SQLException e) {
       throw new WarehouseException(explain(path, e), e);
@@ -57,20 +114,45 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   private static String explain(String path, SQLException e) {
-    String msg = e.getMessage() == null ? e.toString() : e.getMessage();
-    if (msg.toLowerCase(Locale.ROOT).contains("lock")) {
+    String msg = message(e);
+    if (isLocked(msg)) {
       return "the DuckDB file "
           + path
-          + " is in use by another process ("
+          + " is in use by "
+          + Holder.describe(path, msg).orElse("another process")
+          + "; close the other program (another sluice run or the app) and try again";
+    }
+    String lower = msg.toLowerCase(Locale.ROOT);
+    if (lower.contains("corrupt")
+        || lower.contains("checksum")
+        || lower.contains("not a valid duckdb database file")) {
+      return "the DuckDB file "
+          + path
+          + " is damaged or is not a DuckDB database ("
           + firstLine(msg)
-          + "); close the other program (another sluice run or the app) and try again";
+          + "); move it aside and build again to recreate the warehouse from the project";
     }
     return "cannot open the DuckDB file " + path + ": " + firstLine(msg);
+  }
+
+  /** DuckDB's words for a file another process holds (not "block", which corruption uses). */
+  static boolean isLocked(String msg) {
+    String lower = msg.toLowerCase(Locale.ROOT);
+    return lower.contains("could not set lock") || lower.contains("conflicting lock");
+  }
+
+  private static String message(SQLException e) {
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private static String firstLine(String s) {
     int nl = s.indexOf('\n');
     return nl < 0 ? s : s.substring(0, nl);
+  }
+
+  /** Something to do once the database is closed (a temporary copy to delete). */
+  void onClose(Runnable action) {
+    this.afterClose = action;
   }
 
   public String path() {
@@ -150,10 +232,14 @@ public final class DuckDbWarehouse implements Warehouse {
 
   @Override
   public void close() {
+    if (!path.equals(":memory:")) {
+      Holder.remove(path);
+    }
     try {
       root.close();
     } catch (SQLException e) {
       // closing a database that failed is not worth a second error
     }
+    afterClose.run();
   }
 }

@@ -1,0 +1,1 @@
+{% macro loop(n) %}{{ loop(n) }}{% endmacro %}

@@ -1,0 +1,1 @@
+select {{ loop(1) }} 1 as x

@@ -1,0 +1,2 @@
+{% if true %}
+select 1 as x

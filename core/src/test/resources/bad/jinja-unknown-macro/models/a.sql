@@ -1,0 +1,1 @@
+select {{ nothing_here() }} as x
