@@ -167,8 +167,10 @@ final class Applier {
         }
       } else {
         List<String> columns = evolve(target);
-        if (s.columnNames(stage).contains("_sluice_file")) {
-          columns.add("_sluice_file");
+        for (String carried : s.columnNames(stage)) {
+          if (Drift.CARRIED.containsKey(carried)) {
+            columns.add(carried);
+          }
         }
         String cols = String.join(", ", columns.stream().map(w::quote).toList());
         if (settings.disposition() == SourceLoader.Disposition.MERGE) {

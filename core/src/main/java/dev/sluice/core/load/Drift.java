@@ -27,6 +27,13 @@ final class Drift {
   private final List<String> notes = new ArrayList<>();
   private final List<String> changes = new ArrayList<>();
 
+  /**
+   * Load columns a connector may stage that the raw table keeps: the file a row came from, and a
+   * change stream's position and delete mark.
+   */
+  static final Map<String, String> CARRIED =
+      Map.of("_sluice_file", "varchar", "_sluice_lsn", "bigint", "_sluice_deleted", "boolean");
+
   Drift(
       SqlSession s,
       Warehouse w,
@@ -58,9 +65,13 @@ final class Drift {
   void fit() throws SQLException, LoadException {
     Map<String, String> incoming = types(stage);
     Map<String, String> existing = types(target);
-    boolean files = s.columnNames(stage).contains("_sluice_file");
-    if (files && !s.columnNames(target).contains("_sluice_file")) {
-      changes.add("alter table " + target + " add column _sluice_file varchar");
+    List<String> staged = s.columnNames(stage);
+    boolean files = staged.contains("_sluice_file");
+    List<String> targetColumns = s.columnNames(target);
+    for (Map.Entry<String, String> m : CARRIED.entrySet()) {
+      if (staged.contains(m.getKey()) && !targetColumns.contains(m.getKey())) {
+        changes.add("alter table " + target + " add column " + m.getKey() + " " + m.getValue());
+      }
     }
     for (Map.Entry<String, String> c : incoming.entrySet()) {
       String col = w.quote(c.getKey());

@@ -229,6 +229,9 @@ public final class SourceLoader {
       Map<String, Object> m = t.load().table();
       List<String> pk = NodeConfig.asStrings(m.get("primary_key"));
       String cursor = m.get("cursor") == null ? null : m.get("cursor").toString();
+      if (ChangeCapture.isOn(m)) {
+        return ChangeCapture.settings(t, pk);
+      }
       Disposition d;
       Object wd = m.get("write_disposition");
       if (wd == null) {
@@ -376,7 +379,7 @@ public final class SourceLoader {
         }
         return s.count("select * from " + rel);
       }
-      if (c instanceof CsvExport csv) {
+      if (c instanceof CsvExport csv && !ChangeCapture.isOn(request.settings())) {
         stamped = true;
         return new CsvPipeline(s, rel, request, loadId, cancelled).stage(csv, config);
       }
