@@ -27,6 +27,8 @@ final class Applier {
   private long written;
   private FileTracking.Plan files;
   private Drift drift;
+  private Nesting nesting;
+  private final String stageName;
 
   Applier(
       SqlSession s,
@@ -40,6 +42,7 @@ final class Applier {
     this.table = table;
     this.settings = settings;
     this.stage = w.relation(table.schema(), stage);
+    this.stageName = stage;
     this.loadId = loadId;
   }
 
@@ -55,7 +58,11 @@ final class Applier {
 
   /** What the load changed in the raw table's schema, or refused to, for its report. */
   List<String> notes() {
-    return drift == null ? List.of() : drift.notes();
+    List<String> all = new ArrayList<>(drift == null ? List.of() : drift.notes());
+    if (nesting != null) {
+      all.addAll(nesting.notes());
+    }
+    return all;
   }
 
   /**
@@ -63,6 +70,17 @@ final class Applier {
    * {@code _sluice_load_id} and {@code _sluice_loaded_at}.
    */
   String apply(long staged, boolean stamped, String before, boolean fullRefresh)
+      throws SQLException, LoadException {
+    try {
+      return write(staged, stamped, before, fullRefresh);
+    } finally {
+      if (nesting != null) {
+        nesting.cleanUp(s);
+      }
+    }
+  }
+
+  private String write(long staged, boolean stamped, String before, boolean fullRefresh)
       throws SQLException, LoadException {
     String target = w.relation(table.schema(), table.identifier());
     boolean exists = w.exists(table.schema(), table.identifier());
@@ -101,6 +119,10 @@ final class Applier {
               + table.identifier()
               + " does not exist and the contract freezes tables; create it with --full-refresh"
               + " or set tables: evolve");
+    }
+    nesting = Nesting.of(table.load().table(), table.qualifiedName());
+    if (staged > 0 && nesting.active()) {
+      nesting.prepare(s, w, table.schema(), stageName, settings.primaryKey());
     }
     if (staged > 0 && exists && !fullRefresh) {
       drift = new Drift(s, w, table, settings.contract(), stage, target);
@@ -198,6 +220,16 @@ final class Applier {
                     + filter);
         written = Math.max(n, 0);
       }
+    }
+    if (staged > 0) {
+      nesting.write(
+          s,
+          w,
+          table.schema(),
+          table.identifier(),
+          stage,
+          settings.disposition() == SourceLoader.Disposition.REPLACE || !exists || fullRefresh,
+          loadId);
     }
     if (cursor != null && after != null) {
       LoadState.saveCursor(s, table.sourceName(), table.name(), cursor, after);

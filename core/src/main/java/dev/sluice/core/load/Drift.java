@@ -32,7 +32,15 @@ final class Drift {
    * change stream's position and delete mark.
    */
   static final Map<String, String> CARRIED =
-      Map.of("_sluice_file", "varchar", "_sluice_lsn", "bigint", "_sluice_deleted", "boolean");
+      Map.of(
+          "_sluice_file",
+          "varchar",
+          "_sluice_lsn",
+          "bigint",
+          "_sluice_deleted",
+          "boolean",
+          "_sluice_row_id",
+          "varchar");
 
   Drift(
       SqlSession s,

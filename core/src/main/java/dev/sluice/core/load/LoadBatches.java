@@ -126,6 +126,20 @@ public final class LoadBatches {
           s.execute(
               "delete from " + relation + " where _sluice_load_id = " + LoadState.lit(l.loadId()));
     }
+    for (Map<String, Object> child :
+        s.rows(
+            "select table_name from information_schema.columns where table_schema = "
+                + LoadState.lit(t.schema())
+                + " and starts_with(table_name, "
+                + LoadState.lit(t.identifier() + "__")
+                + ") and column_name = '_sluice_parent_id'",
+            Integer.MAX_VALUE)) {
+      s.execute(
+          "delete from "
+              + w.relation(t.schema(), String.valueOf(child.get("table_name")))
+              + " where _sluice_load_id = "
+              + LoadState.lit(l.loadId()));
+    }
     StringBuilder out =
         new StringBuilder("dropped load ")
             .append(l.loadId(), 0, Math.min(8, l.loadId().length()))
