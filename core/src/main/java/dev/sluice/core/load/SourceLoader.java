@@ -117,9 +117,22 @@ public final class SourceLoader {
             describe(table, settings, applier.rowsWritten(), before, after)
                 + notes(applier.notes(), files);
         LoadState.finished(s, loadId, "success", applier.rowsWritten(), after, msg);
+        if (connector instanceof AfterCommit ac) {
+          ac.committed(request, after);
+        }
         return new LoadReport(loadId, applier.rowsWritten(), before, after, msg);
       } catch (LoadException | SQLException | RuntimeException e) {
         s.rollbackQuietly();
+        if (connector instanceof AfterCommit ac) {
+          ac.failed(
+              new TableRequest(
+                  table.sourceName(),
+                  table.name(),
+                  spec.table(),
+                  settings.cursor(),
+                  before,
+                  BATCH));
+        }
         String msg =
             e instanceof LoadException
                 ? e.getMessage()
