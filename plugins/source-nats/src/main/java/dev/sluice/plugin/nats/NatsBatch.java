@@ -72,7 +72,7 @@ final class NatsBatch {
     try {
       JetStreamManagement jsm = connection.jetStreamManagement();
       jsm.getStreamInfo(stream); // a missing stream is named before anything else
-      align(jsm, after);
+      align(jsm, after, max);
       JetStreamSubscription sub =
           connection.jetStream().subscribe(subject, PullSubscribeOptions.bind(stream, durable));
       sink.schema(COLUMNS);
@@ -85,7 +85,7 @@ final class NatsBatch {
         List<Message> got =
             sub.fetch(
                 Math.min(max - messages.size(), 1000), Duration.ofMillis(Math.min(left, 500)));
-        if (got.isEmpty()) {
+        if (got.isEmpty() && sub.getConsumerInfo().getNumPending() == 0) {
           break; // the stream is quiet: the batch ends here
         }
         for (Message m : got) {
@@ -125,7 +125,7 @@ final class NatsBatch {
   }
 
   /** Makes the durable consumer deliver exactly the messages after the committed cursor. */
-  private void align(JetStreamManagement jsm, long after)
+  private void align(JetStreamManagement jsm, long after, int batch)
       throws IOException, JetStreamApiException {
     ConsumerInfo info = null;
     try {
@@ -139,7 +139,9 @@ final class NatsBatch {
         info != null
             && info.getAckFloor().getStreamSequence() == after
             && info.getNumAckPending() == 0
-            && info.getDelivered().getStreamSequence() == after;
+            && info.getDelivered().getStreamSequence() == after
+            // a batch is held unacknowledged until it commits, so the consumer must allow it
+            && info.getConsumerConfiguration().getMaxAckPending() >= batch;
     if (aligned) {
       return;
     }
@@ -151,7 +153,7 @@ final class NatsBatch {
             .durable(durable)
             .ackPolicy(AckPolicy.Explicit)
             .ackWait(Duration.ofMinutes(5))
-            .maxAckPending(-1);
+            .maxAckPending(Math.max(batch, 1000));
     if (subject != null) {
       cc.filterSubject(subject);
     }

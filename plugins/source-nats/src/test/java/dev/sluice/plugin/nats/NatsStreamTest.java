@@ -85,6 +85,10 @@ class NatsStreamTest {
   }
 
   private SourceTable table(String extra) {
+    return table(extra, 10);
+  }
+
+  private SourceTable table(String extra, int batch) {
     return ProjectFolder.sluice(dir, "stream")
         .file(
             "sources/events.yml",
@@ -95,9 +99,9 @@ class NatsStreamTest {
                 schema: speed
                 connection: {servers: "nats://127.0.0.1:4222", stream: %s}
                 tables:
-                  - {name: clicks, subject: "%s", cursor: seq, write_disposition: append, batch_messages: 10%s}
+                  - {name: clicks, subject: "%s", cursor: seq, write_disposition: append, batch_messages: %d%s}
             """
-                .formatted(stream, subject, extra))
+                .formatted(stream, subject, batch, extra))
         .load()
         .source("events", "clicks")
         .orElseThrow();
@@ -129,6 +133,17 @@ class NatsStreamTest {
     var info = nats.jetStreamManagement().getConsumerInfo(stream, "sluice_events_clicks");
     assertThat(info.getAckFloor().getStreamSequence()).isEqualTo(25);
     assertThat(info.getNumAckPending()).isZero();
+  }
+
+  @Test
+  void aBatchLargerThanTheServersDefaultAckLimitArrivesWhole() throws Exception {
+    for (int i = 0; i < 1500; i++) {
+      nats.jetStream()
+          .publishAsync(subject, ("{\"n\": " + i + "}").getBytes(StandardCharsets.UTF_8));
+    }
+    nats.flush(java.time.Duration.ofSeconds(10));
+    LoadReport r = load(table(", batch_seconds: 30", 2000));
+    assertThat(r.rowsLoaded()).isEqualTo(1500);
   }
 
   @Test
