@@ -204,4 +204,74 @@ class PostgresCdcTest {
                 .get(0));
     assertThat(rows("select amount from raw_cdc.orders where id = 1")).containsExactly("[410.50]");
   }
+
+  @Test
+  void aLoadProcessKilledMidStreamResumesWithoutLossOrDuplicates() throws Exception {
+    table(""); // writes the project
+    Path project = dir;
+    java.io.StringWriter err = new java.io.StringWriter();
+    assertThat(
+            dev.sluice.core.cli.Main.execute(
+                new String[] {"load", "--project", project.toString()},
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err)))
+        .as(err.toString())
+        .isZero();
+    sql(
+        "do $$ begin for i in 1..600 loop"
+            + " insert into sluice_it_cdc.orders select g, 'c' || g, g, now(), true"
+            + " from generate_series(1000 + i * 50, 1000 + i * 50 + 49) g;"
+            + " update sluice_it_cdc.orders set amount = amount + 1 where id = 1;"
+            + " commit; end loop; end $$");
+    Path db = project.resolve("target/cdc.duckdb");
+    String before = cursor(db);
+    Process load =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sluice.core.cli.Main",
+                "load",
+                "--project",
+                project.toString())
+            .redirectErrorStream(true)
+            .redirectOutput(dir.resolve("killed.log").toFile())
+            .start();
+    long deadline = System.currentTimeMillis() + 60_000;
+    while (source("select 1 from pg_replication_slots where slot_name = 'sluice_cdc_it_orders'"
+                + " and active")
+            .isEmpty()
+        && load.isAlive()
+        && System.currentTimeMillis() < deadline) {
+      Thread.sleep(5);
+    }
+    Thread.sleep(100);
+    load.destroyForcibly().waitFor(30, TimeUnit.SECONDS); // SIGKILL: no rollback, no cleanup
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        before.equals(cursor(db)), "the load finished before it could be killed");
+
+    assertThat(
+            dev.sluice.core.cli.Main.execute(
+                new String[] {"load", "--project", project.toString()},
+                new java.io.PrintWriter(new java.io.StringWriter()),
+                new java.io.PrintWriter(err)))
+        .as(err.toString())
+        .isZero();
+    try (Warehouse w = DuckDbWarehouse.open(db.toString())) {
+      assertThat(
+              Tables.rows(w, "select count(*), count(distinct id), sum(amount) from raw_cdc.orders")
+                  .stream()
+                  .map(r -> r.values().toString())
+                  .toList())
+          .containsExactly(
+              source("select count(*), count(distinct id), sum(amount) from sluice_it_cdc.orders")
+                  .get(0));
+    }
+  }
+
+  private static String cursor(Path db) {
+    try (Warehouse w = DuckDbWarehouse.open(db.toString())) {
+      return Tables.rows(w, "select cursor_value from _sluice.load_state").toString();
+    }
+  }
 }
