@@ -238,8 +238,9 @@ class PostgresCdcTest {
             .redirectOutput(dir.resolve("killed.log").toFile())
             .start();
     long deadline = System.currentTimeMillis() + 60_000;
-    while (source("select 1 from pg_replication_slots where slot_name = 'sluice_cdc_it_orders'"
-                + " and active")
+    while (source(
+                "select 1 from pg_replication_slots where slot_name = 'sluice_cdc_it_orders'"
+                    + " and active")
             .isEmpty()
         && load.isAlive()
         && System.currentTimeMillis() < deadline) {
