@@ -27,6 +27,15 @@ public final class InspectorView extends VBox {
   private final ProjectViewModel project;
   private final PropertySheet sheet;
   private java.nio.file.Path file;
+  private final SchemaChangesViewModel schemaChanges =
+      new SchemaChangesViewModel(
+          java.util.concurrent.Executors.newSingleThreadExecutor(
+              r -> {
+                Thread t = new Thread(r, "sluice-schema-changes");
+                t.setDaemon(true);
+                return t;
+              }),
+          javafx.application.Platform::runLater);
   private String saved;
 
   public InspectorView(ProjectViewModel project, GraphEditing editing) {
@@ -70,7 +79,7 @@ public final class InspectorView extends VBox {
     split.setDividerPositions(0.55);
     split.getStyleClass().add("inspector-split");
     VBox.setVgrow(split, Priority.ALWAYS);
-    getChildren().addAll(title, split);
+    getChildren().addAll(title, new SchemaChangesView(schemaChanges), split);
     project
         .selectedProperty()
         .addListener((o, was, id) -> show(project.manifestProperty().get(), id));
@@ -84,6 +93,7 @@ public final class InspectorView extends VBox {
     sheet.rowsStartAt(-1);
     Node n = m == null || id == null ? null : m.node(id).orElse(null);
     if (n == null) {
+      schemaChanges.clear();
       title.setText("Nothing selected");
       file = null;
       saved = "";
@@ -92,6 +102,11 @@ public final class InspectorView extends VBox {
       return;
     }
     title.setText(NodeStyle.title(n));
+    if (n instanceof SourceTable st && st.isLoaded()) {
+      schemaChanges.show(m.project().settings().target(null).path(), st.sourceName(), st.name());
+    } else {
+      schemaChanges.clear();
+    }
     int row = 0;
     if (n instanceof Model) {
       sheet.rowsStartAt(showFile(row, n));

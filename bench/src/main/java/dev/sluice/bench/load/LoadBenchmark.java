@@ -33,6 +33,10 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    if (args.length > 0 && (args[0].equals("cdc") || args[0].equals("nats"))) {
+      StreamLoadBenchmark.main(args); // change data capture and streaming, beside raw readers
+      return;
+    }
     boolean csvOnly = args.length > 0 && args[0].equals("csv");
     boolean pgOnly = args.length > 0 && args[0].equals("postgres");
     Path dir = Files.createTempDirectory("sluice-load-bench");

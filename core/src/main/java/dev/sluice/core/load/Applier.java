@@ -26,6 +26,10 @@ final class Applier {
   private final String stage;
   private final String loadId;
   private long written;
+  private FileTracking.Plan files;
+  private Drift drift;
+  private Nesting nesting;
+  private final String stageName;
 
   Applier(
       SqlSession s,
@@ -39,6 +43,7 @@ final class Applier {
     this.table = table;
     this.settings = settings;
     this.stage = w.relation(table.schema(), stage);
+    this.stageName = stage;
     this.loadId = loadId;
   }
 
@@ -46,11 +51,37 @@ final class Applier {
     return written;
   }
 
+  /** The files this load reads, recorded in its transaction (files sources only). */
+  Applier files(FileTracking.Plan plan) {
+    this.files = plan;
+    return this;
+  }
+
+  /** What the load changed in the raw table's schema, or refused to, for its report. */
+  List<String> notes() {
+    List<String> all = new ArrayList<>(drift == null ? List.of() : drift.notes());
+    if (nesting != null) {
+      all.addAll(nesting.notes());
+    }
+    return all;
+  }
+
   /**
    * Returns the cursor after this load. {@code stamped}: the stage already carries this load's
    * {@code _sluice_load_id} and {@code _sluice_loaded_at}.
    */
   String apply(long staged, boolean stamped, String before, boolean fullRefresh)
+      throws SQLException, LoadException {
+    try {
+      return write(staged, stamped, before, fullRefresh);
+    } finally {
+      if (nesting != null) {
+        nesting.cleanUp(s);
+      }
+    }
+  }
+
+  private String write(long staged, boolean stamped, String before, boolean fullRefresh)
       throws SQLException, LoadException {
     String target = w.relation(table.schema(), table.identifier());
     boolean exists = w.exists(table.schema(), table.identifier());
@@ -79,7 +110,43 @@ final class Applier {
               .get("m");
       after = max == null ? before : max.toString();
     }
+    if (!exists && !fullRefresh && settings.contract().tables() == Contract.Mode.FREEZE) {
+      throw new LoadException(
+          "source "
+              + table.qualifiedName()
+              + ": the raw table "
+              + table.schema()
+              + "."
+              + table.identifier()
+              + " does not exist and the contract freezes tables; create it with --full-refresh"
+              + " or set tables: evolve");
+    }
+    nesting = Nesting.of(table.load().table(), table.qualifiedName());
+    if (staged > 0 && nesting.active()) {
+      nesting.prepare(s, w, table.schema(), stageName, settings.primaryKey());
+    }
+    if (staged > 0 && exists && !fullRefresh) {
+      drift = new Drift(s, w, table, settings.contract(), stage, target);
+      drift.fit();
+    }
     s.begin();
+    if (files != null) {
+      FileTracking.record(s, table.sourceName(), table.name(), files, loadId, fullRefresh);
+      if (exists
+          && !fullRefresh
+          && !files.reloaded().isEmpty()
+          && settings.disposition() == SourceLoader.Disposition.APPEND
+          && cursor == null
+          && s.columnNames(target).contains("_sluice_file")) {
+        // a changed file's rows are replaced by its new content
+        s.execute(
+            "delete from "
+                + target
+                + " where _sluice_file in ("
+                + String.join(", ", files.reloaded().stream().map(LoadState::lit).toList())
+                + ")");
+      }
+    }
     if (staged == 0) {
       if (settings.disposition() == SourceLoader.Disposition.REPLACE && exists && cursor == null) {
         s.execute("delete from " + target); // the source is empty now, and replace mirrors it
@@ -111,9 +178,6 @@ final class Applier {
               ? ""
               : " where not coalesce(" + w.quote(settings.softDelete()) + ", false)";
       if (settings.disposition() == SourceLoader.Disposition.REPLACE || !exists || fullRefresh) {
-        if (exists && settings.frozen()) {
-          evolve(target); // refuses under a frozen contract when the columns changed
-        }
         if (exists) {
           s.execute("drop table " + target);
         }
@@ -126,6 +190,11 @@ final class Applier {
         }
       } else {
         List<String> columns = evolve(target);
+        for (String carried : s.columnNames(stage)) {
+          if (Drift.CARRIED.containsKey(carried)) {
+            columns.add(carried);
+          }
+        }
         String cols = String.join(", ", columns.stream().map(w::quote).toList());
         if (settings.disposition() == SourceLoader.Disposition.MERGE) {
           String on =
@@ -153,10 +222,29 @@ final class Applier {
         written = Math.max(n, 0);
       }
     }
+    if (staged > 0) {
+      nesting.write(
+          s,
+          w,
+          table.schema(),
+          table.identifier(),
+          stage,
+          settings.disposition() == SourceLoader.Disposition.REPLACE || !exists || fullRefresh,
+          loadId);
+    }
     if (cursor != null && after != null) {
       LoadState.saveCursor(s, table.sourceName(), table.name(), cursor, after);
     } else if (fullRefresh) {
       LoadState.clearCursor(s, table.sourceName(), table.name());
+    }
+    if (s.count(
+            "select 1 from information_schema.tables where table_schema = "
+                + LoadState.lit(table.schema())
+                + " and table_name = "
+                + LoadState.lit(table.identifier()))
+        > 0) {
+      SchemaHistory.record(
+          s, table.sourceName(), table.name(), target, loadId, String.join("; ", notes()));
     }
     s.commit();
     return after;
@@ -181,63 +269,16 @@ final class Applier {
   }
 
   /**
-   * Makes the raw table fit the staged columns: new columns are added, narrower types widened.
-   * Returns the staged columns. Refuses under a frozen contract, and for types that cannot widen.
+   * Makes the raw table fit the staged columns by the changes the drift settled on. Returns the
+   * staged columns.
    */
-  private List<String> evolve(String target) throws SQLException, LoadException {
-    Map<String, String> incoming = types(stage);
-    Map<String, String> existing = types(target);
-    List<String> problems = new ArrayList<>();
-    List<String> changes = new ArrayList<>();
-    for (Map.Entry<String, String> c : incoming.entrySet()) {
-      String have = existing.get(c.getKey());
-      if (have == null) {
-        problems.add("new column " + c.getKey() + " " + c.getValue());
-        changes.add(
-            "alter table " + target + " add column " + w.quote(c.getKey()) + " " + c.getValue());
-      } else if (!have.equals(c.getValue()) && !fits(c.getValue(), have) && !allNull(c.getKey())) {
-        if (!widens(have, c.getValue())) {
-          throw new LoadException(
-              "source "
-                  + table.qualifiedName()
-                  + ": column "
-                  + c.getKey()
-                  + " changed type from "
-                  + have
-                  + " to "
-                  + c.getValue()
-                  + ", which cannot widen without losing data; rebuild it with --full-refresh");
-        }
-        problems.add("column " + c.getKey() + " widens from " + have + " to " + c.getValue());
-        changes.add(
-            "alter table "
-                + target
-                + " alter column "
-                + w.quote(c.getKey())
-                + " type "
-                + c.getValue());
+  private List<String> evolve(String target) throws SQLException {
+    if (drift != null) {
+      for (String ddl : drift.changes()) {
+        s.execute(ddl);
       }
     }
-    if (!problems.isEmpty() && settings.frozen()) {
-      throw new LoadException(
-          "source "
-              + table.qualifiedName()
-              + ": the schema changed ("
-              + String.join("; ", problems)
-              + ") and its contract is freeze; update the contract or the source");
-    }
-    for (String ddl : changes) {
-      s.execute(ddl);
-    }
-    return new ArrayList<>(incoming.keySet());
-  }
-
-  /**
-   * A column with no values this load (JSON's all-null fields) fits whatever type the table has.
-   */
-  private boolean allNull(String column) throws SQLException {
-    return s.count("select 1 from " + stage + " where " + w.quote(column) + " is not null limit 1")
-        == 0;
+    return new ArrayList<>(types(stage).keySet());
   }
 
   private Map<String, String> types(String relation) throws SQLException {
@@ -255,7 +296,7 @@ final class Applier {
   }
 
   /** Whether values of {@code incoming} fit a column of type {@code have} as it is. */
-  private static boolean fits(String incoming, String have) {
+  static boolean fits(String incoming, String have) {
     int i = INTEGERS.indexOf(incoming);
     int h = INTEGERS.indexOf(have);
     if (i >= 0 && h >= 0) {
@@ -267,7 +308,7 @@ final class Applier {
         || (incoming.equals("DATE") && have.startsWith("TIMESTAMP"));
   }
 
-  private static boolean widens(String have, String incoming) {
+  static boolean widens(String have, String incoming) {
     return fits(have, incoming);
   }
 }

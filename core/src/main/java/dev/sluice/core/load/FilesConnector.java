@@ -16,6 +16,7 @@ import java.util.Locale;
  * Relative paths are relative to the project folder ({@code base_path} in the connection).
  */
 public final class FilesConnector implements SourceConnector, DirectScan {
+  private static final String FILE_COLUMN = "__sluice_read_from";
 
   @Override
   public String kind() {
@@ -101,6 +102,11 @@ public final class FilesConnector implements SourceConnector, DirectScan {
 
   @Override
   public String scan(ConnectorConfig config, TableRequest request) throws LoadException {
+    return scan(config, request, files(config, request));
+  }
+
+  /** The files a table's {@code path:} names now, in name order. */
+  List<Path> files(ConnectorConfig config, TableRequest request) throws LoadException {
     Object p = request.settings().get("path");
     if (p == null) {
       throw new LoadException(
@@ -109,11 +115,21 @@ public final class FilesConnector implements SourceConnector, DirectScan {
     Path base = Path.of(config.text("base_path", "."));
     String path =
         Path.of(p.toString()).isAbsolute() ? p.toString() : base.resolve(p.toString()).toString();
+    return matching(path);
+  }
+
+  /**
+   * Reads the given files, matching their columns by name (a column only later files have is kept),
+   * with each row's file, relative to the base path, in {@code _sluice_file}.
+   */
+  String scan(ConnectorConfig config, TableRequest request, List<Path> files) throws LoadException {
+    Object p = request.settings().get("path");
+    Path base = Path.of(config.text("base_path", "."));
     String format =
         String.valueOf(request.settings().getOrDefault("format", config.text("format", "auto")))
             .toLowerCase(Locale.ROOT);
     if (format.equals("auto")) {
-      String lower = path.toLowerCase(Locale.ROOT);
+      String lower = String.valueOf(p).toLowerCase(Locale.ROOT);
       format =
           lower.endsWith(".parquet")
               ? "parquet"
@@ -121,28 +137,52 @@ public final class FilesConnector implements SourceConnector, DirectScan {
                   ? "json"
                   : "csv";
     }
-    String lit = dev.sluice.core.warehouse.Sql.literal(path);
-    if (format.equals("csv")) {
-      checkShape(path, base, request);
+    StringBuilder list = new StringBuilder("[");
+    for (Path f : files) {
+      list.append(list.length() > 1 ? ", " : "")
+          .append(dev.sluice.core.warehouse.Sql.literal(f.toAbsolutePath().normalize().toString()));
     }
-    return switch (format) {
-      case "parquet" -> "read_parquet(" + lit + ")";
-      case "json", "ndjson" -> "read_json_auto(" + lit + ")";
-      case "csv" ->
-          "read_csv("
-              + lit
-              + ", header = true, auto_detect = true, strict_mode = true, delim = "
-              + dev.sluice.core.warehouse.Sql.literal(
-                  String.valueOf(
-                      request.settings().getOrDefault("delimiter", config.text("delimiter", ","))))
-              + ")";
-      default ->
-          throw new LoadException(
-              "source "
-                  + request.qualifiedName()
-                  + ": unknown format '"
-                  + format
-                  + "'; use csv, parquet or json");
-    };
+    String lit = list.append("]").toString();
+    if (format.equals("csv")) {
+      for (Path f : files) {
+        checkShape(f.toString(), base, request);
+      }
+    }
+    // a file exported from a raw table brings its own _sluice_file: the file it was read from wins
+    String byName = ", union_by_name = true, filename = '" + FILE_COLUMN + "'";
+    String read =
+        switch (format) {
+          case "parquet" -> "read_parquet(" + lit + byName + ")";
+          case "json", "ndjson" -> "read_json_auto(" + lit + byName + ")";
+          case "csv" ->
+              "read_csv("
+                  + lit
+                  + ", header = true, auto_detect = true, strict_mode = true, delim = '"
+                  + String.valueOf(
+                          request
+                              .settings()
+                              .getOrDefault("delimiter", config.text("delimiter", ",")))
+                      .replace("'", "''")
+                  + "'"
+                  + byName
+                  + ")";
+          default ->
+              throw new LoadException(
+                  "source "
+                      + request.qualifiedName()
+                      + ": unknown format '"
+                      + format
+                      + "'; use csv, parquet or json");
+        };
+    String prefix = base.toAbsolutePath().normalize() + java.io.File.separator;
+    return "(select columns(lambda c: c not in ('_sluice_file', '"
+        + FILE_COLUMN
+        + "')), replace("
+        + FILE_COLUMN
+        + ", '"
+        + prefix.replace("'", "''")
+        + "', '') as _sluice_file from "
+        + read
+        + ")";
   }
 }

@@ -46,6 +46,21 @@ final class LoadState {
         : rows.get(0).get("cursor_value").toString();
   }
 
+  static String cursorColumn(SqlSession s, String source, String table) throws SQLException {
+    List<Map<String, Object>> rows =
+        s.rows(
+            "select cursor_column from "
+                + STATE
+                + " where source = "
+                + lit(source)
+                + " and table_name = "
+                + lit(table),
+            1);
+    return rows.isEmpty() || rows.get(0).get("cursor_column") == null
+        ? null
+        : rows.get(0).get("cursor_column").toString();
+  }
+
   static void saveCursor(SqlSession s, String source, String table, String column, String value)
       throws SQLException {
     s.execute(

@@ -2,6 +2,8 @@ package dev.sluice.core.load;
 
 import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.SourceTable;
+import dev.sluice.core.spi.AfterCommit;
+import dev.sluice.core.spi.ChangeCapture;
 import dev.sluice.core.spi.ConfigField;
 import dev.sluice.core.spi.ConnectorConfig;
 import dev.sluice.core.spi.CsvExport;
@@ -81,7 +83,12 @@ public final class SourceLoader {
       if (cancelled) {
         s.cancel();
       }
-      CatalogChanges.oneAtATime(() -> LoadState.ensure(s));
+      CatalogChanges.oneAtATime(
+          () -> {
+            LoadState.ensure(s);
+            FileTracking.ensure(s);
+            SchemaHistory.ensure(s);
+          });
       String before =
           options.fullRefresh() ? null : LoadState.cursor(s, table.sourceName(), table.name());
       LoadState.started(s, loadId, options.runId(), table.sourceName(), table.name(), before);
@@ -96,9 +103,26 @@ public final class SourceLoader {
                 BATCH);
         long t0 = System.nanoTime();
         Staging staging = new Staging(s, warehouse, table.schema(), stage, loadId, () -> cancelled);
+        FileTracking.Plan files = null;
+        if (connector instanceof FilesConnector fc) {
+          List<Path> all = fc.files(config, request);
+          files =
+              settings.disposition() == Disposition.REPLACE
+                  ? FileTracking.Plan.everything(all)
+                  : FileTracking.plan(
+                      s,
+                      table.sourceName(),
+                      table.name(),
+                      Path.of(config.text("base_path", ".")),
+                      all,
+                      settings.onChange(),
+                      options.fullRefresh(),
+                      table.qualifiedName());
+          staging.files(fc, files.read());
+        }
         long staged = staging.stage(connector, config, request);
         long t1 = System.nanoTime();
-        Applier applier = new Applier(s, warehouse, table, settings, stage, loadId);
+        Applier applier = new Applier(s, warehouse, table, settings, stage, loadId).files(files);
         String after = applier.apply(staged, staging.stamped(), before, options.fullRefresh());
         LOG.debug(
             "{}: staged {} rows in {} ms, applied in {} ms",
@@ -106,11 +130,26 @@ public final class SourceLoader {
             staged,
             (t1 - t0) / 1_000_000,
             (System.nanoTime() - t1) / 1_000_000);
-        String msg = describe(table, settings, applier.rowsWritten(), before, after);
+        String msg =
+            describe(table, settings, applier.rowsWritten(), before, after)
+                + notes(applier.notes(), files);
         LoadState.finished(s, loadId, "success", applier.rowsWritten(), after, msg);
+        if (connector instanceof AfterCommit ac) {
+          ac.committed(request, after);
+        }
         return new LoadReport(loadId, applier.rowsWritten(), before, after, msg);
       } catch (LoadException | SQLException | RuntimeException e) {
         s.rollbackQuietly();
+        if (connector instanceof AfterCommit ac) {
+          ac.failed(
+              new TableRequest(
+                  table.sourceName(),
+                  table.name(),
+                  spec.table(),
+                  settings.cursor(),
+                  before,
+                  BATCH));
+        }
         String msg =
             e instanceof LoadException
                 ? e.getMessage()
@@ -191,6 +230,14 @@ public final class SourceLoader {
     return sb.toString();
   }
 
+  private static String notes(List<String> notes, FileTracking.Plan files) {
+    List<String> all = new java.util.ArrayList<>(notes);
+    if (files != null && !files.describe().isEmpty()) {
+      all.add(files.describe());
+    }
+    return all.isEmpty() ? "" : "; " + String.join("; ", all);
+  }
+
   static String firstLine(String s) {
     if (s == null) {
       return "unknown error";
@@ -205,11 +252,16 @@ public final class SourceLoader {
       String cursor,
       Disposition disposition,
       boolean frozen,
-      String softDelete) {
+      String softDelete,
+      Contract contract,
+      FileTracking.OnChange onChange) {
     static TableSettings of(SourceTable t) throws LoadException {
       Map<String, Object> m = t.load().table();
       List<String> pk = NodeConfig.asStrings(m.get("primary_key"));
       String cursor = m.get("cursor") == null ? null : m.get("cursor").toString();
+      if (ChangeCapture.isOn(m)) {
+        return CdcTables.settings(t, pk);
+      }
       Disposition d;
       Object wd = m.get("write_disposition");
       if (wd == null) {
@@ -232,9 +284,17 @@ public final class SourceLoader {
       if (d == Disposition.MERGE && pk.isEmpty()) {
         throw new LoadException("source " + t.qualifiedName() + ": merge needs primary_key");
       }
-      boolean frozen = "freeze".equalsIgnoreCase(String.valueOf(m.get("contract")));
+      Contract contract = Contract.of(m.get("contract"), t.qualifiedName());
+      boolean frozen = contract.columns() == Contract.Mode.FREEZE;
       String soft = m.get("soft_delete") == null ? null : m.get("soft_delete").toString();
-      return new TableSettings(pk, cursor, d, frozen, soft);
+      return new TableSettings(
+          pk,
+          cursor,
+          d,
+          frozen,
+          soft,
+          contract,
+          FileTracking.OnChange.of(m.get("on_change"), t.qualifiedName()));
     }
   }
 
@@ -288,6 +348,15 @@ public final class SourceLoader {
           + " as _sluice_loaded_at";
     }
 
+    private FilesConnector filesConnector;
+    private List<Path> fileList;
+
+    /** Reads exactly these files (those not loaded before) instead of the whole path. */
+    void files(FilesConnector c, List<Path> read) {
+      this.filesConnector = c;
+      this.fileList = read;
+    }
+
     /** Whether the stage carries the load columns already. */
     boolean stamped() {
       return stamped;
@@ -298,6 +367,10 @@ public final class SourceLoader {
       String rel = w.relation(schema, stage);
       s.createSchemaIfMissing(w.quote(schema));
       if (c instanceof DirectScan scan) {
+        if (fileList != null && fileList.isEmpty()) {
+          s.execute("create table " + rel + " (_sluice_empty boolean)");
+          return 0;
+        }
         try {
           String where = "";
           if (request.cursorColumn() != null && request.cursorAfter() != null) {
@@ -320,7 +393,9 @@ public final class SourceLoader {
                   + " as select columns(lambda c: c not in ('_sluice_load_id', '_sluice_loaded_at'))"
                   + stamp()
                   + " from "
-                  + scan.scan(config, request)
+                  + (fileList != null
+                      ? filesConnector.scan(config, request, fileList)
+                      : scan.scan(config, request))
                   + where);
           stamped = true;
         } catch (SQLException e) {
@@ -334,7 +409,7 @@ public final class SourceLoader {
         }
         return s.count("select * from " + rel);
       }
-      if (c instanceof CsvExport csv) {
+      if (c instanceof CsvExport csv && !ChangeCapture.isOn(request.settings())) {
         stamped = true;
         return new CsvPipeline(s, rel, request, loadId, cancelled).stage(csv, config);
       }

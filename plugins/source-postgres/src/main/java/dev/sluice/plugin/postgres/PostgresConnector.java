@@ -1,10 +1,12 @@
 package dev.sluice.plugin.postgres;
 
+import dev.sluice.core.spi.ChangeCapture;
 import dev.sluice.core.spi.ConfigField;
 import dev.sluice.core.spi.ConnectorConfig;
 import dev.sluice.core.spi.CsvExport;
 import dev.sluice.core.spi.JdbcSource;
 import dev.sluice.core.spi.LoadException;
+import dev.sluice.core.spi.RowSink;
 import dev.sluice.core.spi.SourceColumn;
 import dev.sluice.core.spi.TableRequest;
 import java.io.IOException;
@@ -18,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 import org.postgresql.PGConnection;
+import org.postgresql.PGProperty;
 
 /**
  * Extracts tables from PostgreSQL. Tables are dumped with {@code COPY ... TO STDOUT} as CSV, which
@@ -100,6 +103,40 @@ public final class PostgresConnector extends JdbcSource implements CsvExport {
       throw new LoadException(
           "source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
     }
+  }
+
+  @Override
+  public void read(ConnectorConfig config, TableRequest request, RowSink sink)
+      throws LoadException {
+    if (!ChangeCapture.isOn(request.settings())) {
+      super.read(config, request, sink);
+      return;
+    }
+    String table = String.valueOf(request.settings().getOrDefault("table", request.table()));
+    String schema =
+        String.valueOf(request.settings().getOrDefault("schema", defaultSchema(config)));
+    String relation = relation(config, request);
+    List<SourceColumn> cols;
+    try (Connection c = connect(config)) {
+      cols = describe(c, "select * from " + relation);
+    } catch (SQLException e) {
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
+    }
+    new PostgresCdc(request, schema, table, relation, replication -> open(config, replication))
+        .read(cols, sink);
+  }
+
+  /** A connection for change data capture: writable (it creates publications), or replication. */
+  private Connection open(ConnectorConfig config, boolean replication)
+      throws SQLException, LoadException {
+    Properties p = properties(config);
+    if (replication) {
+      PGProperty.REPLICATION.set(p, "database");
+      PGProperty.ASSUME_MIN_SERVER_VERSION.set(p, "10");
+      PGProperty.PREFER_QUERY_MODE.set(p, "simple");
+    }
+    return java.sql.DriverManager.getConnection(url(config), p);
   }
 
   /** The columns the query returns, in DuckDB's types, without reading a row. */

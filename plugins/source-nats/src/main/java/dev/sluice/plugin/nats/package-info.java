@@ -1,0 +1,2 @@
+/** A NATS JetStream source: a stream's messages loaded in micro-batches, acknowledged on commit. */
+package dev.sluice.plugin.nats;
