@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       QueryCommand.class,
       InitCommand.class,
       ExportCommand.class,
+      LineageCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
