@@ -29,6 +29,7 @@ import picocli.CommandLine.Command;
       InitCommand.class,
       ExportCommand.class,
       LineageCommand.class,
+      ParseCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

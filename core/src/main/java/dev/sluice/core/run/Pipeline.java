@@ -147,7 +147,7 @@ public final class Pipeline implements AutoCloseable {
     history.finished(
         summary); // one transaction for all nodes: per-node inserts cost as much as small builds
     try {
-      RunArtifacts.write(manifest, summary, targetDir());
+      RunArtifacts.write(manifest, target, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {
       // the run itself is done and recorded in the warehouse; a full disk must not hide that
       System.err.println(
