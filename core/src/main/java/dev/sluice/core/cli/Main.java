@@ -30,6 +30,7 @@ import picocli.CommandLine.Command;
       ExportCommand.class,
       LineageCommand.class,
       ParseCommand.class,
+      DocsCommand.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

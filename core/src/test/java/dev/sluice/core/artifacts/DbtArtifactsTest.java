@@ -45,6 +45,29 @@ class DbtArtifactsTest {
   }
 
   @Test
+  void docsGenerateWritesACatalogWithTheWarehouseTypes() {
+    Path shop = Samples.copy("shop", dir);
+    assertThat(sluice("build", "--project", shop.toString())).isZero();
+    assertThat(
+            sluice(
+                "docs",
+                "generate",
+                "--project",
+                shop.toString(),
+                "--out",
+                dir.resolve("site").toString()))
+        .isZero();
+    Path catalog = shop.resolve("target/catalog.json");
+    assertThat(DbtSchemas.problems("catalog-v1.json", catalog)).isEmpty();
+    JsonNode customers = DbtSchemas.read(catalog).path("nodes").path("model.shop.customers");
+    assertThat(customers.path("metadata").path("type").asText()).isEqualTo("BASE TABLE");
+    assertThat(customers.path("columns").path("lifetime_value").path("type").asText())
+        .isEqualTo("DOUBLE");
+    assertThat(customers.path("columns").path("customer_id").path("index").asInt()).isEqualTo(1);
+    assertThat(dir.resolve("site/index.html")).isRegularFile();
+  }
+
+  @Test
   void parsingAloneWritesAValidManifest() {
     Path shop = Samples.copy("shop", dir);
     assertThat(sluice("parse", "--project", shop.toString())).isZero();
