@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 abstract class RunCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;
+  @Mixin StateOptions state;
 
   @Option(
       names = "--threads",
@@ -38,6 +39,11 @@ abstract class RunCommand implements Callable<Integer> {
     PipelineOptions options = project.pipelineOptions();
     try (Pipeline pipeline = Pipeline.open(project.project, options)) {
       pipeline.warnings().forEach(w -> spec.commandLine().getErr().println(w));
+      String select = state.select(selection.select(), pipeline);
+      if (select == null && selection.select() != null) {
+        out.println("Nothing is new or modified against " + state.state + "; nothing to run.");
+        return Main.OK;
+      }
       CountDownLatch finished = new CountDownLatch(1);
       Thread onCtrlC =
           new Thread(
@@ -57,7 +63,7 @@ abstract class RunCommand implements Callable<Integer> {
         summary =
             pipeline.run(
                 command(),
-                selection.select(),
+                select,
                 selection.exclude(),
                 threads,
                 fullRefresh,
