@@ -31,6 +31,9 @@ import picocli.CommandLine.Command;
       LineageCommand.class,
       ParseCommand.class,
       DocsCommand.class,
+      EnvCommands.Plan.class,
+      EnvCommands.Promote.class,
+      EnvCommands.Rollback.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {
