@@ -41,12 +41,24 @@ public final class ProjectLineage {
   private final Manifest manifest;
   private final Map<String, ModelLineage> models;
   private final Map<String, Upstream> shapes;
+  private final Upstream.Finder finder;
 
   private ProjectLineage(
-      Manifest manifest, Map<String, ModelLineage> models, Map<String, Upstream> shapes) {
+      Manifest manifest,
+      Map<String, ModelLineage> models,
+      Map<String, Upstream> shapes,
+      Upstream.Finder finder) {
     this.manifest = manifest;
     this.models = models;
     this.shapes = shapes;
+    this.finder = finder;
+  }
+
+  /** Analyses SQL as if it were the model's, against the upstreams as they are now. */
+  ModelLineage analyse(String nodeId, String renderedSql, String file) {
+    try (SqlTrees trees = new SqlTrees()) {
+      return new ModelAnalysis(trees, finder).analyse(nodeId, "edit", renderedSql, file);
+    }
   }
 
   public static ProjectLineage compute(
@@ -131,7 +143,7 @@ public final class ProjectLineage {
         }
       }
     }
-    return new ProjectLineage(manifest, models, shapes);
+    return new ProjectLineage(manifest, models, shapes, finder);
   }
 
   private static List<String> names(List<Warehouse.ColumnInfo> cols) {
