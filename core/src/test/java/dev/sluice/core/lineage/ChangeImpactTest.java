@@ -18,13 +18,8 @@ class ChangeImpactTest {
     Path shop = Samples.copy("shop", dir);
     ProjectLineage l = Lineages.of(shop);
     String sql = Files.readString(shop.resolve("models/staging/stg_orders.sql"));
-    String edited = sql.replace("    lower(status) as status,\n", "    order_status,\n");
-    ChangeImpact impact =
-        ChangeImpact.of(
-            l,
-            Map.of(),
-            "model.stg_orders",
-            edited.replace("order_status", "ordered_at as order_status"));
+    String renamed = sql.replace("lower(status) as status,", "lower(status) as order_status,");
+    ChangeImpact impact = ChangeImpact.of(l, Map.of(), "model.stg_orders", renamed);
     assertThat(impact.problems()).isEmpty();
     assertThat(impact.removed()).containsExactly("status");
     assertThat(impact.added()).containsExactly("order_status");
