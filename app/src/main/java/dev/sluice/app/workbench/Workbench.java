@@ -40,6 +40,7 @@ public final class Workbench extends BorderPane {
   final PipelineView graph;
   final GraphEditing editing;
   final SqlWorkspace sql;
+  final dev.sluice.app.lineage.LineageViewModel lineage;
   private final dev.sluice.app.editor.ProjectAssist assist =
       new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
@@ -65,6 +66,10 @@ public final class Workbench extends BorderPane {
     graph.setEditing(editing);
     ExplorerView explorer = new ExplorerView(project);
     InspectorView inspector = new InspectorView(project, editing);
+    lineage = new dev.sluice.app.lineage.LineageViewModel(background, onUiThread);
+    project.manifestProperty().addListener((o, was, m) -> lineage.parsed(m));
+    graph.setLineage(lineage);
+    inspector.trackImpact(lineage);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
     HistoryView historyView =
         new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
@@ -78,7 +83,14 @@ public final class Workbench extends BorderPane {
             tab("History", historyView),
             tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
             tab("Data", sql.previewView()),
-            tab("Profile", sql.profileView()));
+            tab("Profile", sql.profileView()),
+            tab(
+                "Lineage",
+                new dev.sluice.app.lineage.LineagePane(
+                    lineage,
+                    project.selectedProperty(),
+                    project.manifestProperty()::get,
+                    this.notify)));
     bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(
