@@ -337,7 +337,8 @@ public final class ManifestJson {
     return c;
   }
 
-  static String database(Target target) {
+  /** The database name dbt-duckdb gives a target: its file name without the extension. */
+  public static String database(Target target) {
     String path = target.path();
     if (path == null || path.isBlank() || path.equals(":memory:")) {
       return "memory";

@@ -44,6 +44,7 @@ abstract class RunCommand implements Callable<Integer> {
         out.println("Nothing is new or modified against " + state.state + "; nothing to run.");
         return Main.OK;
       }
+      state.deferIfAsked(pipeline, command(), select, selection.exclude());
       CountDownLatch finished = new CountDownLatch(1);
       Thread onCtrlC =
           new Thread(

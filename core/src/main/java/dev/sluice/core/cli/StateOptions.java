@@ -17,6 +17,33 @@ final class StateOptions {
               + " state:modified+, state:new, state:modified.body, state:modified.configs.")
   Path state;
 
+  @Option(
+      names = "--defer",
+      description =
+          "Read upstreams this run does not build, and the target does not have, from where the"
+              + " --state manifest says they are (another target's relations).")
+  boolean defer;
+
+  /** With --defer, points the pipeline's refs of unbuilt upstreams at the saved manifest's. */
+  void deferIfAsked(
+      Pipeline pipeline, dev.sluice.core.run.Command command, String select, String exclude) {
+    if (!defer) {
+      return;
+    }
+    if (state == null) {
+      throw new SelectorException("--defer reads upstreams from a saved manifest: add --state DIR");
+    }
+    java.util.Set<String> building =
+        new java.util.HashSet<>(pipeline.plan(command, select, exclude).order());
+    pipeline.defer(
+        dev.sluice.core.state.Deferral.of(
+            pipeline.manifest(),
+            pipeline.target(),
+            building,
+            pipeline.warehouse(),
+            SavedState.read(state)));
+  }
+
   /** The selection with state: terms answered; null when they pick nothing at all. */
   String select(String select, Pipeline pipeline) {
     if (!StateSelection.uses(select)) {

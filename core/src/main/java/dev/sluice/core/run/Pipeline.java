@@ -27,6 +27,9 @@ public final class Pipeline implements AutoCloseable {
   private final Warehouse warehouse;
   private final RunHistory history;
   private volatile Executor running;
+  private java.util.function.Function<
+          dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
+      deferred = n -> null;
 
   private Pipeline(Manifest manifest, Target target, PipelineOptions options, Warehouse warehouse) {
     this.manifest = manifest;
@@ -96,11 +99,21 @@ public final class Pipeline implements AutoCloseable {
 
   private Compiler compiler(boolean fullRefresh, String invocationId, Catalog catalog) {
     return new Compiler(
-        manifest,
-        engine(manifest.project(), target, options, invocationId),
-        target,
-        r -> !r.cte() && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
-        fullRefresh);
+            manifest,
+            engine(manifest.project(), target, options, invocationId),
+            target,
+            r ->
+                !r.cte()
+                    && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
+            fullRefresh)
+        .deferring(deferred);
+  }
+
+  /** Runs after this read the upstreams {@code where} names from there (dbt's --defer). */
+  public void defer(
+      java.util.function.Function<dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
+          where) {
+    this.deferred = where;
   }
 
   public Plan plan(Command command, String select, String exclude) {
