@@ -73,7 +73,9 @@ public final class InspectorView extends VBox {
     properties.setHbarPolicy(javafx.scene.control.ScrollPane.ScrollBarPolicy.NEVER);
     sheet.setMinWidth(0); // narrow inspector: fields shrink rather than scroll sideways
     properties.getStyleClass().add("edge-to-edge");
-    VBox sqlBox = new VBox(6, sqlBar, sql);
+    impact.setId("inspector-impact");
+    impact.setWrapText(true);
+    VBox sqlBox = new VBox(6, sqlBar, sql, impact);
     javafx.scene.control.SplitPane split = new javafx.scene.control.SplitPane(properties, sqlBox);
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.55);
@@ -86,6 +88,19 @@ public final class InspectorView extends VBox {
     project
         .manifestProperty()
         .addListener((o, was, m) -> show(m, project.selectedProperty().get()));
+  }
+
+  private final Label impact = new Label();
+
+  /** Shows under the SQL what an unsaved edit would break downstream, as it is typed. */
+  public void trackImpact(dev.sluice.app.lineage.LineageViewModel lineage) {
+    impact.textProperty().bind(lineage.impactProperty());
+    sql.textProperty()
+        .addListener(
+            (o, a, text) ->
+                lineage.edited(
+                    file == null || text.equals(saved) ? null : project.selectedProperty().get(),
+                    text));
   }
 
   private void show(Manifest m, String id) {

@@ -93,6 +93,19 @@ final class NodeView extends VBox {
     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), on);
   }
 
+  /** Marks the card's part in a column's lineage and names its columns there; null clears it. */
+  void setLineage(dev.sluice.app.lineage.LineageViewModel.Role role, java.util.List<String> cols) {
+    for (dev.sluice.app.lineage.LineageViewModel.Role r :
+        dev.sluice.app.lineage.LineageViewModel.Role.values()) {
+      pseudoClassStateChanged(
+          javafx.css.PseudoClass.getPseudoClass(
+              "lineage-" + r.name().toLowerCase(java.util.Locale.ROOT)),
+          r == role);
+    }
+    detail.setText(
+        role == null || cols == null || cols.isEmpty() ? detailText : String.join(", ", cols));
+  }
+
   void setDimmed(boolean on) {
     setOpacity(on ? 0.3 : 1);
   }

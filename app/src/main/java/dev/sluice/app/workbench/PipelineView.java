@@ -224,6 +224,7 @@ public final class PipelineView extends Pane {
         v.showRun(runs.state(v.nodeId()), runs.results().get(v.nodeId()));
         v.setStale(project.stale().contains(v.nodeId()));
         v.showScore(quality == null ? null : quality.byNode().get(v.nodeId()));
+        showLineage(v);
         scalePort(v);
       }
     }
@@ -418,6 +419,24 @@ public final class PipelineView extends Pane {
   /** Items that open a node's SQL, data or profile, shown first in its context menu. */
   void setDataMenu(java.util.function.Function<String, List<MenuItem>> items) {
     this.dataMenu = items;
+  }
+
+  private dev.sluice.app.lineage.LineageViewModel lineage;
+
+  /** Lights up the cards of the column lineage the model shows, now and as it changes. */
+  public void setLineage(dev.sluice.app.lineage.LineageViewModel model) {
+    this.lineage = model;
+    model
+        .marks()
+        .addListener(
+            (MapChangeListener<String, dev.sluice.app.lineage.LineageViewModel.Role>)
+                c -> nodeViews().forEach(this::showLineage));
+  }
+
+  private void showLineage(NodeView v) {
+    if (lineage != null) {
+      v.setLineage(lineage.marks().get(v.nodeId()), lineage.markedColumns().get(v.nodeId()));
+    }
   }
 
   public void setEditing(GraphEditing editing) {

@@ -41,6 +41,7 @@ public final class Workbench extends BorderPane {
   final PipelineView graph;
   final GraphEditing editing;
   final SqlWorkspace sql;
+  final dev.sluice.app.lineage.LineageViewModel lineage;
   private final dev.sluice.app.editor.ProjectAssist assist =
       new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
@@ -67,6 +68,10 @@ public final class Workbench extends BorderPane {
     graph.setEditing(editing);
     ExplorerView explorer = new ExplorerView(project);
     InspectorView inspector = new InspectorView(project, editing);
+    lineage = new dev.sluice.app.lineage.LineageViewModel(background, onUiThread);
+    project.manifestProperty().addListener((o, was, m) -> lineage.parsed(m));
+    graph.setLineage(lineage);
+    inspector.trackImpact(lineage);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
     HistoryView historyView =
         new HistoryView(
@@ -82,11 +87,19 @@ public final class Workbench extends BorderPane {
         .addAll(
             tab("Run", runPanel),
             tab("History", historyView),
-            tab("Automation", automation(background, onUiThread)),
+            // Problems, Data and Profile keep their places: views select them by index
             tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
             tab("Data", sql.previewView()),
             tab("Profile", sql.profileView()),
-            tab("Quality", new dev.sluice.app.quality.QualityView(quality)));
+            tab("Automation", automation(background, onUiThread)),
+            tab("Quality", new dev.sluice.app.quality.QualityView(quality)),
+            tab(
+                "Lineage",
+                new dev.sluice.app.lineage.LineagePane(
+                    lineage,
+                    project.selectedProperty(),
+                    project.manifestProperty()::get,
+                    this.notify)));
     graph.setQuality(quality);
     bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);

@@ -40,6 +40,7 @@ final class CompileCommand implements Callable<Integer> {
       Path dir = pipeline.targetDir().resolve("compiled").resolve(m.project().name());
       int failed = 0;
       int written = 0;
+      java.util.Map<String, String> compiledSql = new java.util.LinkedHashMap<>();
       CompiledNode last = null;
       for (String id : m.dag().topologicalOrder()) {
         if (!ids.contains(id)) {
@@ -57,9 +58,12 @@ final class CompileCommand implements Callable<Integer> {
         }
         RunArtifacts.writeAtomically(
             pipeline.targetDir(), dir.resolve(RunArtifacts.compiledName(n)), c.sql() + "\n");
+        compiledSql.put(id, c.sql());
         written++;
         last = c;
       }
+      RunArtifacts.writeManifest(
+          m, pipeline.target(), compiledSql, "compile", pipeline.targetDir());
       if (written == 1 && last != null) {
         out.println(last.sql());
       } else {

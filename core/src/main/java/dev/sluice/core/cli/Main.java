@@ -35,6 +35,12 @@ import picocli.CommandLine.Command;
       SourceCommand.class,
       QualityCommand.class,
       ProfileCommand.class,
+      LineageCommand.class,
+      ParseCommand.class,
+      DocsCommand.class,
+      EnvCommands.Plan.class,
+      EnvCommands.Promote.class,
+      EnvCommands.Rollback.class,
       CommandLine.HelpCommand.class
     })
 public final class Main implements Runnable {

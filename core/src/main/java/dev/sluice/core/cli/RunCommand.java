@@ -16,6 +16,7 @@ import picocli.CommandLine.Spec;
 abstract class RunCommand implements Callable<Integer> {
   @Mixin ProjectOptions project;
   @Mixin SelectionOptions selection;
+  @Mixin StateOptions state;
 
   @Option(
       names = "--threads",
@@ -65,6 +66,12 @@ abstract class RunCommand implements Callable<Integer> {
                 line -> spec.commandLine().getErr().println(line));
     try (Pipeline pipeline = Pipeline.open(project.project, options, lockWait)) {
       pipeline.warnings().forEach(w -> spec.commandLine().getErr().println(w));
+      String select = state.select(selection.select(), pipeline);
+      if (select == null && selection.select() != null) {
+        out.println("Nothing is new or modified against " + state.state + "; nothing to run.");
+        return Main.OK;
+      }
+      state.deferIfAsked(pipeline, command(), select, selection.exclude());
       CountDownLatch finished = new CountDownLatch(1);
       Thread onCtrlC =
           new Thread(
@@ -84,7 +91,7 @@ abstract class RunCommand implements Callable<Integer> {
         summary =
             pipeline.run(
                 command(),
-                selection.select(),
+                select,
                 selection.exclude(),
                 threads == null ? 0 : threads,
                 fullRefresh,
@@ -100,7 +107,7 @@ abstract class RunCommand implements Callable<Integer> {
       }
       pipeline.runWarnings().forEach(w -> spec.commandLine().getErr().println(w));
       if (command() == Command.BUILD) {
-        SourceCommand.reportAfterBuild(pipeline, selection.select(), selection.exclude(), out);
+        SourceCommand.reportAfterBuild(pipeline, select, selection.exclude(), out);
       }
       return summary.exitCode();
     }

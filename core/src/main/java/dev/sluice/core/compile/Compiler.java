@@ -36,6 +36,7 @@ public final class Compiler {
   private final Target target;
   private final Predicate<Relation> tableExists;
   private final boolean fullRefresh;
+  private java.util.function.Function<Node, Relation> deferred = n -> null;
 
   /**
    * @param tableExists whether a relation exists as a table, to answer {@code is_incremental()}
@@ -65,7 +66,17 @@ public final class Compiler {
   }
 
   public Relation relationOf(Node node) {
-    return Relations.of(node, target);
+    Relation other = deferred.apply(node);
+    return other != null ? other : Relations.of(node, target);
+  }
+
+  /**
+   * Reads some upstreams from elsewhere (dbt's {@code --defer}): {@code ref()} of a node for which
+   * {@code where} gives a relation prints that one. Give none for nodes this run builds.
+   */
+  public Compiler deferring(java.util.function.Function<Node, Relation> where) {
+    this.deferred = where;
+    return this;
   }
 
   public CompiledNode compile(Node node) {

@@ -40,6 +40,9 @@ public final class Pipeline implements AutoCloseable {
   private volatile Executor running;
   private final List<ProjectProblem> runWarnings =
       new java.util.concurrent.CopyOnWriteArrayList<>();
+  private java.util.function.Function<
+          dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
+      deferred = n -> null;
 
   private Pipeline(Manifest manifest, Target target, PipelineOptions options, Warehouse warehouse) {
     this.manifest = manifest;
@@ -139,7 +142,15 @@ public final class Pipeline implements AutoCloseable {
                 !r.cte()
                     && catalog.kind(r).map(k -> k == Warehouse.RelationKind.TABLE).orElse(false),
             fullRefresh)
-        .withColumns(new WarehouseColumns(warehouse, catalog));
+        .withColumns(new WarehouseColumns(warehouse, catalog))
+        .deferring(deferred);
+  }
+
+  /** Runs after this read the upstreams {@code where} names from there (dbt's --defer). */
+  public void defer(
+      java.util.function.Function<dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
+          where) {
+    this.deferred = where;
   }
 
   public Plan plan(Command command, String select, String exclude) {
@@ -226,7 +237,7 @@ public final class Pipeline implements AutoCloseable {
       runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));
     }
     try {
-      RunArtifacts.write(manifest, summary, targetDir());
+      RunArtifacts.write(manifest, target, summary, targetDir());
     } catch (IOException | java.io.UncheckedIOException e) {
       // the run itself is done and recorded in the warehouse; a full disk must not hide that
       runWarnings.add(

@@ -121,7 +121,8 @@ public final class Selector {
                 "test_type",
                 "test_name",
                 "fqn",
-                "file")
+                "file",
+                "unique_id")
             .contains(method)) {
       throw new SelectorException(
           "unknown selector method '"
@@ -175,6 +176,9 @@ public final class Selector {
       }
       case "test_name" -> {
         return n instanceof GenericTest g && glob.matcher(g.testName()).matches();
+      }
+      case "unique_id" -> {
+        return n.uniqueId().equals(value);
       }
       default -> {
         return false;

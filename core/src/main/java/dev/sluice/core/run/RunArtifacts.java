@@ -2,9 +2,10 @@ package dev.sluice.core.run;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.sluice.core.artifacts.ManifestJson;
 import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.project.Target;
 import dev.sluice.core.safety.SafePaths;
 import dev.sluice.core.spi.Secrets;
 import java.io.IOException;
@@ -12,8 +13,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
- * Files a run leaves under the target folder: {@code run_results.json} and the compiled SQL of each
- * node under {@code compiled/}, both written atomically.
+ * Files a run leaves under the target folder: {@code run_results.json}, {@code manifest.json} and
+ * the compiled SQL of each node under {@code compiled/}, all written atomically.
  */
 public final class RunArtifacts {
   private static final ObjectMapper JSON =
@@ -23,32 +24,21 @@ public final class RunArtifacts {
 
   public static void write(Manifest manifest, RunSummary summary, Path targetDir)
       throws IOException {
+    write(manifest, manifest.project().settings().target(null), summary, targetDir);
+  }
+
+  /**
+   * Writes {@code run_results.json} (dbt's v6 shape), {@code manifest.json} (v12, with the compiled
+   * SQL of what ran) and each node's compiled SQL.
+   */
+  public static void write(Manifest manifest, Target target, RunSummary summary, Path targetDir)
+      throws IOException {
     Files.createDirectories(targetDir);
-    ObjectNode root = JSON.createObjectNode();
-    root.put("run_id", summary.runId());
-    root.put("command", summary.command());
-    root.put("started_at", summary.startedAt().toString());
-    root.put("elapsed_ms", summary.durationMillis());
-    root.put("cancelled", summary.cancelled());
-    ArrayNode results = root.putArray("results");
+    ObjectNode root = DbtRunResults.of(manifest.project().name(), summary);
+    java.util.Map<String, String> compiled = new java.util.LinkedHashMap<>();
     for (NodeResult r : summary.results()) {
-      ObjectNode n = results.addObject();
-      n.put("unique_id", r.nodeId());
-      n.put("status", r.status().label());
-      n.put("execution_ms", r.durationMillis());
-      if (r.rows() >= 0) {
-        n.put(r.kind().equals("test") ? "failures" : "rows_affected", r.rows());
-      }
-      n.put("message", r.message());
-      if (r.relation() != null) {
-        n.put("relation", r.relation());
-      }
-      if (!r.sample().isEmpty()) {
-        n.set(
-            "failing_rows_sample",
-            JSON.valueToTree(r.sample().stream().map(RunArtifacts::printable).toList()));
-      }
       if (r.compiledSql() != null) {
+        compiled.put(r.nodeId(), r.compiledSql());
         manifest
             .node(r.nodeId())
             .ifPresent(
@@ -71,6 +61,22 @@ public final class RunArtifacts {
         targetDir,
         targetDir.resolve("run_results.json"),
         Secrets.mask(JSON.writeValueAsString(root)));
+    writeManifest(manifest, target, compiled, summary.runId(), targetDir);
+  }
+
+  /** Writes {@code manifest.json} in dbt's v12 shape. */
+  public static void writeManifest(
+      Manifest manifest,
+      Target target,
+      java.util.Map<String, String> compiled,
+      String invocationId,
+      Path targetDir)
+      throws IOException {
+    writeAtomically(
+        targetDir,
+        targetDir.resolve("manifest.json"),
+        Secrets.mask(
+            JSON.writeValueAsString(ManifestJson.of(manifest, target, compiled, invocationId))));
   }
 
   /** Where a node's compiled SQL goes under {@code compiled/<project>/}: its file's path. */

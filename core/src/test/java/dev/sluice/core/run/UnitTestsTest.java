@@ -105,7 +105,7 @@ class UnitTestsTest {
         .isZero();
     assertThat(out).contains("0");
     String results = Files.readString(project.root().resolve("target/run_results.json"));
-    assertThat(results).contains("unit_test.orders.doubles_amounts").contains("\"pass\"");
+    assertThat(results).contains("unit_test.shop.orders.doubles_amounts").contains("\"pass\"");
   }
 
   @Test
