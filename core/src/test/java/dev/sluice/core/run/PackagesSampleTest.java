@@ -7,40 +7,23 @@ import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.plan.Command;
 import dev.sluice.core.testing.Samples;
 import dev.sluice.core.testing.Tables;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class PackagesSampleTest {
   @TempDir Path dir;
 
-  /**
-   * Lays the sample's local package into dbt_packages/ as {@code dbt deps} does for a {@code
-   * local:} package: a copy of the package folder under its name.
-   */
-  private static void install(Path project, String from, String name) throws IOException {
-    Path source = project.resolve(from);
-    Path dest = project.resolve("dbt_packages").resolve(name);
-    try (Stream<Path> walk = Files.walk(source)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        Path target = dest.resolve(source.relativize(p).toString());
-        if (Files.isDirectory(p)) {
-          Files.createDirectories(target);
-        } else {
-          Files.copy(p, target);
-        }
-      }
-    }
+  /** Installs the sample's packages as a user does with {@code sluice deps}. */
+  private static void install(Path project) throws Exception {
+    dev.sluice.core.deps.Deps.install(
+        project, new dev.sluice.core.deps.Deps.Options(false, false, null), line -> {});
   }
 
   @Test
-  void projectUsingALocalPackageBuildsWithItsDispatchedMacrosVarsAndGenericTest()
-      throws IOException {
+  void projectUsingALocalPackageBuildsWithItsDispatchedMacrosVarsAndGenericTest() throws Exception {
     Path project = Samples.copy("dbt_packages", dir);
-    install(project, "packages/tidy", "tidy");
+    install(project);
     try (Pipeline p = Pipeline.open(project, PipelineOptions.defaults())) {
       RunSummary s = p.run(Command.BUILD, null, null, 2, false, RunListener.NONE);
       assertThat(s.results())
@@ -49,9 +32,11 @@ class PackagesSampleTest {
                   assertThat(r.status())
                       .as(r.nodeId() + ": " + r.message())
                       .isIn(NodeStatus.SUCCESS, NodeStatus.PASS));
-      assertThat(s.results()).hasSize(5);
+      assertThat(s.results()).hasSize(6);
       assertThat(s.results().stream().map(NodeResult::nodeId))
-          .contains("test.tidy_is_positive_monthly_payments_amount");
+          .contains(
+              "test.tidy_is_positive_monthly_payments_amount",
+              "unit_test.monthly_payments.groups_payments_by_month_and_method");
       var rows =
           Tables.rows(
               p.warehouse(),
