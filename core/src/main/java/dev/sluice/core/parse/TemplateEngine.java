@@ -180,6 +180,11 @@ public final class TemplateEngine {
   }
 
   /** Problems in the macro files themselves. */
+  /** Whether the project itself defines a macro of this name (a {@code test_x} is its test x). */
+  public boolean projectDefines(String macroName) {
+    return library.packages().getOrDefault(project.name(), Map.of()).containsKey(macroName);
+  }
+
   public List<ProjectProblem> macroProblems() {
     return List.copyOf(macroProblems);
   }
