@@ -12,7 +12,7 @@ import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.pipeline.PipelineOptions;
 import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
-import dev.sluice.core.warehouse.DuckDbWarehouse;
+import dev.sluice.core.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -87,7 +87,7 @@ public final class AutomationViewModel {
           if (!path.equals(":memory:") && !Files.exists(Path.of(path))) {
             a.automated().forEach(x -> found.add(row(x, null, now, failures)));
           } else {
-            DuckDbWarehouse w = openSoon(path);
+            Warehouse w = openSoon(path);
             if (w == null) {
               // serve or a build in a terminal holds the file: keep what is shown, or at least
               // list the definitions until the state can be read
@@ -116,10 +116,10 @@ public final class AutomationViewModel {
   }
 
   /** The warehouse, trying a few times while another process holds it for a moment; or null. */
-  private static DuckDbWarehouse openSoon(String path) {
+  private static Warehouse openSoon(String path) {
     for (int i = 0; i < 5; i++) {
       try {
-        return DuckDbWarehouse.open(path);
+        return dev.sluice.core.pipeline.Workspace.openWarehouse(path);
       } catch (RuntimeException e) {
         try {
           Thread.sleep(400);
@@ -193,8 +193,9 @@ public final class AutomationViewModel {
     }
     background.execute(
         () -> {
-          try (DuckDbWarehouse w =
-              DuckDbWarehouse.open(m.project().settings().target(null).path())) {
+          try (Warehouse w =
+              dev.sluice.core.pipeline.Workspace.openWarehouse(
+                  m.project().settings().target(null).path())) {
             new AutomationState(w).enabled(name, on, clock.instant());
           } catch (RuntimeException e) {
             onUiThread.accept(() -> status.set("Could not switch " + name + ": " + e.getMessage()));

@@ -9,7 +9,6 @@ import dev.sluice.core.lineage.LineageCache;
 import dev.sluice.core.lineage.ProjectLineage;
 import dev.sluice.core.lineage.Trace;
 import dev.sluice.core.parse.Manifest;
-import dev.sluice.core.parse.TemplateEngine;
 import dev.sluice.core.project.Target;
 import java.nio.file.Path;
 import java.util.List;
@@ -67,13 +66,7 @@ public final class LineageViewModel {
   }
 
   private ProjectLineage compute(Manifest manifest) {
-    Target target = manifest.project().settings().target(null);
-    return ProjectLineage.compute(
-        manifest,
-        target,
-        new TemplateEngine(manifest.project(), target, System.getenv(), Map.of(), "app"),
-        KnownColumns.none(), // the warehouse file stays free for the CLI
-        cache);
+    return dev.sluice.core.pipeline.Workspace.lineage(manifest, cache);
   }
 
   /** Lights up the column's upstream and downstream; call on the FX thread. */

@@ -8,7 +8,7 @@ import dev.sluice.core.quality.QualityHistory;
 import dev.sluice.core.quality.QualitySettings;
 import dev.sluice.core.quality.Scorecard;
 import dev.sluice.core.quality.SourceFreshness;
-import dev.sluice.core.warehouse.DuckDbWarehouse;
+import dev.sluice.core.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -60,7 +60,7 @@ public final class QualityViewModel {
             if (!duckdbPath.equals(":memory:") && !Files.exists(Path.of(duckdbPath))) {
               card = Scorecard.of(List.of(), settings);
             } else {
-              try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+              try (Warehouse w = dev.sluice.core.pipeline.Workspace.openWarehouse(duckdbPath)) {
                 card =
                     Scorecard.of(new QualityHistory(w).checkResults(settings.keepRuns()), settings);
                 for (SourceTable t : SourceFreshness.tables(manifest, manifest.dag().nodeIds())) {

@@ -1,8 +1,8 @@
 package dev.sluice.app.workbench;
 
 import dev.sluice.core.load.SchemaHistory;
-import dev.sluice.core.warehouse.DuckDbWarehouse;
 import dev.sluice.core.warehouse.SqlSession;
+import dev.sluice.core.warehouse.Warehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.SQLException;
@@ -48,7 +48,7 @@ public final class SchemaChangesViewModel {
         () -> {
           List<String> lines = new ArrayList<>();
           if (duckdbPath.equals(":memory:") || Files.exists(Path.of(duckdbPath))) {
-            try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath);
+            try (Warehouse w = dev.sluice.core.pipeline.Workspace.openWarehouse(duckdbPath);
                 SqlSession s = SqlSession.open(w)) {
               List<SchemaHistory.Version> found = SchemaHistory.versions(s, source, table);
               for (int i = found.size() - 1; i >= 0; i--) {

@@ -92,6 +92,29 @@ public final class Workspace {
     }
   }
 
+  /**
+   * Opens the project's warehouse file, for a view that reads Sluice's own state in it (automation
+   * ticks, quality history); the caller closes it soon, so the CLI can have the file.
+   */
+  public static Warehouse openWarehouse(String duckdbPath) {
+    return DuckDbWarehouse.open(duckdbPath);
+  }
+
+  /**
+   * The column lineage of a parsed project, from its rendered SQL and schema files only (the
+   * warehouse file stays free for the CLI); {@code cache} keeps models that did not change.
+   */
+  public static dev.sluice.core.lineage.ProjectLineage lineage(
+      Manifest m, dev.sluice.core.lineage.LineageCache cache) {
+    Target target = m.project().settings().target(null);
+    return dev.sluice.core.lineage.ProjectLineage.compute(
+        m,
+        target,
+        new TemplateEngine(m.project(), target, System.getenv(), Map.of(), "app"),
+        dev.sluice.core.lineage.KnownColumns.none(),
+        cache);
+  }
+
   /** The nodes of one recorded run. */
   public static List<NodeResult> runNodes(String duckdbPath, String runId) {
     try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
