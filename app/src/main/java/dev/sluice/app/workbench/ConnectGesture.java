@@ -12,8 +12,8 @@ import javafx.scene.shape.Line;
  * Draws an edge: press on a node's output port, drag, release over another node. A line follows the
  * pointer meanwhile; on release the edge is proposed to {@code onConnect}.
  */
-final class ConnectGesture {
-  ConnectGesture(
+public final class ConnectGesture {
+  public ConnectGesture(
       NodeView card,
       Circle port,
       Pane content,

@@ -74,7 +74,7 @@ public final class ExplorerView extends TreeView<ExplorerView.Entry> {
   }
 
   /** What a double-click or Enter on a node does: open its SQL. */
-  void setOnOpen(java.util.function.Consumer<String> open) {
+  public void setOnOpen(java.util.function.Consumer<String> open) {
     this.onOpen = open;
   }
 

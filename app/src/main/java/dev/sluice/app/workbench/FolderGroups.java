@@ -17,39 +17,39 @@ import java.util.function.Function;
  * into one group card, and edges that touch the group are merged into one per outside neighbour. A
  * view concern only: the project's files never learn about it.
  */
-final class FolderGroups {
+public final class FolderGroups {
   /** Group ids start with this, so that they can never be mistaken for a node's unique id. */
-  static final String PREFIX = "folder:";
+  public static final String PREFIX = "folder:";
 
   private FolderGroups() {}
 
   /**
    * One collapsed folder on the graph: its id, folder, the nodes it holds, and its top-left corner.
    */
-  record Group(String id, String folder, List<String> members, GraphLayout.Point at) {}
+  public record Group(String id, String folder, List<String> members, GraphLayout.Point at) {}
 
   /**
    * What is drawn: item ids (node ids and group ids, in the graph's order), edges between items,
    * and the groups by id.
    */
-  record Shown(List<String> items, List<String[]> edges, Map<String, Group> groups) {
-    boolean isGroup(String id) {
+  public record Shown(List<String> items, List<String[]> edges, Map<String, Group> groups) {
+    public boolean isGroup(String id) {
       return groups.containsKey(id);
     }
   }
 
-  static String groupId(String folder) {
+  public static String groupId(String folder) {
     return PREFIX + folder;
   }
 
   /** The folder of the file that declares a node, with forward slashes ("" at the project root). */
-  static String folderOf(Node n) {
+  public static String folderOf(Node n) {
     Path parent = n.file().getParent();
     return parent == null ? "" : parent.toString().replace('\\', '/');
   }
 
   /** The outermost collapsed folder that holds {@code folder}, or null. */
-  static String collapsedHolder(String folder, Collection<String> collapsed) {
+  public static String collapsedHolder(String folder, Collection<String> collapsed) {
     String best = null;
     for (String c : collapsed) {
       boolean holds = folder.equals(c) || c.isEmpty() || folder.startsWith(c + "/");
@@ -61,7 +61,7 @@ final class FolderGroups {
   }
 
   /** What to draw for {@code m} with these folders collapsed. */
-  static Shown shown(
+  public static Shown shown(
       Manifest m, Set<String> collapsed, Function<String, GraphLayout.Point> position) {
     Map<String, String> itemOf = new LinkedHashMap<>();
     Map<String, List<String>> members = new LinkedHashMap<>();

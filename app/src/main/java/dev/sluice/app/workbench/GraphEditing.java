@@ -199,7 +199,7 @@ public final class GraphEditing {
   }
 
   /** Computes an edit from the project as it is now; it may refuse. */
-  interface EditMaker {
+  public interface EditMaker {
     ProjectEdit make() throws EditRefusedException;
   }
 
@@ -207,7 +207,7 @@ public final class GraphEditing {
    * Applies an edit as one undo step and reports it (or why it was refused); returns whether it was
    * made.
    */
-  boolean apply(EditMaker maker) {
+  public boolean apply(EditMaker maker) {
     try {
       ProjectEdit e = maker.make();
       stack.apply(e);

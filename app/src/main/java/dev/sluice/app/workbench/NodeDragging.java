@@ -16,8 +16,8 @@ import javafx.scene.layout.Region;
  * card is part of a selection, the other selected nodes move by the same distance, whether their
  * cards exist (in view) or not.
  */
-final class NodeDragging {
-  static final double GRID = 10;
+public final class NodeDragging {
+  public static final double GRID = 10;
   private Point2D grab;
   private Map<String, GraphLayout.Point> start;
   private boolean moved;
@@ -28,7 +28,7 @@ final class NodeDragging {
    * @param cardOf a node's card if it exists, else null
    * @param onDrop the new places of every moved node
    */
-  NodeDragging(
+  public NodeDragging(
       NodeView card,
       Pane content,
       Function<String, Collection<String>> together,
@@ -85,7 +85,7 @@ final class NodeDragging {
         });
   }
 
-  static double snap(double v) {
+  public static double snap(double v) {
     return Math.round(v / GRID) * GRID;
   }
 }

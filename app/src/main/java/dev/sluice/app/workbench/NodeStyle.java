@@ -6,10 +6,10 @@ import dev.sluice.core.project.NodeKind;
 /**
  * How each kind of node looks: an icon (Material Design icon code) and a style class for colour.
  */
-final class NodeStyle {
+public final class NodeStyle {
   private NodeStyle() {}
 
-  static String icon(NodeKind kind) {
+  public static String icon(NodeKind kind) {
     return switch (kind) {
       case SOURCE -> "mdi2d-database-import-outline";
       case SEED -> "mdi2f-file-delimited-outline";
@@ -20,12 +20,12 @@ final class NodeStyle {
     };
   }
 
-  static String styleClass(NodeKind kind) {
+  public static String styleClass(NodeKind kind) {
     return "node-" + kind.label();
   }
 
   /** The second line under the name: materialization, connector, test kind or export format. */
-  static String detail(Node n) {
+  public static String detail(Node n) {
     return switch (n.kind()) {
       case MODEL -> n.config().materialized("view");
       case SOURCE -> {
@@ -43,7 +43,7 @@ final class NodeStyle {
   }
 
   /** The name on the card: {@code shop_db.orders} for a source table. */
-  static String title(Node n) {
+  public static String title(Node n) {
     return n instanceof dev.sluice.core.project.SourceTable s ? s.qualifiedName() : n.name();
   }
 }

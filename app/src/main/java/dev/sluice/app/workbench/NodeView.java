@@ -16,14 +16,14 @@ import org.kordamp.ikonli.javafx.FontIcon;
  * One node on the graph: a card with the kind's icon and colour, the name, a detail line and a run
  * badge.
  */
-final class NodeView extends VBox {
+public final class NodeView extends VBox {
   private final String nodeId;
   private final RunBadge badge = new RunBadge();
   private final Label detail;
   private final javafx.scene.shape.Circle port = new javafx.scene.shape.Circle(4.5);
   private final String detailText;
 
-  NodeView(Node node) {
+  public NodeView(Node node) {
     this.nodeId = node.uniqueId();
     getStyleClass().addAll("node-card", NodeStyle.styleClass(node.kind()));
     setId("node-" + nodeId);
@@ -61,11 +61,11 @@ final class NodeView extends VBox {
     return port;
   }
 
-  String nodeId() {
+  public String nodeId() {
     return nodeId;
   }
 
-  void showRun(NodeRunState state, NodeResult result) {
+  public void showRun(NodeRunState state, NodeResult result) {
     getStyleClass().removeIf(s -> s.startsWith("card-run-"));
     if (state != NodeRunState.IDLE) {
       getStyleClass().add("card-" + state.styleClass());
@@ -73,7 +73,7 @@ final class NodeView extends VBox {
     badge.show(state, result);
   }
 
-  void setStale(boolean on) {
+  public void setStale(boolean on) {
     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("stale"), on);
     detail.setText(on ? detailText + " · stale" : detailText);
     if (on) {
@@ -84,11 +84,11 @@ final class NodeView extends VBox {
     }
   }
 
-  void setSelected(boolean on) {
+  public void setSelected(boolean on) {
     pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), on);
   }
 
-  void setDimmed(boolean on) {
+  public void setDimmed(boolean on) {
     setOpacity(on ? 0.3 : 1);
   }
 }

@@ -12,16 +12,16 @@ import javafx.scene.layout.Region;
  * around the pointer. Shift+drag is left to the rubber band. Owns the content's translate and
  * scale, nothing else.
  */
-final class PanZoom {
-  static final double MIN = 0.1;
-  static final double MAX = 3;
+public final class PanZoom {
+  public static final double MIN = 0.1;
+  public static final double MAX = 3;
   private final Region viewport;
   private final Pane content;
   private double lastX;
   private double lastY;
   private boolean panning;
 
-  PanZoom(Region viewport, Pane content) {
+  public PanZoom(Region viewport, Pane content) {
     this.viewport = viewport;
     this.content = content;
     viewport.addEventHandler(
@@ -59,13 +59,13 @@ final class PanZoom {
     viewport.addEventHandler(ZoomEvent.ZOOM, e -> zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
   }
 
-  void pan(double dx, double dy) {
+  public void pan(double dx, double dy) {
     content.setTranslateX(content.getTranslateX() + dx);
     content.setTranslateY(content.getTranslateY() + dy);
   }
 
   /** Zooms by {@code factor}, keeping the point under (x, y) where it is. */
-  void zoomAt(double factor, double x, double y) {
+  public void zoomAt(double factor, double x, double y) {
     double scale = Math.max(MIN, Math.min(MAX, content.getScaleX() * factor));
     javafx.geometry.Point2D under = content.parentToLocal(x, y);
     content.setScaleX(scale);
@@ -74,12 +74,12 @@ final class PanZoom {
     pan(x - now.getX(), y - now.getY());
   }
 
-  void zoomCentered(double factor) {
+  public void zoomCentered(double factor) {
     zoomAt(factor, viewport.getWidth() / 2, viewport.getHeight() / 2);
   }
 
   /** Zooms and pans so that the rectangle (in the graph's coordinates) fills the view. */
-  void frame(double x, double y, double w, double h) {
+  public void frame(double x, double y, double w, double h) {
     double scale =
         Math.max(
             MIN,
@@ -97,7 +97,7 @@ final class PanZoom {
   }
 
   /** Scale 1, the graph's top-left corner near the viewport's. */
-  void topLeft() {
+  public void topLeft() {
     javafx.geometry.Bounds b = content.getBoundsInLocal();
     content.setScaleX(1);
     content.setScaleY(1);
@@ -106,7 +106,7 @@ final class PanZoom {
   }
 
   /** Scales and moves the content so that all of it is in view. */
-  void fit() {
+  public void fit() {
     // the children's bounds: the pane is unmanaged, so its own size says nothing
     javafx.geometry.Bounds b = content.getBoundsInLocal();
     if (b.getWidth() <= 0 || b.getHeight() <= 0 || viewport.getWidth() <= 0) {
@@ -127,7 +127,7 @@ final class PanZoom {
    * Runs {@code action} now if the region has its size, else once it gets one (a window just
    * opening).
    */
-  static void whenSized(Region region, Runnable action) {
+  public static void whenSized(Region region, Runnable action) {
     if (region.getWidth() > 0 && region.getHeight() > 0) {
       action.run();
       return;

@@ -334,7 +334,7 @@ public final class PipelineView extends Pane {
   }
 
   /** Deletes the selected edge, or every selected node as one undo step. */
-  void deleteSelected() {
+  public void deleteSelected() {
     if (edges.selected() != null) {
       editing.disconnect(edges.selected().from, edges.selected().to);
     } else if (project.selection().ids().size() > 1) {
@@ -399,7 +399,7 @@ public final class PipelineView extends Pane {
 
   /** Turns on editing by drawing (ports, Delete, F2). */
   /** Items that open a node's SQL, data or profile, shown first in its context menu. */
-  void setDataMenu(java.util.function.Function<String, List<MenuItem>> items) {
+  public void setDataMenu(java.util.function.Function<String, List<MenuItem>> items) {
     this.dataMenu = items;
   }
 
@@ -408,7 +408,7 @@ public final class PipelineView extends Pane {
     edges.onDisconnect(editing::disconnect);
   }
 
-  void renameSelected() {
+  public void renameSelected() {
     String id = project.selectedProperty().get();
     if (id == null || editing == null || !id.startsWith("model.")) {
       return;
@@ -490,7 +490,7 @@ public final class PipelineView extends Pane {
     panZoom.pan(getWidth() / 2 - inParent.getX(), getHeight() / 2 - inParent.getY());
   }
 
-  int nodeCount() {
+  public int nodeCount() {
     return cards.cards().size();
   }
 }

@@ -27,8 +27,8 @@ import javafx.collections.ObservableList;
  * the UI thread. A project with problems still shows every node that could be read.
  */
 public final class ProjectViewModel {
-  static final double NODE_WIDTH = 190;
-  static final double NODE_HEIGHT = 58;
+  public static final double NODE_WIDTH = 190;
+  public static final double NODE_HEIGHT = 58;
 
   private final Executor background;
   private final Consumer<Runnable> onUiThread;
@@ -275,7 +275,7 @@ public final class ProjectViewModel {
    * What the graph draws: nodes, group cards for collapsed folders, and the merged edges between
    * them.
    */
-  FolderGroups.Shown shown() {
+  public FolderGroups.Shown shown() {
     Manifest m = manifest.get();
     if (m == null) {
       return new FolderGroups.Shown(List.of(), List.of(), Map.of());

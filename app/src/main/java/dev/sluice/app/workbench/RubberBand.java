@@ -13,13 +13,13 @@ import javafx.scene.shape.Rectangle;
  * Reports the rectangle in the graph's coordinates, and whether Ctrl was held to add to the
  * selection rather than replace it.
  */
-final class RubberBand {
+public final class RubberBand {
   private final Rectangle band = new Rectangle();
   private double startX;
   private double startY;
   private boolean active;
 
-  RubberBand(Pane viewport, Pane content, BiConsumer<Bounds, Boolean> onSelect) {
+  public RubberBand(Pane viewport, Pane content, BiConsumer<Bounds, Boolean> onSelect) {
     band.getStyleClass().add("rubber-band");
     band.setId("rubber-band");
     band.setManaged(false);
@@ -73,7 +73,7 @@ final class RubberBand {
   }
 
   /** Whether a band is being drawn (so that a drag does not also pan). */
-  boolean active() {
+  public boolean active() {
     return active;
   }
 }

@@ -53,7 +53,7 @@ public final class SqlWorkspace {
    */
   static final int CHECK_ALL_LIMIT = 300;
 
-  SqlWorkspace(
+  public SqlWorkspace(
       ProjectViewModel project,
       javafx.scene.Node graph,
       Consumer<Runnable> onUi,
@@ -95,15 +95,15 @@ public final class SqlWorkspace {
     session.setManifest(project.manifestProperty().get());
   }
 
-  TabPane tabs() {
+  public TabPane tabs() {
     return tabs;
   }
 
-  ResultsView previewView() {
+  public ResultsView previewView() {
     return previewView;
   }
 
-  ProfileView profileView() {
+  public ProfileView profileView() {
     return profileView;
   }
 
@@ -150,7 +150,7 @@ public final class SqlWorkspace {
   }
 
   /** Checks every model by itself (after a load or a run) when the project is small enough. */
-  void checkAllIfSmall() {
+  public void checkAllIfSmall() {
     Manifest m = project.manifestProperty().get();
     if (m != null && m.project().nodes().size() <= CHECK_ALL_LIMIT) {
       checkAll();
@@ -217,12 +217,12 @@ public final class SqlWorkspace {
     return line;
   }
 
-  javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem> sqlProblems() {
+  public javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem> sqlProblems() {
     return sqlProblems;
   }
 
   /** Opens the file a problem names at its line, when it is a node's SQL file. */
-  void open(dev.sluice.core.project.ProjectProblem problem) {
+  public void open(dev.sluice.core.project.ProjectProblem problem) {
     Manifest m = project.manifestProperty().get();
     if (m == null || problem.file() == null) {
       return;
@@ -321,7 +321,7 @@ public final class SqlWorkspace {
     return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
   }
 
-  void close() {
+  public void close() {
     worker.shutdownNow();
     queries.shutdownNow();
     session.close();
