@@ -1,0 +1,327 @@
+package dev.sluice.app.window;
+
+import dev.sluice.app.editor.SqlWorkspace;
+import dev.sluice.app.explorer.ExplorerView;
+import dev.sluice.app.graph.NodeStyle;
+import dev.sluice.app.graph.NodeView;
+import dev.sluice.app.graph.PipelineView;
+import dev.sluice.app.inspector.InspectorView;
+import dev.sluice.app.palette.PaletteView;
+import dev.sluice.app.project.GraphEditing;
+import dev.sluice.app.project.ProjectViewModel;
+import dev.sluice.app.runs.HistoryView;
+import dev.sluice.app.runs.HistoryViewModel;
+import dev.sluice.app.runs.RunPanel;
+import dev.sluice.app.runs.RunRequest;
+import dev.sluice.app.runs.RunService;
+import dev.sluice.app.runs.RunViewModel;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.project.Node;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Button;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.control.Tooltip;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+import org.kordamp.ikonli.javafx.FontIcon;
+
+/**
+ * The main window's content: explorer on the left, the graph in the middle, the inspector on the
+ * right, and the run, history and problems panels below. It wires view-models to views; the menus
+ * live in {@link WorkbenchMenus}.
+ */
+public final class Workbench extends BorderPane {
+  final ProjectViewModel project;
+  final RunViewModel runs = new RunViewModel();
+  final RunService runService;
+  final HistoryViewModel history;
+  final PipelineView graph;
+  final GraphEditing editing;
+  final SqlWorkspace sql;
+  private final dev.sluice.app.editor.ProjectAssist assist =
+      new dev.sluice.app.editor.ProjectAssist();
+  private final TabPane bottom = new TabPane();
+  private final Label status = new Label();
+  private final Label message = new Label();
+  private final TextField find = new TextField();
+  private final Consumer<String> notify;
+
+  public Workbench(Executor background, Consumer<Runnable> onUiThread, Consumer<String> notify) {
+    this.notify =
+        text -> {
+          if (text == null) {
+            return;
+          }
+          message.setText(text);
+          notify.accept(text);
+        };
+    project = new ProjectViewModel(background, onUiThread);
+    runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
+    history = new HistoryViewModel(background, onUiThread);
+    graph = new PipelineView(project, runs, this::run);
+    editing = new GraphEditing(project, text -> this.notify.accept(text));
+    graph.setEditing(editing);
+    ExplorerView explorer = new ExplorerView(project);
+    InspectorView inspector = new InspectorView(project, editing);
+    RunPanel runPanel = new RunPanel(runs, runService::cancel);
+    HistoryView historyView =
+        new HistoryView(history, run -> history.open(duckdbPath(), run.runId(), runs::showPast));
+    BorderPane canvas = new BorderPane(graph);
+    canvas.setLeft(new PaletteView(graph, editing));
+    sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, assist);
+    bottom
+        .getTabs()
+        .addAll(
+            tab("Run", runPanel),
+            tab("History", historyView),
+            tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
+            tab("Data", sql.previewView()),
+            tab("Profile", sql.profileView()));
+    bottom.setId("bottom-tabs");
+    graph.setDataMenu(this::dataMenu);
+    graph.addEventHandler(
+        javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+        e -> {
+          String card = cardUnder(e);
+          if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+              && e.getClickCount() == 2
+              && card != null) {
+            openEditor(card);
+          }
+        });
+    graph.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.SPACE
+              && project.selectedProperty().get() != null) {
+            preview(project.selectedProperty().get());
+            e.consume();
+          } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+              && project.selectedProperty().get() != null) {
+            openEditor(project.selectedProperty().get());
+            e.consume();
+          }
+        });
+    explorer.setOnOpen(this::openEditor);
+    SplitPane middle = new SplitPane(explorer, sql.tabs(), inspector);
+    middle.setDividerPositions(0.18, 0.78);
+    SplitPane.setResizableWithParent(explorer, false);
+    SplitPane.setResizableWithParent(inspector, false);
+    SplitPane vertical = new SplitPane(middle, bottom);
+    vertical.setOrientation(Orientation.VERTICAL);
+    vertical.setDividerPositions(0.68);
+    // an editor gets the height it needs for its own results; the graph's panels come back with the
+    // graph
+    double[] graphDivider = {0.68};
+    sql.tabs()
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was.intValue() == 0 && now.intValue() > 0) {
+                graphDivider[0] = vertical.getDividerPositions()[0];
+                vertical.setDividerPositions(0.94);
+              } else if (now.intValue() == 0 && was.intValue() > 0) {
+                vertical.setDividerPositions(graphDivider[0]);
+              }
+            });
+    setTop(toolbar());
+    setCenter(vertical);
+    status.textProperty().bind(project.statusProperty());
+    status.setId("status-bar");
+    message.setId("status-message");
+    Label runStatus = new Label();
+    runStatus.textProperty().bind(runs.statusProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox statusBar = new HBox(16, status, message, spacer, runStatus);
+    statusBar.getStyleClass().add("status-bar");
+    setBottom(statusBar);
+
+    project
+        .selectedProperty()
+        .addListener(
+            (o, was, id) -> {
+              if (id != null) {
+                runPanelSelect(runPanel, id);
+              }
+            });
+    project
+        .problems()
+        .addListener(
+            (javafx.collections.ListChangeListener<dev.sluice.core.project.ProjectProblem>)
+                c -> {
+                  if (project.problems().stream()
+                      .anyMatch(dev.sluice.core.project.ProjectProblem::isError)) {
+                    bottom.getSelectionModel().select(2);
+                  }
+                });
+    project
+        .manifestProperty()
+        .addListener(
+            (o, was, m) -> {
+              if (m != null) {
+                history.refresh(duckdbPath());
+              }
+            });
+  }
+
+  /** The node whose card the mouse event happened on, or null. */
+  private static String cardUnder(javafx.scene.input.MouseEvent e) {
+    for (Object t = e.getTarget(); t instanceof javafx.scene.Node n; t = n.getParent()) {
+      if (n instanceof NodeView v) {
+        return v.nodeId();
+      }
+    }
+    return null;
+  }
+
+  private java.util.List<javafx.scene.control.MenuItem> dataMenu(String nodeId) {
+    javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open SQL (Enter)");
+    open.setId("menu-open-sql");
+    open.setOnAction(e -> openEditor(nodeId));
+    javafx.scene.control.MenuItem data = new javafx.scene.control.MenuItem("Preview Data (Space)");
+    data.setId("menu-preview");
+    data.setOnAction(e -> preview(nodeId));
+    javafx.scene.control.MenuItem prof = new javafx.scene.control.MenuItem("Profile Columns");
+    prof.setId("menu-profile");
+    prof.setOnAction(e -> profile(nodeId));
+    return java.util.List.of(open, data, prof, new javafx.scene.control.SeparatorMenuItem());
+  }
+
+  /** Opens the node's SQL in an editor tab (nodes without SQL of their own are previewed). */
+  public void openEditor(String nodeId) {
+    if (sql.openEditor(nodeId).isEmpty() && nodeId != null) {
+      bottom.getSelectionModel().select(3);
+    }
+  }
+
+  /** Shows the node's rows in the Data panel. */
+  public void preview(String nodeId) {
+    bottom.getSelectionModel().select(3);
+    sql.preview(nodeId);
+  }
+
+  /** Profiles the node's columns in the Profile panel. */
+  public void profile(String nodeId) {
+    bottom.getSelectionModel().select(4);
+    sql.profile(nodeId);
+  }
+
+  /** Adds a tab next to the pipeline graph, or selects it if one with the same id is open. */
+  public Tab openTab(Tab tab) {
+    return sql.openTab(tab);
+  }
+
+  public SqlWorkspace sql() {
+    return sql;
+  }
+
+  private static void runPanelSelect(RunPanel panel, String id) {
+    panel.select(id);
+  }
+
+  private ToolBar toolbar() {
+    Button build = button("mdi2p-play", "Build all (Ctrl+B)", () -> run(RunRequest.everything()));
+    build.setId("build-all");
+    build.disableProperty().bind(runs.runningProperty().or(project.manifestProperty().isNull()));
+    Button cancel = button("mdi2s-stop", "Cancel the run (Ctrl+.)", runService::cancel);
+    cancel.disableProperty().bind(runs.runningProperty().not());
+    Button fit = button("mdi2f-fit-to-page-outline", "Fit to window (Ctrl+0)", graph::fit);
+    Button layout = button("mdi2s-sitemap-outline", "Lay out again (Ctrl+L)", project::relayout);
+    Button reload = button("mdi2r-refresh", "Reload from disk (F5)", project::reload);
+    find.setPromptText("Find a node (Ctrl+F)");
+    find.setId("find-node");
+    find.setOnAction(e -> findNode(find.getText()));
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    return new ToolBar(
+        build, cancel, new javafx.scene.control.Separator(), fit, layout, reload, gap, find);
+  }
+
+  private static Button button(String icon, String tip, Runnable action) {
+    Button b = new Button(null, new FontIcon(icon));
+    b.setTooltip(new Tooltip(tip));
+    b.setOnAction(e -> action.run());
+    return b;
+  }
+
+  private static Tab tab(String title, javafx.scene.Node content) {
+    Tab t = new Tab(title, content);
+    t.setClosable(false);
+    return t;
+  }
+
+  /** Selects and centres the first node whose name contains {@code text}. */
+  public boolean findNode(String text) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null || text == null || text.isBlank()) {
+      return false;
+    }
+    String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+    for (Node n : m.project().nodes()) {
+      if (NodeStyle.title(n).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+        project.selectedProperty().set(n.uniqueId());
+        graph.reveal(n.uniqueId());
+        return true;
+      }
+    }
+    notify.accept("No node matches '" + text.strip() + "'");
+    return false;
+  }
+
+  void focusFind() {
+    find.requestFocus();
+    find.selectAll();
+  }
+
+  /** Starts a run through the same pipeline as the CLI; the run panel shows it. */
+  public void run(RunRequest request) {
+    Path root = project.rootProperty().get();
+    if (root == null || runs.runningProperty().get()) {
+      return;
+    }
+    bottom.getSelectionModel().select(0);
+    runService.start(
+        root,
+        request.command(),
+        request.select(),
+        summary -> {
+          history.refresh(duckdbPath());
+          project.refreshStaleness();
+          assist.forgetCatalog();
+          sql.checkAllIfSmall();
+          notify.accept(
+              summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
+        },
+        error -> notify.accept("Could not run: " + error.getMessage()));
+  }
+
+  String duckdbPath() {
+    Manifest m = project.manifestProperty().get();
+    return m == null ? ":memory:" : m.project().settings().target(null).path();
+  }
+
+  public ProjectViewModel project() {
+    return project;
+  }
+
+  public RunViewModel runs() {
+    return runs;
+  }
+
+  public PipelineView graph() {
+    return graph;
+  }
+}
