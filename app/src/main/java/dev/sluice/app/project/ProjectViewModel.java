@@ -6,9 +6,6 @@ import dev.sluice.core.project.ProjectProblem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
@@ -22,9 +19,11 @@ import javafx.collections.FXCollections;
 import javafx.collections.ObservableList;
 
 /**
- * The open project as the window shows it: its manifest (nodes, edges, problems), node positions,
- * and the selection. Loading and layout happen on the background executor; the properties change on
- * the UI thread. A project with problems still shows every node that could be read.
+ * The open project as the window shows it: its manifest (nodes, edges, problems), staleness and the
+ * files it watches, with its layout ({@link ProjectLayout}: positions, collapsed folders) and
+ * selection ({@link GraphSelection}) beside it. Loading and layout happen on the background
+ * executor; the properties change on the UI thread. A project with problems still shows every node
+ * that could be read.
  */
 public final class ProjectViewModel {
   public static final double NODE_WIDTH = 190;
@@ -37,7 +36,6 @@ public final class ProjectViewModel {
   private final ObservableList<ProjectProblem> problems = FXCollections.observableArrayList();
   private final ObjectProperty<String> selected = new SimpleObjectProperty<>();
   private final StringProperty status = new SimpleStringProperty("No project open");
-  private final Map<String, GraphLayout.Point> positions = new HashMap<>();
   private final javafx.collections.ObservableSet<String> stale = FXCollections.observableSet();
 
   /** Counts staleness computations; only the newest one's answer is shown. */
@@ -46,26 +44,24 @@ public final class ProjectViewModel {
 
   private volatile long fingerprint;
   private final List<Runnable> outsideChange = new java.util.concurrent.CopyOnWriteArrayList<>();
-  private final GraphSelection selection = new GraphSelection(selected, this::visibleNodeIds);
-  private final javafx.collections.ObservableSet<String> collapsed =
-      FXCollections.observableSet(new java.util.TreeSet<>());
-
-  /** One read-only view, kept: a listener on a throwaway wrapper would be dropped with it. */
-  private final javafx.collections.ObservableSet<String> collapsedView =
-      FXCollections.unmodifiableObservableSet(collapsed);
+  private final ProjectLayout layout;
+  private final GraphSelection selection;
 
   public ProjectViewModel(Executor background, Consumer<Runnable> onUiThread) {
     this.background = background;
     this.onUiThread = onUiThread;
+    this.layout =
+        new ProjectLayout(
+            root::get,
+            manifest::get,
+            background,
+            onUiThread,
+            why -> status.set("Could not save the layout: " + why));
+    this.selection = new GraphSelection(selected, layout::visibleNodeIds);
   }
 
   /** What one load produced, handed to the UI thread in one piece. */
-  record Loaded(
-      Path root,
-      Manifest manifest,
-      Map<String, GraphLayout.Point> positions,
-      long fingerprint,
-      java.util.Set<String> collapsed) {}
+  record Loaded(Path root, Manifest manifest, ProjectLayout.Read layout, long fingerprint) {}
 
   public void open(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
@@ -97,14 +93,12 @@ public final class ProjectViewModel {
     }
     background.execute(
         () -> {
-          Map<String, GraphLayout.Point> p = layout(m);
+          Map<String, GraphLayout.Point> p = ProjectLayout.layout(m);
           onUiThread.accept(
               () -> {
-                positions.clear();
-                positions.putAll(p);
+                layout.replaceAll(p);
                 manifest.set(null); // views redraw from scratch
                 manifest.set(m);
-                savePositions();
               });
         });
   }
@@ -153,48 +147,13 @@ public final class ProjectViewModel {
 
   private Loaded load(Path dir, boolean fresh) {
     Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
-    Map<String, GraphLayout.Point> saved = fresh ? LayoutFile.read(dir) : new HashMap<>(positions);
-    Map<String, GraphLayout.Point> pos = new HashMap<>();
-    boolean missing = false;
-    for (String id : m.dag().nodeIds()) {
-      GraphLayout.Point p = saved.get(id);
-      if (p == null) {
-        missing = true;
-      } else {
-        pos.put(id, p);
-      }
-    }
-    if (missing) {
-      Map<String, GraphLayout.Point> computed = layout(m);
-      if (pos.isEmpty()) {
-        pos.putAll(computed);
-      } else {
-        computed.forEach(pos::putIfAbsent); // keep what the person placed
-      }
-    }
-    return new Loaded(dir, m, pos, fingerprint(dir), fresh ? LayoutFile.readCollapsed(dir) : null);
-  }
-
-  static Map<String, GraphLayout.Point> layout(Manifest m) {
-    List<String> ids = new ArrayList<>(m.dag().topologicalOrderOrDeclared());
-    List<String[]> edges = new ArrayList<>();
-    for (String id : ids) {
-      for (String child : m.dag().children(id)) {
-        edges.add(new String[] {id, child});
-      }
-    }
-    return GraphLayout.layout(ids, edges, NODE_WIDTH, NODE_HEIGHT);
+    return new Loaded(dir, m, layout.read(dir, m, fresh), fingerprint(dir));
   }
 
   private void apply(Loaded l) {
     root.set(l.root());
-    positions.clear();
-    positions.putAll(l.positions());
+    layout.apply(l.layout());
     fingerprint = l.fingerprint();
-    if (l.collapsed() != null) {
-      collapsed.clear();
-      collapsed.addAll(l.collapsed());
-    }
     problems.setAll(l.manifest().problems());
     manifest.set(null);
     manifest.set(l.manifest());
@@ -212,63 +171,46 @@ public final class ProjectViewModel {
     refreshStaleness();
   }
 
+  /** Where nodes are drawn and which folders are collapsed. */
+  public ProjectLayout layout() {
+    return layout;
+  }
+
   /** Puts a node that is about to appear (a new one, a renamed one) at a place on the graph. */
   public void place(String nodeId, double x, double y) {
-    positions.put(nodeId, new GraphLayout.Point(x, y));
-    savePositions();
+    layout.place(nodeId, x, y);
   }
 
   /** Like {@link #place}, but moves down until the node overlaps no other. */
   public void placeFree(String nodeId, double x, double y) {
-    double ty = y;
-    for (int i = 0; i < 500 && overlaps(nodeId, x, ty); i++) {
-      ty += NODE_HEIGHT / 2;
-    }
-    place(nodeId, x, ty);
-  }
-
-  private boolean overlaps(String self, double x, double y) {
-    for (Map.Entry<String, GraphLayout.Point> e : positions.entrySet()) {
-      GraphLayout.Point p = e.getValue();
-      if (!e.getKey().equals(self)
-          && Math.abs(p.x() - x) < NODE_WIDTH + 10
-          && Math.abs(p.y() - y) < NODE_HEIGHT + 10) {
-        return true;
-      }
-    }
-    return false;
+    layout.placeFree(nodeId, x, y);
   }
 
   /** Moves a node (the person dragged it) and saves the layout. */
   public void move(String nodeId, double x, double y) {
-    positions.put(nodeId, new GraphLayout.Point(x, y));
-    savePositions();
+    layout.move(nodeId, x, y);
   }
 
   /** Moves several nodes at once (the person dragged a selection) and saves the layout once. */
   public void moveAll(Map<String, GraphLayout.Point> moved) {
-    positions.putAll(moved);
-    savePositions();
+    layout.moveAll(moved);
   }
 
   /** Draws every node under {@code folder} as one group card; remembered in the layout file. */
   public void collapse(String folder) {
-    if (collapsed.add(folder)) {
-      selection.keepOnly(visibleNodeIds());
-      savePositions();
+    if (layout.collapse(folder)) {
+      selection.keepOnly(layout.visibleNodeIds());
     }
   }
 
   /** Draws the nodes of a collapsed folder one by one again. */
   public void expand(String folder) {
-    if (collapsed.remove(folder)) {
-      savePositions();
-    }
+    layout.expand(folder);
   }
 
   /** The folders drawn as group cards. */
   public javafx.collections.ObservableSet<String> collapsed() {
-    return collapsedView;
+    return layout.collapsed();
   }
 
   /**
@@ -276,18 +218,7 @@ public final class ProjectViewModel {
    * them.
    */
   public FolderGroups.Shown shown() {
-    Manifest m = manifest.get();
-    if (m == null) {
-      return new FolderGroups.Shown(List.of(), List.of(), Map.of());
-    }
-    return FolderGroups.shown(m, collapsed, this::position);
-  }
-
-  /** The nodes drawn as cards of their own, i.e. not folded into a group. */
-  private java.util.Set<String> visibleNodeIds() {
-    java.util.Set<String> out = new java.util.LinkedHashSet<>();
-    shown().items().stream().filter(id -> !id.startsWith(FolderGroups.PREFIX)).forEach(out::add);
-    return out;
+    return layout.shown();
   }
 
   /**
@@ -295,23 +226,6 @@ public final class ProjectViewModel {
    */
   public GraphSelection selection() {
     return selection;
-  }
-
-  private void savePositions() {
-    Path r = root.get();
-    if (r == null) {
-      return;
-    }
-    Map<String, GraphLayout.Point> copy = new LinkedHashMap<>(positions);
-    java.util.Set<String> folders = new java.util.TreeSet<>(collapsed);
-    background.execute(
-        () -> {
-          try {
-            LayoutFile.write(r, copy, folders);
-          } catch (IOException e) {
-            onUiThread.accept(() -> status.set("Could not save the layout: " + e.getMessage()));
-          }
-        });
   }
 
   /** A cheap summary of the project's files (paths, sizes and times) to notice outside changes. */
@@ -342,7 +256,7 @@ public final class ProjectViewModel {
   }
 
   public GraphLayout.Point position(String id) {
-    return positions.getOrDefault(id, new GraphLayout.Point(0, 0));
+    return layout.position(id);
   }
 
   /**
