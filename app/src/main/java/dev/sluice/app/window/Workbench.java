@@ -22,24 +22,21 @@ import java.nio.file.Path;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
 import javafx.geometry.Orientation;
-import javafx.scene.control.Button;
 import javafx.scene.control.Label;
 import javafx.scene.control.SplitPane;
 import javafx.scene.control.Tab;
 import javafx.scene.control.TabPane;
 import javafx.scene.control.TextField;
 import javafx.scene.control.ToolBar;
-import javafx.scene.control.Tooltip;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.HBox;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.Region;
-import org.kordamp.ikonli.javafx.FontIcon;
 
 /**
  * The main window's content: explorer on the left, the graph in the middle, the inspector on the
  * right, and the run, history and problems panels below. It wires view-models to views; the menus
- * live in {@link WorkbenchMenus}.
+ * live in {@link WorkbenchMenus}, the commands in {@link WorkbenchCommands}.
  */
 public final class Workbench extends BorderPane {
   final ProjectViewModel project;
@@ -49,6 +46,7 @@ public final class Workbench extends BorderPane {
   final PipelineView graph;
   final GraphEditing editing;
   final SqlWorkspace sql;
+  final WorkbenchCommands commands;
   private final dev.sluice.app.editor.ProjectAssist assist =
       new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
@@ -136,6 +134,7 @@ public final class Workbench extends BorderPane {
                 vertical.setDividerPositions(graphDivider[0]);
               }
             });
+    commands = new WorkbenchCommands(this);
     setTop(toolbar());
     setCenter(vertical);
     status.textProperty().bind(project.statusProperty());
@@ -188,16 +187,11 @@ public final class Workbench extends BorderPane {
   }
 
   private java.util.List<javafx.scene.control.MenuItem> dataMenu(String nodeId) {
-    javafx.scene.control.MenuItem open = new javafx.scene.control.MenuItem("Open SQL (Enter)");
-    open.setId("menu-open-sql");
-    open.setOnAction(e -> openEditor(nodeId));
-    javafx.scene.control.MenuItem data = new javafx.scene.control.MenuItem("Preview Data (Space)");
-    data.setId("menu-preview");
-    data.setOnAction(e -> preview(nodeId));
-    javafx.scene.control.MenuItem prof = new javafx.scene.control.MenuItem("Profile Columns");
-    prof.setId("menu-profile");
-    prof.setOnAction(e -> profile(nodeId));
-    return java.util.List.of(open, data, prof, new javafx.scene.control.SeparatorMenuItem());
+    return java.util.List.of(
+        commands.get("open-sql").contextItem(nodeId),
+        commands.get("preview").contextItem(nodeId),
+        commands.get("profile").contextItem(nodeId),
+        new javafx.scene.control.SeparatorMenuItem());
   }
 
   /** Opens the node's SQL in an editor tab (nodes without SQL of their own are previewed). */
@@ -233,28 +227,20 @@ public final class Workbench extends BorderPane {
   }
 
   private ToolBar toolbar() {
-    Button build = button("mdi2p-play", "Build all (Ctrl+B)", () -> run(RunRequest.everything()));
-    build.setId("build-all");
-    build.disableProperty().bind(runs.runningProperty().or(project.manifestProperty().isNull()));
-    Button cancel = button("mdi2s-stop", "Cancel the run (Ctrl+.)", runService::cancel);
-    cancel.disableProperty().bind(runs.runningProperty().not());
-    Button fit = button("mdi2f-fit-to-page-outline", "Fit to window (Ctrl+0)", graph::fit);
-    Button layout = button("mdi2s-sitemap-outline", "Lay out again (Ctrl+L)", project::relayout);
-    Button reload = button("mdi2r-refresh", "Reload from disk (F5)", project::reload);
     find.setPromptText("Find a node (Ctrl+F)");
     find.setId("find-node");
     find.setOnAction(e -> findNode(find.getText()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
     return new ToolBar(
-        build, cancel, new javafx.scene.control.Separator(), fit, layout, reload, gap, find);
-  }
-
-  private static Button button(String icon, String tip, Runnable action) {
-    Button b = new Button(null, new FontIcon(icon));
-    b.setTooltip(new Tooltip(tip));
-    b.setOnAction(e -> action.run());
-    return b;
+        commands.button("build-all"),
+        commands.button("cancel-run"),
+        new javafx.scene.control.Separator(),
+        commands.button("fit"),
+        commands.button("relayout"),
+        commands.button("reload"),
+        gap,
+        find);
   }
 
   private static Tab tab(String title, javafx.scene.Node content) {

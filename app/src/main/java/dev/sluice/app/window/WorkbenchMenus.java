@@ -1,7 +1,5 @@
 package dev.sluice.app.window;
 
-import dev.sluice.app.project.GraphEditing;
-import dev.sluice.app.runs.RunRequest;
 import java.io.File;
 import java.nio.file.Path;
 import java.util.function.Consumer;
@@ -14,7 +12,10 @@ import javafx.scene.input.KeyCombination;
 import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
-/** The menu bar, every item with its keyboard shortcut. */
+/**
+ * The menu bar: the window's own items (open, recent, quit, theme) and the rest drawn from {@link
+ * WorkbenchCommands}.
+ */
 final class WorkbenchMenus {
   private WorkbenchMenus() {}
 
@@ -51,31 +52,26 @@ final class WorkbenchMenus {
           }
         });
     recentMenu.getItems().add(new MenuItem("…"));
+    WorkbenchCommands c = w.commands;
     Menu file =
         new Menu(
             "File",
             null,
             openItem,
             recentMenu,
-            item("Reload", "F5", w.project::reload),
+            c.menuItem("reload"),
             new SeparatorMenuItem(),
             item("Quit", "Shortcut+Q", quit));
-
-    MenuItem undo = item("Undo", "Shortcut+Z", w.editing::undo);
-    undo.disableProperty().bind(w.editing.stack().canUndoProperty().not());
-    MenuItem redo = item("Redo", "Shortcut+Shift+Z", w.editing::redo);
-    redo.disableProperty().bind(w.editing.stack().canRedoProperty().not());
     Menu edit =
         new Menu(
             "Edit",
             null,
-            undo,
-            redo,
+            c.menuItem("undo"),
+            c.menuItem("redo"),
             new SeparatorMenuItem(),
-            item(
-                "New Model", "Shortcut+N", () -> w.editing.create(GraphEditing.Kind.MODEL, 40, 40)),
-            item("Rename Model…", "F2", w.graph::renameSelected),
-            item("Delete Selected", null, w.graph::deleteSelected));
+            c.menuItem("new-model"),
+            c.menuItem("rename"),
+            c.menuItem("delete"));
     CheckMenuItem dark = new CheckMenuItem("Dark Theme");
     dark.setAccelerator(KeyCombination.keyCombination("Shortcut+Shift+D"));
     dark.selectedProperty().addListener((o, was, on) -> darkTheme.accept(on));
@@ -83,66 +79,36 @@ final class WorkbenchMenus {
         new Menu(
             "View",
             null,
-            item("Find Node…", "Shortcut+F", w::focusFind),
-            item("Fit to Window", "Shortcut+0", w.graph::fit),
-            item("Zoom In", "Shortcut+EQUALS", () -> w.graph.zoom(1.2)),
-            item("Zoom Out", "Shortcut+MINUS", () -> w.graph.zoom(1 / 1.2)),
-            item("Lay Out Again", "Shortcut+L", w.project::relayout),
+            c.menuItem("find"),
+            c.menuItem("fit"),
+            c.menuItem("zoom-in"),
+            c.menuItem("zoom-out"),
+            c.menuItem("relayout"),
             new SeparatorMenuItem(),
             dark);
-
     Menu run =
         new Menu(
             "Run",
             null,
-            item("Build All", "Shortcut+B", () -> w.run(RunRequest.everything())),
-            item("Run Selected", "Shortcut+R", () -> selected(w, RunRequest::node)),
-            item(
-                "Run Selected with Upstream",
-                "Shortcut+Shift+U",
-                () -> selected(w, RunRequest::withUpstream)),
-            item(
-                "Run Selected with Downstream",
-                "Shortcut+Shift+R",
-                () -> selected(w, RunRequest::withDownstream)),
-            item("Test Selected", "Shortcut+T", () -> selected(w, RunRequest::test)),
+            c.menuItem("build-all"),
+            c.menuItem("run-selected"),
+            c.menuItem("run-upstream"),
+            c.menuItem("run-downstream"),
+            c.menuItem("test-selected"),
             new SeparatorMenuItem(),
-            item("Cancel Run", "Shortcut+PERIOD", w.runService::cancel));
+            c.menuItem("cancel-run"));
     Menu data =
         new Menu(
             "Data",
             null,
-            item("New Query", "Shortcut+Shift+N", w.sql::newQuery),
-            item(
-                "Open SQL Editor",
-                "Shortcut+E",
-                () -> w.openEditor(w.project.selectedProperty().get())),
-            item(
-                "Preview Data",
-                "Shortcut+Shift+V",
-                () -> w.preview(w.project.selectedProperty().get())),
-            item(
-                "Profile Columns",
-                "Shortcut+Shift+P",
-                () -> {
-                  var editor = w.sql.selectedEditor();
-                  if (editor != null) {
-                    editor.profile();
-                  } else {
-                    w.profile(w.project.selectedProperty().get());
-                  }
-                }),
-            item("Check All SQL", "Shortcut+Shift+K", w.sql::checkAll),
+            c.menuItem("new-query"),
+            c.menuItem("open-sql"),
+            c.menuItem("preview"),
+            c.menuItem("profile"),
+            c.menuItem("check-all"),
             new SeparatorMenuItem(),
-            item("Close Tab", "Shortcut+W", w.sql::closeSelected));
+            c.menuItem("close-tab"));
     return new MenuBar(file, edit, view, run, data);
-  }
-
-  private static void selected(Workbench w, java.util.function.Function<String, RunRequest> kind) {
-    String id = w.project.selectedProperty().get();
-    if (id != null) {
-      w.run(kind.apply(id));
-    }
   }
 
   private static MenuItem item(String text, String accelerator, Runnable action) {
