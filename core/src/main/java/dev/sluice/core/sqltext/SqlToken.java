@@ -3,8 +3,11 @@ package dev.sluice.core.sqltext;
 /**
  * One token of SQL with Jinja: characters {@code start} (inclusive) to {@code end} (exclusive) of
  * the text it was read from. An unclosed comment, string or tag runs to the end of the text.
+ *
+ * @param open whether it stops before its closing: at the end of the text, or (for a comment,
+ *     string or quoted name) at a Jinja tag inside it, after which a token of the same kind goes on
  */
-public record SqlToken(Kind kind, int start, int end) {
+public record SqlToken(Kind kind, int start, int end, boolean open) {
   /** What a run of characters is. */
   public enum Kind {
     SPACE,
@@ -25,6 +28,13 @@ public record SqlToken(Kind kind, int start, int end) {
     JINJA_COMMENT,
     /** Any other single character: operators, parentheses, commas. */
     SYMBOL
+  }
+
+  /** Whether this is a Jinja tag, which Jinja reads before SQL is read. */
+  public boolean isJinja() {
+    return kind == Kind.JINJA_EXPRESSION
+        || kind == Kind.JINJA_STATEMENT
+        || kind == Kind.JINJA_COMMENT;
   }
 
   /** The token's characters in {@code text}. */

@@ -49,6 +49,21 @@ class SqlTokensTest {
       at = t.end();
     }
     assertThat(at).isEqualTo(sql.length());
-    assertThat(tokens.get(tokens.size() - 1).kind()).isEqualTo(Kind.STRING);
+    assertThat(tokens.get(tokens.size() - 1).kind()).isEqualTo(Kind.JINJA_EXPRESSION);
+    assertThat(tokens.get(tokens.size() - 1).open()).isTrue();
+  }
+
+  @Test
+  void aJinjaTagInsideAStringOrCommentIsStillATagBecauseJinjaRendersFirst() {
+    String sql = "select 'day {{ var(\"d\") }}' -- by {{ x }}\n";
+    assertThat(kindsAndTexts(sql))
+        .containsExactly(
+            "WORD:select",
+            "STRING:'day ",
+            "JINJA_EXPRESSION:{{ var(\"d\") }}",
+            "STRING:'",
+            "LINE_COMMENT:-- by ",
+            "JINJA_EXPRESSION:{{ x }}");
+    assertThat(SqlTokens.of(sql).get(2).open()).isTrue();
   }
 }
