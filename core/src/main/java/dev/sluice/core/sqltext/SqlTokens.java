@@ -65,7 +65,8 @@ public final class SqlTokens {
     }
     if (Character.isDigit(c)) {
       int j = i + 1;
-      while (j < n && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.')) {
+      while (j < n
+          && (Character.isLetterOrDigit(s.charAt(j)) || s.charAt(j) == '.' || s.charAt(j) == '_')) {
         j++;
       }
       return add(Kind.NUMBER, i, j, false);
