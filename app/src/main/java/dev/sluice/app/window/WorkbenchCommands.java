@@ -20,117 +20,166 @@ final class WorkbenchCommands {
     this.w = w;
     ObservableBooleanValue running = w.runs.runningProperty();
     // File
-    add("reload", "Reload", "F5", null, "mdi2r-refresh", any(w.project::reload), null);
+    add(new Command("reload", "Reload", "F5", null, "mdi2r-refresh", any(w.project::reload), null));
     // Edit
     add(
-        "undo",
-        "Undo",
-        "Shortcut+Z",
-        null,
-        null,
-        any(w.editing::undo),
-        w.editing.stack().canUndoProperty().not());
+        new Command(
+            "undo",
+            "Undo",
+            "Shortcut+Z",
+            null,
+            null,
+            any(w.editing::undo),
+            w.editing.stack().canUndoProperty().not()));
     add(
-        "redo",
-        "Redo",
-        "Shortcut+Shift+Z",
-        null,
-        null,
-        any(w.editing::redo),
-        w.editing.stack().canRedoProperty().not());
+        new Command(
+            "redo",
+            "Redo",
+            "Shortcut+Shift+Z",
+            null,
+            null,
+            any(w.editing::redo),
+            w.editing.stack().canRedoProperty().not()));
     add(
-        "new-model",
-        "New Model",
-        "Shortcut+N",
-        null,
-        null,
-        any(() -> w.editing.create(GraphEditing.Kind.MODEL, 40, 40)),
-        null);
-    add("rename", "Rename Model…", "F2", null, null, any(w.graph::renameSelected), null);
-    add("delete", "Delete Selected", null, null, null, any(w.graph::deleteSelected), null);
+        new Command(
+            "new-model",
+            "New Model",
+            "Shortcut+N",
+            null,
+            null,
+            any(() -> w.editing.create(GraphEditing.Kind.MODEL, 40, 40)),
+            null));
+    add(
+        new Command(
+            "rename", "Rename Model…", "F2", null, null, any(w.graph::renameSelected), null));
+    add(
+        new Command(
+            "delete", "Delete Selected", null, null, null, any(w.graph::deleteSelected), null));
     // View
-    add("find", "Find Node…", "Shortcut+F", null, null, any(w::focusFind), null);
+    add(new Command("find", "Find Node…", "Shortcut+F", null, null, any(w::focusFind), null));
     add(
-        "fit",
-        "Fit to Window",
-        "Shortcut+0",
-        null,
-        "mdi2f-fit-to-page-outline",
-        any(w.graph::fit),
-        null);
-    add("zoom-in", "Zoom In", "Shortcut+EQUALS", null, null, any(() -> w.graph.zoom(1.2)), null);
+        new Command(
+            "fit",
+            "Fit to Window",
+            "Shortcut+0",
+            null,
+            "mdi2f-fit-to-page-outline",
+            any(w.graph::fit),
+            null));
     add(
-        "zoom-out",
-        "Zoom Out",
-        "Shortcut+MINUS",
-        null,
-        null,
-        any(() -> w.graph.zoom(1 / 1.2)),
-        null);
+        new Command(
+            "zoom-in",
+            "Zoom In",
+            "Shortcut+EQUALS",
+            null,
+            null,
+            any(() -> w.graph.zoom(1.2)),
+            null));
     add(
-        "relayout",
-        "Lay Out Again",
-        "Shortcut+L",
-        null,
-        "mdi2s-sitemap-outline",
-        any(w.project::relayout),
-        null);
+        new Command(
+            "zoom-out",
+            "Zoom Out",
+            "Shortcut+MINUS",
+            null,
+            null,
+            any(() -> w.graph.zoom(1 / 1.2)),
+            null));
+    add(
+        new Command(
+            "relayout",
+            "Lay Out Again",
+            "Shortcut+L",
+            null,
+            "mdi2s-sitemap-outline",
+            any(w.project::relayout),
+            null));
     // Run
     add(
-        "build-all",
-        "Build All",
-        "Shortcut+B",
-        null,
-        "mdi2p-play",
-        any(() -> w.run(RunRequest.everything())),
-        w.runs.runningProperty().or(w.project.manifestProperty().isNull()));
-    add("run-selected", "Run Selected", "Shortcut+R", null, null, run(RunRequest::node), null);
+        new Command(
+            "build-all",
+            "Build All",
+            "Shortcut+B",
+            null,
+            "mdi2p-play",
+            any(() -> w.run(RunRequest.everything())),
+            w.runs.runningProperty().or(w.project.manifestProperty().isNull())));
     add(
-        "run-upstream",
-        "Run Selected with Upstream",
-        "Shortcut+Shift+U",
-        null,
-        null,
-        run(RunRequest::withUpstream),
-        null);
+        new Command(
+            "run-selected", "Run Selected", "Shortcut+R", null, null, run(RunRequest::node), null));
     add(
-        "run-downstream",
-        "Run Selected with Downstream",
-        "Shortcut+Shift+R",
-        null,
-        null,
-        run(RunRequest::withDownstream),
-        null);
-    add("test-selected", "Test Selected", "Shortcut+T", null, null, run(RunRequest::test), null);
+        new Command(
+            "run-upstream",
+            "Run Selected with Upstream",
+            "Shortcut+Shift+U",
+            null,
+            null,
+            run(RunRequest::withUpstream),
+            null));
     add(
-        "cancel-run",
-        "Cancel Run",
-        "Shortcut+PERIOD",
-        null,
-        "mdi2s-stop",
-        any(w.runService::cancel),
-        javafx.beans.binding.Bindings.not(running));
+        new Command(
+            "run-downstream",
+            "Run Selected with Downstream",
+            "Shortcut+Shift+R",
+            null,
+            null,
+            run(RunRequest::withDownstream),
+            null));
+    add(
+        new Command(
+            "test-selected",
+            "Test Selected",
+            "Shortcut+T",
+            null,
+            null,
+            run(RunRequest::test),
+            null));
+    add(
+        new Command(
+            "cancel-run",
+            "Cancel Run",
+            "Shortcut+PERIOD",
+            null,
+            "mdi2s-stop",
+            any(w.runService::cancel),
+            javafx.beans.binding.Bindings.not(running)));
     // Data
-    add("new-query", "New Query", "Shortcut+Shift+N", null, null, any(w.sql::newQuery), null);
-    add("open-sql", "Open SQL Editor", "Shortcut+E", "Enter", null, w::openEditor, null);
-    add("preview", "Preview Data", "Shortcut+Shift+V", "Space", null, w::preview, null);
     add(
-        "profile",
-        "Profile Columns",
-        "Shortcut+Shift+P",
-        null,
-        null,
-        id -> {
-          var editor = w.sql.selectedEditor();
-          if (editor != null) {
-            editor.profile();
-          } else {
-            w.profile(id);
-          }
-        },
-        null);
-    add("check-all", "Check All SQL", "Shortcut+Shift+K", null, null, any(w.sql::checkAll), null);
-    add("close-tab", "Close Tab", "Shortcut+W", null, null, any(w.sql::closeSelected), null);
+        new Command(
+            "new-query", "New Query", "Shortcut+Shift+N", null, null, any(w.sql::newQuery), null));
+    add(
+        new Command(
+            "open-sql", "Open SQL Editor", "Shortcut+E", "Enter", null, w::openEditor, null));
+    add(
+        new Command(
+            "preview", "Preview Data", "Shortcut+Shift+V", "Space", null, w::preview, null));
+    add(
+        new Command(
+            "profile",
+            "Profile Columns",
+            "Shortcut+Shift+P",
+            null,
+            null,
+            id -> {
+              var editor = w.sql.selectedEditor();
+              if (editor != null) {
+                editor.profile();
+              } else {
+                w.profile(id);
+              }
+            },
+            null));
+    add(
+        new Command(
+            "check-all",
+            "Check All SQL",
+            "Shortcut+Shift+K",
+            null,
+            null,
+            any(w.sql::checkAll),
+            null));
+    add(
+        new Command(
+            "close-tab", "Close Tab", "Shortcut+W", null, null, any(w.sql::closeSelected), null));
   }
 
   /** The command named {@code id}; a name not in the table is a programming error. */
@@ -152,15 +201,8 @@ final class WorkbenchCommands {
     return get(id).button(w.project.selectedProperty()::get);
   }
 
-  private void add(
-      String id,
-      String label,
-      String accelerator,
-      String graphKey,
-      String icon,
-      Consumer<String> action,
-      ObservableBooleanValue disabled) {
-    table.put(id, new Command(id, label, accelerator, graphKey, icon, action, disabled));
+  private void add(Command c) {
+    table.put(c.id(), c);
   }
 
   /** A command about no node. */
