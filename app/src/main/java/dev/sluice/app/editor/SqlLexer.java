@@ -30,13 +30,13 @@ public final class SqlLexer {
       SqlToken t = tokens.get(k);
       String style = style(text, t, k + 1 < tokens.size() ? tokens.get(k + 1) : null);
       int from = t.start();
-      for (int nl = text.indexOf('\n', from);
-          nl >= 0 && nl < t.end();
-          nl = text.indexOf('\n', from)) {
-        emit(line, from, nl, style);
-        lines.add(line);
-        line = new ArrayList<>();
-        from = nl + 1;
+      for (int nl = from; nl < t.end(); nl++) { // only a token's own characters are looked at
+        if (text.charAt(nl) == '\n') {
+          emit(line, from, nl, style);
+          lines.add(line);
+          line = new ArrayList<>();
+          from = nl + 1;
+        }
       }
       emit(line, from, t.end(), style);
     }
