@@ -2,7 +2,7 @@ package dev.sluice.app;
 
 import atlantafx.base.theme.PrimerDark;
 import atlantafx.base.theme.PrimerLight;
-import dev.sluice.app.workbench.MainWindow;
+import dev.sluice.app.window.MainWindow;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

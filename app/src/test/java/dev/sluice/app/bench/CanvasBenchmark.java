@@ -1,6 +1,6 @@
 package dev.sluice.app.bench;
 
-import dev.sluice.app.workbench.MainWindow;
+import dev.sluice.app.window.MainWindow;
 import dev.sluice.bench.SyntheticProject;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,7 +1,7 @@
 package dev.sluice.app.bench;
 
 import dev.sluice.app.editor.EditorTab;
-import dev.sluice.app.workbench.MainWindow;
+import dev.sluice.app.window.MainWindow;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -18,18 +18,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Predicate;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Turns a node into the SQL that runs: templates rendered against the real target, {@code
  * is_incremental()} answered from the warehouse, and ephemeral models inlined as CTEs.
  */
 public final class Compiler {
-  private static final Pattern LEADING_WITH =
-      Pattern.compile(
-          "^(\\s*(?:--[^\\n]*\\n|/\\*.*?\\*/|\\s)*)with(\\s+recursive)?\\b",
-          Pattern.CASE_INSENSITIVE | Pattern.DOTALL);
 
   private final Manifest manifest;
   private final TemplateEngine engine;
@@ -345,16 +339,17 @@ public final class Compiler {
   }
 
   static String injectCtes(String sql, String defs) {
-    Matcher m = LEADING_WITH.matcher(sql);
-    if (m.find()) {
-      String recursive = m.group(2) == null ? "" : m.group(2);
-      return m.group(1)
+    java.util.Optional<dev.sluice.core.sqltext.LeadingWith> with =
+        dev.sluice.core.sqltext.LeadingWith.of(sql);
+    if (with.isPresent()) {
+      dev.sluice.core.sqltext.LeadingWith w = with.get();
+      return w.prefix()
           + "with"
-          + recursive
+          + w.recursive()
           + " "
           + defs
           + ",\n"
-          + sql.substring(m.end()).stripLeading();
+          + sql.substring(w.end()).stripLeading();
     }
     return "with " + defs + "\n" + sql;
   }

@@ -24,8 +24,6 @@ import java.util.stream.Stream;
  * in dbt, so it is changed there.
  */
 public final class PropertyEdits {
-  private static final Pattern SQL_CONFIG =
-      Pattern.compile("\\{\\{-?\\s*config\\s*\\((.*?)\\)\\s*-?}}", Pattern.DOTALL);
   private static final Pattern MATERIALIZED =
       Pattern.compile("materialized\\s*=\\s*(['\"])([^'\"]*)\\1");
   public static final List<String> MATERIALIZATIONS =
@@ -42,13 +40,20 @@ public final class PropertyEdits {
     Model m = model(project, model);
     Path sqlFile = project.root().resolve(m.file());
     String sql = read(sqlFile);
-    Matcher config = SQL_CONFIG.matcher(sql);
-    while (config.find()) {
-      Matcher mat = MATERIALIZED.matcher(config.group(1));
+    for (dev.sluice.core.sqltext.SqlToken tag : dev.sluice.core.sqltext.SqlTokens.of(sql)) {
+      if (tag.kind() != dev.sluice.core.sqltext.SqlToken.Kind.JINJA_EXPRESSION || tag.open()) {
+        continue;
+      }
+      java.util.Optional<int[]> args =
+          dev.sluice.core.sqltext.JinjaTag.of(sql, tag).callArguments(sql, "config");
+      if (args.isEmpty()) {
+        continue;
+      }
+      int from = args.get()[0];
+      Matcher mat = MATERIALIZED.matcher(sql.substring(from, args.get()[1]));
       if (mat.find()) {
-        int at = config.start(1) + mat.start(2);
-        String after =
-            sql.substring(0, at) + materialized + sql.substring(config.start(1) + mat.end(2));
+        int at = from + mat.start(2);
+        String after = sql.substring(0, at) + materialized + sql.substring(from + mat.end(2));
         return edit("make " + model + " a " + materialized, sqlFile, sql, after);
       }
     }

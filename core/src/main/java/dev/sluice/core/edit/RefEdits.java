@@ -22,7 +22,6 @@ public final class RefEdits {
   private static final Pattern IMPORT =
       Pattern.compile(
           "(?is)\\s*(\\w+)\\s+as\\s*\\(\\s*select\\s+\\*\\s+from\\s+(\\{\\{[^}]*}})\\s*\\)\\s*");
-  private static final Pattern LEADING_WITH = Pattern.compile("(?is)^\\s*with\\s+");
 
   private RefEdits() {}
 
@@ -148,13 +147,14 @@ public final class RefEdits {
     }
 
     static Imports parse(String sql) {
-      Matcher with = LEADING_WITH.matcher(sql);
-      if (!with.find()) {
+      java.util.Optional<dev.sluice.core.sqltext.LeadingWith> with =
+          dev.sluice.core.sqltext.LeadingWith.of(sql);
+      if (with.isEmpty()) {
         return null;
       }
       List<String> aliases = new ArrayList<>();
       List<String> reads = new ArrayList<>();
-      int pos = with.end();
+      int pos = with.get().bodyStart();
       int end = -1;
       while (true) {
         Matcher m = IMPORT.matcher(sql);

@@ -13,8 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
@@ -24,13 +22,6 @@ import java.util.stream.Stream;
 public final class ProjectLoader {
   /** The folder of export files ({@code *.yml}), relative to the project root. */
   public static final String EXPORT_PATH = "exports";
-
-  private static final Pattern SNAPSHOT =
-      Pattern.compile(
-          "\\{%-?\\s*snapshot\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*endsnapshot\\s*-?%}", Pattern.DOTALL);
-  private static final Pattern DOCS =
-      Pattern.compile(
-          "\\{%-?\\s*docs\\s+(\\w+)\\s*-?%}(.*?)\\{%-?\\s*enddocs\\s*-?%}", Pattern.DOTALL);
 
   private final Map<String, String> env;
 
@@ -109,9 +100,10 @@ public final class ProjectLoader {
       }
       Map<String, String> docs = new LinkedHashMap<>();
       for (Path f : files(settings.modelPaths(), ".md")) {
-        Matcher m = DOCS.matcher(text(f));
-        while (m.find()) {
-          docs.put(m.group(1), m.group(2).strip());
+        String md = text(f);
+        for (dev.sluice.core.sqltext.JinjaBlock b :
+            dev.sluice.core.sqltext.JinjaBlock.all(md, "docs")) {
+          docs.put(b.name(), md.substring(b.bodyStart(), b.bodyEnd()).strip());
         }
       }
       List<String> ymlRoots = new ArrayList<>(settings.modelPaths());
@@ -240,11 +232,11 @@ public final class ProjectLoader {
         for (Path f : files(List.of(snapPath), ".sql")) {
           Path rel = root.relativize(f);
           String text = text(f);
-          Matcher m = SNAPSHOT.matcher(text);
           boolean any = false;
-          while (m.find()) {
+          for (dev.sluice.core.sqltext.JinjaBlock m :
+              dev.sluice.core.sqltext.JinjaBlock.all(text, "snapshot")) {
             any = true;
-            String name = m.group(1);
+            String name = m.name();
             int line = lineAt(text, m.start());
             NodeConfig config =
                 ConfigTree.resolve(
@@ -259,7 +251,9 @@ public final class ProjectLoader {
               continue;
             }
             // keep the body on its original lines so that errors point at the right place
-            String body = "\n".repeat(lineAt(text, m.start(2)) - 1) + m.group(2);
+            String body =
+                "\n".repeat(lineAt(text, m.bodyStart()) - 1)
+                    + text.substring(m.bodyStart(), m.bodyEnd());
             Snapshot snap =
                 new Snapshot(
                     name, rel, line, body, config, props == null ? "" : props.description());

@@ -21,7 +21,6 @@ public final class Completer {
   private static final Pattern SOURCE_ARG = Pattern.compile("\\bsource\\(\\s*['\"]([\\w.-]*)$");
   private static final Pattern SOURCE_TABLE_ARG =
       Pattern.compile("\\bsource\\(\\s*['\"]([\\w.-]+)['\"]\\s*,\\s*['\"]([\\w.-]*)$");
-  private static final Pattern TAG_START = Pattern.compile("^\\{[{%]-?\\s*(\\w*)$");
   private static final Pattern QUALIFIED =
       Pattern.compile("(\"[^\"\\n]+\"|[A-Za-z_][\\w$]*)\\s*\\.\\s*(\\w*)$");
   private static final Pattern LAST_WORD = Pattern.compile("([A-Za-z_]\\w*)\\s+\\w*$");
@@ -66,8 +65,11 @@ public final class Completer {
       for (SqlContext.Refable ref : context.refables()) {
         r.add(new Suggestion(ref.name(), Kind.REF, ref.name(), ref.kind()), 0);
       }
-    } else if ((m = TAG_START.matcher(before)).find()) {
-      r = new Ranking(m.group(1), Ranking.Order.ALPHABETICAL);
+    } else if (dev.sluice.core.sqltext.JinjaTag.wordBeingTyped(before).isPresent()) {
+      r =
+          new Ranking(
+              dev.sluice.core.sqltext.JinjaTag.wordBeingTyped(before).get(),
+              Ranking.Order.ALPHABETICAL);
       if (text.charAt(span.start() + 1) == '%') {
         SqlWords.TEMPLATE_TAGS.forEach(
             t -> r.add(new Suggestion(t, Kind.KEYWORD, t, "template tag"), 0));

@@ -1,12 +1,14 @@
 package dev.sluice.core.sqlassist;
 
+import dev.sluice.core.sqltext.SqlToken;
+import dev.sluice.core.sqltext.SqlTokens;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A model's source text cut into regions: template tags, comments, string literals and plain SQL.
- * Jinja renders before SQL is read, so template tags are found first, anywhere; comments and
- * strings are then found in what is left.
+ * A model's source text cut into regions: template tags, comments, string literals and plain SQL,
+ * read by the one tokenizer, {@link SqlTokens}. Jinja renders before SQL is read, so a template tag
+ * is found anywhere, a comment or string around it spanning it.
  */
 final class SqlText {
   enum Region {
@@ -35,8 +37,7 @@ final class SqlText {
 
   SqlText(String text) {
     this.text = text;
-    findTemplateTags();
-    findSqlRegions();
+    cut();
   }
 
   String text() {
@@ -90,85 +91,51 @@ final class SqlText {
     }
   }
 
-  private void findTemplateTags() {
-    int i = 0;
-    while (i < text.length() - 1) {
-      if (text.charAt(i) != '{') {
-        i++;
+  /** Cuts the text with the one SQL/Jinja tokenizer, joining the pieces a tag cut back up. */
+  private void cut() {
+    Span pending = null;
+    boolean pendingCut = false;
+    for (SqlToken t : SqlTokens.of(text)) {
+      Region region = regionOf(t.kind());
+      if (t.isJinja()) {
+        template.add(new Span(region, t.start(), t.end(), t.open()));
         continue;
       }
-      char c = text.charAt(i + 1);
-      String close = c == '{' ? "}}" : c == '%' ? "%}" : c == '#' ? "#}" : null;
-      if (close == null) {
-        i++;
-        continue;
-      }
-      Region region =
-          c == '{'
-              ? Region.TEMPLATE_EXPRESSION
-              : c == '%' ? Region.TEMPLATE_STATEMENT : Region.TEMPLATE_COMMENT;
-      int end = text.indexOf(close, i + 2);
-      if (end < 0) {
-        template.add(new Span(region, i, text.length(), true));
-        return;
-      }
-      template.add(new Span(region, i, end + 2, false));
-      i = end + 2;
-    }
-  }
-
-  private void findSqlRegions() {
-    char[] plain = text.toCharArray();
-    for (Span s : template) {
-      for (int k = s.start(); k < s.end(); k++) {
-        plain[k] = ' ';
-      }
-    }
-    int n = plain.length;
-    int i = 0;
-    while (i < n) {
-      char c = plain[i];
-      if (c == '-' && i + 1 < n && plain[i + 1] == '-') {
-        int end = indexOf(plain, '\n', i);
-        sql.add(new Span(Region.COMMENT, i, end < 0 ? n : end, true));
-        i = end < 0 ? n : end;
-      } else if (c == '/' && i + 1 < n && plain[i + 1] == '*') {
-        int end = new String(plain).indexOf("*/", i + 2);
-        sql.add(new Span(Region.COMMENT, i, end < 0 ? n : end + 2, end < 0));
-        i = end < 0 ? n : end + 2;
-      } else if (c == '\'' || c == '"') {
-        int end = closingQuote(plain, i, c);
-        sql.add(
-            new Span(
-                c == '\'' ? Region.STRING : Region.QUOTED_NAME, i, end < 0 ? n : end + 1, end < 0));
-        i = end < 0 ? n : end + 1;
+      if (pending != null && pendingCut && region == pending.region()) {
+        pending = new Span(pending.region(), pending.start(), t.end(), open(t));
       } else {
-        i++;
-      }
-    }
-  }
-
-  private static int closingQuote(char[] s, int open, char quote) {
-    int i = open + 1;
-    while (i < s.length) {
-      if (s[i] == quote) {
-        if (i + 1 < s.length && s[i + 1] == quote) {
-          i += 2; // a doubled quote stays inside
-          continue;
+        if (pending != null) {
+          // a piece cut by a tag and not gone on with ends where the next token starts
+          sql.add(
+              pendingCut
+                  ? new Span(pending.region(), pending.start(), t.start(), pending.open())
+                  : pending);
         }
-        return i;
+        pending = region == Region.SQL ? null : new Span(region, t.start(), t.end(), open(t));
       }
-      i++;
+      pendingCut = pending != null && t.open() && t.end() < text.length();
     }
-    return -1;
+    if (pending != null) {
+      // a piece cut by a tag that runs to the end is open to the end
+      sql.add(
+          pendingCut ? new Span(pending.region(), pending.start(), text.length(), true) : pending);
+    }
   }
 
-  private static int indexOf(char[] s, char c, int from) {
-    for (int i = from; i < s.length; i++) {
-      if (s[i] == c) {
-        return i;
-      }
-    }
-    return -1;
+  /** A line comment always holds the caret at its end; the others when left unclosed. */
+  private static boolean open(SqlToken t) {
+    return t.kind() == SqlToken.Kind.LINE_COMMENT || t.open();
+  }
+
+  private static Region regionOf(SqlToken.Kind kind) {
+    return switch (kind) {
+      case JINJA_EXPRESSION -> Region.TEMPLATE_EXPRESSION;
+      case JINJA_STATEMENT -> Region.TEMPLATE_STATEMENT;
+      case JINJA_COMMENT -> Region.TEMPLATE_COMMENT;
+      case LINE_COMMENT, BLOCK_COMMENT -> Region.COMMENT;
+      case STRING -> Region.STRING;
+      case QUOTED_NAME -> Region.QUOTED_NAME;
+      default -> Region.SQL;
+    };
   }
 }

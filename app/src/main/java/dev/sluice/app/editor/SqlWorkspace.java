@@ -1,0 +1,346 @@
+package dev.sluice.app.editor;
+
+import dev.sluice.app.project.ProjectViewModel;
+import dev.sluice.app.results.ProfileView;
+import dev.sluice.app.results.ProfileViewModel;
+import dev.sluice.app.results.QueryViewModel;
+import dev.sluice.app.results.ResultsView;
+import dev.sluice.app.results.WarehouseSession;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.pipeline.Previews;
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.NodeKind;
+import dev.sluice.core.project.SingularTest;
+import java.nio.file.Path;
+import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Consumer;
+import javafx.scene.control.Alert;
+import javafx.scene.control.ButtonType;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+
+/**
+ * The data side of the workbench: the centre tabs (the pipeline graph first, then SQL editors and
+ * scratch queries), and the Data and Profile panels that previews from the graph fill. It owns the
+ * warehouse session the editors share and the threads they work on.
+ */
+public final class SqlWorkspace {
+  private final ProjectViewModel project;
+  private final TabPane tabs = new TabPane();
+  private final WarehouseSession session = new WarehouseSession(PipelineOptions.defaults());
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("sluice-editor"));
+  private final ExecutorService queries = Executors.newCachedThreadPool(daemon("sluice-query"));
+  private final EditorContext context;
+  private final QueryViewModel preview;
+  private final ProfileViewModel profile;
+  private final ResultsView previewView;
+  private final ProfileView profileView;
+  private final SqlAssist assist;
+  private final javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem>
+      sqlProblems = javafx.collections.FXCollections.observableArrayList();
+  private final Consumer<Runnable> onUi;
+  private volatile long checkGeneration;
+  private int scratch;
+
+  /**
+   * Projects up to this size have every model's SQL checked after each load; larger ones on
+   * request.
+   */
+  static final int CHECK_ALL_LIMIT = 300;
+
+  public SqlWorkspace(
+      ProjectViewModel project,
+      javafx.scene.Node graph,
+      Consumer<Runnable> onUi,
+      Consumer<String> notify,
+      SqlAssist assist) {
+    this.project = project;
+    this.assist = assist;
+    this.onUi = onUi;
+    Tab pipeline = new Tab("Pipeline", graph);
+    pipeline.setClosable(false);
+    pipeline.setId("pipeline-tab");
+    tabs.getTabs().add(pipeline);
+    tabs.setId("workspace-tabs");
+    tabs.setTabClosingPolicy(TabPane.TabClosingPolicy.ALL_TABS);
+    context =
+        new EditorContext(
+            session,
+            worker,
+            queries,
+            onUi,
+            project.manifestProperty()::get,
+            project::saveFile,
+            notify,
+            assist,
+            SqlWorkspace::confirmDiscard);
+    preview = new QueryViewModel(session, queries, onUi);
+    profile = new ProfileViewModel(session, queries, onUi);
+    previewView = new ResultsView(preview, notify);
+    profileView = new ProfileView(profile);
+    project
+        .manifestProperty()
+        .addListener(
+            (o, was, m) -> {
+              session.setManifest(m);
+              editors().forEach(t -> t.projectReloaded(m));
+              sqlProblems.clear();
+              checkAllIfSmall();
+            });
+    session.setManifest(project.manifestProperty().get());
+    project
+        .rootProperty()
+        .addListener(
+            (o, was, root) -> {
+              preview.clear();
+              profile.clear();
+            });
+  }
+
+  public TabPane tabs() {
+    return tabs;
+  }
+
+  public ResultsView previewView() {
+    return previewView;
+  }
+
+  public ProfileView profileView() {
+    return profileView;
+  }
+
+  /** Adds a tab to the centre (or selects it if a tab with the same id is open). */
+  public Tab openTab(Tab tab) {
+    Optional<Tab> open = tab.getId() == null ? Optional.empty() : find(tab.getId());
+    if (open.isPresent()) {
+      tabs.getSelectionModel().select(open.get());
+      return open.get();
+    }
+    tabs.getTabs().add(tab);
+    tabs.getSelectionModel().select(tab);
+    return tab;
+  }
+
+  /**
+   * Opens a node's SQL in an editor; nodes without a SQL file of their own are previewed instead.
+   */
+  public Optional<EditorTab> openEditor(String nodeId) {
+    Manifest m = project.manifestProperty().get();
+    Node node = m == null || nodeId == null ? null : m.node(nodeId).orElse(null);
+    if (node == null) {
+      return Optional.empty();
+    }
+    boolean ownFile =
+        node.kind() == NodeKind.MODEL
+            || node.kind() == NodeKind.SNAPSHOT
+            || node instanceof SingularTest;
+    if (!ownFile) {
+      preview(nodeId);
+      return Optional.empty();
+    }
+    Path file = m.project().root().resolve(node.file());
+    Optional<Tab> open = find("editor-" + nodeId);
+    if (open.isPresent() && open.get() instanceof EditorTab already) {
+      tabs.getSelectionModel().select(already);
+      already.focusEditor();
+      return Optional.of(already);
+    }
+    EditorTab editor = new EditorTab(context, node, file, node.name());
+    openTab(editor);
+    editor.focusEditor();
+    return Optional.of(editor);
+  }
+
+  /** Checks every model by itself (after a load or a run) when the project is small enough. */
+  public void checkAllIfSmall() {
+    Manifest m = project.manifestProperty().get();
+    if (m != null && m.project().nodes().size() <= CHECK_ALL_LIMIT) {
+      checkAll();
+    }
+  }
+
+  /**
+   * Checks every model's and SQL test's saved SQL against the warehouse, on a query thread, and
+   * lists what it finds in the Problems panel with file and line.
+   */
+  public void checkAll() {
+    long gen = ++checkGeneration;
+    Manifest m = project.manifestProperty().get();
+    String path = m == null ? null : m.project().settings().target(null).path();
+    if (path == null
+        || (!path.equals(":memory:") && !java.nio.file.Files.exists(java.nio.file.Path.of(path)))) {
+      // never built: every ref would only say "not built yet", and opening would create the file
+      sqlProblems.clear();
+      return;
+    }
+    // not on the editor's worker: a few hundred models take seconds, and typing must stay coloured
+    queries.execute(
+        () -> {
+          java.util.List<dev.sluice.core.project.ProjectProblem> found =
+              new java.util.ArrayList<>();
+          try {
+            dev.sluice.core.pipeline.Pipeline p = session.pipeline();
+            for (Node n : p.manifest().project().nodes()) {
+              if (gen != checkGeneration) {
+                return;
+              }
+              if (n.kind() != NodeKind.MODEL && !(n instanceof SingularTest)) {
+                continue;
+              }
+              String text = Manifest.sqlOf(n);
+              for (var mark : assist.check(p, n, text == null ? "" : text)) {
+                int line = lineOf(text, mark.start());
+                String message = mark.message().replaceFirst("^line \\d+: ", "");
+                found.add(
+                    mark.style().endsWith("error")
+                        ? dev.sluice.core.project.ProjectProblem.error(n.file(), line, message)
+                        : dev.sluice.core.project.ProjectProblem.warning(n.file(), line, message));
+              }
+            }
+          } catch (RuntimeException e) {
+            return; // no warehouse to check against (a broken project); loading already listed why
+          }
+          onUi.accept(
+              () -> {
+                if (gen == checkGeneration) {
+                  sqlProblems.setAll(found);
+                }
+              });
+        });
+  }
+
+  private static int lineOf(String text, int offset) {
+    int line = 1;
+    for (int i = 0; i < Math.min(offset, text.length()); i++) {
+      if (text.charAt(i) == '\n') {
+        line++;
+      }
+    }
+    return line;
+  }
+
+  public javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem> sqlProblems() {
+    return sqlProblems;
+  }
+
+  /** Opens the file a problem names at its line, when it is a node's SQL file. */
+  public void open(dev.sluice.core.project.ProjectProblem problem) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null || problem.file() == null) {
+      return;
+    }
+    m.project().nodes().stream()
+        .filter(n -> problem.file().equals(n.file()))
+        .findFirst()
+        .flatMap(n -> openEditor(n.uniqueId()))
+        .ifPresent(
+            tab ->
+                tab.editor().goToLine(Math.max(1, problem.line()), Math.max(1, problem.column())));
+  }
+
+  /** A scratch query tab: SQL with {{ ref() }}, run with Ctrl+Enter, never saved. */
+  public EditorTab newQuery() {
+    EditorTab tab = new EditorTab(context, null, null, "Query " + (++scratch));
+    tab.setId("editor-query-" + scratch);
+    tab.editor().load("select *\nfrom ");
+    openTab(tab);
+    tab.editor().area().end(org.fxmisc.richtext.NavigationActions.SelectionPolicy.CLEAR);
+    tab.focusEditor();
+    return tab;
+  }
+
+  /** Shows a node's rows in the Data panel. */
+  public void preview(String nodeId) {
+    if (nodeId == null || project.manifestProperty().get() == null) {
+      return;
+    }
+    preview.run(
+        p ->
+            Previews.sqlFor(
+                p,
+                p.manifest()
+                    .node(nodeId)
+                    .orElseThrow(
+                        () ->
+                            new dev.sluice.core.query.QueryException(
+                                "the node " + nodeId + " no longer exists"))));
+  }
+
+  /** Profiles a node's columns in the Profile panel. */
+  public void profile(String nodeId) {
+    Manifest m = project.manifestProperty().get();
+    if (nodeId == null || m == null) {
+      return;
+    }
+    String name = m.node(nodeId).map(Node::name).orElse(nodeId);
+    profile.profile(name, p -> Previews.sqlFor(p, p.manifest().node(nodeId).orElseThrow()));
+  }
+
+  public java.util.List<EditorTab> editors() {
+    return tabs.getTabs().stream()
+        .filter(EditorTab.class::isInstance)
+        .map(EditorTab.class::cast)
+        .toList();
+  }
+
+  public EditorTab selectedEditor() {
+    Tab t = tabs.getSelectionModel().getSelectedItem();
+    return t instanceof EditorTab e ? e : null;
+  }
+
+  /** Closes the selected tab unless it is the graph (Ctrl+W). */
+  public void closeSelected() {
+    Tab t = tabs.getSelectionModel().getSelectedItem();
+    if (t == null || !t.isClosable()) {
+      return;
+    }
+    javafx.event.Event close = new javafx.event.Event(Tab.TAB_CLOSE_REQUEST_EVENT);
+    if (t.getOnCloseRequest() != null) {
+      t.getOnCloseRequest().handle(close);
+    }
+    if (!close.isConsumed()) {
+      tabs.getTabs().remove(t);
+      if (t.getOnClosed() != null) {
+        t.getOnClosed().handle(new javafx.event.Event(Tab.CLOSED_EVENT));
+      }
+    }
+  }
+
+  /** True if no editor has unsaved edits, or the user chose to discard them. */
+  public boolean canClose() {
+    long dirty = editors().stream().filter(EditorTab::isDirty).count();
+    return dirty == 0 || confirmDiscard(dirty + " unsaved file" + (dirty == 1 ? "" : "s"));
+  }
+
+  private static boolean confirmDiscard(String what) {
+    Alert a =
+        new Alert(
+            Alert.AlertType.CONFIRMATION,
+            "Discard unsaved changes to " + what + "?",
+            ButtonType.CANCEL,
+            ButtonType.YES);
+    a.setHeaderText("Unsaved changes");
+    return a.showAndWait().filter(b -> b == ButtonType.YES).isPresent();
+  }
+
+  public void close() {
+    worker.shutdownNow();
+    queries.shutdownNow();
+    session.close();
+  }
+
+  private Optional<Tab> find(String id) {
+    return tabs.getTabs().stream().filter(t -> id.equals(t.getId())).findFirst();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

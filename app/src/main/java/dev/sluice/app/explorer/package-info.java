@@ -1,0 +1,2 @@
+/** The project tree: the project's files and nodes by folder, opening one in an editor tab. */
+package dev.sluice.app.explorer;

@@ -1,0 +1,73 @@
+package dev.sluice.app.graph;
+
+import dev.sluice.app.project.ProjectViewModel;
+import java.util.function.BiConsumer;
+import java.util.function.Predicate;
+import javafx.scene.control.ContextMenu;
+import javafx.scene.control.MenuItem;
+
+/**
+ * Makes the graph's edges and keeps the one selected edge: a click selects it (and no node), its
+ * context menu removes it. Edges to a collapsed folder stand for several and cannot be removed
+ * until it is expanded.
+ */
+final class EdgeSelection {
+  private final ProjectViewModel project;
+  private final Runnable focus;
+  private final Predicate<String> isGroup;
+  private BiConsumer<String, String> disconnect;
+  private EdgeView selected;
+
+  EdgeSelection(ProjectViewModel project, Runnable focus, Predicate<String> isGroup) {
+    this.project = project;
+    this.focus = focus;
+    this.isGroup = isGroup;
+  }
+
+  /** Turns on removing edges. */
+  void onDisconnect(BiConsumer<String, String> disconnect) {
+    this.disconnect = disconnect;
+  }
+
+  EdgeView edge(String from, String to) {
+    EdgeView e = new EdgeView(from, to);
+    e.setOnMouseClicked(
+        ev -> {
+          select(e);
+          focus.run();
+          ev.consume();
+        });
+    e.setOnContextMenuRequested(
+        ev -> {
+          select(e);
+          if (disconnect != null && !isGroup.test(from) && !isGroup.test(to)) {
+            MenuItem remove = new MenuItem("Remove Edge");
+            remove.setOnAction(a -> disconnect.accept(e.from, e.to));
+            new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
+          }
+          ev.consume();
+        });
+    return e;
+  }
+
+  void select(EdgeView e) {
+    if (selected != null) {
+      selected.setSelected(false);
+    }
+    selected = e;
+    if (e != null) {
+      e.setSelected(true);
+      project.selection().clear();
+    }
+  }
+
+  /** The selected edge, or null. */
+  EdgeView selected() {
+    return selected;
+  }
+
+  /** Forgets the selected edge without touching it (its view is gone). */
+  void forget() {
+    selected = null;
+  }
+}

@@ -1,0 +1,52 @@
+package dev.sluice.app.graph;
+
+import javafx.scene.Group;
+import javafx.scene.paint.Color;
+import javafx.scene.shape.CubicCurve;
+
+/**
+ * An edge from the right side of one node to the left side of another: a thin visible curve over a
+ * wide transparent one, so that it is easy to click.
+ */
+final class EdgeView extends Group {
+  final String from;
+  final String to;
+  private final CubicCurve line = new CubicCurve();
+  private final CubicCurve hit = new CubicCurve();
+
+  EdgeView(String from, String to) {
+    this.from = from;
+    this.to = to;
+    getStyleClass().add("edge-group");
+    line.getStyleClass().add("edge");
+    line.setFill(null);
+    line.setMouseTransparent(true);
+    hit.setFill(null);
+    hit.setStroke(Color.TRANSPARENT);
+    hit.setStrokeWidth(12);
+    getChildren().addAll(hit, line);
+    setId("edge-" + from + "->" + to);
+  }
+
+  void place(double x1, double y1, double x2, double y2) {
+    double bend = Math.max(40, Math.abs(x2 - x1) / 2);
+    for (CubicCurve c : new CubicCurve[] {line, hit}) {
+      c.setStartX(x1);
+      c.setStartY(y1);
+      c.setControlX1(x1 + bend);
+      c.setControlY1(y1);
+      c.setControlX2(x2 - bend);
+      c.setControlY2(y2);
+      c.setEndX(x2);
+      c.setEndY(y2);
+    }
+  }
+
+  void setSelected(boolean on) {
+    line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), on);
+  }
+
+  void setDimmed(boolean on) {
+    setOpacity(on ? 0.15 : 1);
+  }
+}

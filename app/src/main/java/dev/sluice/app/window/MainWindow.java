@@ -1,0 +1,118 @@
+package dev.sluice.app.window;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import javafx.application.Platform;
+import javafx.scene.Scene;
+import javafx.scene.control.Alert;
+import javafx.scene.layout.BorderPane;
+import javafx.stage.Stage;
+
+/**
+ * The stage: the workbench under its menus, the background executors, the watch for files changed
+ * outside the app, and the welcome state when no project is open.
+ */
+public final class MainWindow {
+  private final Stage stage;
+  private final ExecutorService background =
+      Executors.newFixedThreadPool(2, daemon("sluice-background"));
+  private final ScheduledExecutorService watcher =
+      Executors.newSingleThreadScheduledExecutor(daemon("sluice-watch"));
+  private final Workbench workbench;
+  private final RecentProjects recent = new RecentProjects();
+
+  public MainWindow(Stage stage, Consumer<Boolean> darkTheme) {
+    this.stage = stage;
+    workbench = new Workbench(background, Platform::runLater, text -> {});
+    BorderPane root = new BorderPane(workbench);
+    root.setTop(
+        WorkbenchMenus.build(
+            workbench,
+            stage,
+            recent,
+            this::open,
+            darkTheme,
+            () -> {
+              if (workbench.sql().canClose()) {
+                Platform.exit();
+              }
+            }));
+    stage.setOnCloseRequest(
+        e -> {
+          if (!workbench.sql().canClose()) {
+            e.consume();
+          }
+        });
+    Scene scene = new Scene(root, 1280, 800);
+    scene.getStylesheets().add(MainWindow.class.getResource("workbench.css").toExternalForm());
+    scene
+        .getStylesheets()
+        .add(dev.sluice.app.runs.RunPanel.class.getResource("runs.css").toExternalForm());
+    scene
+        .getStylesheets()
+        .add(dev.sluice.app.editor.SqlEditor.class.getResource("editor.css").toExternalForm());
+    stage.setScene(scene);
+    stage.setTitle("Sluice");
+    workbench
+        .project()
+        .rootProperty()
+        .addListener(
+            (o, was, r) -> stage.setTitle(r == null ? "Sluice" : r.getFileName() + " — Sluice"));
+    watcher.scheduleWithFixedDelay(workbench.project()::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
+    Welcome.show(workbench, samples(), recent, this::open);
+  }
+
+  /** Opens a project folder (or the folder of a sluice.yml / dbt_project.yml). */
+  public void open(Path dir) {
+    if (!Files.isDirectory(dir)) {
+      notify("Not a folder: " + dir);
+      return;
+    }
+    recent.add(dir.toAbsolutePath().normalize());
+    workbench.project().open(dir);
+  }
+
+  public Workbench workbench() {
+    return workbench;
+  }
+
+  void notify(String message) {
+    workbench.project().statusProperty().set(message);
+  }
+
+  static void error(String title, String message) {
+    Alert a = new Alert(Alert.AlertType.ERROR, message);
+    a.setHeaderText(title);
+    a.show();
+  }
+
+  /** The samples folder of a checkout or an installation, if there is one. */
+  static Path samples() {
+    String home = System.getProperty("sluice.home");
+    for (Path p : new Path[] {home == null ? null : Path.of(home, "samples"), Path.of("samples")}) {
+      if (p != null && Files.isDirectory(p)) {
+        return p.toAbsolutePath().normalize();
+      }
+    }
+    return null;
+  }
+
+  public void close() {
+    workbench.sql().close();
+    background.shutdownNow();
+    watcher.shutdownNow();
+  }
+
+  private static java.util.concurrent.ThreadFactory daemon(String name) {
+    return r -> {
+      Thread t = new Thread(r, name);
+      t.setDaemon(true);
+      return t;
+    };
+  }
+}

@@ -1,0 +1,368 @@
+package dev.sluice.app.window;
+
+import dev.sluice.app.editor.SqlWorkspace;
+import dev.sluice.app.explorer.ExplorerView;
+import dev.sluice.app.graph.NodeStyle;
+import dev.sluice.app.graph.NodeView;
+import dev.sluice.app.graph.PipelineView;
+import dev.sluice.app.inspector.InspectorView;
+import dev.sluice.app.palette.PaletteView;
+import dev.sluice.app.project.GraphEditing;
+import dev.sluice.app.project.ProjectViewModel;
+import dev.sluice.app.runs.HistoryView;
+import dev.sluice.app.runs.HistoryViewModel;
+import dev.sluice.app.runs.RunPanel;
+import dev.sluice.app.runs.RunRequest;
+import dev.sluice.app.runs.RunService;
+import dev.sluice.app.runs.RunViewModel;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.pipeline.PipelineOptions;
+import dev.sluice.core.project.Node;
+import java.nio.file.Path;
+import java.util.concurrent.Executor;
+import java.util.function.Consumer;
+import javafx.geometry.Orientation;
+import javafx.scene.control.Label;
+import javafx.scene.control.SplitPane;
+import javafx.scene.control.Tab;
+import javafx.scene.control.TabPane;
+import javafx.scene.control.TextField;
+import javafx.scene.control.ToolBar;
+import javafx.scene.layout.BorderPane;
+import javafx.scene.layout.HBox;
+import javafx.scene.layout.Priority;
+import javafx.scene.layout.Region;
+
+/**
+ * The main window's content: explorer on the left, the graph in the middle, the inspector on the
+ * right, and the run, history and problems panels below. It wires view-models to views; the menus
+ * live in {@link WorkbenchMenus}, the commands in {@link WorkbenchCommands}.
+ */
+public final class Workbench extends BorderPane {
+  final ProjectViewModel project;
+  final RunViewModel runs = new RunViewModel();
+  final RunService runService;
+  final HistoryViewModel history;
+  final dev.sluice.app.quality.QualityViewModel quality;
+  final PipelineView graph;
+  final GraphEditing editing;
+  final SqlWorkspace sql;
+  final dev.sluice.app.lineage.LineageViewModel lineage;
+  final WorkbenchCommands commands;
+  private final dev.sluice.app.editor.ProjectAssist assist =
+      new dev.sluice.app.editor.ProjectAssist();
+  private final TabPane bottom = new TabPane();
+  private final Label status = new Label();
+  private final Label message = new Label();
+  private final TextField find = new TextField();
+  private final Consumer<String> notify;
+
+  public Workbench(Executor background, Consumer<Runnable> onUiThread, Consumer<String> notify) {
+    this.notify =
+        text -> {
+          if (text == null) {
+            return;
+          }
+          message.setText(text);
+          notify.accept(text);
+        };
+    project = new ProjectViewModel(background, onUiThread);
+    runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
+    history = new HistoryViewModel(background, onUiThread);
+    quality = new dev.sluice.app.quality.QualityViewModel(background, onUiThread);
+    graph = new PipelineView(project, runs, this::run);
+    editing = new GraphEditing(project, text -> this.notify.accept(text));
+    graph.setEditing(editing);
+    ExplorerView explorer = new ExplorerView(project);
+    InspectorView inspector = new InspectorView(project, editing);
+    lineage = new dev.sluice.app.lineage.LineageViewModel(background, onUiThread);
+    project.manifestProperty().addListener((o, was, m) -> lineage.parsed(m));
+    graph.setLineage(lineage);
+    inspector.trackImpact(lineage);
+    RunPanel runPanel = new RunPanel(runs, runService::cancel);
+    HistoryView historyView =
+        new HistoryView(
+            history,
+            runs,
+            run ->
+                history.open(duckdbPath(), run.runId(), past -> runs.showPast(run.runId(), past)));
+    BorderPane canvas = new BorderPane(graph);
+    canvas.setLeft(new PaletteView(graph, editing));
+    sql = new SqlWorkspace(project, canvas, onUiThread, this.notify, assist);
+    bottom
+        .getTabs()
+        .addAll(
+            tab("Run", runPanel),
+            tab("History", historyView),
+            // Problems, Data and Profile keep their places: views select them by index
+            tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
+            tab("Data", sql.previewView()),
+            tab("Profile", sql.profileView()),
+            tab("Automation", automation(background, onUiThread)),
+            tab("Quality", new dev.sluice.app.quality.QualityView(quality)),
+            tab(
+                "Lineage",
+                new dev.sluice.app.lineage.LineagePane(
+                    lineage,
+                    project.selectedProperty(),
+                    project.manifestProperty()::get,
+                    this.notify)));
+    graph.setQuality(quality);
+    bottom.setId("bottom-tabs");
+    graph.setDataMenu(this::dataMenu);
+    graph.addEventHandler(
+        javafx.scene.input.MouseEvent.MOUSE_CLICKED,
+        e -> {
+          String card = cardUnder(e);
+          if (e.getButton() == javafx.scene.input.MouseButton.PRIMARY
+              && e.getClickCount() == 2
+              && card != null) {
+            openEditor(card);
+          }
+        });
+    graph.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.getCode() == javafx.scene.input.KeyCode.SPACE
+              && project.selectedProperty().get() != null) {
+            preview(project.selectedProperty().get());
+            e.consume();
+          } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER
+              && project.selectedProperty().get() != null) {
+            openEditor(project.selectedProperty().get());
+            e.consume();
+          }
+        });
+    explorer.setOnOpen(this::openEditor);
+    SplitPane middle = new SplitPane(explorer, sql.tabs(), inspector);
+    middle.setDividerPositions(0.18, 0.78);
+    SplitPane.setResizableWithParent(explorer, false);
+    SplitPane.setResizableWithParent(inspector, false);
+    SplitPane vertical = new SplitPane(middle, bottom);
+    vertical.setOrientation(Orientation.VERTICAL);
+    vertical.setDividerPositions(0.68);
+    // an editor gets the height it needs for its own results; the graph's panels come back with the
+    // graph
+    double[] graphDivider = {0.68};
+    sql.tabs()
+        .getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (was.intValue() == 0 && now.intValue() > 0) {
+                graphDivider[0] = vertical.getDividerPositions()[0];
+                vertical.setDividerPositions(0.94);
+              } else if (now.intValue() == 0 && was.intValue() > 0) {
+                vertical.setDividerPositions(graphDivider[0]);
+              }
+            });
+    commands = new WorkbenchCommands(this);
+    PackagesViewModel packages =
+        new PackagesViewModel(
+            background,
+            onUiThread,
+            text -> {
+              this.notify.accept(text);
+              project.reload();
+            });
+    project.rootProperty().addListener((o, was, now) -> packages.check(now));
+    setTop(new javafx.scene.layout.VBox(toolbar(), new PackagesBar(packages)));
+    setCenter(vertical);
+    status.textProperty().bind(project.statusProperty());
+    status.setId("status-bar");
+    message.setId("status-message");
+    Label runStatus = new Label();
+    runStatus.textProperty().bind(runs.statusProperty());
+    Region spacer = new Region();
+    HBox.setHgrow(spacer, Priority.ALWAYS);
+    HBox statusBar = new HBox(16, status, message, spacer, runStatus);
+    statusBar.getStyleClass().add("status-bar");
+    setBottom(statusBar);
+
+    project
+        .selectedProperty()
+        .addListener(
+            (o, was, id) -> {
+              if (id != null) {
+                runPanelSelect(runPanel, id);
+              }
+            });
+    project
+        .problems()
+        .addListener(
+            (javafx.collections.ListChangeListener<dev.sluice.core.project.ProjectProblem>)
+                c -> {
+                  if (project.problems().stream()
+                      .anyMatch(dev.sluice.core.project.ProjectProblem::isError)) {
+                    bottom.getSelectionModel().select(2);
+                  }
+                });
+    project
+        .manifestProperty()
+        .addListener(
+            (o, was, m) -> {
+              if (m != null) {
+                history.refresh(duckdbPath());
+                quality.refresh(duckdbPath(), m);
+              }
+            });
+    // another project starts from its own state: no badges, rows or history of the last one
+    project
+        .rootProperty()
+        .addListener(
+            (o, was, root) -> {
+              runs.reset();
+              history.clear();
+            });
+  }
+
+  /** The node whose card the mouse event happened on, or null. */
+  private static String cardUnder(javafx.scene.input.MouseEvent e) {
+    for (Object t = e.getTarget(); t instanceof javafx.scene.Node n; t = n.getParent()) {
+      if (n instanceof NodeView v) {
+        return v.nodeId();
+      }
+    }
+    return null;
+  }
+
+  private java.util.List<javafx.scene.control.MenuItem> dataMenu(String nodeId) {
+    return java.util.List.of(
+        commands.get("open-sql").contextItem(nodeId),
+        commands.get("preview").contextItem(nodeId),
+        commands.get("profile").contextItem(nodeId),
+        new javafx.scene.control.SeparatorMenuItem());
+  }
+
+  /** Opens the node's SQL in an editor tab (nodes without SQL of their own are previewed). */
+  public void openEditor(String nodeId) {
+    if (sql.openEditor(nodeId).isEmpty() && nodeId != null) {
+      bottom.getSelectionModel().select(3);
+    }
+  }
+
+  /** Shows the node's rows in the Data panel. */
+  public void preview(String nodeId) {
+    bottom.getSelectionModel().select(3);
+    sql.preview(nodeId);
+  }
+
+  /** Profiles the node's columns in the Profile panel. */
+  public void profile(String nodeId) {
+    bottom.getSelectionModel().select(4);
+    sql.profile(nodeId);
+  }
+
+  /** Adds a tab next to the pipeline graph, or selects it if one with the same id is open. */
+  public Tab openTab(Tab tab) {
+    return sql.openTab(tab);
+  }
+
+  public SqlWorkspace sql() {
+    return sql;
+  }
+
+  private static void runPanelSelect(RunPanel panel, String id) {
+    panel.select(id);
+  }
+
+  private ToolBar toolbar() {
+    find.setPromptText("Find a node (Ctrl+F)");
+    find.setId("find-node");
+    find.setOnAction(e -> findNode(find.getText()));
+    Region gap = new Region();
+    HBox.setHgrow(gap, Priority.ALWAYS);
+    return new ToolBar(
+        commands.button("build-all"),
+        commands.button("cancel-run"),
+        new javafx.scene.control.Separator(),
+        commands.button("fit"),
+        commands.button("relayout"),
+        commands.button("reload"),
+        gap,
+        find);
+  }
+
+  private javafx.scene.Node automation(Executor background, Consumer<Runnable> onUiThread) {
+    var vm =
+        new dev.sluice.app.automation.AutomationViewModel(
+            background, onUiThread, java.time.Clock.systemDefaultZone());
+    vm.setOnRunsChanged(() -> history.refresh(duckdbPath()));
+    return new dev.sluice.app.automation.AutomationView(vm, project.manifestProperty());
+  }
+
+  private static Tab tab(String title, javafx.scene.Node content) {
+    Tab t = new Tab(title, content);
+    t.setClosable(false);
+    return t;
+  }
+
+  /** Selects and centres the first node whose name contains {@code text}. */
+  public boolean findNode(String text) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null || text == null || text.isBlank()) {
+      return false;
+    }
+    String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+    for (Node n : m.project().nodes()) {
+      if (NodeStyle.title(n).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
+        project.selectedProperty().set(n.uniqueId());
+        graph.reveal(n.uniqueId());
+        return true;
+      }
+    }
+    notify.accept("No node matches '" + text.strip() + "'");
+    return false;
+  }
+
+  void focusFind() {
+    find.requestFocus();
+    find.selectAll();
+  }
+
+  /** Starts a run through the same pipeline as the CLI; the run panel shows it. */
+  public void run(RunRequest request) {
+    Path root = project.rootProperty().get();
+    if (root == null || runs.runningProperty().get()) {
+      return;
+    }
+    bottom.getSelectionModel().select(0);
+    runService.start(
+        root,
+        request.command(),
+        request.select(),
+        summary -> {
+          history.refresh(duckdbPath());
+          if (project.manifestProperty().get() != null) {
+            quality.refresh(duckdbPath(), project.manifestProperty().get());
+          }
+          project.refreshStaleness();
+          assist.forgetCatalog();
+          sql.checkAllIfSmall();
+          notify.accept(
+              summary.durationMillis() > 10_000 ? "Finished: " + runs.statusProperty().get() : "");
+        },
+        error -> notify.accept("Could not run: " + error.getMessage()));
+  }
+
+  String duckdbPath() {
+    Manifest m = project.manifestProperty().get();
+    return m == null ? ":memory:" : m.project().settings().target(null).path();
+  }
+
+  public ProjectViewModel project() {
+    return project;
+  }
+
+  public RunViewModel runs() {
+    return runs;
+  }
+
+  public dev.sluice.app.quality.QualityViewModel quality() {
+    return quality;
+  }
+
+  public PipelineView graph() {
+    return graph;
+  }
+}

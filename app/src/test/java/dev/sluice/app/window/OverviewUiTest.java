@@ -1,0 +1,62 @@
+package dev.sluice.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.app.project.GraphLayout;
+import dev.sluice.app.project.ProjectViewModel;
+import dev.sluice.bench.SyntheticProject;
+import java.nio.file.Path;
+import javafx.geometry.Point2D;
+import javafx.scene.Node;
+import javafx.scene.layout.Pane;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * A large graph zoomed out is drawn on one canvas: no cards are made, and a click still selects.
+ */
+class OverviewUiTest extends WindowTestBase {
+  @Start
+  void start(Stage stage) {
+    startWindow(stage);
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void zoomingOutALargeGraphDrawsAnOverviewWhereAClickSelects(FxRobot robot) throws Exception {
+    SyntheticProject.write(dir, 600, 10);
+    Workbench w = window.workbench();
+    open(robot, dir);
+    WaitForAsyncUtils.waitForFxEvents();
+    Node overview = robot.lookup("#graph-overview").query();
+    assertThat(overview.isVisible()).as("cards at the opening zoom").isFalse();
+    int cards = w.graph().nodeCount();
+    assertThat(cards).isGreaterThan(0).isLessThan(600);
+
+    robot.interact(() -> w.graph().zoom(0.2));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(overview.isVisible()).isTrue();
+    assertThat(w.graph().nodeCount()).as("no card is made while zoomed out").isEqualTo(cards);
+    Pane content = (Pane) w.graph().getChildrenUnmodifiable().get(0);
+    assertThat(content.isVisible()).isFalse();
+
+    String id = w.project().manifestProperty().get().dag().nodeIds().iterator().next();
+    GraphLayout.Point p = w.project().position(id);
+    Point2D onScreen =
+        content.localToScreen(
+            p.x() + ProjectViewModel.NODE_WIDTH / 2, p.y() + ProjectViewModel.NODE_HEIGHT / 2);
+    robot.clickOn(onScreen);
+    assertThat(w.project().selectedProperty().get()).isEqualTo(id);
+    assertThat(w.project().selection().ids()).containsExactly(id);
+
+    robot.interact(() -> w.graph().zoom(5));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(overview.isVisible()).isFalse();
+    assertThat(content.isVisible()).isTrue();
+  }
+}
