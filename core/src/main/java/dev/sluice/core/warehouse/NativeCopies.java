@@ -30,19 +30,36 @@ final class NativeCopies {
       return;
     }
     try {
+      Path tmp = Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().normalize();
       Path maps = Path.of("/proc/self/maps");
       if (Files.isReadable(maps)) {
         for (String line : Files.readAllLines(maps)) {
           int at = line.indexOf('/');
           if (at > 0 && line.contains("libduckdb_java") && !line.endsWith("(deleted)")) {
-            Files.deleteIfExists(Path.of(line.substring(at).strip()));
+            Path mapped = Path.of(line.substring(at).strip());
+            if (isDriversCopy(mapped, tmp)) {
+              Files.deleteIfExists(mapped);
+            }
           }
         }
       }
-      sweep(Path.of(System.getProperty("java.io.tmpdir")));
+      sweep(tmp);
     } catch (IOException | RuntimeException e) {
       // tidying is a courtesy; a copy left behind costs disk, not correctness
     }
+  }
+
+  /**
+   * Only the driver's own temporary copy may go: a library loaded from {@code java.library.path}
+   * (the installed package's, or one a user put there) is the installation, not debris.
+   */
+  static boolean isDriversCopy(Path mapped, Path tmp) {
+    Path parent = mapped.toAbsolutePath().normalize().getParent();
+    String name = mapped.getFileName() == null ? "" : mapped.getFileName().toString();
+    return tmp.equals(parent)
+        && name.startsWith("libduckdb_java")
+        && name.endsWith(".so")
+        && !name.equals("libduckdb_java.so");
   }
 
   /** Removes copies left by killed processes: named as the driver names them, and not new. */
