@@ -54,6 +54,22 @@ class CompleterTest {
   }
 
   @Test
+  void refNamesComeWhileTheTagIsStillOpenAtTheEndOfALine() {
+    assertThat(labels(at(built, "select *\nfrom {{ ref('stg_|\nwhere 1 = 1")))
+        .contains("stg_orders");
+    assertThat(labels(at(built, "select *\nfrom {{ ref('|"))).contains("stg_orders", "customers");
+    // the editor closes brackets and quotes as they are typed
+    assertThat(labels(at(built, "select *\nfrom {{ ref('|')\nwhere 1 = 1"))).contains("stg_orders");
+    assertThat(labels(at(built, "select *\nfrom {{ ref('|')"))).contains("stg_orders");
+  }
+
+  @Test
+  void macrosComeRightAfterAnOpenedTagAtTheEndOfALine() {
+    assertThat(labels(at(built, "select\n  {{ |\nfrom x"))).contains("ref", "source");
+    assertThat(labels(at(built, "select {{ |"))).contains("ref");
+  }
+
+  @Test
   void refPutsPrefixMatchesBeforeNamesThatOnlyContainTheWord() {
     List<String> labels = labels(at(built, "from {{ ref('order|"));
     assertThat(labels).startsWith("order_totals", "orders");
