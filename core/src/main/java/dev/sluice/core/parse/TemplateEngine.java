@@ -118,8 +118,6 @@ public final class TemplateEngine {
 
   private static JinjavaConfig config() {
     return JinjavaConfig.newBuilder()
-        .withEnableRecursiveMacroCalls(true)
-        .withMaxMacroRecursionDepth(200)
         .withElResolver(PythonResolvers.withDefaults(new PythonMethods()))
         .build();
   }
