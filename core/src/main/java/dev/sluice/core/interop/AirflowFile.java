@@ -2,6 +2,8 @@ package dev.sluice.core.interop;
 
 import static dev.sluice.core.interop.PythonText.identifier;
 import static dev.sluice.core.interop.PythonText.list;
+import static dev.sluice.core.interop.PythonText.locations;
+import static dev.sluice.core.interop.PythonText.stepsDict;
 import static dev.sluice.core.interop.PythonText.str;
 
 import dev.sluice.core.orchestrate.Automation;
@@ -40,22 +42,9 @@ final class AirflowFile {
         "import pendulum\nfrom airflow import DAG\nfrom airflow.operators.bash import BashOperator\n");
     b.append("from airflow.operators.trigger_dagrun import TriggerDagRunOperator\n");
     b.append("from airflow.sensors.filesystem import FileSensor\n\n");
-    b.append("PROJECT = os.environ.get(\"SLUICE_PROJECT\", ")
-        .append(str(where.projectDir()))
-        .append(")\n");
-    b.append("SLUICE = os.environ.get(\"SLUICE\", ").append(str(where.sluice())).append(")\n\n");
-    b.append("# step: (what sluice build --select takes, the steps it waits for)\n");
-    b.append("STEPS = {\n");
-    for (Steps.Step s : steps.all()) {
-      b.append("    ")
-          .append(str(s.id()))
-          .append(": (")
-          .append(str(s.select()))
-          .append(", ")
-          .append(list(s.deps()))
-          .append("),\n");
-    }
-    b.append("}\n\n\n");
+    b.append(locations(where));
+    b.append(stepsDict(steps, ""));
+    b.append("\n\n");
     b.append("def add_steps(dag, names):\n");
     b.append("    \"\"\"One task per step, wired as the project's DAG; returns the tasks.\"\"\"\n");
     b.append("    tasks = {}\n");
@@ -82,41 +71,30 @@ final class AirflowFile {
     List<String> afterLines = new ArrayList<>();
     for (Schedule s : a.schedules()) {
       String v = identifier(s.name());
-      b.append("with DAG(\n    dag_id=")
-          .append(str(p + "__" + s.name()))
-          .append(",\n    schedule=")
-          .append(str(s.cron()))
-          .append(",\n    start_date=pendulum.datetime(2024, 1, 1, tz=")
-          .append(str(s.zone().getId()))
-          .append("),\n    catchup=")
-          .append(s.catchUp() == CatchUp.ALL ? "True" : "False")
-          .append(",\n    max_active_runs=1,\n    tags=[\"sluice\"],\n) as ")
-          .append(v)
-          .append("_dag:\n");
-      b.append("    ")
-          .append(v)
-          .append("_tasks = add_steps(")
-          .append(v)
-          .append("_dag, ")
-          .append(list(Steps.idsOf(manifest, s.select())))
-          .append(")\n\n");
+      dag(
+          b,
+          p + "__" + s.name(),
+          "schedule="
+              + str(s.cron())
+              + ",\n    start_date=pendulum.datetime(2024, 1, 1, tz="
+              + str(s.zone().getId())
+              + "),\n    catchup="
+              + (s.catchUp() == CatchUp.ALL ? "True" : "False")
+              + ",\n    max_active_runs=1",
+          v,
+          Steps.idsOf(manifest, s.select()));
+      b.append("\n");
     }
     for (Sensor s : a.sensors()) {
       String v = identifier(s.name());
       if (s instanceof Sensor.AfterRun r) {
-        b.append("with DAG(\n    dag_id=")
-            .append(str(p + "__" + s.name()))
-            .append(",\n    schedule=None,\n    start_date=pendulum.datetime(2024, 1, 1),")
-            .append("\n    catchup=False,\n    tags=[\"sluice\"],\n) as ")
-            .append(v)
-            .append("_dag:\n");
-        b.append("    ")
-            .append(v)
-            .append("_tasks = add_steps(")
-            .append(v)
-            .append("_dag, ")
-            .append(list(Steps.idsOf(manifest, s.select())))
-            .append(")\n\n");
+        dag(
+            b,
+            p + "__" + s.name(),
+            "schedule=None,\n    start_date=pendulum.datetime(2024, 1, 1),\n    catchup=False",
+            v,
+            Steps.idsOf(manifest, s.select()));
+        b.append("\n");
         String up = identifier(r.after());
         afterLines.add(
             up
@@ -141,21 +119,15 @@ final class AirflowFile {
         continue;
       }
       long minutes = Math.max(1, s.minInterval().toMinutes());
-      b.append("with DAG(\n    dag_id=")
-          .append(str(p + "__" + s.name()))
-          .append(",\n    schedule=timedelta(minutes=")
-          .append(minutes)
-          .append("),\n    start_date=pendulum.datetime(2024, 1, 1),\n    catchup=False,")
-          .append("\n    max_active_runs=1,\n    tags=[\"sluice\"],\n) as ")
-          .append(v)
-          .append("_dag:\n");
-      b.append("    ")
-          .append(v)
-          .append("_tasks = add_steps(")
-          .append(v)
-          .append("_dag, ")
-          .append(list(Steps.idsOf(manifest, s.select())))
-          .append(")\n");
+      dag(
+          b,
+          p + "__" + s.name(),
+          "schedule=timedelta(minutes="
+              + minutes
+              + "),\n    start_date=pendulum.datetime(2024, 1, 1),\n    catchup=False,"
+              + "\n    max_active_runs=1",
+          v,
+          Steps.idsOf(manifest, s.select()));
       if (s instanceof Sensor.Files f) {
         b.append("    ")
             .append(v)
@@ -179,5 +151,23 @@ final class AirflowFile {
       b.append("    add_steps(build_dag, list(STEPS))\n");
     }
     return b.toString();
+  }
+
+  /** A {@code with DAG(...)} block whose tasks are the given steps, up to its last line. */
+  private static void dag(StringBuilder b, String id, String timing, String v, List<String> steps) {
+    b.append("with DAG(\n    dag_id=")
+        .append(str(id))
+        .append(",\n    ")
+        .append(timing)
+        .append(",\n    tags=[\"sluice\"],\n) as ")
+        .append(v)
+        .append("_dag:\n");
+    b.append("    ")
+        .append(v)
+        .append("_tasks = add_steps(")
+        .append(v)
+        .append("_dag, ")
+        .append(list(steps))
+        .append(")\n");
   }
 }

@@ -30,10 +30,7 @@ final class DagsterFile {
         "SQL, tests and retries stay in the project. Load with: dagster dev -f definitions.py\n");
     b.append("\"\"\"\n\n");
     b.append("import glob\nimport os\nimport subprocess\n\nimport dagster as dg\n\n");
-    b.append("PROJECT = os.environ.get(\"SLUICE_PROJECT\", ")
-        .append(str(where.projectDir()))
-        .append(")\n");
-    b.append("SLUICE = os.environ.get(\"SLUICE\", ").append(str(where.sluice())).append(")\n\n\n");
+    b.append(PythonText.locations(where)).append("\n");
     b.append("def sluice(context, *args):\n");
     b.append("    \"\"\"Runs sluice in the project; its output goes to the Dagster log.\"\"\"\n");
     b.append("    done = subprocess.run(\n");

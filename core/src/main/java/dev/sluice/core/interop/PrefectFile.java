@@ -2,6 +2,8 @@ package dev.sluice.core.interop;
 
 import static dev.sluice.core.interop.PythonText.identifier;
 import static dev.sluice.core.interop.PythonText.list;
+import static dev.sluice.core.interop.PythonText.locations;
+import static dev.sluice.core.interop.PythonText.stepsDict;
 import static dev.sluice.core.interop.PythonText.str;
 
 import dev.sluice.core.orchestrate.Automation;
@@ -30,23 +32,9 @@ final class PrefectFile {
     b.append("\"\"\"\n\n");
     b.append("import os\nimport subprocess\n\nfrom prefect import flow, serve, task\n");
     b.append("from prefect.client.schemas.schedules import CronSchedule\n\n");
-    b.append("PROJECT = os.environ.get(\"SLUICE_PROJECT\", ")
-        .append(str(where.projectDir()))
-        .append(")\n");
-    b.append("SLUICE = os.environ.get(\"SLUICE\", ").append(str(where.sluice())).append(")\n\n");
-    b.append(
-        "# step: (what sluice build --select takes, the steps it waits for), in build order\n");
-    b.append("STEPS = {\n");
-    for (Steps.Step s : steps.all()) {
-      b.append("    ")
-          .append(str(s.id()))
-          .append(": (")
-          .append(str(s.select()))
-          .append(", ")
-          .append(list(s.deps()))
-          .append("),\n");
-    }
-    b.append("}\n\n");
+    b.append(locations(where));
+    b.append(stepsDict(steps, ", in build order"));
+    b.append("\n");
     b.append("SELECTIONS = {\n");
     for (Schedule s : a.schedules()) {
       b.append("    ")
