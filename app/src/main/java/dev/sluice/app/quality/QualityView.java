@@ -5,8 +5,10 @@ import dev.sluice.core.quality.Freshness;
 import dev.sluice.core.quality.QualityHistory;
 import dev.sluice.core.quality.Scorecard;
 import java.util.Locale;
+import java.util.function.Function;
 import javafx.beans.property.ReadOnlyObjectWrapper;
 import javafx.geometry.Insets;
+import javafx.scene.Node;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
@@ -17,6 +19,7 @@ import javafx.scene.control.TableView;
 import javafx.scene.layout.BorderPane;
 import javafx.scene.layout.Priority;
 import javafx.scene.layout.VBox;
+import javafx.util.Callback;
 
 /**
  * The Quality tab: the overall score, a row per table with its category scores and a trend
@@ -43,92 +46,50 @@ public final class QualityView extends BorderPane {
     TableView<Scorecard.TableScore> table = new TableView<>(model.tables());
     table.setId("quality-table");
     table.setPlaceholder(new Label("No checks run yet"));
-    TableColumn<Scorecard.TableScore, String> name = new TableColumn<>("Table");
-    name.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue().name()));
-    name.setPrefWidth(150);
-    TableColumn<Scorecard.TableScore, Scorecard.TableScore> overall = new TableColumn<>("Score");
-    overall.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    overall.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(Scorecard.TableScore t, boolean empty) {
-                super.updateItem(t, empty);
-                if (empty || t == null) {
-                  setGraphic(null);
-                } else {
+    table.getColumns().add(textColumn("Table", 150, false, Scorecard.TableScore::name));
+    table
+        .getColumns()
+        .add(
+            graphicColumn(
+                "Score",
+                80,
+                t -> {
                   ScoreBadge b = new ScoreBadge();
                   b.show(t);
                   b.setText(Math.round(t.overall()) + " " + t.grade());
-                  setGraphic(b);
-                }
-              }
-            });
-    table.getColumns().add(name);
-    table.getColumns().add(overall);
+                  return b;
+                }));
     for (Category cat : Category.values()) {
-      TableColumn<Scorecard.TableScore, String> col = new TableColumn<>(title(cat));
-      col.setCellValueFactory(
-          c -> {
-            Double v = c.getValue().categories().get(cat);
-            return new ReadOnlyObjectWrapper<>(v == null ? "–" : String.valueOf(Math.round(v)));
-          });
-      col.setStyle("-fx-alignment: CENTER-RIGHT;");
-      col.setPrefWidth(95);
-      table.getColumns().add(col);
+      table
+          .getColumns()
+          .add(
+              textColumn(
+                  title(cat),
+                  95,
+                  true,
+                  t -> {
+                    Double v = t.categories().get(cat);
+                    return v == null ? "–" : String.valueOf(Math.round(v));
+                  }));
     }
-    TableColumn<Scorecard.TableScore, String> checks = new TableColumn<>("Checks");
-    checks.setCellValueFactory(
-        c -> new ReadOnlyObjectWrapper<>(String.valueOf(c.getValue().checks().size())));
-    checks.setStyle("-fx-alignment: CENTER-RIGHT;");
-    checks.setPrefWidth(60);
-    overall.setPrefWidth(80);
-    TableColumn<Scorecard.TableScore, Scorecard.TableScore> trend = new TableColumn<>("Trend");
-    trend.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
-    trend.setCellFactory(
-        c ->
-            new TableCell<>() {
-              @Override
-              protected void updateItem(Scorecard.TableScore t, boolean empty) {
-                super.updateItem(t, empty);
-                setGraphic(empty || t == null ? null : new Sparkline(t.trend()));
-              }
-            });
-    trend.setPrefWidth(100);
-    table.getColumns().add(checks);
-    table.getColumns().add(trend);
+    table.getColumns().add(textColumn("Checks", 60, true, t -> String.valueOf(t.checks().size())));
+    table.getColumns().add(graphicColumn("Trend", 100, t -> new Sparkline(t.trend())));
 
     ListView<Scorecard.CheckScore> failing = new ListView<>(model.failing());
     failing.setId("quality-failing");
     failing.setPlaceholder(new Label("Every check passes"));
-    failing.setCellFactory(
-        l ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Scorecard.CheckScore c, boolean empty) {
-                super.updateItem(c, empty);
-                setText(empty || c == null ? null : line(c.result()));
-              }
-            });
+    failing.setCellFactory(textCells(c -> line(c.result())));
     ListView<Freshness.Result> fresh = new ListView<>(model.freshness());
     fresh.setId("quality-freshness");
     fresh.setPlaceholder(new Label("No source has a freshness rule"));
     fresh.setCellFactory(
-        l ->
-            new ListCell<>() {
-              @Override
-              protected void updateItem(Freshness.Result r, boolean empty) {
-                super.updateItem(r, empty);
-                setText(
-                    empty || r == null
-                        ? null
-                        : r.status().toUpperCase(Locale.ROOT)
-                            + "  "
-                            + r.table().qualifiedName()
-                            + " · "
-                            + r.message());
-              }
-            });
+        textCells(
+            r ->
+                r.status().toUpperCase(Locale.ROOT)
+                    + "  "
+                    + r.table().qualifiedName()
+                    + " · "
+                    + r.message()));
     Label freshTitle = new Label("Source freshness");
     freshTitle.setPadding(new Insets(4, 8, 2, 8));
     VBox side = new VBox(failing, freshTitle, fresh);
@@ -153,6 +114,45 @@ public final class QualityView extends BorderPane {
         + r.category().label()
         + " · "
         + what;
+  }
+
+  private static <T> TableColumn<T, String> textColumn(
+      String title, double width, boolean right, Function<T, String> text) {
+    TableColumn<T, String> col = new TableColumn<>(title);
+    col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(text.apply(c.getValue())));
+    if (right) {
+      col.setStyle("-fx-alignment: CENTER-RIGHT;");
+    }
+    col.setPrefWidth(width);
+    return col;
+  }
+
+  private static <T> TableColumn<T, T> graphicColumn(
+      String title, double width, Function<T, Node> graphic) {
+    TableColumn<T, T> col = new TableColumn<>(title);
+    col.setCellValueFactory(c -> new ReadOnlyObjectWrapper<>(c.getValue()));
+    col.setCellFactory(
+        c ->
+            new TableCell<>() {
+              @Override
+              protected void updateItem(T t, boolean empty) {
+                super.updateItem(t, empty);
+                setGraphic(empty || t == null ? null : graphic.apply(t));
+              }
+            });
+    col.setPrefWidth(width);
+    return col;
+  }
+
+  private static <T> Callback<ListView<T>, ListCell<T>> textCells(Function<T, String> text) {
+    return l ->
+        new ListCell<>() {
+          @Override
+          protected void updateItem(T t, boolean empty) {
+            super.updateItem(t, empty);
+            setText(empty || t == null ? null : text.apply(t));
+          }
+        };
   }
 
   private static String title(Category c) {
