@@ -60,10 +60,12 @@ public final class Workspace {
     try (DuckDbWarehouse w = DuckDbWarehouse.open(path)) {
       RunHistory h = new RunHistory(w);
       Target target = m.project().settings().target(null);
+      TemplateEngine engine =
+          new TemplateEngine(m.project(), target, System.getenv(), Map.of(), "stale");
       Compiler compiler =
           new Compiler(
               m,
-              new TemplateEngine(m.project(), target, System.getenv(), Map.of(), "stale"),
+              engine,
               target,
               r ->
                   !r.cte()
@@ -71,7 +73,8 @@ public final class Workspace {
                           .map(k -> k == Warehouse.RelationKind.TABLE)
                           .orElse(false),
               false);
-      return Optional.of(Staleness.stale(m, compiler, h.lastSuccessfulHashes()));
+      Compiler asFullRefresh = new Compiler(m, engine, target, r -> false, true);
+      return Optional.of(Staleness.stale(m, compiler, asFullRefresh, h.lastSuccessfulHashes()));
     } catch (RuntimeException e) {
       return Optional.empty();
     }

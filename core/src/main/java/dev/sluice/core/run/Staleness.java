@@ -20,6 +20,18 @@ public final class Staleness {
 
   public static Set<String> stale(
       Manifest manifest, Compiler compiler, Map<String, String> lastGoodHashes) {
+    return stale(manifest, compiler, null, lastGoodHashes);
+  }
+
+  /**
+   * As above, where {@code asFullRefresh} compiles as a full refresh does: an incremental model
+   * whose last good build created its table ran its full-refresh SQL, and is not stale for that.
+   */
+  public static Set<String> stale(
+      Manifest manifest,
+      Compiler compiler,
+      Compiler asFullRefresh,
+      Map<String, String> lastGoodHashes) {
     Set<String> stale = new LinkedHashSet<>();
     for (String id : manifest.dag().topologicalOrder()) {
       Node n = manifest.node(id).orElseThrow();
@@ -38,7 +50,13 @@ public final class Staleness {
       }
       CompiledNode c = compiler.compile(n);
       if (!c.ok() || !last.equals(NodeRunner.hash(c.sql(), n))) {
-        stale.add(id);
+        CompiledNode full =
+            asFullRefresh != null && "incremental".equals(n.config().materialized("view"))
+                ? asFullRefresh.compile(n)
+                : null;
+        if (full == null || !full.ok() || !last.equals(NodeRunner.hash(full.sql(), n))) {
+          stale.add(id);
+        }
       }
     }
     return stale;
