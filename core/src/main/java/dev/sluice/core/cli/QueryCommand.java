@@ -58,7 +58,13 @@ final class QueryCommand implements Callable<Integer> {
           Statement st = session.connection().createStatement()) {
         ResultSet rs;
         try {
-          rs = st.executeQuery(compiled.sql());
+          if (!st.execute(compiled.sql())) { // a statement that returns no rows: DDL, DML
+            int n = st.getUpdateCount();
+            out.println(n > 0 ? "OK, " + n + (n == 1 ? " row" : " rows") + " changed" : "OK");
+            out.flush();
+            return Main.OK;
+          }
+          rs = st.getResultSet();
         } catch (SQLException e) {
           err.println("query failed: " + e.getMessage());
           return Main.FAILED;

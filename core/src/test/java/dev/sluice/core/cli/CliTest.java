@@ -26,6 +26,21 @@ class CliTest {
   }
 
   @Test
+  void queryRunsStatementsThatReturnNoRows() {
+    ProjectFolder f = ProjectFolder.sluice(dir, "q").file("models/m.sql", "select 1 as a");
+    String project = f.root().toString();
+    assertThat(sluice("query", "--project", project, "create sequence s1 start 1")).isZero();
+    assertThat(out.strip()).isEqualTo("OK");
+    assertThat(sluice("query", "--project", project, "create table t as select 1 as x")).isZero();
+    assertThat(sluice("query", "--project", project, "insert into t values (2), (3)")).isZero();
+    assertThat(out.strip()).isEqualTo("OK, 2 rows changed");
+    assertThat(
+            sluice("query", "--project", project, "--format", "csv", "select nextval('s1') as n"))
+        .isZero();
+    assertThat(out).isEqualTo("n\n1\n".replace("\n", System.lineSeparator()));
+  }
+
+  @Test
   void buildThenQueryTheSample() {
     Path shop = Samples.copy("shop", dir);
     assertThat(sluice("build", "--project", shop.toString())).isZero();
