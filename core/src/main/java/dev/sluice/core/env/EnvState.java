@@ -40,14 +40,15 @@ final class EnvState {
   }
 
   static Map<String, Entry> read(SqlSession s, String env) throws SQLException {
+    return entries(s, NODES + " where env = " + literal(env) + " order by node_id");
+  }
+
+  /** The entries of {@code fromWhere} (a table and its where clause), by node. */
+  private static Map<String, Entry> entries(SqlSession s, String fromWhere) throws SQLException {
     Map<String, Entry> out = new LinkedHashMap<>();
     for (Map<String, Object> r :
         s.rows(
-            "select node_id, version, physical, columns, body from "
-                + NODES
-                + " where env = "
-                + literal(env)
-                + " order by node_id",
+            "select node_id, version, physical, columns, body from " + fromWhere,
             Integer.MAX_VALUE)) {
       out.put(
           (String) r.get("node_id"),
@@ -105,29 +106,16 @@ final class EnvState {
 
   /** The entries an environment had before its last change; empty when there was none. */
   static Map<String, Entry> previous(SqlSession s, String env) throws SQLException {
-    Map<String, Entry> out = new LinkedHashMap<>();
-    for (Map<String, Object> r :
-        s.rows(
-            "select node_id, version, physical, columns, body from "
-                + HISTORY
-                + " where env = "
-                + literal(env)
-                + " and seq = (select max(seq) from "
-                + HISTORY
-                + " where env = "
-                + literal(env)
-                + ")",
-            Integer.MAX_VALUE)) {
-      out.put(
-          (String) r.get("node_id"),
-          new Entry(
-              (String) r.get("node_id"),
-              (String) r.get("version"),
-              (String) r.get("physical"),
-              (String) r.get("columns"),
-              (String) r.get("body")));
-    }
-    return out;
+    return entries(
+        s,
+        HISTORY
+            + " where env = "
+            + literal(env)
+            + " and seq = (select max(seq) from "
+            + HISTORY
+            + " where env = "
+            + literal(env)
+            + ")");
   }
 
   /** Puts back what the environment had before its last change, and forgets that change. */

@@ -50,23 +50,17 @@ public final class Freshness {
     long t0 = System.nanoTime();
     Instant now = Instant.now();
     if (rule.loadedAtField() == null) {
-      return new Result(
+      return runtimeError(
           table,
           rule,
-          "runtime error",
-          null,
           now,
-          0,
           "source " + table.qualifiedName() + " has a freshness rule but no loaded_at_field");
     }
     if (!warehouse.exists(table.schema(), table.identifier())) {
-      return new Result(
+      return runtimeError(
           table,
           rule,
-          "runtime error",
-          null,
           now,
-          0,
           "source "
               + table.qualifiedName()
               + ": table "
@@ -83,13 +77,10 @@ public final class Freshness {
               .map(Warehouse.ColumnInfo::name)
               .toList();
       if (columns.stream().noneMatch(c -> c.equalsIgnoreCase(field))) {
-        return new Result(
+        return runtimeError(
             table,
             rule,
-            "runtime error",
-            null,
             now,
-            0,
             "source "
                 + table.qualifiedName()
                 + " has no column '"
@@ -173,5 +164,10 @@ public final class Freshness {
 
   private static String firstLine(String s) {
     return s == null ? "" : s.strip().split("\n")[0];
+  }
+
+  private static Result runtimeError(
+      SourceTable table, FreshnessRule rule, Instant now, String message) {
+    return new Result(table, rule, "runtime error", null, now, 0, message);
   }
 }
