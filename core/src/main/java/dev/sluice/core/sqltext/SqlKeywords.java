@@ -227,40 +227,10 @@ public final class SqlKeywords {
   /** Words that end a FROM item, so they are never taken for an alias. */
   public static final Set<String> FROM_ENDERS =
       Set.of(
-          "where",
-          "join",
-          "left",
-          "right",
-          "inner",
-          "outer",
-          "full",
-          "cross",
-          "natural",
-          "on",
-          "using",
-          "group",
-          "order",
-          "having",
-          "limit",
-          "offset",
-          "qualify",
-          "union",
-          "except",
-          "intersect",
-          "window",
-          "as",
-          "select",
-          "from",
-          "positional",
-          "asof",
-          "anti",
-          "semi",
-          "lateral",
-          "pivot",
-          "unpivot",
-          "tablesample",
-          "and",
-          "or");
+          ("where join left right inner outer full cross natural on using group order having limit"
+                  + " offset qualify union except intersect window as select from positional asof anti"
+                  + " semi lateral pivot unpivot tablesample and or")
+              .split(" "));
 
   /** Common functions, offered until the warehouse's own list is read. */
   public static final List<String> FUNCTIONS =
