@@ -55,7 +55,7 @@ public final class PipelineView extends Pane {
   private final Label empty =
       new Label("Open a project to see its pipeline (File > Open, Ctrl+O).");
   private ContextMenu menu;
-  private java.util.function.Function<String, List<MenuItem>> dataMenu = id -> List.of();
+  private GraphCommands commands;
   private final MiniMap miniMap;
   private GraphEditing editing;
   private final EdgeSelection edges;
@@ -316,31 +316,22 @@ public final class PipelineView extends Pane {
     requestFocus();
   }
 
+  /** A key on the graph does what the command table binds it to (Delete, F2, Escape, ...). */
   private void onKey(javafx.scene.input.KeyEvent e) {
-    switch (e.getCode()) {
-      case ESCAPE -> {
-        project.selection().clear();
-        edges.select(null);
-        e.consume();
-      }
-      case A -> {
-        if (e.isShortcutDown()) {
-          project.selection().all();
-          e.consume();
-        }
-      }
-      case DELETE, BACK_SPACE -> {
-        if (editing != null) {
-          deleteSelected();
-          e.consume();
-        }
-      }
-      case F2 -> {
-        renameSelected();
-        e.consume();
-      }
-      default -> {}
+    if (commands != null && commands.onKey(e, project.selectedProperty().get())) {
+      e.consume();
     }
+  }
+
+  /** Selects every node. */
+  public void selectAll() {
+    project.selection().all();
+  }
+
+  /** Clears the selection of nodes and edges. */
+  public void clearSelection() {
+    project.selection().clear();
+    edges.select(null);
   }
 
   /** Deletes the selected edge, or every selected node as one undo step. */
@@ -407,26 +398,18 @@ public final class PipelineView extends Pane {
           if (!project.selection().contains(v.nodeId())) {
             project.selection().only(v.nodeId());
           }
-          List<MenuItem> items = new ArrayList<>(dataMenu.apply(v.nodeId()));
-          items.addAll(
-              CardMenu.forNode(
-                  v.nodeId(),
-                  project,
-                  runs,
-                  startRun,
-                  editing,
-                  this::renameSelected,
-                  this::deleteSelected));
+          List<MenuItem> items =
+              new ArrayList<>(commands == null ? List.of() : commands.forCard(v.nodeId()));
+          items.addAll(CardMenu.folder(v.nodeId(), project));
           showMenu(v, e, items);
           e.consume();
         });
     return v;
   }
 
-  /** Turns on editing by drawing (ports, Delete, F2). */
-  /** Items that open a node's SQL, data or profile, shown first in its context menu. */
-  public void setDataMenu(java.util.function.Function<String, List<MenuItem>> items) {
-    this.dataMenu = items;
+  /** The command table the cards' context menus and the graph's keys are drawn from. */
+  public void setCommands(GraphCommands commands) {
+    this.commands = commands;
   }
 
   private dev.sluice.app.lineage.LineageViewModel lineage;
@@ -447,6 +430,7 @@ public final class PipelineView extends Pane {
     }
   }
 
+  /** Turns on editing by drawing (ports, Delete, F2). */
   public void setEditing(GraphEditing editing) {
     this.editing = editing;
     edges.onDisconnect(editing::disconnect);

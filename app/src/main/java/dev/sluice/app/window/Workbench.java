@@ -109,7 +109,6 @@ public final class Workbench extends BorderPane {
                     this.notify)));
     graph.setQuality(quality);
     bottom.setId("bottom-tabs");
-    graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(
         javafx.scene.input.MouseEvent.MOUSE_CLICKED,
         e -> {
@@ -118,19 +117,6 @@ public final class Workbench extends BorderPane {
               && e.getClickCount() == 2
               && card != null) {
             openEditor(card);
-          }
-        });
-    graph.addEventHandler(
-        javafx.scene.input.KeyEvent.KEY_PRESSED,
-        e -> {
-          if (e.getCode() == javafx.scene.input.KeyCode.SPACE
-              && project.selectedProperty().get() != null) {
-            preview(project.selectedProperty().get());
-            e.consume();
-          } else if (e.getCode() == javafx.scene.input.KeyCode.ENTER
-              && project.selectedProperty().get() != null) {
-            openEditor(project.selectedProperty().get());
-            e.consume();
           }
         });
     explorer.setOnOpen(this::openEditor);
@@ -157,6 +143,7 @@ public final class Workbench extends BorderPane {
               }
             });
     commands = new WorkbenchCommands(this);
+    graph.setCommands(commands);
     PackagesViewModel packages =
         new PackagesViewModel(
             background,
@@ -224,14 +211,6 @@ public final class Workbench extends BorderPane {
       }
     }
     return null;
-  }
-
-  private java.util.List<javafx.scene.control.MenuItem> dataMenu(String nodeId) {
-    return java.util.List.of(
-        commands.get("open-sql").contextItem(nodeId),
-        commands.get("preview").contextItem(nodeId),
-        commands.get("profile").contextItem(nodeId),
-        new javafx.scene.control.SeparatorMenuItem());
   }
 
   /** Opens the node's SQL in an editor tab (nodes without SQL of their own are previewed). */

@@ -9,10 +9,25 @@ import java.util.function.Function;
 import javafx.beans.value.ObservableBooleanValue;
 
 /**
- * The window's command table: every command of the menu bar, the toolbar and the cards' context
- * menus, each spelled out once. Look one up by its name with {@link #get}.
+ * The window's command table: every command of the menu bar, the toolbar, the cards' context menus
+ * and the graph's keys, each spelled out once. Look one up by its name with {@link #get}.
  */
-final class WorkbenchCommands {
+final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
+  /** The commands of a card's context menu, in order; null stands for a separator. */
+  static final java.util.List<String> CARD =
+      java.util.Arrays.asList(
+          "open-sql",
+          "preview",
+          "profile",
+          null,
+          "run-selected",
+          "run-upstream",
+          "run-downstream",
+          "test-selected",
+          null,
+          "rename",
+          "delete");
+
   private final Map<String, Command> table = new LinkedHashMap<>();
   private final Workbench w;
 
@@ -50,11 +65,35 @@ final class WorkbenchCommands {
             any(() -> w.editing.create(GraphEditing.Kind.MODEL, 40, 40)),
             null));
     add(
-        new Command(
-            "rename", "Rename Model…", "F2", null, null, any(w.graph::renameSelected), null));
+        new Command("rename", "Rename Model…", "F2", "F2", null, any(w.graph::renameSelected), null)
+            .onCard("Rename…"));
     add(
         new Command(
-            "delete", "Delete Selected", null, null, null, any(w.graph::deleteSelected), null));
+                "delete",
+                "Delete Selected",
+                null,
+                "Delete, Backspace",
+                null,
+                any(w.graph::deleteSelected),
+                null)
+            .onCard(
+                id -> {
+                  int n = w.project.selection().ids().size();
+                  return n > 1 ? "Delete " + n + " Selected" : "Delete";
+                }));
+    // the graph's own keys
+    add(
+        new Command(
+            "select-all", "Select All", null, "Shortcut+A", null, any(w.graph::selectAll), null));
+    add(
+        new Command(
+            "clear-selection",
+            "Clear Selection",
+            null,
+            "Esc",
+            null,
+            any(w.graph::clearSelection),
+            null));
     // View
     add(new Command("find", "Find Node…", "Shortcut+F", null, null, any(w::focusFind), null));
     add(
@@ -105,34 +144,44 @@ final class WorkbenchCommands {
             w.runs.runningProperty().or(w.project.manifestProperty().isNull())));
     add(
         new Command(
-            "run-selected", "Run Selected", "Shortcut+R", null, null, run(RunRequest::node), null));
+                "run-selected",
+                "Run Selected",
+                "Shortcut+R",
+                null,
+                null,
+                run(RunRequest::node),
+                running)
+            .onCard("Run"));
     add(
         new Command(
-            "run-upstream",
-            "Run Selected with Upstream",
-            "Shortcut+Shift+U",
-            null,
-            null,
-            run(RunRequest::withUpstream),
-            null));
+                "run-upstream",
+                "Run Selected with Upstream",
+                "Shortcut+Shift+U",
+                null,
+                null,
+                run(RunRequest::withUpstream),
+                running)
+            .onCard("Run with upstream"));
     add(
         new Command(
-            "run-downstream",
-            "Run Selected with Downstream",
-            "Shortcut+Shift+R",
-            null,
-            null,
-            run(RunRequest::withDownstream),
-            null));
+                "run-downstream",
+                "Run Selected with Downstream",
+                "Shortcut+Shift+R",
+                null,
+                null,
+                run(RunRequest::withDownstream),
+                running)
+            .onCard("Run with downstream"));
     add(
         new Command(
-            "test-selected",
-            "Test Selected",
-            "Shortcut+T",
-            null,
-            null,
-            run(RunRequest::test),
-            null));
+                "test-selected",
+                "Test Selected",
+                "Shortcut+T",
+                null,
+                null,
+                run(RunRequest::test),
+                running)
+            .onCard("Test"));
     add(
         new Command(
             "cancel-run",
@@ -147,11 +196,11 @@ final class WorkbenchCommands {
         new Command(
             "new-query", "New Query", "Shortcut+Shift+N", null, null, any(w.sql::newQuery), null));
     add(
-        new Command(
-            "open-sql", "Open SQL Editor", "Shortcut+E", "Enter", null, w::openEditor, null));
+        new Command("open-sql", "Open SQL Editor", "Shortcut+E", "Enter", null, w::openEditor, null)
+            .aboutANode());
     add(
-        new Command(
-            "preview", "Preview Data", "Shortcut+Shift+V", "Space", null, w::preview, null));
+        new Command("preview", "Preview Data", "Shortcut+Shift+V", "Space", null, w::preview, null)
+            .aboutANode());
     add(
         new Command(
             "profile",
@@ -189,6 +238,32 @@ final class WorkbenchCommands {
       throw new IllegalArgumentException("no command " + id);
     }
     return c;
+  }
+
+  @Override
+  public java.util.List<javafx.scene.control.MenuItem> forCard(String nodeId) {
+    java.util.List<javafx.scene.control.MenuItem> items = new java.util.ArrayList<>();
+    for (String id : CARD) {
+      items.add(
+          id == null ? new javafx.scene.control.SeparatorMenuItem() : get(id).contextItem(nodeId));
+    }
+    return items;
+  }
+
+  @Override
+  public boolean onKey(javafx.scene.input.KeyEvent e, String selected) {
+    for (Command c : table.values()) {
+      if (c.isGraphKey(e) && c.enabled() && (selected != null || !c.needsNode())) {
+        c.action().accept(selected);
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every command, in the order of the table. */
+  java.util.Collection<Command> all() {
+    return java.util.Collections.unmodifiableCollection(table.values());
   }
 
   /** The menu-bar item of a command: it acts on the selected node. */

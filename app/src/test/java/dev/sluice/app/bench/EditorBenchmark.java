@@ -35,6 +35,23 @@ public final class EditorBenchmark {
 
   private EditorBenchmark() {}
 
+  /** A model of {@link #LINES} lines of SQL with Jinja, comments and strings, as typed into. */
+  static String model() {
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < LINES / 5; i++) {
+      sb.append("select c.customer_id, sum(o.amount) as total -- line ")
+          .append(i)
+          .append('\n')
+          .append("from {{ ref('orders') }} o join customers c on c.id = o.customer_id\n")
+          .append("where o.status <> 'returned' and o.amount > ")
+          .append(i)
+          .append('\n')
+          .append("group by 1\n")
+          .append("/* a comment */ union all\n");
+    }
+    return sb.toString();
+  }
+
   /**
    * The measured window; nested, because a main class extending Application fails on the class
    * path.
@@ -108,19 +125,7 @@ public final class EditorBenchmark {
      */
     private void typing() {
       EditorTab tab = window.workbench().sql().newQuery();
-      StringBuilder sb = new StringBuilder();
-      for (int i = 0; i < LINES / 5; i++) {
-        sb.append("select c.customer_id, sum(o.amount) as total -- line ")
-            .append(i)
-            .append('\n')
-            .append("from {{ ref('orders') }} o join customers c on c.id = o.customer_id\n")
-            .append("where o.status <> 'returned' and o.amount > ")
-            .append(i)
-            .append('\n')
-            .append("group by 1\n")
-            .append("/* a comment */ union all\n");
-      }
-      tab.editor().load(sb.toString());
+      tab.editor().load(model());
       var area = tab.editor().area();
       area.moveTo(LINES / 2, 10);
       new AnimationTimer() {

@@ -146,22 +146,58 @@ final class JinjaRewrite {
 
   /** Where the region's closing delimiter starts, skipping string literals. */
   private static int regionEnd(String s, int from, String close) {
-    char quote = 0;
     for (int i = from; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
+      if (isQuote(s.charAt(i))) {
+        i = afterString(s, i) - 1;
       } else if (s.startsWith(close, i)) {
         return i;
       }
     }
     return s.length();
+  }
+
+  private static boolean isQuote(char c) {
+    return c == '\'' || c == '"';
+  }
+
+  /**
+   * Where the string literal that opens at {@code open} ends: just past its closing quote, a
+   * backslash escaping the character after it; the end of the text when it is not closed. Every
+   * scan of an expression below skips strings with this, so that quotes are read one way.
+   */
+  private static int afterString(String s, int open) {
+    char quote = s.charAt(open);
+    for (int i = open + 1; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        i++;
+      } else if (c == quote) {
+        return i + 1;
+      }
+    }
+    return s.length();
+  }
+
+  /**
+   * Where the bracket that opens at {@code open} closes, counting the brackets among {@code opens}
+   * and {@code closes} outside strings; -1 when it does not.
+   */
+  private static int closing(String e, int open, String opens, String closes) {
+    int depth = 0;
+    for (int k = open; k < e.length(); k++) {
+      char c = e.charAt(k);
+      if (isQuote(c)) {
+        k = afterString(e, k) - 1;
+      } else if (opens.indexOf(c) >= 0) {
+        depth++;
+      } else if (closes.indexOf(c) >= 0) {
+        depth--;
+        if (depth == 0) {
+          return k;
+        }
+      }
+    }
+    return -1;
   }
 
   static String expression(String e) {
@@ -181,21 +217,12 @@ final class JinjaRewrite {
   /** Trailing commas dropped and Python's constants in Jinja's spelling, outside strings. */
   private static String literals(String e) {
     StringBuilder b = new StringBuilder(e.length());
-    char quote = 0;
     for (int i = 0; i < e.length(); i++) {
       char c = e.charAt(i);
-      if (quote != 0) {
-        b.append(c);
-        if (c == '\\' && i + 1 < e.length()) {
-          b.append(e.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if (c == '\'' || c == '"') {
-        quote = c;
-        b.append(c);
+      if (isQuote(c)) {
+        int end = afterString(e, i);
+        b.append(e, i, end);
+        i = end - 1;
       } else if (c == ',') {
         int j = i + 1;
         while (j < e.length() && Character.isWhitespace(e.charAt(j))) {
@@ -235,7 +262,6 @@ final class JinjaRewrite {
    */
   private static String elseBranches(String e) {
     StringBuilder b = new StringBuilder(e.length() + 8);
-    char quote = 0;
     int i = 0;
     String lead = e.stripLeading();
     lead = lead.startsWith("-") || lead.startsWith("+") ? lead.substring(1).stripLeading() : lead;
@@ -247,18 +273,11 @@ final class JinjaRewrite {
     java.util.Deque<Integer> depthOfWrap = new java.util.ArrayDeque<>();
     while (i < e.length()) {
       char c = e.charAt(i);
-      if (quote != 0) {
-        b.append(c);
-        if (c == '\\' && i + 1 < e.length()) {
-          b.append(e.charAt(++i));
-        } else if (c == quote) {
-          quote = 0;
-        }
-        i++;
+      if (isQuote(c)) {
+        int end = afterString(e, i);
+        b.append(e, i, end);
+        i = end;
         continue;
-      }
-      if (c == '\'' || c == '"') {
-        quote = c;
       } else if (c == '(' || c == '[' || c == '{') {
         depth++;
       } else if (c == ')' || c == ']' || c == '}' || c == ',') {
@@ -302,19 +321,10 @@ final class JinjaRewrite {
    * becomes {@code sluice_dict(key, value, ...)}.
    */
   private static String dictsWithExpressionKeys(String e) {
-    char quote = 0;
     for (int i = 0; i < e.length(); i++) {
       char c = e.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if (c == '\'' || c == '"') {
-        quote = c;
+      if (isQuote(c)) {
+        i = afterString(e, i) - 1;
         continue;
       }
       if (c != '{') {
@@ -353,46 +363,20 @@ final class JinjaRewrite {
     return e;
   }
 
+  /** Where the dict that opens at {@code open} closes, or -1 (also when a ) or ] closes it). */
   private static int matchBrace(String e, int open) {
-    int depth = 0;
-    char quote = 0;
-    for (int k = open; k < e.length(); k++) {
-      char c = e.charAt(k);
-      if (quote != 0) {
-        if (c == '\\') {
-          k++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '{' || c == '(' || c == '[') {
-        depth++;
-      } else if (c == '}' || c == ')' || c == ']') {
-        depth--;
-        if (depth == 0) {
-          return c == '}' ? k : -1;
-        }
-      }
-    }
-    return -1;
+    int close = closing(e, open, "{([", "})]");
+    return close >= 0 && e.charAt(close) == '}' ? close : -1;
   }
 
   private static List<String> splitTopLevel(String s, char sep) {
     List<String> out = new ArrayList<>();
     int depth = 0;
-    char quote = 0;
     int from = 0;
     for (int k = 0; k < s.length(); k++) {
       char c = s.charAt(k);
-      if (quote != 0) {
-        if (c == '\\') {
-          k++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
+      if (isQuote(c)) {
+        k = afterString(s, k) - 1;
       } else if (c == '{' || c == '(' || c == '[') {
         depth++;
       } else if (c == '}' || c == ')' || c == ']') {
@@ -408,19 +392,10 @@ final class JinjaRewrite {
 
   /** One {@code f(a)(b)} rewritten, or null when there is none. */
   private static String callOnCall(String e) {
-    char quote = 0;
     for (int i = 0; i < e.length(); i++) {
       char c = e.charAt(i);
-      if (quote != 0) {
-        if (c == '\\') {
-          i++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-        continue;
-      }
-      if (c == '\'' || c == '"') {
-        quote = c;
+      if (isQuote(c)) {
+        i = afterString(e, i) - 1;
         continue;
       }
       if (c != ')') {
@@ -475,27 +450,6 @@ final class JinjaRewrite {
   }
 
   private static int matchForward(String e, int open) {
-    int depth = 0;
-    char quote = 0;
-    for (int k = open; k < e.length(); k++) {
-      char c = e.charAt(k);
-      if (quote != 0) {
-        if (c == '\\') {
-          k++;
-        } else if (c == quote) {
-          quote = 0;
-        }
-      } else if (c == '\'' || c == '"') {
-        quote = c;
-      } else if (c == '(') {
-        depth++;
-      } else if (c == ')') {
-        depth--;
-        if (depth == 0) {
-          return k;
-        }
-      }
-    }
-    return -1;
+    return closing(e, open, "(", ")");
   }
 }

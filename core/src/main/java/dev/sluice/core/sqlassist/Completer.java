@@ -1,6 +1,7 @@
 package dev.sluice.core.sqlassist;
 
 import dev.sluice.core.sqlassist.Suggestion.Kind;
+import dev.sluice.core.sqltext.SqlKeywords;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -71,10 +72,10 @@ public final class Completer {
               dev.sluice.core.sqltext.JinjaTag.wordBeingTyped(before).get(),
               Ranking.Order.ALPHABETICAL);
       if (text.charAt(span.start() + 1) == '%') {
-        SqlWords.TEMPLATE_TAGS.forEach(
+        SqlKeywords.TEMPLATE_TAGS.forEach(
             t -> r.add(new Suggestion(t, Kind.KEYWORD, t, "template tag"), 0));
       }
-      for (String[] f : SqlWords.TEMPLATE_FUNCTIONS) {
+      for (String[] f : SqlKeywords.TEMPLATE_FUNCTIONS) {
         r.add(new Suggestion(f[0], Kind.MACRO, f[1], f[2]), 1);
       }
       context
@@ -113,7 +114,7 @@ public final class Completer {
     String prefix = text.substring(wordStart, caret);
     Matcher last = LAST_WORD.matcher(plain.substring(Math.max(0, caret - 300), caret));
     boolean relationNext =
-        last.find() && SqlWords.RELATION_CUES.contains(last.group(1).toLowerCase(Locale.ROOT));
+        last.find() && SqlKeywords.RELATION_CUES.contains(last.group(1).toLowerCase(Locale.ROOT));
     int relations = relationNext ? 0 : 2;
     int columns = relationNext ? 2 : 0;
     Ranking r = new Ranking(prefix, Ranking.Order.SHORTER);
@@ -154,7 +155,7 @@ public final class Completer {
         !prefix.isEmpty()
             && prefix.equals(prefix.toUpperCase(Locale.ROOT))
             && prefix.chars().anyMatch(Character::isLetter);
-    for (String k : SqlWords.KEYWORDS) {
+    for (String k : SqlKeywords.PHRASES) {
       String word = upper ? k.toUpperCase(Locale.ROOT) : k;
       r.add(new Suggestion(word, Kind.KEYWORD, word, "keyword"), 1);
     }

@@ -1,5 +1,6 @@
 package dev.sluice.core.sqlassist;
 
+import dev.sluice.core.sqltext.SqlKeywords;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -141,13 +142,13 @@ final class FromScope {
     out.removeIf(
         i ->
             i.kind() == Kind.TABLE
-                && SqlWords.NOT_ALIASES.contains(i.name().toLowerCase(Locale.ROOT)));
+                && SqlKeywords.FROM_ENDERS.contains(i.name().toLowerCase(Locale.ROOT)));
     return out;
   }
 
   private static Item item(Matcher m) {
     String alias = m.group(5);
-    if (alias != null && SqlWords.NOT_ALIASES.contains(alias.toLowerCase(Locale.ROOT))) {
+    if (alias != null && SqlKeywords.FROM_ENDERS.contains(alias.toLowerCase(Locale.ROOT))) {
       alias = null;
     }
     if (m.group(1) != null) {
@@ -208,7 +209,7 @@ final class FromScope {
       } else if (path.matches()) {
         out.add(unquote(path.group(1)));
       } else if (bare.matches()
-          && !SqlWords.NOT_ALIASES.contains(bare.group(1).toLowerCase(Locale.ROOT))
+          && !SqlKeywords.FROM_ENDERS.contains(bare.group(1).toLowerCase(Locale.ROOT))
           && !bare.group(1).equalsIgnoreCase("end")) {
         out.add(unquote(bare.group(1)));
       }

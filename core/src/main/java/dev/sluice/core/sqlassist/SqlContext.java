@@ -8,6 +8,7 @@ import dev.sluice.core.project.Project;
 import dev.sluice.core.project.Seed;
 import dev.sluice.core.project.SourceTable;
 import dev.sluice.core.project.Target;
+import dev.sluice.core.sqltext.SqlKeywords;
 import dev.sluice.core.warehouse.Relation;
 import dev.sluice.core.warehouse.Relations;
 import dev.sluice.core.warehouse.Warehouse;
@@ -122,7 +123,7 @@ public final class SqlContext {
       functions.addAll(readFunctions(warehouse));
     }
     if (functions.isEmpty()) {
-      SqlWords.COMMON_FUNCTIONS.forEach(f -> functions.add(new Function(f, "function")));
+      SqlKeywords.FUNCTIONS.forEach(f -> functions.add(new Function(f, "function")));
     }
     // what is built wins over what a schema file says; nodes not built yet fall back to their
     // schema file

@@ -10,26 +10,46 @@ import java.util.List;
  * or string too: that comment or string is then cut into pieces around the tag.
  */
 public final class SqlTokens {
+  /** Receives the tokens one by one, as {@link #scan} reads them. */
+  @FunctionalInterface
+  public interface Sink {
+    /**
+     * The token of {@code kind} from {@code start} to {@code end}; {@code open} as in {@link
+     * SqlToken}.
+     */
+    void token(Kind kind, int start, int end, boolean open);
+  }
+
   private final CharSequence s;
   private final int n;
-  private final List<SqlToken> out = new ArrayList<>();
+  private final Sink out;
 
   /** The comment, string or quoted name a Jinja tag cut, to go on with after the tag; or null. */
   private Kind cut;
 
-  private SqlTokens(CharSequence s) {
+  private SqlTokens(CharSequence s, Sink out) {
     this.s = s;
     this.n = s.length();
+    this.out = out;
   }
 
   /** The tokens of {@code text}, in order, covering it from the first character to the last. */
   public static List<SqlToken> of(CharSequence text) {
-    SqlTokens t = new SqlTokens(text);
+    List<SqlToken> tokens = new ArrayList<>(text.length() / 4 + 1);
+    scan(text, (kind, start, end, open) -> tokens.add(new SqlToken(kind, start, end, open)));
+    return tokens;
+  }
+
+  /**
+   * Reads {@code text} into {@code sink} token by token, the same tokens as {@link #of} in the same
+   * order, without making a list: for a reader that looks at each token once (the highlighter).
+   */
+  public static void scan(CharSequence text, Sink sink) {
+    SqlTokens t = new SqlTokens(text, sink);
     int i = 0;
     while (i < t.n) {
       i = t.next(i);
     }
-    return t.out;
   }
 
   private int next(int i) {
@@ -118,7 +138,7 @@ public final class SqlTokens {
 
   private int add(Kind kind, int start, int end, boolean open) {
     if (end > start) { // a line comment cut by a tag right before its newline goes on with nothing
-      out.add(new SqlToken(kind, start, end, open));
+      out.token(kind, start, end, open);
     }
     return end;
   }
