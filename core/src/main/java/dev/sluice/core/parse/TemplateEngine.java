@@ -229,7 +229,7 @@ public final class TemplateEngine {
     call.engine = this;
     Context scope = new Context(macros);
     scope.put("execute", queries.executing());
-    scope.put("model", ModelView.of(request.node(), project.name()));
+    scope.put("model", ModelView.of(request.node(), project.packageOf(request.node())));
     scope.put("config", ConfigView.of(request.node(), call));
     scope.put("this", new RelationView(request.resolve().apply(request.node())));
     scope.put("target", targetView);
