@@ -136,6 +136,29 @@ class PackagesSampleTest {
             "test.not_null_tidy_currencies_currency");
     assertThat(dev.sluice.core.plan.Selector.select(manifest, "resource_type:unit_test", null))
         .containsExactly("unit_test.monthly_payments.groups_payments_by_month_and_method");
+    // `ls --select` brings a model's tests and unit tests along, as dbt's eager selection does
+    java.io.StringWriter out = new java.io.StringWriter();
+    int code =
+        dev.sluice.core.cli.Main.execute(
+            new String[] {
+              "ls",
+              "--project",
+              project.toString(),
+              "--select",
+              "monthly_payments",
+              "--output",
+              "id"
+            },
+            new java.io.PrintWriter(out, true),
+            new java.io.PrintWriter(new java.io.StringWriter(), true));
+    assertThat(code).isZero();
+    assertThat(out.toString().lines())
+        .containsExactlyInAnyOrder(
+            "model.monthly_payments",
+            "test.not_null_monthly_payments_amount",
+            "test.tidy_is_positive_monthly_payments_amount",
+            "test.tidy_is_positive_monthly_payments_payments",
+            "unit_test.monthly_payments.groups_payments_by_month_and_method");
     assertThat(loaded.packageOf(loaded.node("model.tidy_currencies").orElseThrow()))
         .isEqualTo("tidy");
     assertThat(loaded.packageOf(loaded.node("model.monthly_payments").orElseThrow()))
