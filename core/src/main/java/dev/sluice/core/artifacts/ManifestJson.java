@@ -204,7 +204,7 @@ public final class ManifestJson {
     j.put("database", database(target));
     j.put("schema", r.cte() ? target.schema() : r.schema());
     j.put("name", n.name());
-    j.put("package_name", project);
+    j.put("package_name", manifest.project().packageOf(n));
     String file = n.file().toString().replace('\\', '/');
     j.put("path", pathInFolder(manifest, n, file));
     j.put("original_file_path", file);

@@ -42,13 +42,46 @@ final class DepsCommand implements Callable<Integer> {
           "The dbt Hub to resolve package names at (default: $DBT_PACKAGE_HUB_URL, else https://hub.getdbt.com/).")
   String hubUrl;
 
+  @Option(
+      names = "--add-package",
+      paramLabel = "NAME@VERSION",
+      description =
+          "Add a package to packages.yml (or the dependencies.yml that declares the packages), or"
+              + " change its version, then install: dbt-labs/dbt_utils@1.3.0,"
+              + " dbt-labs/dbt_utils@\">=1.0.0,<2.0.0\", a git URL@revision or a folder with"
+              + " --source.")
+  String addPackage;
+
+  @Option(
+      names = "--source",
+      paramLabel = "hub|git|local",
+      description = "Where --add-package's package comes from (default: hub).")
+  String source = "hub";
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    dev.sluice.core.deps.AddPackage.Added a = null;
     try {
+      if (addPackage != null) {
+        a =
+            dev.sluice.core.deps.AddPackage.add(
+                project,
+                dev.sluice.core.deps.AddPackage.parse(
+                    addPackage, dev.sluice.core.deps.AddPackage.Source.of(source)));
+        out.println(
+            (a.replaced() ? "Changed " : "Added ")
+                + a.spec().label()
+                + " in "
+                + a.file().getFileName()
+                + ".");
+      } else if (!"hub".equalsIgnoreCase(source)) {
+        err.println("error: --source goes with --add-package");
+        return Main.USAGE;
+      }
       Deps.Result r =
           Deps.install(project, new Deps.Options(upgrade, lockOnly, hubUrl), out::println);
       r.notes().forEach(out::println);
@@ -66,6 +99,10 @@ final class DepsCommand implements Callable<Integer> {
       return Main.OK;
     } catch (DepsException e) {
       err.println("error: " + e.getMessage());
+      if (a != null) {
+        a.undo();
+        err.println(a.file().getFileName() + " was put back as it was.");
+      }
       err.println("dbt_packages/ was left as it was.");
       return Main.FAILED;
     }

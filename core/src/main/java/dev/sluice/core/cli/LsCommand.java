@@ -47,7 +47,11 @@ final class LsCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     Manifest m = Pipeline.parse(project.project, project.pipelineOptions());
     m.problems().forEach(p -> spec.commandLine().getErr().println(p));
-    Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
+    // as dbt lists: a selected node brings its tests and unit tests (eager indirect selection)
+    Set<String> ids = Selector.withTests(m, Selector.select(m, selection.select(), null));
+    if (selection.exclude() != null && !selection.exclude().isBlank()) {
+      ids.removeAll(Selector.select(m, selection.exclude(), null));
+    }
     Set<String> types = ResourceTypes.parse(resourceTypes, spec);
     for (String id : m.dag().topologicalOrder()) {
       if (!ids.contains(id)) {

@@ -153,8 +153,17 @@ public final class PackagesFile {
       return new PackageSpec.Tarball(text(m, "tarball", env));
     }
     if (m.containsKey("private")) {
+      // dbt resolves these through a git provider integration of dbt Cloud, which Sluice has not
       throw problem(
-          file, entry.line(), "private: packages are not supported yet; use git: with the URL");
+          file,
+          entry.line(),
+          "private: "
+              + text(m, "private", env)
+              + " is not supported yet (it needs a git provider integration); write it as git:"
+              + " with the repository's URL, such as git: \"https://{{env_var('GIT_TOKEN')}}@"
+              + "github.com/"
+              + text(m, "private", env)
+              + ".git\"");
     }
     throw problem(
         file,

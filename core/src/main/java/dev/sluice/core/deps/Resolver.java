@@ -27,6 +27,9 @@ final class Resolver {
   private final Map<String, String> hubPicked = new LinkedHashMap<>();
   private final Deque<Wanted> queue = new ArrayDeque<>();
 
+  /** Package names the project itself installs from a folder, git or a tarball, and from where. */
+  private final Map<String, String> ownByName = new LinkedHashMap<>();
+
   /** A package asked for; {@code fetchedFrom} names the git or hub package that asked, if any. */
   private record Wanted(PackageSpec spec, Path base, String fetchedFrom) {}
 
@@ -73,6 +76,10 @@ final class Resolver {
 
   private void take(Wanted w) {
     PackageSpec spec = w.spec();
+    boolean transitive = w.fetchedFrom() != null || !w.base().equals(projectDir);
+    if (spec instanceof PackageSpec.Hub h && transitive && providedByProject(h)) {
+      return;
+    }
     if (spec instanceof PackageSpec.Hub h) {
       hubRanges.computeIfAbsent(h.name(), k -> new ArrayList<>()).addAll(h.versions());
       hubPrerelease.merge(h.name(), h.installPrerelease(), Boolean::logicalOr);
@@ -96,7 +103,9 @@ final class Resolver {
       progress.accept("Resolving " + g.url() + (g.revision() == null ? "" : " @ " + g.revision()));
       Fetcher.Fetched f = fetcher.git(g);
       PackageSpec.Git pin = new PackageSpec.Git(g.url(), f.revision(), g.subdirectory());
-      pinned.put(key, new LockFile.Pinned(pin, PackageProject.name(g.url(), f.root())));
+      LockFile.Pinned gp = new LockFile.Pinned(pin, PackageProject.name(g.url(), f.root()));
+      pinned.put(key, gp);
+      own(w, gp);
       more(f.root(), g.url());
     } else if (spec instanceof PackageSpec.Local l) {
       if (w.fetchedFrom() != null) {
@@ -119,7 +128,9 @@ final class Resolver {
       PackageSpec.Local pin =
           new PackageSpec.Local(
               w.base().equals(projectDir) ? l.path() : (relative.isEmpty() ? "." : relative));
-      pinned.put(key, new LockFile.Pinned(pin, PackageProject.name(l.path(), root)));
+      LockFile.Pinned lp = new LockFile.Pinned(pin, PackageProject.name(l.path(), root));
+      pinned.put(key, lp);
+      own(w, lp);
       if (!root.equals(projectDir)) {
         more(root, w.fetchedFrom());
       }
@@ -129,8 +140,38 @@ final class Resolver {
         return;
       }
       Path root = fetcher.tarball(t.url(), t.url());
-      pinned.put(key, new LockFile.Pinned(t, PackageProject.name(t.url(), root)));
+      LockFile.Pinned tp = new LockFile.Pinned(t, PackageProject.name(t.url(), root));
+      pinned.put(key, tp);
+      own(w, tp);
       more(root, t.url());
+    }
+  }
+
+  /**
+   * Whether a package's hub requirement ({@code dbt-labs/dbt_utils}) is met by a package of the
+   * same name that the project itself installs from a folder, git or a tarball: the project's word
+   * wins, as when a package is developed beside the project, and no Hub is asked.
+   */
+  private boolean providedByProject(PackageSpec.Hub h) {
+    String name = h.name().substring(h.name().lastIndexOf('/') + 1);
+    String from = ownByName.get(name);
+    if (from == null) {
+      return false;
+    }
+    progress.accept(
+        "Using the project's "
+            + from
+            + " for "
+            + h.name()
+            + " "
+            + h.versions()
+            + ", asked for by a package");
+    return true;
+  }
+
+  private void own(Wanted w, LockFile.Pinned p) {
+    if (w.base().equals(projectDir) && w.fetchedFrom() == null && p.name() != null) {
+      ownByName.putIfAbsent(p.name(), p.spec().label());
     }
   }
 

@@ -217,7 +217,7 @@ final class DbtContext {
         if (nodes == null) {
           nodes = new LinkedHashMap<>();
           for (Node n : project.nodes()) {
-            nodes.put(n.uniqueId(), ModelView.of(n, project.name()));
+            nodes.put(n.uniqueId(), ModelView.of(n, project.packageOf(n)));
           }
         }
         return nodes;

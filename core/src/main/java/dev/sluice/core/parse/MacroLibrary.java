@@ -29,6 +29,7 @@ final class MacroLibrary {
   private final Map<String, Map<String, DbtMacro>> byPackage = new LinkedHashMap<>();
   private final Map<String, List<String>> dispatchOrder;
   private final List<ProjectProblem> problems = new ArrayList<>();
+  private final List<Materializations.Block> materializations = new ArrayList<>();
 
   MacroLibrary(
       Jinjava jinjava, Context flat, String rootName, Map<String, List<String>> dispatchOrder) {
@@ -46,7 +47,9 @@ final class MacroLibrary {
     Context own = new Context(jinjava.getGlobalContext());
     JinjavaInterpreter in = new JinjavaInterpreter(jinjava, own, jinjava.getGlobalConfig());
     try {
-      String rewritten = JinjaRewrite.of(TemplateEngine.asMacros(text));
+      String rewritten =
+          JinjaRewrite.of(
+              TemplateEngine.asMacros(Materializations.strip(text, pkg, file, materializations)));
       JinjaRewrite.defaults().forEach(own::put);
       in.render(rewritten);
     } catch (TemplateSyntaxException e) {
@@ -77,6 +80,23 @@ final class MacroLibrary {
 
   List<ProjectProblem> problems() {
     return problems;
+  }
+
+  /**
+   * The {@code {% materialization %}} block a model's {@code materialized} names, for this target
+   * or for any ({@code default}): the project's first, then the packages'; null when none.
+   */
+  Materializations.Block materialization(String name, String targetType) {
+    Materializations.Block best = null;
+    for (Materializations.Block b : materializations) {
+      if (b.name().equals(name)
+          && (b.adapter().equals(targetType) || b.adapter().equals("default"))) {
+        if (best == null || b.packageName().equals(rootName)) {
+          best = b;
+        }
+      }
+    }
+    return best;
   }
 
   Map<String, Map<String, DbtMacro>> packages() {

@@ -53,7 +53,9 @@ public record Manifest(
     for (Node node : project.nodes()) {
       String sql = sqlOf(node);
       if (sql == null) {
-        nodes.add(node);
+        Map<String, Object> placed =
+            node instanceof dev.sluice.core.project.Seed ? engine.placement(node) : Map.of();
+        nodes.add(placed.isEmpty() ? node : withConfig(node, node.config().merge(placed)));
         continue;
       }
       Rendered r = engine.render(new RenderRequest(node, sql, n -> Relations.of(n, target), false));
@@ -65,6 +67,14 @@ public record Manifest(
         effective = withConfig(effective, effective.config().merge(NodeConfig.of(placed)));
       }
       if (effective.config().enabled()) {
+        String unsupported = engine.unsupportedMaterialization(effective);
+        if (unsupported != null) {
+          problems.add(ProjectProblem.error(node.file(), node.line(), unsupported));
+        }
+        String elsewhere = engine.unsupportedDatabase(effective);
+        if (elsewhere != null) {
+          problems.add(ProjectProblem.error(node.file(), node.line(), elsewhere));
+        }
         nodes.add(effective);
       } else {
         disabled.add(node.uniqueId());
@@ -197,7 +207,12 @@ public record Manifest(
         }
         yield node;
       }
-      case SEED, SOURCE, EXPORT -> node;
+      case SEED -> {
+        dev.sluice.core.project.Seed s = (dev.sluice.core.project.Seed) node;
+        yield new dev.sluice.core.project.Seed(
+            s.name(), s.file(), s.folder(), config, s.description(), s.columns());
+      }
+      case SOURCE, EXPORT -> node;
     };
   }
 

@@ -133,14 +133,18 @@ public final class TemplateEngine {
   }
 
   /**
-   * What the project's own {@code generate_schema_name} and {@code generate_alias_name} macros,
-   * when it defines them, say about where a node is built: config entries {@code target_schema} and
-   * {@code alias}. Empty when it defines neither, so dbt's naming applies.
+   * What the project's own {@code generate_schema_name}, {@code generate_alias_name} and {@code
+   * generate_database_name} macros, when it defines them, say about where a node is built: config
+   * entries {@code target_schema}, {@code alias} and {@code database}. Empty when it defines none,
+   * so dbt's naming applies. As in dbt, only the root project's overrides count: a package's own
+   * {@code generate_schema_name} does not place even that package's models.
    */
   public Map<String, Object> placement(dev.sluice.core.project.Node node) {
     Map<String, DbtMacro> own = library.packages().getOrDefault(project.name(), Map.of());
     Map<String, Object> out = new LinkedHashMap<>();
-    if (!own.containsKey("generate_schema_name") && !own.containsKey("generate_alias_name")) {
+    if (!own.containsKey("generate_schema_name")
+        && !own.containsKey("generate_alias_name")
+        && !own.containsKey("generate_database_name")) {
       return out;
     }
     java.util.function.Function<dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
@@ -157,6 +161,18 @@ public final class TemplateEngine {
         out.put("target_schema", r.sql().strip());
       }
     }
+    if (own.containsKey("generate_database_name")) {
+      Rendered r =
+          render(
+              new RenderRequest(
+                  node,
+                  "{{ generate_database_name(config.get('database'), model) }}",
+                  resolve,
+                  false));
+      if (r.ok() && !r.sql().isBlank() && !r.sql().strip().equalsIgnoreCase("none")) {
+        out.put("database", r.sql().strip());
+      }
+    }
     if (own.containsKey("generate_alias_name")) {
       Rendered r =
           render(
@@ -167,6 +183,61 @@ public final class TemplateEngine {
       }
     }
     return out;
+  }
+
+  /**
+   * Why a node cannot be built when its {@code materialized} names a custom materialization of the
+   * project or a package ({@code {% materialization name %}}): Sluice does not run those yet. Null
+   * for the built-in materializations and for names no block defines.
+   */
+  public String unsupportedMaterialization(dev.sluice.core.project.Node node) {
+    if (node.kind() != dev.sluice.core.project.NodeKind.MODEL) {
+      return null;
+    }
+    String kind = node.config().materialized("view");
+    if (List.of("view", "table", "incremental", "ephemeral").contains(kind)) {
+      return null;
+    }
+    Materializations.Block b = library.materialization(kind, targetType);
+    if (b == null) {
+      return null;
+    }
+    return "model '"
+        + node.name()
+        + "' is materialized as '"
+        + kind
+        + "', a custom materialization ("
+        + b.where()
+        + "): custom materialization '"
+        + kind
+        + "' is not supported yet; use view, table, incremental or ephemeral";
+  }
+
+  /**
+   * Why a node cannot be built where its {@code database} config (or the project's {@code
+   * generate_database_name}) puts it: Sluice builds into the target's one DuckDB database. Null
+   * when it names that database or none.
+   */
+  public String unsupportedDatabase(dev.sluice.core.project.Node node) {
+    String db = node.config().string("database");
+    if (db == null || db.isBlank() || db.equalsIgnoreCase(database())) {
+      return null;
+    }
+    boolean macro =
+        library
+            .packages()
+            .getOrDefault(project.name(), Map.of())
+            .containsKey("generate_database_name");
+    return node.kind().label()
+        + " '"
+        + node.name()
+        + "' is placed in database '"
+        + db
+        + "'"
+        + (macro ? " by the project's generate_database_name" : " by its database config")
+        + ", but Sluice builds into the target's one DuckDB database '"
+        + database()
+        + "'; building into another database is not supported yet";
   }
 
   String database() {
@@ -229,7 +300,7 @@ public final class TemplateEngine {
     call.engine = this;
     Context scope = new Context(macros);
     scope.put("execute", queries.executing());
-    scope.put("model", ModelView.of(request.node(), project.name()));
+    scope.put("model", ModelView.of(request.node(), project.packageOf(request.node())));
     scope.put("config", ConfigView.of(request.node(), call));
     scope.put("this", new RelationView(request.resolve().apply(request.node())));
     scope.put("target", targetView);

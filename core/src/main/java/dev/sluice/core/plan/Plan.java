@@ -46,6 +46,7 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
     }
     if (command == Command.BUILD) {
       gateOnTests(manifest, planned, waits);
+      return unitTestsFirst(manifest, new ArrayList<>(planned), waits);
     }
     return new Plan(new ArrayList<>(planned), waits);
   }
@@ -89,6 +90,45 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
       }
       waits.get(id).addAll(extra);
     }
+  }
+
+  /**
+   * As dbt builds: a model's unit tests run before it (they need only its inputs' given rows, not
+   * its table), and the model waits for them, so it is skipped when one fails.
+   */
+  private static Plan unitTestsFirst(
+      Manifest manifest, List<String> order, Map<String, Set<String>> waits) {
+    Map<String, List<String>> before = new LinkedHashMap<>();
+    for (String id : order) {
+      if (manifest.node(id).orElseThrow() instanceof dev.sluice.core.project.UnitTest u) {
+        String model = manifest.project().refable(u.model()).map(Node::uniqueId).orElse(null);
+        if (model != null && waits.containsKey(model)) {
+          before.computeIfAbsent(model, k -> new ArrayList<>()).add(id);
+        }
+      }
+    }
+    if (before.isEmpty()) {
+      return new Plan(order, waits);
+    }
+    Set<String> moved = new HashSet<>();
+    before.values().forEach(moved::addAll);
+    List<String> out = new ArrayList<>();
+    for (String id : order) {
+      if (moved.contains(id)) {
+        continue;
+      }
+      for (String test : before.getOrDefault(id, List.of())) {
+        Set<String> w = new LinkedHashSet<>(waits.get(id));
+        w.remove(test);
+        waits.put(test, w);
+        out.add(test);
+      }
+      if (before.containsKey(id)) {
+        waits.get(id).addAll(before.get(id));
+      }
+      out.add(id);
+    }
+    return new Plan(out, waits);
   }
 
   public int size() {

@@ -18,8 +18,9 @@ import java.util.regex.Pattern;
  * The selection language, dbt's: {@code stg_orders}, {@code +name} (with everything upstream),
  * {@code name+} (downstream), {@code 2+name} / {@code name+1} (limited depth), {@code @name},
  * {@code tag:x}, {@code path:models/staging}, {@code source:shop_db} / {@code
- * source:shop_db.orders}, {@code resource_type:model}, {@code config.materialized:table}, globs
- * ({@code stg_*}). Terms separated by spaces are a union; joined by commas, an intersection.
+ * source:shop_db.orders}, {@code resource_type:model}, {@code config.materialized:table}, {@code
+ * package:dbt_utils} (an installed package's nodes, or the project's by its name), globs ({@code
+ * stg_*}). Terms separated by spaces are a union; joined by commas, an intersection.
  */
 public final class Selector {
   private static final Pattern TERM = Pattern.compile("^(@)?(\\d*\\+)?(.+?)(\\+\\d*)?$");
@@ -106,7 +107,9 @@ public final class Selector {
     String value = colon < 0 ? spec : spec.substring(colon + 1);
     Pattern glob = glob(value);
     for (Node n : manifest.project().nodes()) {
-      if (matches(n, method, value, glob)) {
+      if (method.equals("package")
+          ? glob.matcher(manifest.project().packageOf(n)).matches()
+          : matches(n, method, value, glob)) {
         out.add(n.uniqueId());
       }
     }
@@ -122,13 +125,14 @@ public final class Selector {
                 "test_name",
                 "fqn",
                 "file",
-                "unique_id")
+                "unique_id",
+                "package")
             .contains(method)) {
       throw new SelectorException(
           "unknown selector method '"
               + method
               + ":'; use tag:, path:, source:,"
-              + " resource_type:, config.materialized:, test_type: or a name");
+              + " resource_type:, config.materialized:, test_type:, package: or a name");
     }
     return out;
   }

@@ -46,6 +46,32 @@ final class ConfigTree {
     return config;
   }
 
+  /**
+   * The root project's configs for a package's node: the top level of its tree, then the branch
+   * under the package's name ({@code models: dbt_utils: +schema: utils}), with no fallback to the
+   * project's own folders.
+   */
+  static NodeConfig resolveForPackage(
+      Map<String, Object> tree, String packageName, List<String> folders) {
+    if (tree == null || tree.isEmpty()) {
+      return NodeConfig.EMPTY;
+    }
+    NodeConfig config = NodeConfig.of(configsAt(tree));
+    Map<String, Object> level = child(tree, packageName);
+    if (level == null) {
+      return config;
+    }
+    config = config.merge(configsAt(level));
+    for (String folder : folders) {
+      level = child(level, folder);
+      if (level == null) {
+        break;
+      }
+      config = config.merge(configsAt(level));
+    }
+    return config;
+  }
+
   private static Map<String, Object> configsAt(Map<String, Object> level) {
     Map<String, Object> out = new LinkedHashMap<>();
     level.forEach(

@@ -31,8 +31,15 @@ public final class InstalledPackages {
       List<String> macroPaths,
       List<String> modelPaths,
       List<String> seedPaths,
+      List<String> snapshotPaths,
       Map<String, Object> vars,
-      Map<String, Object> modelConfig) {}
+      Map<String, Map<String, Object>> configTrees) {
+
+    /** Its own {@code models:}, {@code seeds:}, ... tree, as its project file writes it. */
+    public Map<String, Object> configTree(String kind) {
+      return configTrees.getOrDefault(kind, Map.of());
+    }
+  }
 
   private final List<Package> packages;
   private final Map<String, List<String>> dispatch;
@@ -108,8 +115,9 @@ public final class InstalledPackages {
                   paths(doc, "macro-paths", "macros"),
                   paths(doc, "model-paths", "models"),
                   paths(doc, "seed-paths", "seeds"),
+                  paths(doc, "snapshot-paths", "snapshots"),
                   map(doc.get("vars")),
-                  map(doc.get("models"))));
+                  trees(doc)));
         }
       } catch (IOException e) {
         problems.add(ProjectProblem.error(Path.of(FOLDER), 0, "cannot read: " + e.getMessage()));
@@ -135,6 +143,30 @@ public final class InstalledPackages {
       }
     }
     return files;
+  }
+
+  private static Map<String, Map<String, Object>> trees(Yaml.Value doc) {
+    Map<String, Map<String, Object>> out = new LinkedHashMap<>();
+    for (String kind : List.of("models", "seeds", "snapshots", "tests")) {
+      Map<String, Object> tree = map(doc.get(kind));
+      if (!tree.isEmpty()) {
+        out.put(kind, tree);
+      }
+    }
+    return out;
+  }
+
+  /** The package that holds a file of the project, or null for the project's own files. */
+  public Package packageOf(Path file) {
+    if (file == null) {
+      return null;
+    }
+    for (Package p : packages) {
+      if (file.startsWith(p.dir())) {
+        return p;
+      }
+    }
+    return null;
   }
 
   @SuppressWarnings("unchecked")

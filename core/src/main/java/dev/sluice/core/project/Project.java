@@ -70,6 +70,30 @@ public final class Project {
     return settings.name();
   }
 
+  private volatile InstalledPackages installed;
+
+  /** The packages installed under {@code dbt_packages/}, read once. */
+  public InstalledPackages installedPackages() {
+    InstalledPackages p = installed;
+    if (p == null) {
+      p = InstalledPackages.read(root);
+      installed = p;
+    }
+    return p;
+  }
+
+  /**
+   * The package a node comes from, as dbt's {@code package_name}: an installed package's name for
+   * its models, seeds and tests, the project's own name otherwise.
+   */
+  public String packageOf(Node node) {
+    if (node == null || node.file() == null || !node.file().startsWith(InstalledPackages.FOLDER)) {
+      return name();
+    }
+    InstalledPackages.Package p = installedPackages().packageOf(node.file());
+    return p == null ? name() : p.name();
+  }
+
   public boolean hasErrors() {
     return problems.stream().anyMatch(ProjectProblem::isError);
   }

@@ -66,6 +66,28 @@ public final class ProjectLoader {
         "dev");
   }
 
+  /**
+   * Where nodes are read from: the project itself, or one installed package with its own folders
+   * and its own project file's configs (the project's {@code models: <package>:} entries win).
+   */
+  private record Scope(
+      String name,
+      String base,
+      List<String> modelPaths,
+      List<String> seedPaths,
+      List<String> snapshotPaths,
+      java.util.function.BiFunction<String, List<String>, NodeConfig> configs) {
+
+    List<String> under(List<String> dirs) {
+      if (base.isEmpty()) {
+        return dirs;
+      }
+      List<String> out = new ArrayList<>();
+      dirs.forEach(d -> out.add(base + "/" + d));
+      return out;
+    }
+  }
+
   /** One pass over one folder; holds what it has read so far. */
   private static final class Reading {
     private final Path root;
@@ -122,9 +144,42 @@ public final class ProjectLoader {
       for (Path f : files(List.of(EXPORT_PATH), ".yml", ".yaml")) {
         readYaml(f, exports::read);
       }
-      readModels();
-      readSeeds();
-      readSnapshots();
+      Scope own =
+          new Scope(
+              settings.name(),
+              "",
+              settings.modelPaths(),
+              settings.seedPaths(),
+              settings.snapshotPaths(),
+              (kind, path) ->
+                  ConfigTree.resolve(settings.configTrees().get(kind), settings.name(), path));
+      readModels(own);
+      readSeeds(own);
+      readSnapshots(own);
+      for (Scope pkg : packageScopes()) {
+        List<String> pkgYml = new ArrayList<>(pkg.under(pkg.modelPaths()));
+        pkgYml.addAll(pkg.under(pkg.seedPaths()));
+        pkgYml.addAll(pkg.under(pkg.snapshotPaths()));
+        for (Path f : files(pkgYml, ".yml", ".yaml")) {
+          readYaml(
+              f,
+              (rel, doc) -> {
+                schema.read(rel, doc);
+                unitTests.read(rel, doc);
+                described.read(rel, doc);
+              });
+        }
+        for (Path f : files(pkg.under(pkg.modelPaths()), ".md")) {
+          String md = text(f);
+          for (dev.sluice.core.sqltext.JinjaBlock b :
+              dev.sluice.core.sqltext.JinjaBlock.all(md, "docs")) {
+            docs.putIfAbsent(b.name(), md.substring(b.bodyStart(), b.bodyEnd()).strip());
+          }
+        }
+        readModels(pkg);
+        readSeeds(pkg);
+        readSnapshots(pkg);
+      }
       nodes.addAll(schema.sources);
       schema.sources.forEach(s -> addTests(s, schema.sourceTests.get(s.uniqueId())));
       readSingularTests();
@@ -158,15 +213,44 @@ public final class ProjectLoader {
       return out;
     }
 
-    private void readModels() {
-      for (String modelPath : settings.modelPaths()) {
+    /**
+     * The installed packages as places to read models, seeds and snapshots from, with their own
+     * project files' configs rendered as the project's are.
+     */
+    private List<Scope> packageScopes() {
+      List<Scope> out = new ArrayList<>();
+      Target target = settings.targets().get(settings.defaultTarget());
+      for (InstalledPackages.Package p : InstalledPackages.read(root).packages()) {
+        if (p.name().equals(settings.name())) {
+          continue; // a project that installs itself (local: ../ of its own folder)
+        }
+        Map<String, Object> vars = new LinkedHashMap<>(p.vars());
+        vars.putAll(settings.vars());
+        Map<String, Map<String, Object>> own = ConfigJinja.render(p.configTrees(), target, vars);
+        String base = p.dir().toString().replace('\\', '/');
+        out.add(
+            new Scope(
+                p.name(),
+                base,
+                p.modelPaths(),
+                p.seedPaths(),
+                p.snapshotPaths(),
+                (kind, path) ->
+                    ConfigTree.resolve(own.get(kind), p.name(), path)
+                        .merge(
+                            ConfigTree.resolveForPackage(
+                                settings.configTrees().get(kind), p.name(), path))));
+      }
+      return out;
+    }
+
+    private void readModels(Scope scope) {
+      for (String modelPath : scope.under(scope.modelPaths())) {
         for (Path f : files(List.of(modelPath), ".sql")) {
           Path rel = root.relativize(f);
           String name = stem(f);
           String folder = folderUnder(root.resolve(modelPath), f);
-          NodeConfig config =
-              ConfigTree.resolve(
-                  settings.configTrees().get("models"), settings.name(), pathFor(folder, name));
+          NodeConfig config = scope.configs().apply("models", pathFor(folder, name));
           Properties props = schema.byKind.get("models").get(name);
           String description = "";
           List<Column> columns = List.of();
@@ -187,15 +271,13 @@ public final class ProjectLoader {
       }
     }
 
-    private void readSeeds() {
-      for (String seedPath : settings.seedPaths()) {
+    private void readSeeds(Scope scope) {
+      for (String seedPath : scope.under(scope.seedPaths())) {
         for (Path f : files(List.of(seedPath), ".csv")) {
           Path rel = root.relativize(f);
           String name = stem(f);
           String folder = folderUnder(root.resolve(seedPath), f);
-          NodeConfig config =
-              ConfigTree.resolve(
-                  settings.configTrees().get("seeds"), settings.name(), pathFor(folder, name));
+          NodeConfig config = scope.configs().apply("seeds", pathFor(folder, name));
           Properties props = schema.byKind.get("seeds").get(name);
           if (props != null) {
             config = config.merge(props.config());
@@ -227,8 +309,8 @@ public final class ProjectLoader {
       }
     }
 
-    private void readSnapshots() {
-      for (String snapPath : settings.snapshotPaths()) {
+    private void readSnapshots(Scope scope) {
+      for (String snapPath : scope.under(scope.snapshotPaths())) {
         for (Path f : files(List.of(snapPath), ".sql")) {
           Path rel = root.relativize(f);
           String text = text(f);
@@ -239,10 +321,9 @@ public final class ProjectLoader {
             String name = m.name();
             int line = lineAt(text, m.start());
             NodeConfig config =
-                ConfigTree.resolve(
-                    settings.configTrees().get("snapshots"),
-                    settings.name(),
-                    pathFor(folderUnder(root.resolve(snapPath), f), name));
+                scope
+                    .configs()
+                    .apply("snapshots", pathFor(folderUnder(root.resolve(snapPath), f), name));
             Properties props = schema.byKind.get("snapshots").get(name);
             if (props != null) {
               config = config.merge(props.config());
