@@ -103,7 +103,12 @@ public final class QueryViewModel {
                   firstRowsMillis.set(millis);
                   running.set(false);
                   more.set(!rs.exhausted());
-                  status.set(describe(rs, millis));
+                  status.set(
+                      describe(rs, millis)
+                          + session
+                              .readingCopy()
+                              .map(n -> " · " + n.replaceFirst("^note: ", ""))
+                              .orElse(""));
                 });
           } catch (Exception e) {
             String ran = text;

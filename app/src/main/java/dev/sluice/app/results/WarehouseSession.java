@@ -12,11 +12,16 @@ import java.util.concurrent.TimeUnit;
  * manifest the app has open, opened on first use and replaced when the project reloads. The app's
  * runs open their own; inside one process DuckDB shares the database between them. An idle session
  * closes its DuckDB file after a while, so the CLI in a terminal can build the same project while
- * the app stays open.
+ * the app stays open. While such a build holds the file, previews read a copy of it as of its last
+ * checkpoint ({@link #readingCopy()} says so), taken again after a short while so that they catch
+ * up with the build.
  */
 public final class WarehouseSession implements AutoCloseable {
   /** How long the file stays open after its last use. */
   static final long IDLE_MILLIS = 20_000;
+
+  /** How long a copy read during another process's build is used before it is taken again. */
+  static final long COPY_MILLIS = 3_000;
 
   private final PipelineOptions options;
   private final ScheduledExecutorService idle =
@@ -29,6 +34,8 @@ public final class WarehouseSession implements AutoCloseable {
   private Manifest manifest;
   private Pipeline pipeline;
   private long lastUse;
+  private long openedAt;
+  private volatile String copyNote;
   private final long idleMillis;
 
   public WarehouseSession(PipelineOptions options) {
@@ -63,11 +70,27 @@ public final class WarehouseSession implements AutoCloseable {
     if (manifest == null) {
       throw new IllegalStateException("no project is open");
     }
+    if (pipeline != null
+        && copyNote != null
+        && System.currentTimeMillis() - openedAt > COPY_MILLIS) {
+      closePipeline(); // the build may be done, or further along: look again
+    }
     if (pipeline == null) {
-      pipeline = Pipeline.attach(manifest, options);
+      String[] note = {null};
+      pipeline = Pipeline.attachForReading(manifest, options, n -> note[0] = n);
+      copyNote = note[0];
+      openedAt = System.currentTimeMillis();
     }
     lastUse = System.currentTimeMillis();
     return pipeline;
+  }
+
+  /**
+   * While another process holds the DuckDB file: what the previews show instead (e.g. "note: ... is
+   * in use by `sluice build` (pid 7546) started 08:12; reading it as of its last checkpoint").
+   */
+  public java.util.Optional<String> readingCopy() {
+    return java.util.Optional.ofNullable(copyNote);
   }
 
   /** Whether the DuckDB file is held open right now. */
@@ -85,6 +108,7 @@ public final class WarehouseSession implements AutoCloseable {
     if (pipeline != null) {
       pipeline.close();
       pipeline = null;
+      copyNote = null;
     }
   }
 

@@ -47,6 +47,53 @@ class WarehouseSessionTest {
     }
   }
 
+  @Test
+  void whileACliBuildHoldsTheFilePreviewsReadItsLastCheckpointAndSaySo() throws Exception {
+    Path shop = Samples.copy("shop", dir.resolve("shop"));
+    assertThat(cliSeed(shop)).isZero();
+    // a model that runs far longer than this test: the build holds the file until it is killed
+    java.nio.file.Files.writeString(
+        shop.resolve("models/zz_slow.sql"),
+        "{{ config(materialized='table') }}\n"
+            + "select sum(a.range * b.range) as x from range(100000) a, range(100000000) b\n");
+    Process build =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp",
+                System.getProperty("java.class.path"),
+                "dev.sluice.core.cli.Main",
+                "run",
+                "--project",
+                shop.toString(),
+                "--select",
+                "zz_slow")
+            .redirectErrorStream(true)
+            .start();
+    try (var out =
+            new java.io.BufferedReader(
+                new java.io.InputStreamReader(
+                    build.getInputStream(), java.nio.charset.StandardCharsets.UTF_8));
+        WarehouseSession session = new WarehouseSession(PipelineOptions.defaults(), 60_000)) {
+      String line;
+      do {
+        line = out.readLine();
+      } while (line != null && !line.contains("Running"));
+      assertThat(line).as("the child build started").isNotNull();
+      session.setManifest(Pipeline.parse(shop, PipelineOptions.defaults()));
+      assertThat(session.pipeline().warehouse().exists("main", "raw_orders")).isTrue();
+      assertThat(session.readingCopy())
+          .as("child %s alive %s, first line %s", build.pid(), build.isAlive(), line)
+          .hasValueSatisfying(
+              n ->
+                  assertThat(n)
+                      .contains("`sluice run` (pid " + build.pid() + ")")
+                      .contains("last checkpoint"));
+    } finally {
+      build.destroyForcibly();
+      build.waitFor(30, TimeUnit.SECONDS);
+    }
+  }
+
   /**
    * Runs {@code sluice seed --select raw_orders} in a separate JVM, as a terminal would; returns
    * its exit code.

@@ -115,23 +115,56 @@ public final class Compiler {
     for (Object h : statements) {
       Object sql = h instanceof Map<?, ?> m ? m.get("sql") : h; // {sql: ..., transaction: ...}
       if (sql != null) {
-        out.addAll(rendered(node, sql.toString()));
+        try {
+          out.addAll(rendered(node, sql.toString()));
+        } catch (IllegalArgumentException e) {
+          throw new IllegalArgumentException(
+              kind
+                  + " of "
+                  + node.name()
+                  + " ("
+                  + node.file().toString().replace('\\', '/')
+                  + " or the config that sets it): "
+                  + e.getMessage(),
+              e);
+        }
       }
     }
     return out;
   }
 
-  /** Renders a statement of {@code on-run-start}, a hook or such, for a node's context. */
+  /** Stands for a {@code ;} the user wrote in a hook, while the hook renders. */
+  private static final char WRITTEN_SEMICOLON = '\uE000';
+
+  /**
+   * Renders an entry of {@code on-run-start}, a hook or such, for a node's context, into the
+   * statements it holds. The statements are those that the {@code ;} of the entry's own text
+   * separate (a hook may hold several, as dbt allows). A {@code ;} that only rendering brought in,
+   * from a var, an env var, a macro or a query's result, is refused rather than run: it would let a
+   * value start a statement that nobody wrote.
+   */
   public List<String> rendered(Node node, String template) {
-    Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, false));
+    boolean markable = template.indexOf(WRITTEN_SEMICOLON) < 0;
+    String marked = markable ? SingleStatement.markWritten(template, WRITTEN_SEMICOLON) : template;
+    Rendered r = engine.render(new RenderRequest(node, marked, this::relationOf, false));
     if (!r.ok()) {
       throw new IllegalArgumentException(
           r.problems().stream()
               .map(ProjectProblem::message)
+              .map(m -> m.replace(WRITTEN_SEMICOLON, ';'))
               .reduce((a, b) -> a + "; " + b)
               .orElse(""));
     }
-    return r.sql().isBlank() ? List.of() : List.of(r.sql());
+    SingleStatement.Split split = SingleStatement.splitAtMarks(r.sql(), WRITTEN_SEMICOLON);
+    if (split.strayAt().isPresent()) {
+      throw new IllegalArgumentException(
+          "refused: after rendering, a ';' at line "
+              + split.strayAt().getAsInt()
+              + " is followed by more SQL, but the statement as written has no ';' there. A value"
+              + " (a var, an env var, a macro's or a query's result) would start a second"
+              + " statement. Write each statement in the hook itself, or as a list.");
+    }
+    return split.statements();
   }
 
   /** An export's SQL is the SELECT whose rows go to the file: the whole of what its model built. */

@@ -112,6 +112,18 @@ public final class Pipeline implements AutoCloseable {
     return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target));
   }
 
+  /**
+   * As {@link #attach}, for previews and the editor's checks: while another process (a build in a
+   * terminal) holds the file, a copy of it as of its last checkpoint, which {@code note} is told
+   * about.
+   */
+  public static Pipeline attachForReading(
+      Manifest manifest, PipelineOptions options, java.util.function.Consumer<String> note) {
+    Target target = manifest.project().settings().target(options.target());
+    return new Pipeline(
+        manifest, target, options, dev.sluice.core.warehouse.ReadCopy.open(target.path(), note));
+  }
+
   public Manifest manifest() {
     return manifest;
   }

@@ -113,9 +113,29 @@ class BadInputCorpusTest {
         case "symlink" -> Files.createSymbolicLink(at, Path.of(w[2]));
         case "zeros" -> Files.write(at, new byte[Integer.parseInt(w[2])]);
         case "text" -> Files.writeString(at, line.strip().split("\\s+", 3)[2] + "\n");
+        case "damaged" -> damagedDuckDb(at, Integer.parseInt(w[2]));
         default -> throw new IllegalArgumentException("unknown setup step: " + line);
       }
     }
+  }
+
+  /**
+   * A real DuckDB file holding a table, with 4 KiB from {@code offset} scrambled: its checksums no
+   * longer match, as after a disk fault or a partial copy.
+   */
+  private static void damagedDuckDb(Path at, int offset) throws IOException {
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + at);
+        java.sql.Statement st = c.createStatement()) {
+      st.execute("create table t as select range as id, 'row ' || range as s from range(50000)");
+      st.execute("checkpoint");
+    } catch (java.sql.SQLException e) {
+      throw new IOException(e);
+    }
+    byte[] b = Files.readAllBytes(at);
+    for (int i = offset; i < Math.min(b.length, offset + 4096); i++) {
+      b[i] ^= 0x5a;
+    }
+    Files.write(at, b);
   }
 
   private static List<String> listing(Path root) throws IOException {
