@@ -134,6 +134,11 @@ public final class SourceLoader {
             describe(table, settings, applier.rowsWritten(), before, after)
                 + notes(applier.notes(), files);
         LoadState.finished(s, loadId, "success", applier.rowsWritten(), after, msg);
+        if (options.forgetEmpty()
+            && applier.rowsWritten() == 0
+            && java.util.Objects.equals(before, after)) {
+          LoadState.forget(s, loadId);
+        }
         if (connector instanceof AfterCommit ac) {
           ac.committed(request, after);
         }
