@@ -118,6 +118,9 @@ public final class SourceLoader {
                       settings.onChange(),
                       options.fullRefresh(),
                       table.qualifiedName());
+          if (settings.disposition() != Disposition.REPLACE && !options.fullRefresh()) {
+            CsvHeaders.check(s, table, files.read(), Path.of(config.text("base_path", ".")));
+          }
           staging.files(fc, files.read());
         }
         long staged = staging.stage(connector, config, request);
@@ -404,7 +407,11 @@ public final class SourceLoader {
                   + where);
           stamped = true;
         } catch (SQLException e) {
-          String csv = CsvShape.fromDuckDb(e.getMessage(), Path.of(config.text("base_path", ".")));
+          Path base = Path.of(config.text("base_path", "."));
+          String csv = CsvShape.fromDuckDb(e.getMessage(), base);
+          if (csv == null) {
+            csv = CsvShape.jsonFromDuckDb(e.getMessage(), base);
+          }
           throw new LoadException(
               "source "
                   + request.qualifiedName()
