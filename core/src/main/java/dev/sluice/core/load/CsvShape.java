@@ -137,6 +137,10 @@ public final class CsvShape {
       }
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       String why = e.getOriginalMessage();
+      Matcher opened = Pattern.compile("start marker at \\[.*?line: (\\d+)").matcher(why);
+      if (opened.find()) {
+        why = "a value opened at line " + opened.group(1) + " is never closed";
+      }
       int cut = why.indexOf(" at [");
       why = (cut < 0 ? why : why.substring(0, cut)).split("\n")[0].strip();
       return shown
