@@ -421,7 +421,7 @@ public final class SourceLoader {
         }
         return s.count("select * from " + rel);
       }
-      if (c instanceof CsvExport csv && !ChangeCapture.isOn(request.settings())) {
+      if (c instanceof CsvExport csv && csv.exports(request)) {
         stamped = true;
         return new CsvPipeline(s, rel, request, loadId, cancelled).stage(csv, config);
       }
