@@ -73,18 +73,21 @@ final class ServeCommand implements Callable<Integer> {
     }
     Automation automation;
     java.nio.file.Path targetDir;
+    List<String> streams;
     try (Pipeline p = Pipeline.open(project.project, options)) {
       automation = AutomationReader.read(p.manifest());
       targetDir = p.targetDir();
+      streams = ServeLoop.streamTables(p, options);
     }
     List<ProjectProblem> errors =
         automation.problems().stream().filter(ProjectProblem::isError).toList();
     if (!errors.isEmpty()) {
       throw new ProjectException(errors);
     }
-    if (automation.isEmpty()) {
+    if (automation.isEmpty() && streams.isEmpty()) {
       err.println(
-          "error: nothing to serve: the project has no schedules, sensors or freshness rules"
+          "error: nothing to serve: the project has no schedules, sensors, freshness rules or"
+              + " stream tables"
               + " (see docs/orchestration.md)");
       return Main.USAGE;
     }
@@ -111,6 +114,13 @@ final class ServeCommand implements Callable<Integer> {
               },
               new ConsoleReporter(out, false));
       describe(automation, clock.instant(), out);
+      if (!streams.isEmpty()) {
+        out.println(
+            "  consuming "
+                + String.join(", ", streams)
+                + " in micro-batches, each acknowledged once it is committed");
+        out.flush();
+      }
       CountDownLatch finished = new CountDownLatch(1);
       Thread onStop =
           new Thread(

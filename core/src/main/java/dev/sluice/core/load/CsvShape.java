@@ -112,6 +112,51 @@ public final class CsvShape {
         + m.group(3);
   }
 
+  private static final Pattern DUCKDB_JSON_ERROR =
+      Pattern.compile("Malformed JSON in file \"([^\"]+)\", at byte (\\d+) in ([^:]+): ([^.\\n]+)");
+
+  /**
+   * DuckDB's JSON reader's error for a file that is not valid JSON, as {@code file:line: not valid
+   * JSON (what)}, or null when the message is another one. DuckDB counts its lines and records in
+   * its own way, so the file is read again by a JSON parser to find the line at fault.
+   */
+  public static String jsonFromDuckDb(String message, Path base) {
+    Matcher m = DUCKDB_JSON_ERROR.matcher(message == null ? "" : message);
+    if (!m.find()) {
+      return null;
+    }
+    Path file = Path.of(m.group(1).strip());
+    Path shown =
+        base != null && file.toAbsolutePath().startsWith(base.toAbsolutePath())
+            ? base.toAbsolutePath().relativize(file.toAbsolutePath())
+            : file;
+    try (com.fasterxml.jackson.core.JsonParser p =
+        new com.fasterxml.jackson.core.JsonFactory().createParser(file.toFile())) {
+      while (p.nextToken() != null) {
+        // every value in the file, one after another as in newline-delimited JSON
+      }
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      String why = e.getOriginalMessage();
+      Matcher opened = Pattern.compile("start marker at \\[.*?line: (\\d+)").matcher(why);
+      if (opened.find()) {
+        why = "a value opened at line " + opened.group(1) + " is never closed";
+      }
+      int cut = why.indexOf(" at [");
+      why = (cut < 0 ? why : why.substring(0, cut)).split("\n")[0].strip();
+      return shown
+          + ":"
+          + e.getLocation().getLineNr()
+          + ": not valid JSON at column "
+          + e.getLocation().getColumnNr()
+          + " ("
+          + why
+          + ")";
+    } catch (java.io.IOException e) {
+      // unreadable now: DuckDB's own account follows
+    }
+    return shown + ": not valid JSON (" + m.group(4).strip() + ", " + m.group(3) + ")";
+  }
+
   private static String endRecord(
       int expected, int fields, long line, Path shownAs, boolean nonEmpty) {
     if (expected >= 0 && nonEmpty && fields != expected) {

@@ -106,6 +106,11 @@ final class LoadState {
             + ")");
   }
 
+  /** Removes the record of a load that found nothing (see {@link LoadOptions#forgetEmpty}). */
+  static void forget(SqlSession s, String loadId) throws SQLException {
+    s.execute("delete from " + LOADS + " where load_id = " + lit(loadId));
+  }
+
   static void finished(
       SqlSession s, String loadId, String status, long rows, String cursorAfter, String message)
       throws SQLException {

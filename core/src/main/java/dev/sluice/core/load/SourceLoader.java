@@ -118,6 +118,9 @@ public final class SourceLoader {
                       settings.onChange(),
                       options.fullRefresh(),
                       table.qualifiedName());
+          if (settings.disposition() != Disposition.REPLACE && !options.fullRefresh()) {
+            CsvHeaders.check(s, table, files.read(), Path.of(config.text("base_path", ".")));
+          }
           staging.files(fc, files.read());
         }
         long staged = staging.stage(connector, config, request);
@@ -134,6 +137,11 @@ public final class SourceLoader {
             describe(table, settings, applier.rowsWritten(), before, after)
                 + notes(applier.notes(), files);
         LoadState.finished(s, loadId, "success", applier.rowsWritten(), after, msg);
+        if (options.forgetEmpty()
+            && applier.rowsWritten() == 0
+            && java.util.Objects.equals(before, after)) {
+          LoadState.forget(s, loadId);
+        }
         if (connector instanceof AfterCommit ac) {
           ac.committed(request, after);
         }
@@ -399,7 +407,11 @@ public final class SourceLoader {
                   + where);
           stamped = true;
         } catch (SQLException e) {
-          String csv = CsvShape.fromDuckDb(e.getMessage(), Path.of(config.text("base_path", ".")));
+          Path base = Path.of(config.text("base_path", "."));
+          String csv = CsvShape.fromDuckDb(e.getMessage(), base);
+          if (csv == null) {
+            csv = CsvShape.jsonFromDuckDb(e.getMessage(), base);
+          }
           throw new LoadException(
               "source "
                   + request.qualifiedName()
@@ -409,7 +421,7 @@ public final class SourceLoader {
         }
         return s.count("select * from " + rel);
       }
-      if (c instanceof CsvExport csv && !ChangeCapture.isOn(request.settings())) {
+      if (c instanceof CsvExport csv && csv.exports(request)) {
         stamped = true;
         return new CsvPipeline(s, rel, request, loadId, cancelled).stage(csv, config);
       }

@@ -40,6 +40,7 @@ public final class ServeLoop {
   private final RunListener listener;
   private final Object wake = new Object();
   private final AtomicReference<Pipeline> running = new AtomicReference<>();
+  private final Streams streams;
   private volatile boolean stopped;
 
   /**
@@ -53,6 +54,7 @@ public final class ServeLoop {
     this.clock = clock;
     this.log = log;
     this.listener = listener;
+    this.streams = new Streams(root, options.env());
   }
 
   /** How one run went: the summary, or why it could not start. */
@@ -64,6 +66,12 @@ public final class ServeLoop {
 
   /** What one evaluation did, and when the next one is due. */
   public record Tick(Instant at, List<Outcome> runs, List<String> notes, Instant next) {}
+
+  /** The stream tables serve consumes in micro-batches, as {@code source.table}. */
+  public static List<String> streamTables(Pipeline p, PipelineOptions options) {
+    return new Streams(p.manifest().project().root(), options.env())
+        .tables(p.manifest()).stream().map(t -> t.qualifiedName()).toList();
+  }
 
   /** Evaluates everything once at the clock's time and runs what is due. */
   public Tick once() {
@@ -103,6 +111,14 @@ public final class ServeLoop {
       runAll(evaluator.freshness(now), base, state, alerts, outcomes);
       freshnessAlerts(evaluator.stale(now), state, alerts, now);
       next = next(automation, state, now);
+      if (!stopped && !streams.tables(base.manifest()).isEmpty()) {
+        // stream tables: one micro-batch each, then look again soon
+        streams.consume(base.manifest(), base.warehouse(), "serve").forEach(log);
+        Instant soon = clock.instant().plus(Streams.POLL);
+        if (soon.isBefore(next)) {
+          next = soon;
+        }
+      }
     } finally {
       base.close();
     }
@@ -254,6 +270,7 @@ public final class ServeLoop {
   /** Stops the loop; a run in progress is cancelled and rolls back, to be resumed next start. */
   public void stop() {
     stopped = true;
+    streams.cancel();
     Pipeline p = running.get();
     if (p != null) {
       p.cancel();

@@ -4,9 +4,10 @@ import java.util.Map;
 
 /**
  * {@code extraction: cdc}: a database table read from its change stream (PostgreSQL's logical
- * replication) instead of by query. The connector stages each change as a row with the stream
- * position in {@code _sluice_lsn} (the table's cursor, saved in the same transaction as the rows)
- * and deletes marked in {@code _sluice_deleted}; the loader merges them by primary key.
+ * replication, MySQL's and MariaDB's binary log) instead of by query. The connector stages each
+ * change as a row with the stream position in {@code _sluice_lsn} (the table's cursor, saved in the
+ * same transaction as the rows) and deletes marked in {@code _sluice_deleted}; the loader merges
+ * them by primary key.
  */
 public final class ChangeCapture {
   /** The stream position column: the cursor of a CDC table. */

@@ -20,6 +20,15 @@ public interface CsvExport {
    */
   void export(ConnectorConfig config, TableRequest request, Target target) throws LoadException;
 
+  /**
+   * Whether this request is exported as CSV; otherwise the loader reads it row by row. By default
+   * every request but a change-data-capture one, whose changes come as rows; a connector may export
+   * its CDC snapshot in bulk.
+   */
+  default boolean exports(TableRequest request) {
+    return !ChangeCapture.isOn(request.settings());
+  }
+
   /** Where an export writes. */
   interface Target {
     /** Declares the columns, in file order, and returns the stream for the rows. */

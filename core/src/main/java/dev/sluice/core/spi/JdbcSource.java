@@ -191,7 +191,9 @@ public abstract class JdbcSource implements SourceConnector {
   private static Object value(ResultSet rs, int i, int kind) throws SQLException {
     return switch (kind) {
       case Types.BIGINT -> nullable(rs, rs.getLong(i));
-      case Types.INTEGER, Types.SMALLINT, Types.TINYINT -> nullable(rs, rs.getInt(i));
+      case Types.INTEGER -> nullable(rs, rs.getInt(i));
+        // a SMALLINT column takes a short: DuckDB's appender refuses an int for it
+      case Types.SMALLINT, Types.TINYINT -> nullable(rs, rs.getShort(i));
       case Types.DOUBLE, Types.FLOAT, Types.REAL -> nullable(rs, rs.getDouble(i));
       case Types.NUMERIC, Types.DECIMAL -> rs.getBigDecimal(i);
       case Types.BOOLEAN, Types.BIT -> nullable(rs, rs.getBoolean(i));

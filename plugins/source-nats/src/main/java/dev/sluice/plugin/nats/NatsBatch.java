@@ -104,6 +104,18 @@ final class NatsBatch {
         }
       }
     } catch (IOException | JetStreamApiException e) {
+      if (!messages.isEmpty() && connection.getStatus() != Connection.Status.CONNECTED) {
+        throw new LoadException(
+            "source "
+                + request.qualifiedName()
+                + ": the NATS connection was lost mid-batch, after "
+                + messages.size()
+                + " messages ("
+                + e.getMessage()
+                + "); the batch is not acknowledged and will be read again"
+                + positionNote(),
+            e);
+      }
       throw new LoadException(
           "source " + request.qualifiedName() + ": " + explain(config, e) + positionNote(), e);
     } catch (IllegalStateException e) {

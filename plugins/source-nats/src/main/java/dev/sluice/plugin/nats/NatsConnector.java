@@ -7,6 +7,7 @@ import dev.sluice.core.spi.LoadException;
 import dev.sluice.core.spi.RowSink;
 import dev.sluice.core.spi.SourceColumn;
 import dev.sluice.core.spi.SourceConnector;
+import dev.sluice.core.spi.StreamSource;
 import dev.sluice.core.spi.TableInfo;
 import dev.sluice.core.spi.TableRequest;
 import io.nats.client.Connection;
@@ -28,7 +29,7 @@ import java.util.concurrent.ConcurrentHashMap;
  * are committed, and handed back (nak) when the load fails; the committed cursor is the truth, so a
  * batch committed but not acknowledged is never loaded twice.
  */
-public final class NatsConnector implements SourceConnector, AfterCommit {
+public final class NatsConnector implements SourceConnector, AfterCommit, StreamSource {
   private final Map<String, NatsBatch> pending = new ConcurrentHashMap<>();
 
   @Override

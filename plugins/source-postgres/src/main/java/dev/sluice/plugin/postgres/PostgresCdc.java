@@ -87,6 +87,64 @@ final class PostgresCdc {
     }
   }
 
+  /**
+   * The first load's snapshot in bulk: a new slot, and the table as it was at the slot's start
+   * dumped with {@code COPY} in the slot's exported snapshot, each row at the slot's position.
+   */
+  void snapshotCopy(List<SourceColumn> tableColumns, dev.sluice.core.spi.CsvExport.Target target)
+      throws LoadException {
+    try (Connection c = connector.open(false)) {
+      requireLogical(c);
+      ensurePublication(c);
+      if (slotExists(c)) {
+        try (PreparedStatement st = c.prepareStatement("select pg_drop_replication_slot(?)")) {
+          st.setString(1, slot); // a full refresh starts the stream again
+          st.execute();
+        }
+      }
+      try (Connection rc = connector.open(true)) {
+        ReplicationSlotInfo info =
+            rc.unwrap(PGConnection.class)
+                .getReplicationAPI()
+                .createReplicationSlot()
+                .logical()
+                .withSlotName(slot)
+                .withOutputPlugin("pgoutput")
+                .make();
+        long position = info.getConsistentPoint().asLong();
+        c.setAutoCommit(false);
+        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+        try (Statement st = c.createStatement()) {
+          st.execute("set transaction snapshot '" + info.getSnapshotName() + "'");
+        }
+        List<SourceColumn> cols = new ArrayList<>(tableColumns);
+        cols.add(new SourceColumn(ChangeCapture.POSITION, "BIGINT"));
+        cols.add(new SourceColumn(ChangeCapture.DELETED, "BOOLEAN"));
+        try (java.io.OutputStream out = target.open(cols)) {
+          c.unwrap(PGConnection.class)
+              .getCopyAPI()
+              .copyOut(
+                  "copy (select *, "
+                      + position
+                      + "::bigint, false from "
+                      + relation
+                      + ") to stdout with (format csv)",
+                  out);
+        }
+        c.rollback();
+      }
+    } catch (SQLException | java.io.IOException e) {
+      throw new LoadException(
+          "source "
+              + request.qualifiedName()
+              + " (cdc snapshot, slot "
+              + slot
+              + "): "
+              + (e instanceof SQLException se ? first(se) : e.getMessage()),
+          e);
+    }
+  }
+
   private void requireLogical(Connection c) throws SQLException, LoadException {
     try (Statement st = c.createStatement();
         ResultSet rs = st.executeQuery("show wal_level")) {

@@ -90,6 +90,10 @@ public final class PostgresConnector extends JdbcSource implements CsvExport {
   @Override
   public void export(ConnectorConfig config, TableRequest request, Target target)
       throws LoadException {
+    if (ChangeCapture.isOn(request.settings())) {
+      cdc(config, request).snapshotCopy(tableColumns(config, request), target);
+      return;
+    }
     String cursor =
         request.cursorAfter() == null ? null : "'" + request.cursorAfter().replace("'", "''") + "'";
     String select = selectSql(config, request, cursor);
@@ -112,19 +116,37 @@ public final class PostgresConnector extends JdbcSource implements CsvExport {
       super.read(config, request, sink);
       return;
     }
+    cdc(config, request).read(tableColumns(config, request), sink);
+  }
+
+  /**
+   * A CDC table's first load (no position yet) is a snapshot, dumped in bulk by {@link #export}.
+   */
+  @Override
+  public boolean exports(TableRequest request) {
+    return !ChangeCapture.isOn(request.settings()) || request.cursorAfter() == null;
+  }
+
+  private PostgresCdc cdc(ConnectorConfig config, TableRequest request) {
     String table = String.valueOf(request.settings().getOrDefault("table", request.table()));
     String schema =
         String.valueOf(request.settings().getOrDefault("schema", defaultSchema(config)));
-    String relation = relation(config, request);
-    List<SourceColumn> cols;
+    return new PostgresCdc(
+        request,
+        schema,
+        table,
+        relation(config, request),
+        replication -> open(config, replication));
+  }
+
+  private List<SourceColumn> tableColumns(ConnectorConfig config, TableRequest request)
+      throws LoadException {
     try (Connection c = connect(config)) {
-      cols = describe(c, "select * from " + relation);
+      return describe(c, "select * from " + relation(config, request));
     } catch (SQLException e) {
       throw new LoadException(
           "source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
     }
-    new PostgresCdc(request, schema, table, relation, replication -> open(config, replication))
-        .read(cols, sink);
   }
 
   /** A connection for change data capture: writable (it creates publications), or replication. */
