@@ -144,6 +144,13 @@ from range(cast({{ start_date }} as timestamp), cast({{ end_date }} as timestamp
 {%- if custom_alias_name -%}{{ custom_alias_name | trim }}{%- else -%}{{ node.name }}{%- endif -%}
 {%- endmacro %}
 {% macro should_full_refresh() %}{{ return(flags.FULL_REFRESH) }}{% endmacro %}
-{% macro should_store_failures() %}{{ return(false) }}{% endmacro %}
+{% macro should_store_failures() %}{{ return(config.get('store_failures') or flags.STORE_FAILURES or false) }}{% endmacro %}
+{#- a generic test's model argument: the relation itself, or, when the test sets `where`, the rows
+    that pass the filter as a subquery -#}
+{% macro get_where_subquery(relation) %}{{ return(adapter.dispatch('get_where_subquery', 'dbt')(relation)) }}{% endmacro %}
+{% macro default__get_where_subquery(relation) -%}
+{%- set filter = config.get('where') -%}
+{%- if filter -%}{{ return('(select * from ' ~ relation ~ ' where ' ~ filter ~ ') as dbt_subquery') }}{%- else -%}{{ return(relation) }}{%- endif -%}
+{%- endmacro %}
 {% macro load_relation(relation) %}{{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}{% endmacro %}
 {% macro load_cached_relation(relation) %}{{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}{% endmacro %}
