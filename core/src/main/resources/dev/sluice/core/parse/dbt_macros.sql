@@ -9,8 +9,12 @@
 {% macro default__dateadd(datepart, interval, from_date_or_timestamp) -%}
 ({{ from_date_or_timestamp }} + ({{ interval }}) * interval '1 {{ datepart }}')
 {%- endmacro %}
+{#- a bare string literal has no type on DuckDB, which then cannot add an interval to it: it is
+    read as the timestamp it spells (what DuckDB gives for a date plus an interval) -#}
 {% macro duckdb__dateadd(datepart, interval, from_date_or_timestamp) -%}
-date_add({{ from_date_or_timestamp }}, interval ({{ interval }}) {{ datepart }})
+{%- set from = from_date_or_timestamp | string | trim -%}
+{%- if modules.re.match("^'[0-9][0-9: .T+-]*'$", from) -%}{%- set from = 'cast(' ~ from ~ ' as timestamp)' -%}{%- endif -%}
+date_add({{ from }}, interval ({{ interval }}) {{ datepart }})
 {%- endmacro %}
 
 {% macro datediff(first_date, second_date, datepart) %}{{ return(adapter.dispatch('datediff', 'dbt')(first_date, second_date, datepart)) }}{% endmacro %}

@@ -101,4 +101,27 @@ class PythonIdiomsTest {
     assertThat(r.problems()).isEmpty();
     assertThat(r.sql().strip()).isEqualTo("20 256  true true");
   }
+
+  @Test
+  void dateaddTakesABareStringLiteralAsTheTimestampItSpells() throws Exception {
+    Rendered r =
+        render(
+            "",
+            """
+            select {{ dbt.dateadd('day', 2, "'2018-01-01'") }} as from_text,
+              {{ dbt.dateadd('day', 2, "date '2018-01-01'") }} as from_date
+            """);
+    Rendered text = render("", "{{ dbt.dateadd('hour', 1, \"'not a date'\") }}");
+    assertThat(r.problems()).isEmpty();
+    try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:duckdb:");
+        java.sql.Statement st = c.createStatement()) {
+      try (java.sql.ResultSet rs = st.executeQuery(r.sql())) {
+        assertThat(rs.next()).isTrue();
+        assertThat(rs.getString("from_text")).startsWith("2018-01-03 00:00");
+        assertThat(rs.getString("from_text")).isEqualTo(rs.getString("from_date"));
+      }
+      // text that is not a date is not cast: DuckDB refuses it as before, rather than a guess
+      assertThat(text.sql()).doesNotContain("cast(");
+    }
+  }
 }
