@@ -207,7 +207,7 @@ public final class Compiler {
     if (!oneStatement(node, sql, problems)) {
       return new CompiledNode(node, relation, null, incremental, problems);
     }
-    return new CompiledNode(node, relation, sql, incremental, problems);
+    return new CompiledNode(node, relation, sql, incremental, problems, r.config());
   }
 
   private CompiledNode generic(GenericTest test, Relation relation) {
@@ -288,7 +288,8 @@ public final class Compiler {
                 + attached.name()
                 + "')"
             : "ref('" + attached.name() + "')";
-    sb.append("model=").append(model);
+    // as in dbt, the model reaches the macro through get_where_subquery, which applies `where`
+    sb.append("model=get_where_subquery(").append(model).append(')');
     if (test.columnName() != null && !test.arguments().containsKey("column_name")) {
       sb.append(", column_name=").append(literal("column_name", test.columnName()));
     }

@@ -127,18 +127,58 @@ final class DbtContext {
     return out;
   }
 
+  private static boolean isStringType(String type) {
+    String t = type.toLowerCase(Locale.ROOT);
+    return t.contains("char") || t.contains("text") || t.contains("string");
+  }
+
   /** A column as dbt's {@code Column} shows it to macros. */
   static DbtObject column(String name, String type) {
     String t = type == null ? "" : type.toLowerCase(Locale.ROOT);
     DbtObject c = new DbtObject("column " + name, UNSUPPORTED);
     c.put("name", name).put("column", name).put("data_type", type).put("dtype", type);
     c.put("quoted", quote(name));
-    c.fn(
-        "is_string", (a, k, r) -> t.contains("char") || t.contains("text") || t.contains("string"));
+    c.fn("is_string", (a, k, r) -> isStringType(t));
     c.fn("is_number", (a, k, r) -> t.matches(".*(int|decimal|numeric|double|float|real).*"));
     c.fn("is_integer", (a, k, r) -> t.contains("int"));
     c.fn("is_float", (a, k, r) -> t.matches(".*(double|float|real).*"));
     c.fn("is_numeric", (a, k, r) -> t.matches(".*(decimal|numeric).*"));
+    // a size in the type, as in varchar(20) or decimal(18,3); dbt's char_size and numeric_*
+    java.util.regex.Matcher sized =
+        java.util.regex.Pattern.compile("\\(\\s*(\\d+)\\s*(?:,\\s*(\\d+)\\s*)?\\)").matcher(t);
+    Long first = null;
+    Long second = null;
+    if (sized.find()) {
+      first = Long.parseLong(sized.group(1));
+      second = sized.group(2) == null ? null : Long.parseLong(sized.group(2));
+    }
+    boolean string = isStringType(t);
+    Long charSize = string ? first : null;
+    c.put("char_size", charSize);
+    c.put("numeric_precision", string ? null : first);
+    c.put("numeric_scale", string ? null : second);
+    c.fn(
+        "string_size",
+        (a, k, r) -> {
+          if (!string) {
+            throw new TemplateStop("string_size() called on the non-string column " + name);
+          }
+          return charSize == null ? 256L : charSize; // dbt's size for a string with none given
+        });
+    c.fn(
+        "can_expand_to",
+        (a, k, r) -> {
+          if (!string
+              || !(a.get("other_column") instanceof DbtObject o)
+              || !isStringType(String.valueOf(o.attr("data_type")))) {
+            return false;
+          }
+          long other = o.attr("char_size") instanceof Long l ? l : 256L;
+          return (charSize == null ? 256L : charSize) < other;
+        },
+        "other_column",
+        null);
+    c.fn("literal", (a, k, r) -> a.get("value") + "::" + type, "value", null);
     return c;
   }
 

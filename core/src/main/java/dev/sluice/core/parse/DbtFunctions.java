@@ -140,13 +140,17 @@ public final class DbtFunctions {
     }
   }
 
-  /** dbt's {@code set()} and {@code list()} conversions of an iterable. */
+  /**
+   * dbt's {@code set()} of an iterable: a set, so that two of them compare equal whatever order
+   * their items came in (dbt_utils' equality test compares the column sets of two tables). It
+   * iterates in the order items were first added, so the SQL built from one stays stable.
+   */
   public static Object set(Object... args) {
     java.util.LinkedHashSet<Object> s = new java.util.LinkedHashSet<>();
     if (args.length > 0 && args[0] instanceof Iterable<?> it) {
       it.forEach(s::add);
     }
-    return new ArrayList<>(s);
+    return s;
   }
 
   public static Object print(Object... args) {

@@ -82,14 +82,17 @@ final class JinjaRewrite {
         i = stop;
         continue;
       }
-      if (kind == '%' && MACRO_TAG.matcher(inner).lookingAt()) {
+      boolean macroTag = kind == '%' && MACRO_TAG.matcher(inner).lookingAt();
+      if (macroTag) {
         inner = macroDefaults(inner);
       }
       if (kind == '{') {
         i = expressionWithTrim(text, out, inner, end);
         continue;
       }
-      out.append(text, open, open + 2).append(expression(inner));
+      // a macro's own defaults are read by Jinjava's macro tag, which takes no parentheses there
+      out.append(text, open, open + 2)
+          .append(macroTag ? expression(inner, false) : expression(inner));
       i = end;
     }
     return out.toString();
@@ -201,9 +204,16 @@ final class JinjaRewrite {
   }
 
   static String expression(String e) {
+    return expression(e, true);
+  }
+
+  private static String expression(String e, boolean keywordValues) {
     String out =
         dictsWithExpressionKeys(
             elseBranches(literals(e)).replace("**kwargs", "sluice_kwargs=kwargs"));
+    if (keywordValues) {
+      out = keywordValues(out);
+    }
     for (int guard = 0; guard < 100; guard++) {
       String next = callOnCall(out);
       if (next == null) {
@@ -388,6 +398,76 @@ final class JinjaRewrite {
     }
     out.add(s.substring(from));
     return out;
+  }
+
+  private static final java.util.regex.Pattern KEYWORD_ARGUMENT =
+      java.util.regex.Pattern.compile("(?s)(\\s*[A-Za-z_][A-Za-z0-9_]*\\s*)=(?!=)(.*)");
+  private static final java.util.regex.Pattern SIMPLE_VALUE =
+      java.util.regex.Pattern.compile(
+          "(?s)\\s*([A-Za-z_][A-Za-z0-9_.]*|'(?:[^'\\\\]|\\\\.)*'|\"(?:[^\"\\\\]|\\\\.)*\"|-?\\d+(\\.\\d+)?)\\s*");
+
+  /**
+   * A keyword argument's value in parentheses when it is more than one word: Jinjava reads {@code
+   * f(b=prefix ~ '%')} as {@code (b=prefix) ~ '%'} and loses the argument.
+   */
+  static String keywordValues(String e) {
+    if (e.indexOf('=') < 0) {
+      return e;
+    }
+    StringBuilder b = new StringBuilder(e.length() + 8);
+    int i = 0;
+    while (i < e.length()) {
+      char c = e.charAt(i);
+      if (c == '\'' || c == '"') {
+        int k = i + 1;
+        while (k < e.length() && e.charAt(k) != c) {
+          k += e.charAt(k) == '\\' ? 2 : 1;
+        }
+        int stop = Math.min(k + 1, e.length());
+        b.append(e, i, stop);
+        i = stop;
+        continue;
+      }
+      if (c == '(' && callOpens(e, i)) {
+        int close = matchForward(e, i);
+        if (close < 0) {
+          b.append(e, i, e.length());
+          break;
+        }
+        List<String> args = splitTopLevel(e.substring(i + 1, close), ',');
+        b.append('(');
+        for (int k = 0; k < args.size(); k++) {
+          if (k > 0) {
+            b.append(',');
+          }
+          String arg = args.get(k);
+          java.util.regex.Matcher m = KEYWORD_ARGUMENT.matcher(arg);
+          if (m.matches() && !SIMPLE_VALUE.matcher(m.group(2)).matches()) {
+            b.append(m.group(1)).append("=(").append(keywordValues(m.group(2))).append(')');
+          } else {
+            b.append(keywordValues(arg));
+          }
+        }
+        b.append(')');
+        i = close + 1;
+        continue;
+      }
+      b.append(c);
+      i++;
+    }
+    return b.toString();
+  }
+
+  /** Whether the parenthesis at {@code at} opens a call's arguments, not a group. */
+  private static boolean callOpens(String e, int at) {
+    int k = at - 1;
+    while (k >= 0 && Character.isWhitespace(e.charAt(k))) {
+      k--;
+    }
+    return k >= 0
+        && (Character.isJavaIdentifierPart(e.charAt(k))
+            || e.charAt(k) == ')'
+            || e.charAt(k) == ']');
   }
 
   /** One {@code f(a)(b)} rewritten, or null when there is none. */

@@ -38,6 +38,53 @@ final class PyCollections {
     };
   }
 
+  /** Python's set methods. */
+  @SuppressWarnings("unchecked")
+  static Object callSet(java.util.Set<?> set, String name, List<Object> args) {
+    java.util.Set<Object> s = (java.util.Set<Object>) set;
+    return switch (name) {
+      case "add" -> {
+        s.add(arg(args, 0));
+        yield "";
+      }
+      case "update" -> {
+        args.forEach(a -> s.addAll(items(a)));
+        yield "";
+      }
+      case "discard", "remove" -> {
+        s.remove(arg(args, 0));
+        yield "";
+      }
+      case "copy" -> new java.util.LinkedHashSet<>(s);
+      case "union" -> {
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>(s);
+        args.forEach(a -> out.addAll(items(a)));
+        yield out;
+      }
+      case "intersection" -> {
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>(s);
+        args.forEach(a -> out.retainAll(items(a)));
+        yield out;
+      }
+      case "difference" -> {
+        java.util.Set<Object> out = new java.util.LinkedHashSet<>(s);
+        args.forEach(a -> out.removeAll(items(a)));
+        yield out;
+      }
+      case "issubset" -> items(arg(args, 0)).containsAll(s);
+      case "issuperset" -> s.containsAll(items(arg(args, 0)));
+      default -> PythonMethods.PyMethod.NONE;
+    };
+  }
+
+  private static java.util.Collection<Object> items(Object o) {
+    java.util.List<Object> out = new java.util.ArrayList<>();
+    if (o instanceof Iterable<?> it) {
+      it.forEach(out::add);
+    }
+    return out;
+  }
+
   private static Object arg(List<Object> args, int i) {
     return args.size() > i ? args.get(i) : null;
   }

@@ -21,14 +21,19 @@ final class PythonMethods extends ELResolver {
 
   @Override
   public Object getValue(ELContext context, Object base, Object property) {
-    if (base instanceof PyObject p && property != null) {
+    base = unwrapped(base);
+    if (base instanceof PyObject p
+        && property != null
+        && !(property instanceof Number && base instanceof List)) {
       Object v = p.attr(property.toString());
       if (v != PyObject.MISSING) {
         context.setPropertyResolved(true);
         return v;
       }
-    } else if (base instanceof String s && property instanceof Number n) {
-      int i = n.intValue() < 0 ? s.length() + n.intValue() : n.intValue();
+    } else if (base instanceof String s && index(property) != null) {
+      // Jinjava hands the index over as text: 'abc'[0] arrives as ("abc", "0")
+      int n = index(property);
+      int i = n < 0 ? s.length() + n : n;
       context.setPropertyResolved(true);
       return i >= 0 && i < s.length() ? String.valueOf(s.charAt(i)) : null;
     }
@@ -41,6 +46,7 @@ final class PythonMethods extends ELResolver {
     if (base == null || method == null) {
       return null;
     }
+    base = unwrapped(base);
     String name = method.toString();
     List<Object> args = new ArrayList<>();
     Map<String, Object> kwargs = new LinkedHashMap<>();
@@ -63,6 +69,8 @@ final class PythonMethods extends ELResolver {
         out = PyCollections.callMap(m, name, args);
       } else if (base instanceof List<?> l) {
         out = PyCollections.callList(l, name, args);
+      } else if (base instanceof java.util.Set<?> st) {
+        out = PyCollections.callSet(st, name, args);
       }
       if (out == PyMethod.NONE) {
         return null;
@@ -73,6 +81,28 @@ final class PythonMethods extends ELResolver {
       // Jinjava passes these on only when wrapped as the cause of an ELException
       throw new ELException(e.getMessage(), e);
     }
+  }
+
+  private static Integer index(Object property) {
+    if (property instanceof Number n) {
+      return n.intValue();
+    }
+    if (property instanceof String p && p.matches("-?[0-9]{1,9}")) {
+      return Integer.parseInt(p);
+    }
+    return null;
+  }
+
+  /**
+   * Jinjava wraps every list a variable holds in its own list type; a list that is also a {@link
+   * PyObject} (a query's rows and columns) keeps answering to its attributes and methods.
+   */
+  private static Object unwrapped(Object base) {
+    if (base instanceof com.hubspot.jinjava.objects.collections.PyList l
+        && l.toList() instanceof PyObject p) {
+      return p;
+    }
+    return base;
   }
 
   @Override

@@ -38,7 +38,7 @@ final class Queries {
     }
     try (Connection c = warehouse.connect();
         Statement st = c.createStatement()) {
-      if (!st.execute(sql)) {
+      if (!st.execute(warehouse.forMacroQuery(sql))) {
         return new QueryResult(List.of(), List.of());
       }
       try (ResultSet rs = st.getResultSet()) {
@@ -58,7 +58,8 @@ final class Queries {
         return new QueryResult(names, rows);
       }
     } catch (SQLException e) {
-      throw new TemplateStop("the query a macro ran failed: " + firstLine(e.getMessage()));
+      throw new TemplateStop(
+          "the query a macro ran failed: " + firstLine(e.getMessage()) + where(e.getMessage()));
     }
   }
 
@@ -82,6 +83,17 @@ final class Queries {
       return v.toString();
     }
     return v;
+  }
+
+  /** DuckDB's pointer into the query ({@code LINE 3: from .information_schema...}), if any. */
+  private static String where(String m) {
+    return m == null
+        ? ""
+        : m.lines()
+            .filter(l -> l.startsWith("LINE "))
+            .findFirst()
+            .map(l -> " (at " + l.strip() + ")")
+            .orElse("");
   }
 
   static String firstLine(String m) {

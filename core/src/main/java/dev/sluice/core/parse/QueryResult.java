@@ -36,7 +36,7 @@ final class QueryResult implements PyObject, Iterable<QueryResult.Row> {
     };
   }
 
-  private List<Object> columns() {
+  private Columns columns() {
     List<Object> out = new ArrayList<>();
     for (int i = 0; i < names.size(); i++) {
       int at = i;
@@ -47,7 +47,62 @@ final class QueryResult implements PyObject, Iterable<QueryResult.Row> {
       col.fn("values", (a, k, r) -> values);
       out.add(col);
     }
-    return out;
+    return new Columns(names, out);
+  }
+
+  /**
+   * The columns as agate keeps them: a sequence (by position, {@code columns[0]}) that is also a
+   * mapping by name ({@code columns['id']}, {@code items()}, {@code keys()}, {@code values()}).
+   */
+  static final class Columns extends AbstractList<Object> implements PyObject {
+    private final List<String> names;
+    private final List<Object> columns;
+
+    Columns(List<String> names, List<Object> columns) {
+      this.names = names;
+      this.columns = columns;
+    }
+
+    @Override
+    public Object get(int index) {
+      return columns.get(index);
+    }
+
+    @Override
+    public int size() {
+      return columns.size();
+    }
+
+    @Override
+    public Object attr(String name) {
+      int i = names.indexOf(name);
+      return i < 0 ? MISSING : columns.get(i);
+    }
+
+    @Override
+    public Object call(String method, List<Object> args, Map<String, Object> kwargs) {
+      return switch (method) {
+        case "keys" -> new ArrayList<Object>(names);
+        case "values" -> new ArrayList<>(columns);
+        case "items" -> {
+          List<Object> out = new ArrayList<>();
+          for (int i = 0; i < names.size(); i++) {
+            out.add(new ArrayList<>(List.of(names.get(i), columns.get(i))));
+          }
+          yield out;
+        }
+        case "get" -> {
+          Object c = args.isEmpty() ? MISSING : attr(String.valueOf(args.get(0)));
+          yield c != MISSING ? c : args.size() > 1 ? args.get(1) : null;
+        }
+        default -> PyObject.super.call(method, args, kwargs);
+      };
+    }
+
+    @Override
+    public String describe() {
+      return "run_query(...) result's columns";
+    }
   }
 
   @Override

@@ -96,6 +96,11 @@ public final class TemplateEngine {
     this.packages = InstalledPackages.read(project.root());
     this.library = new MacroLibrary(jinjava, macros, project.name(), packages.dispatch());
     this.targetType = target.type();
+    // Jinjava works out a macro's default arguments when it reads the macro, so what they name
+    // must be there already: dbt_utils' macros take `database=target.database`
+    // (each file's macros are read in a context of their own under this engine's global one)
+    global.put("target", targetView);
+    global.put("project_name", project.name());
     loadMacros();
     DbtContext.shared(project, targetType, library, queries).forEach(macros::put);
     this.vars.clear();

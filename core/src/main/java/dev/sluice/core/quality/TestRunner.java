@@ -34,7 +34,7 @@ public final class TestRunner {
 
   public static Outcome run(SqlSession session, CompiledNode compiled) throws SQLException {
     DataTest test = (DataTest) compiled.node();
-    NodeConfig config = test.config();
+    NodeConfig config = compiled.effectiveConfig();
     String sql = compiled.sql();
     Object limit = config.get("limit");
     if (limit != null) {
@@ -61,10 +61,12 @@ public final class TestRunner {
         judged.get("failures") == null ? 0 : ((Number) judged.get("failures")).longValue();
     boolean shouldError = Boolean.TRUE.equals(judged.get("should_error"));
     boolean shouldWarn = Boolean.TRUE.equals(judged.get("should_warn"));
+    String severity =
+        orDefault(config.string("severity"), "error").toLowerCase(java.util.Locale.ROOT);
     String status;
-    if (test.severity().equals("error") && shouldError) {
+    if (severity.equals("error") && shouldError) {
       status = "fail";
-    } else if (shouldWarn || (shouldError && !test.severity().equals("error"))) {
+    } else if (shouldWarn || (shouldError && !severity.equals("error"))) {
       status = "warn";
     } else {
       status = "pass";

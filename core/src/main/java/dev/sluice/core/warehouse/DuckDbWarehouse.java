@@ -164,6 +164,44 @@ public final class DuckDbWarehouse implements Warehouse {
     return "duckdb";
   }
 
+  /** {@code db.information_schema.tables} and its siblings, with the catalog they name. */
+  private static final java.util.regex.Pattern CATALOG_INFORMATION_SCHEMA =
+      java.util.regex.Pattern.compile(
+          "(?i)(?:\"([^\"]+)\"|([A-Za-z_][A-Za-z0-9_$]*))\\s*\\.\\s*\"?information_schema\"?"
+              + "\\s*\\.\\s*\"?(tables|columns|views|schemata)\"?(?![A-Za-z0-9_$])");
+
+  /**
+   * DuckDB keeps one {@code information_schema} for all its catalogs, so {@code
+   * db.information_schema.tables} (the standard form, which packages such as dbt_utils query) does
+   * not read: it becomes that schema's view narrowed to the catalog named.
+   */
+  @Override
+  public String forMacroQuery(String sql) {
+    java.util.regex.Matcher m = CATALOG_INFORMATION_SCHEMA.matcher(sql);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String catalog = m.group(1) != null ? m.group(1) : m.group(2);
+      if (catalog.equalsIgnoreCase("system") || catalog.equalsIgnoreCase("temp")) {
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(m.group()));
+        continue;
+      }
+      String view = m.group(3).toLowerCase(java.util.Locale.ROOT);
+      String column = view.equals("schemata") ? "catalog_name" : "table_catalog";
+      m.appendReplacement(
+          out,
+          java.util.regex.Matcher.quoteReplacement(
+              "(select * from information_schema."
+                  + view
+                  + " where "
+                  + column
+                  + " = "
+                  + Sql.literal(catalog)
+                  + ")"));
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
   @Override
   public Jdbi jdbi() {
     return jdbi;

@@ -36,6 +36,14 @@ public interface Warehouse extends AutoCloseable {
     return quote(schema) + "." + quote(name);
   }
 
+  /**
+   * The SQL a macro runs ({@code run_query}, {@code statement}), put in this warehouse's terms
+   * where the standard form does not read here. By default, as written.
+   */
+  default String forMacroQuery(String sql) {
+    return sql;
+  }
+
   Optional<RelationKind> relationKind(String schema, String name);
 
   default boolean exists(String schema, String name) {

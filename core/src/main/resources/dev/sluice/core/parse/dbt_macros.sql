@@ -9,8 +9,12 @@
 {% macro default__dateadd(datepart, interval, from_date_or_timestamp) -%}
 ({{ from_date_or_timestamp }} + ({{ interval }}) * interval '1 {{ datepart }}')
 {%- endmacro %}
+{#- a bare string literal has no type on DuckDB, which then cannot add an interval to it: it is
+    read as the timestamp it spells (what DuckDB gives for a date plus an interval) -#}
 {% macro duckdb__dateadd(datepart, interval, from_date_or_timestamp) -%}
-date_add({{ from_date_or_timestamp }}, interval ({{ interval }}) {{ datepart }})
+{%- set from = from_date_or_timestamp | string | trim -%}
+{%- if modules.re.match("^'[0-9][0-9: .T+-]*'$", from) -%}{%- set from = 'cast(' ~ from ~ ' as timestamp)' -%}{%- endif -%}
+date_add({{ from }}, interval ({{ interval }}) {{ datepart }})
 {%- endmacro %}
 
 {% macro datediff(first_date, second_date, datepart) %}{{ return(adapter.dispatch('datediff', 'dbt')(first_date, second_date, datepart)) }}{% endmacro %}
@@ -144,6 +148,13 @@ from range(cast({{ start_date }} as timestamp), cast({{ end_date }} as timestamp
 {%- if custom_alias_name -%}{{ custom_alias_name | trim }}{%- else -%}{{ node.name }}{%- endif -%}
 {%- endmacro %}
 {% macro should_full_refresh() %}{{ return(flags.FULL_REFRESH) }}{% endmacro %}
-{% macro should_store_failures() %}{{ return(false) }}{% endmacro %}
+{% macro should_store_failures() %}{{ return(config.get('store_failures') or flags.STORE_FAILURES or false) }}{% endmacro %}
+{#- a generic test's model argument: the relation itself, or, when the test sets `where`, the rows
+    that pass the filter as a subquery -#}
+{% macro get_where_subquery(relation) %}{{ return(adapter.dispatch('get_where_subquery', 'dbt')(relation)) }}{% endmacro %}
+{% macro default__get_where_subquery(relation) -%}
+{%- set filter = config.get('where') -%}
+{%- if filter -%}{{ return('(select * from ' ~ relation ~ ' where ' ~ filter ~ ') as dbt_subquery') }}{%- else -%}{{ return(relation) }}{%- endif -%}
+{%- endmacro %}
 {% macro load_relation(relation) %}{{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}{% endmacro %}
 {% macro load_cached_relation(relation) %}{{ return(adapter.get_relation(relation.database, relation.schema, relation.identifier)) }}{% endmacro %}
