@@ -115,8 +115,21 @@ public final class NativeLibraryCache {
       }
       return Optional.empty();
     } catch (IOException | RuntimeException e) {
-      return Optional.of(folder + ": " + (e.getMessage() == null ? e : e.getMessage()));
+      return Optional.of(why(e));
     }
+  }
+
+  private static String why(Exception e) {
+    if (e instanceof java.nio.file.AccessDeniedException a) {
+      return "not allowed to write " + a.getFile();
+    }
+    if (e instanceof java.nio.file.NoSuchFileException n) {
+      return "cannot make " + n.getFile();
+    }
+    if (e instanceof java.nio.file.FileSystemException f && f.getReason() != null) {
+      return f.getFile() + ": " + f.getReason();
+    }
+    return e.getMessage() == null ? e.toString() : e.getMessage();
   }
 
   private static Path partial(Path target) {

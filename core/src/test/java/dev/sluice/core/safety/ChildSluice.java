@@ -44,13 +44,64 @@ final class ChildSluice implements AutoCloseable {
   }
 
   static ChildSluice start(Path tmp, String... args) throws IOException {
+    return start(tmp, System.getProperty("java.class.path"), List.of(), args);
+  }
+
+  /**
+   * As {@link #start}, with DuckDB's library read from a cache folder as the launchers do (see
+   * {@code NativeLibraryCache}), so that a start does not copy 72 MB; the driver's own way when the
+   * folder cannot be made.
+   */
+  static ChildSluice startCached(Path tmp, String... args) throws IOException {
+    Path folder = cachedLibrary();
+    if (folder == null) {
+      return start(tmp, args);
+    }
+    List<String> cp =
+        new ArrayList<>(
+            List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)));
+    cp.removeIf(e -> Path.of(e).getFileName().toString().startsWith("duckdb_jdbc"));
+    cp.add(folder.resolve(dev.sluice.core.warehouse.NativeLibraryCache.CLASSES_JAR).toString());
+    return start(
+        tmp,
+        String.join(java.io.File.pathSeparator, cp),
+        List.of("-Djava.library.path=" + folder),
+        args);
+  }
+
+  private static Path cached;
+
+  private static synchronized Path cachedLibrary() {
+    if (cached == null) {
+      Path jar =
+          List.of(System.getProperty("java.class.path").split(java.io.File.pathSeparator)).stream()
+              .map(Path::of)
+              .filter(e -> e.getFileName().toString().startsWith("duckdb_jdbc"))
+              .findFirst()
+              .orElse(null);
+      if (jar == null) {
+        return null;
+      }
+      Path folder =
+          Path.of("target", "duckdb-native", jar.getFileName().toString()).toAbsolutePath();
+      if (dev.sluice.core.warehouse.NativeLibraryCache.prepare(jar, folder).isPresent()) {
+        return null;
+      }
+      cached = folder;
+    }
+    return cached;
+  }
+
+  private static ChildSluice start(Path tmp, String classPath, List<String> options, String... args)
+      throws IOException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     cmd.add("-Xshare:auto");
     cmd.add("-XX:TieredStopAtLevel=1");
     cmd.add("-Djava.io.tmpdir=" + tmp);
+    cmd.addAll(options);
     cmd.add("-cp");
-    cmd.add(System.getProperty("java.class.path"));
+    cmd.add(classPath);
     cmd.add("dev.sluice.core.cli.Main");
     cmd.addAll(List.of(args));
     return new ChildSluice(new ProcessBuilder(cmd).redirectErrorStream(true).start());
