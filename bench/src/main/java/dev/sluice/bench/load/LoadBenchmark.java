@@ -33,7 +33,8 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length > 0 && (args[0].equals("cdc") || args[0].equals("nats"))) {
+    if (args.length > 0
+        && (args[0].equals("cdc") || args[0].equals("mysql-cdc") || args[0].equals("nats"))) {
       StreamLoadBenchmark.main(args); // change data capture and streaming, beside raw readers
       return;
     }

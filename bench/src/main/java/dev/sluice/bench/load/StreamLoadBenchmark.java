@@ -47,6 +47,8 @@ final class StreamLoadBenchmark {
     Files.createDirectories(dir.resolve("sources"));
     if (args[0].equals("cdc")) {
       cdc(dir);
+    } else if (args[0].equals("mysql-cdc")) {
+      mysqlCdc(dir);
     } else {
       nats(dir);
     }
@@ -112,6 +114,93 @@ final class StreamLoadBenchmark {
               + " where slot_name in ('sluice_bench_cdc_big', 'sluice_bench_raw')",
           "drop publication if exists sluice_bench_cdc_big",
           "drop schema if exists sluice_bench_cdc cascade");
+    }
+  }
+
+  private static final String MARIADB =
+      "jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable";
+
+  /** MariaDB's binary log: the same 200,000 updates in 200 transactions, beside a plain reader. */
+  private static void mysqlCdc(Path dir) throws Exception {
+    try (Connection c = DriverManager.getConnection(MARIADB);
+        Statement st = c.createStatement()) {
+      st.execute("drop table if exists sluice_bench_mcdc");
+      st.execute(
+          "create table sluice_bench_mcdc (id int primary key, name varchar(40),"
+              + " amount decimal(12,2), updated_at datetime)");
+      st.execute(
+          "insert into sluice_bench_mcdc select seq, concat('customer-', seq), seq % 1000,"
+              + " '2026-01-01' from seq_1_to_"
+              + CHANGES);
+    }
+    Files.writeString(
+        dir.resolve("sources/my.yml"),
+        """
+        sources:
+          - name: bench_mcdc
+            connector: mysql
+            connection: {host: 127.0.0.1, port: 3306, database: test, user: root}
+            tables:
+              - {name: big, table: sluice_bench_mcdc, primary_key: id, extraction: cdc,
+                 cdc_max_changes: 10000000}
+        """);
+    SourceTable table =
+        new ProjectLoader(Map.of()).load(dir).source("bench_mcdc", "big").orElseThrow();
+    try (Warehouse w = DuckDbWarehouse.open(dir.resolve("mcdc.duckdb").toString());
+        Connection c = DriverManager.getConnection(MARIADB);
+        Statement st = c.createStatement()) {
+      SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
+      long t0 = System.nanoTime();
+      loader.load(table, new LoadOptions("bench", false));
+      report("mysql cdc snapshot", System.nanoTime() - t0, CHANGES);
+      String file;
+      long pos;
+      try (ResultSet rs = st.executeQuery("show master status")) {
+        rs.next();
+        file = rs.getString(1);
+        pos = rs.getLong(2);
+      }
+      for (int i = 0; i < 200; i++) {
+        st.execute(
+            "update sluice_bench_mcdc set amount = amount + 1, updated_at = now() where id > "
+                + i * 1000
+                + " and id <= "
+                + (i + 1) * 1000);
+      }
+      // raw: the binlog client alone decoding the same row events, nothing applied
+      com.github.shyiko.mysql.binlog.BinaryLogClient client =
+          new com.github.shyiko.mysql.binlog.BinaryLogClient("127.0.0.1", 3306, "root", "");
+      client.setServerId(4_242_424);
+      client.setBinlogFilename(file);
+      client.setBinlogPosition(pos);
+      client.setKeepAlive(false);
+      java.util.concurrent.atomic.AtomicLong rows = new java.util.concurrent.atomic.AtomicLong();
+      java.util.concurrent.CountDownLatch done = new java.util.concurrent.CountDownLatch(200);
+      client.registerEventListener(
+          e -> {
+            if (e.getData() instanceof com.github.shyiko.mysql.binlog.event.UpdateRowsEventData u) {
+              rows.addAndGet(u.getRows().size());
+            } else if (e.getHeader().getEventType()
+                == com.github.shyiko.mysql.binlog.event.EventType.XID) {
+              done.countDown();
+            }
+          });
+      t0 = System.nanoTime();
+      client.connect(10_000);
+      done.await(120, java.util.concurrent.TimeUnit.SECONDS);
+      long rawNanos = System.nanoTime() - t0;
+      client.disconnect();
+      report("raw: the binlog client decoding them (" + rows.get() + " rows)", rawNanos, CHANGES);
+      t0 = System.nanoTime();
+      LoadReport r = loader.load(table, new LoadOptions("bench", false));
+      long nanos = System.nanoTime() - t0;
+      report("mysql cdc: " + r.rowsLoaded() + " changes applied by key", nanos, CHANGES);
+      System.out.printf(Locale.ROOT, "ratio to raw: %.2fx%n", (double) nanos / rawNanos);
+    } finally {
+      try (Connection c = DriverManager.getConnection(MARIADB);
+          Statement st = c.createStatement()) {
+        st.execute("drop table if exists sluice_bench_mcdc");
+      }
     }
   }
 

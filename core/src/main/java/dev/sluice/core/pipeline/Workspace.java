@@ -124,4 +124,60 @@ public final class Workspace {
       return new RunHistory(w).nodes(runId);
     }
   }
+
+  /** One recorded load of one table, as the History shows it beside the runs. */
+  public record LoadEntry(
+      String loadId,
+      String runId,
+      String table,
+      String startedAt,
+      String status,
+      long rows,
+      String cursorBefore,
+      String cursorAfter,
+      String message) {}
+
+  /**
+   * The newest loads recorded in the DuckDB file at {@code duckdbPath} (a missing file: none yet);
+   * empty when the file is busy.
+   */
+  public static Optional<List<LoadEntry>> loads(String duckdbPath, int limit) {
+    if (!duckdbPath.equals(":memory:") && !Files.exists(Path.of(duckdbPath))) {
+      return Optional.of(List.of());
+    }
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+      return Optional.of(
+          dev.sluice.core.load.LoadBatches.recent(w, limit).stream()
+              .map(
+                  l ->
+                      new LoadEntry(
+                          l.loadId(),
+                          l.runId(),
+                          l.source() + "." + l.table(),
+                          l.startedAt(),
+                          l.status(),
+                          l.rows(),
+                          l.cursorBefore(),
+                          l.cursorAfter(),
+                          l.message()))
+              .toList());
+    } catch (RuntimeException | dev.sluice.core.spi.LoadException e) {
+      return Optional.empty();
+    }
+  }
+
+  /**
+   * Takes one load (or every load of one run) back out of the project's warehouse, as {@code sluice
+   * load --drop-load ID} does: its rows leave the raw tables and the cursors it advanced go back,
+   * in one transaction. Returns what was done, for people; a load that cannot be dropped throws
+   * {@link IllegalArgumentException} with the reason.
+   */
+  public static List<String> dropLoad(Manifest m, String loadId) {
+    String db = m.project().settings().target(null).path();
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(db)) {
+      return dev.sluice.core.load.LoadBatches.drop(w, m.project(), loadId);
+    } catch (dev.sluice.core.spi.LoadException e) {
+      throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
 }

@@ -50,4 +50,48 @@ class WorkspaceTest {
         .extracting(n -> n.nodeId())
         .contains("model.a", "model.b");
   }
+
+  @Test
+  void loadsAreListedAndOneIsDroppedThroughTheDoor() throws Exception {
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "w")
+            .file(
+                "sources/landing.yml",
+                """
+                sources:
+                  - name: landing
+                    connector: files
+                    tables:
+                      - {name: orders, path: "landing/orders_*.csv", primary_key: id}
+                """)
+            .file("landing/orders_1.csv", "id,amount\n1,10\n2,20\n");
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.LOAD, null, null, 1, false, RunListener.NONE);
+    }
+    f.file("landing/orders_2.csv", "id,amount\n3,30\n");
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.LOAD, null, null, 1, false, RunListener.NONE);
+    }
+    Manifest m = Workspace.read(f.root());
+    String db = m.project().settings().target(null).path();
+    var loads = Workspace.loads(db, 10).orElseThrow();
+    assertThat(loads)
+        .extracting(l -> l.table() + " " + l.status() + " " + l.rows())
+        .containsExactly("landing.orders success 1", "landing.orders success 2");
+
+    assertThat(Workspace.dropLoad(m, loads.get(0).loadId()))
+        .anyMatch(line -> line.contains("1 row") && line.contains("landing.orders"));
+    try (var w = Workspace.openWarehouse(db)) {
+      assertThat(
+              dev.sluice.core.testing.Tables.rows(w, "select id from landing.orders order by id"))
+          .extracting(r -> r.values().toString())
+          .containsExactly("[1]", "[2]");
+    }
+    assertThat(Workspace.loads(db, 10).orElseThrow())
+        .extracting(Workspace.LoadEntry::status)
+        .containsExactly("dropped", "success");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> Workspace.dropLoad(m, "nope"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("no successful load or run with id nope");
+  }
 }
