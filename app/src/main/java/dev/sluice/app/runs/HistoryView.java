@@ -1,5 +1,6 @@
 package dev.sluice.app.runs;
 
+import dev.sluice.core.pipeline.Workspace;
 import dev.sluice.core.run.RunHistory;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -106,7 +107,66 @@ public final class HistoryView extends BorderPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
     setTop(bar);
-    setCenter(table);
+    javafx.scene.control.SplitPane split =
+        new javafx.scene.control.SplitPane(table, loadsPane(model));
+    split.setOrientation(javafx.geometry.Orientation.VERTICAL);
+    split.setDividerPositions(0.6);
+    setCenter(split);
+  }
+
+  /** The loads below the runs: each table's batches, and the action that takes one back out. */
+  private static BorderPane loadsPane(HistoryViewModel model) {
+    TableView<Workspace.LoadEntry> loads = new TableView<>(model.loads());
+    loads.setId("history-loads");
+    loads.setColumnResizePolicy(TableView.CONSTRAINED_RESIZE_POLICY_FLEX_LAST_COLUMN);
+    loads.setPlaceholder(new Label("No loads yet. Each load of a source table appears here."));
+    loads.getColumns().add(loadCol("Started", 150, Workspace.LoadEntry::startedAt));
+    loads.getColumns().add(loadCol("Table", 180, Workspace.LoadEntry::table));
+    loads.getColumns().add(loadCol("Status", 80, Workspace.LoadEntry::status));
+    loads.getColumns().add(loadCol("Rows", 70, l -> String.valueOf(l.rows())));
+    loads
+        .getColumns()
+        .add(
+            loadCol(
+                "Cursor",
+                200,
+                l ->
+                    l.cursorAfter() == null
+                        ? ""
+                        : (l.cursorBefore() == null ? "" : l.cursorBefore() + " -> ")
+                            + l.cursorAfter()));
+    loads.getColumns().add(loadCol("Load", 120, l -> l.loadId().substring(0, 8)));
+    Button drop = new Button("Drop load");
+    drop.setId("history-drop-load");
+    drop.setDisable(true);
+    Label status = new Label("A dropped load's rows leave the raw table and its cursor goes back.");
+    status.setId("history-load-status");
+    loads
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, l) -> drop.setDisable(l == null || !"success".equals(l.status())));
+    drop.setOnAction(
+        e -> {
+          Workspace.LoadEntry l = loads.getSelectionModel().getSelectedItem();
+          if (l != null) {
+            drop.setDisable(true);
+            model.dropLoad(l.loadId(), status::setText);
+          }
+        });
+    HBox bar = new HBox(8, drop, status);
+    bar.setAlignment(Pos.CENTER_LEFT);
+    bar.setPadding(new Insets(4, 8, 4, 8));
+    BorderPane pane = new BorderPane(loads);
+    pane.setTop(bar);
+    return pane;
+  }
+
+  private static TableColumn<Workspace.LoadEntry, String> loadCol(
+      String title, double width, java.util.function.Function<Workspace.LoadEntry, String> value) {
+    TableColumn<Workspace.LoadEntry, String> c = new TableColumn<>(title);
+    c.setPrefWidth(width);
+    c.setCellValueFactory(f -> new SimpleStringProperty(value.apply(f.getValue())));
+    return c;
   }
 
   private static TableColumn<RunHistory.Run, String> col(

@@ -69,6 +69,7 @@ public final class Workbench extends BorderPane {
     project = new ProjectViewModel(background, onUiThread);
     runService = new RunService(background, onUiThread, runs, PipelineOptions.defaults());
     history = new HistoryViewModel(background, onUiThread);
+    history.manifest(() -> project.manifestProperty().get());
     quality = new dev.sluice.app.quality.QualityViewModel(background, onUiThread);
     graph = new PipelineView(project, runs, this::run);
     editing = new GraphEditing(project, text -> this.notify.accept(text));
