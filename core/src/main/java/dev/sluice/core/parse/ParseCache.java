@@ -136,7 +136,8 @@ public final class ParseCache {
       Function<Node, Relation> resolve,
       Map<String, String> env) {
     RenderRequest request = new RenderRequest(node, sql, resolve, false);
-    if (file == null) {
+    if (file == null || sql.contains("run_started_at") || sql.contains("invocation_id")) {
+      // no cache, or a template that prints when it was rendered: rendered every time
       return engine.render(request);
     }
     String key = key(node);
