@@ -82,6 +82,7 @@ public final class LoadBenchmark {
     try (Warehouse w = DuckDbWarehouse.open(dir.resolve("pg.duckdb").toString())) {
       SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
       long best = Long.MAX_VALUE;
+      long raw = Long.MAX_VALUE;
       for (int i = 0; i < 4; i++) {
         long t0 = System.nanoTime();
         LoadReport r = loader.load(table, new LoadOptions("bench", true));
@@ -92,11 +93,54 @@ public final class LoadBenchmark {
         }
         System.out.printf(Locale.ROOT, "  postgres run %d: %.2f s%n", i + 1, t / 1e9);
         best = Math.min(best, t);
+        long r0 = System.nanoTime();
+        pipe(w, dir);
+        long rt = System.nanoTime() - r0;
+        System.out.printf(Locale.ROOT, "  psql \\copy | read_csv run %d: %.2f s%n", i + 1, rt / 1e9);
+        raw = Math.min(raw, rt);
       }
       report("PostgreSQL -> DuckDB, " + PG_ROWS + " rows (6 columns)", best, PG_ROWS);
+      report("raw: psql \\copy to stdout into read_csv (FIFO)", raw, PG_ROWS);
+      System.out.printf(
+          Locale.ROOT, "  ratio sluice / raw pipe: %.2fx of the best runs%n", (double) best / raw);
     } finally {
       sql("drop schema if exists sluice_bench cascade");
     }
+  }
+
+  /**
+   * The raw baseline: {@code psql \copy ... to stdout} writing CSV into a named pipe that DuckDB's
+   * {@code read_csv} reads at the same time, into a table of the same warehouse.
+   */
+  private static void pipe(Warehouse w, Path dir) throws Exception {
+    Path fifo = dir.resolve("pg.fifo");
+    Files.deleteIfExists(fifo);
+    if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() != 0) {
+      throw new IllegalStateException("mkfifo failed");
+    }
+    // the shell opens the pipe: opening it here would wait for a reader that is not there yet
+    Process psql =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "psql -h 127.0.0.1 -U postgres -d test -c"
+                    + " '\\copy sluice_bench.big to stdout with csv header' > '"
+                    + fifo
+                    + "'")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (Connection c = w.connect();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "create or replace table raw_pipe as select * from read_csv('"
+              + fifo
+              + "', header = true, auto_detect = true)");
+      st.execute("drop table raw_pipe");
+    }
+    if (psql.waitFor() != 0) {
+      throw new IllegalStateException("psql failed");
+    }
+    Files.deleteIfExists(fifo);
   }
 
   private static void csv(Path dir) throws Exception {
