@@ -79,6 +79,7 @@ public final class FileTree {
       if (same(file, bytes)) {
         continue;
       }
+      refuseLinksOut(dir, file);
       AtomicFiles.write(file, f.getValue());
       written++;
     }
@@ -91,6 +92,20 @@ public final class FileTree {
           && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
     } catch (java.nio.file.NoSuchFileException e) {
       return false;
+    }
+  }
+
+  /** Refuses a file whose folder, after symlinks, lies outside {@code root}. */
+  private static void refuseLinksOut(Path root, Path file) throws IOException {
+    Path folder = file.getParent();
+    while (folder != null && !Files.exists(folder)) {
+      folder = folder.getParent();
+    }
+    if (folder == null || !Files.exists(root)) {
+      return;
+    }
+    if (!folder.toRealPath().startsWith(root.toRealPath())) {
+      throw new IOException("refusing to write " + file + ": it leads outside " + root);
     }
   }
 

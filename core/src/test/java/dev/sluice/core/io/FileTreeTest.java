@@ -51,4 +51,16 @@ class FileTreeTest {
     assertThat(Files.readString(out.resolve("b.sql"))).isEqualTo("2");
     assertThat(names(out)).containsExactly("a.sql", "b.sql");
   }
+
+  @Test
+  void updateRefusesAFolderThatLinksOut() throws IOException {
+    Path out = dir.resolve("compiled");
+    Path elsewhere = Files.createDirectories(dir.resolve("elsewhere"));
+    Files.createDirectories(out);
+    Files.createSymbolicLink(out.resolve("models"), elsewhere);
+    assertThatThrownBy(() -> FileTree.update(out, Map.of("models/a.sql", "x")))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("outside");
+    assertThat(names(elsewhere)).isEmpty();
+  }
 }
