@@ -105,8 +105,13 @@ public final class Pipeline implements AutoCloseable {
       Path dir, PipelineOptions options, java.util.function.Consumer<String> note) {
     Manifest manifest = parse(dir, options);
     Target target = manifest.project().settings().target(options.target());
+    // a read-only verb creates no history tables: DDL on the file made every preview a write
     return new Pipeline(
-        manifest, target, options, dev.sluice.core.warehouse.ReadCopy.open(target.path(), note));
+        manifest,
+        target,
+        options,
+        dev.sluice.core.warehouse.ReadCopy.open(target.path(), note),
+        false);
   }
 
   /**

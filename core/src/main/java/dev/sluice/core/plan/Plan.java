@@ -87,7 +87,8 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
     }
   }
 
-  private static Set<String> blockingTestsOf(Manifest manifest, String parent, Set<String> planned) {
+  private static Set<String> blockingTestsOf(
+      Manifest manifest, String parent, Set<String> planned) {
     Set<String> out = new LinkedHashSet<>();
     for (String child : manifest.dag().children(parent)) {
       if (!planned.contains(child)) {
