@@ -17,11 +17,12 @@ public final class Bench {
       case "load" -> dev.sluice.bench.load.LoadBenchmark.main(rest);
       case "shop-api" -> dev.sluice.bench.load.ShopApiServer.main(rest);
       case "start" -> dev.sluice.bench.start.StartBenchmark.main(rest);
+      case "scale" -> dev.sluice.bench.scale.ScaleBenchmark.main(rest);
       default -> {
         System.err.println(
             "unknown benchmark '"
                 + which
-                + "'; known: engine, load [postgres|csv], start [RUNS], shop-api (the elt_shop"
+                + "'; known: engine, load [postgres|csv], start [RUNS], scale [parse|compile|run|query] [RUNS], shop-api (the elt_shop"
                 + " sample's API server); the canvas benchmark runs from the app module, see docs/benchmarks.md");
         System.exit(2);
       }

@@ -40,6 +40,15 @@ public final class LoadBenchmark {
     }
     boolean csvOnly = args.length > 0 && args[0].equals("csv");
     boolean pgOnly = args.length > 0 && args[0].equals("postgres");
+    if (args.length > 0 && args[0].equals("mariadb")) {
+      Path dir = Files.createTempDirectory("sluice-load-bench");
+      try {
+        mariadb(dir);
+      } finally {
+        delete(dir);
+      }
+      return;
+    }
     Path dir = Files.createTempDirectory("sluice-load-bench");
     try {
       if (!csvOnly) {
@@ -83,6 +92,7 @@ public final class LoadBenchmark {
     try (Warehouse w = DuckDbWarehouse.open(dir.resolve("pg.duckdb").toString())) {
       SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
       long best = Long.MAX_VALUE;
+      long raw = Long.MAX_VALUE;
       for (int i = 0; i < 4; i++) {
         long t0 = System.nanoTime();
         LoadReport r = loader.load(table, new LoadOptions("bench", true));
@@ -93,10 +103,140 @@ public final class LoadBenchmark {
         }
         System.out.printf(Locale.ROOT, "  postgres run %d: %.2f s%n", i + 1, t / 1e9);
         best = Math.min(best, t);
+        long r0 = System.nanoTime();
+        pipe(w, dir);
+        long rt = System.nanoTime() - r0;
+        System.out.printf(
+            Locale.ROOT, "  psql \\copy | read_csv run %d: %.2f s%n", i + 1, rt / 1e9);
+        raw = Math.min(raw, rt);
       }
       report("PostgreSQL -> DuckDB, " + PG_ROWS + " rows (6 columns)", best, PG_ROWS);
+      report("raw: psql \\copy to stdout into read_csv (FIFO)", raw, PG_ROWS);
+      System.out.printf(
+          Locale.ROOT, "  ratio sluice / raw pipe: %.2fx of the best runs%n", (double) best / raw);
     } finally {
       sql("drop schema if exists sluice_bench cascade");
+    }
+  }
+
+  /**
+   * The raw baseline: {@code psql \copy ... to stdout} writing CSV into a named pipe that DuckDB's
+   * {@code read_csv} reads at the same time, into a table of the same warehouse.
+   */
+  private static void pipe(Warehouse w, Path dir) throws Exception {
+    Path fifo = dir.resolve("pg.fifo");
+    Files.deleteIfExists(fifo);
+    if (new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor() != 0) {
+      throw new IllegalStateException("mkfifo failed");
+    }
+    // the shell opens the pipe: opening it here would wait for a reader that is not there yet
+    Process psql =
+        new ProcessBuilder(
+                "sh",
+                "-c",
+                "psql -h 127.0.0.1 -U postgres -d test -c"
+                    + " '\\copy sluice_bench.big to stdout with csv header' > '"
+                    + fifo
+                    + "'")
+            .redirectError(ProcessBuilder.Redirect.INHERIT)
+            .start();
+    try (Connection c = w.connect();
+        Statement st = c.createStatement()) {
+      st.execute(
+          "create or replace table raw_pipe as select * from read_csv('"
+              + fifo
+              + "', header = true, auto_detect = true)");
+      st.execute("drop table raw_pipe");
+    }
+    if (psql.waitFor() != 0) {
+      throw new IllegalStateException("psql failed");
+    }
+    Files.deleteIfExists(fifo);
+  }
+
+  /**
+   * MariaDB on 127.0.0.1:3306 (root, database test) into DuckDB, beside {@code mariadb --batch}
+   * writing tab-separated rows into a named pipe that {@code read_csv} reads meanwhile.
+   */
+  private static void mariadb(Path dir) throws Exception {
+    String url = "jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable";
+    try (Connection c = DriverManager.getConnection(url);
+        Statement st = c.createStatement()) {
+      st.execute("drop table if exists sluice_bench_big");
+      st.execute(
+          "create table sluice_bench_big as select seq as id, concat('customer-', seq) as name,"
+              + " cast((seq % 100000) / 100.0 as decimal(12,2)) as amount,"
+              + " timestamp '2026-01-01 00:00:00' + interval seq second as created_at,"
+              + " case when seq % 7 = 0 then null else seq % 1000 end as maybe_int,"
+              + " case when seq % 5 = 0 then null else concat('note ', seq % 97) end as maybe_text"
+              + " from seq_1_to_"
+              + PG_ROWS);
+    }
+    Files.writeString(dir.resolve("sluice.yml"), "name: load_bench\n");
+    Files.createDirectories(dir.resolve("sources"));
+    Files.writeString(
+        dir.resolve("sources/my.yml"),
+        """
+        sources:
+          - name: my
+            connector: mysql
+            schema: raw_my
+            connection: {host: 127.0.0.1, port: 3306, database: test, user: root}
+            tables:
+              - {name: sluice_bench_big, write_disposition: replace}
+        """);
+    SourceTable table =
+        new ProjectLoader(Map.of()).load(dir).source("my", "sluice_bench_big").orElseThrow();
+    try (Warehouse w = DuckDbWarehouse.open(dir.resolve("my.duckdb").toString())) {
+      SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
+      long best = Long.MAX_VALUE;
+      long raw = Long.MAX_VALUE;
+      for (int i = 0; i < 3; i++) {
+        long t0 = System.nanoTime();
+        LoadReport r = loader.load(table, new LoadOptions("bench", true));
+        long t = System.nanoTime() - t0;
+        if (r.rowsLoaded() != PG_ROWS) {
+          throw new IllegalStateException(
+              "loaded " + r.rowsLoaded() + " rows, expected " + PG_ROWS);
+        }
+        System.out.printf(Locale.ROOT, "  mariadb run %d: %.2f s%n", i + 1, t / 1e9);
+        best = Math.min(best, t);
+        Path fifo = dir.resolve("my.fifo");
+        Files.deleteIfExists(fifo);
+        new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
+        long r0 = System.nanoTime();
+        Process batch =
+            new ProcessBuilder(
+                    "sh",
+                    "-c",
+                    "mariadb --batch -h 127.0.0.1 -u root test -e 'select * from sluice_bench_big' > '"
+                        + fifo
+                        + "'")
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
+        try (Connection c = w.connect();
+            Statement st = c.createStatement()) {
+          st.execute(
+              "create or replace table raw_pipe as select * from read_csv('"
+                  + fifo
+                  + "', header = true, delim = '\\t', nullstr = 'NULL', auto_detect = true)");
+          st.execute("drop table raw_pipe");
+        }
+        batch.waitFor();
+        long rt = System.nanoTime() - r0;
+        System.out.printf(
+            Locale.ROOT, "  mariadb --batch | read_csv run %d: %.2f s%n", i + 1, rt / 1e9);
+        raw = Math.min(raw, rt);
+      }
+      report("MariaDB -> DuckDB, " + PG_ROWS + " rows (6 columns)", best, PG_ROWS);
+      report("raw: mariadb --batch into read_csv (FIFO)", raw, PG_ROWS);
+      System.out.printf(
+          Locale.ROOT, "  ratio sluice / raw pipe: %.2fx of the best runs%n", (double) best / raw);
+    } finally {
+      try (Connection c = DriverManager.getConnection(url);
+          Statement st = c.createStatement()) {
+        st.execute("drop table if exists sluice_bench_big");
+      }
     }
   }
 

@@ -2,6 +2,7 @@ package dev.sluice.core.cli;
 
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
+import dev.sluice.core.io.FileTree;
 import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.plan.Selector;
@@ -32,15 +33,19 @@ final class CompileCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try (Pipeline pipeline =
-        Pipeline.openForReading(project.project, project.pipelineOptions(), err::println)) {
+        Pipeline.openForCompiling(project.project, project.pipelineOptions(), err::println)) {
       Manifest m = pipeline.manifest();
       pipeline.warnings().forEach(err::println);
       Compiler compiler = pipeline.compiler(false, "compile");
       Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
-      Path dir = pipeline.targetDir().resolve("compiled").resolve(m.project().name());
+      Path dir =
+          dev.sluice.core.safety.SafePaths.under(
+              pipeline.targetDir(),
+              pipeline.targetDir().resolve("compiled").resolve(m.project().name()));
       int failed = 0;
       int written = 0;
       java.util.Map<String, String> compiledSql = new java.util.LinkedHashMap<>();
+      java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
       CompiledNode last = null;
       for (String id : m.dag().topologicalOrder()) {
         if (!ids.contains(id)) {
@@ -56,11 +61,16 @@ final class CompileCommand implements Callable<Integer> {
         if (c.sql() == null) {
           continue;
         }
-        RunArtifacts.writeAtomically(
-            pipeline.targetDir(), dir.resolve(RunArtifacts.compiledName(n)), c.sql() + "\n");
+        files.put(RunArtifacts.compiledName(n), c.sql() + "\n");
         compiledSql.put(id, c.sql());
         written++;
         last = c;
+      }
+      if (selection.select() == null && selection.exclude() == null) {
+        // everything compiled: a fresh folder swapped in, so files of deleted models go too
+        FileTree.replace(dir, files);
+      } else {
+        FileTree.update(dir, files);
       }
       RunArtifacts.writeManifest(
           m, pipeline.target(), compiledSql, "compile", pipeline.targetDir());

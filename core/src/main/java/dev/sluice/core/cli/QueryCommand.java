@@ -58,13 +58,13 @@ final class QueryCommand implements Callable<Integer> {
           Statement st = session.connection().createStatement()) {
         ResultSet rs;
         try {
-          if (!st.execute(compiled.sql())) { // a statement that returns no rows: DDL, DML
+          rs = execute(st, compiled.sql());
+          if (rs == null) { // a statement that returns no rows: DDL, DML
             int n = st.getUpdateCount();
             out.println(n > 0 ? "OK, " + n + (n == 1 ? " row" : " rows") + " changed" : "OK");
             out.flush();
             return Main.OK;
           }
-          rs = st.getResultSet();
         } catch (SQLException e) {
           err.println("query failed: " + e.getMessage());
           return Main.FAILED;
@@ -96,5 +96,40 @@ final class QueryCommand implements Callable<Integer> {
       }
       return Main.OK;
     }
+  }
+
+  /**
+   * Runs the query with the limit inside it, so DuckDB stops after the rows shown (one more, to
+   * tell whether there are more) instead of producing the whole result: a preview of a 100M-row
+   * table reads a thousand rows. What cannot be wrapped (several statements, SHOW, EXPLAIN, DDL)
+   * fails to parse as a subquery and runs as written; null for a statement that returns no rows.
+   */
+  private ResultSet execute(Statement st, String query) throws SQLException {
+    if (limit > 0) {
+      String wrapped = wrapped(query, limit + 1L);
+      if (wrapped != null) {
+        try {
+          st.setMaxRows(limit + 1);
+          return st.executeQuery(wrapped);
+        } catch (SQLException e) {
+          st.setMaxRows(0);
+          // not a query that can be a subquery: run it as it is
+        }
+      }
+    }
+    return st.execute(query) ? st.getResultSet() : null;
+  }
+
+  /** {@code select * from (<query>) limit n}, or null when the text is not one statement. */
+  static String wrapped(String query, long n) {
+    String q = query.strip();
+    while (q.endsWith(";")) {
+      q = q.substring(0, q.length() - 1).strip();
+    }
+    if (q.isEmpty() || q.contains(";")) {
+      // a semicolon inside a string is rare enough to run unwrapped
+      return null;
+    }
+    return "select * from (\n" + q + "\n) as sluice_preview limit " + n;
   }
 }

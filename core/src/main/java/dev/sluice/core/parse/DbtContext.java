@@ -253,6 +253,10 @@ final class DbtContext {
 
     @Override
     public synchronized Object attr(String name) {
+      RenderCall call = RenderCall.currentOrNull();
+      if (call != null) {
+        call.uncacheable = true; // what this rendering gives depends on every node
+      }
       if (name.equals("nodes")) {
         if (nodes == null) {
           nodes = new LinkedHashMap<>();

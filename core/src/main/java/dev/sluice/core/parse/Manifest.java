@@ -44,7 +44,19 @@ public record Manifest(
         project, new TemplateEngine(project, target, System.getenv(), Map.of(), "parse"), target);
   }
 
+  /**
+   * Parses with the partial-parse cache under the target folder (see {@link ParseCache}): only
+   * nodes whose inputs changed are rendered again.
+   */
   public static Manifest of(Project project, TemplateEngine engine, Target target) {
+    ParseCache cache =
+        engine.queries().executing() ? ParseCache.NONE : ParseCache.open(project, engine);
+    return of(project, engine, target, cache);
+  }
+
+  /** Parses with this cache ({@link ParseCache#NONE} renders every node). */
+  public static Manifest of(
+      Project project, TemplateEngine engine, Target target, ParseCache cache) {
     List<ProjectProblem> problems = new ArrayList<>(project.problems());
     problems.addAll(engine.macroProblems());
     Map<String, Rendered> parsed = new LinkedHashMap<>();
@@ -58,7 +70,8 @@ public record Manifest(
         nodes.add(placed.isEmpty() ? node : withConfig(node, node.config().merge(placed)));
         continue;
       }
-      Rendered r = engine.render(new RenderRequest(node, sql, n -> Relations.of(n, target), false));
+      Rendered r =
+          cache.render(engine, project, node, sql, n -> Relations.of(n, target), engine.env());
       parsed.put(node.uniqueId(), r);
       problems.addAll(r.problems());
       Node effective = withConfig(node, node.config().merge(r.config()));
@@ -138,6 +151,7 @@ public record Manifest(
                   + String.join(" -> ", cycle.get().stream().map(Manifest::shortName).toList())
                   + "; remove one of these refs"));
     }
+    cache.save(problems.stream().anyMatch(ProjectProblem::isError));
     return new Manifest(resolved, dag, parsed, problems);
   }
 

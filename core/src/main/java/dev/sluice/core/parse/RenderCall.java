@@ -28,6 +28,15 @@ final class RenderCall {
   final Map<String, Object> statements = new LinkedHashMap<>();
   boolean stopped;
 
+  /** The environment variables read, with the value each had (null when unset). */
+  final Map<String, String> envRead = new LinkedHashMap<>();
+
+  /** Set when the rendering read something a parse cache cannot key on (the whole graph). */
+  boolean uncacheable;
+
+  /** What the rendering gave, once done. */
+  Rendered result;
+
   /** One macro call in progress, and what its {@code return()} gave. */
   static final class Frame {
     final DbtMacro macro;

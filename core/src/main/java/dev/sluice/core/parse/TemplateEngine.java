@@ -40,6 +40,8 @@ public final class TemplateEngine {
   private final MacroLibrary library;
   private final String targetType;
   private final Queries queries = new Queries();
+  private final StringBuilder macroText = new StringBuilder();
+  private String fingerprint;
 
   public TemplateEngine(
       Project project,
@@ -134,6 +136,9 @@ public final class TemplateEngine {
    */
   public TemplateEngine attach(dev.sluice.core.warehouse.Warehouse warehouse) {
     queries.attach(warehouse);
+    synchronized (this) {
+      fingerprint = null;
+    }
     return this;
   }
 
@@ -253,6 +258,10 @@ public final class TemplateEngine {
     return queries;
   }
 
+  Map<String, String> env() {
+    return env;
+  }
+
   /** Problems in the macro files themselves. */
   /** Whether the project itself defines a macro of this name (a {@code test_x} is its test x). */
   public boolean projectDefines(String macroName) {
@@ -263,19 +272,25 @@ public final class TemplateEngine {
     return List.copyOf(macroProblems);
   }
 
+  private void read(String namespace, Path file, String text) {
+    macroText.append(namespace).append('\u0000').append(file).append('\u0000').append(text);
+    macroText.append('\u0000');
+    library.read(namespace, file, text);
+  }
+
   private void loadMacros() {
-    library.read(MacroLibrary.DBT, Path.of("(dbt's own macros)"), BuiltInMacros.text());
+    read(MacroLibrary.DBT, Path.of("(dbt's own macros)"), BuiltInMacros.text());
     for (InstalledPackages.Package p : packages.packages()) {
       for (Path f : InstalledPackages.macroFiles(project.root(), p)) {
         try {
-          library.read(p.name(), f, java.nio.file.Files.readString(project.root().resolve(f)));
+          read(p.name(), f, java.nio.file.Files.readString(project.root().resolve(f)));
         } catch (java.io.IOException e) {
           macroProblems.add(ProjectProblem.error(f, 0, "cannot read: " + e.getMessage()));
         }
       }
     }
     for (Project.MacroFile f : project.macros()) {
-      library.read(project.name(), f.file(), f.text());
+      read(project.name(), f.file(), f.text());
     }
     macroProblems.addAll(library.problems());
     macroProblems.addAll(packages.problems());
@@ -296,6 +311,11 @@ public final class TemplateEngine {
 
   /** Renders with some vars replaced for this rendering alone, as a unit test's overrides ask. */
   public Rendered render(RenderRequest request, Map<String, Object> varOverrides) {
+    return renderCall(request, varOverrides).result;
+  }
+
+  /** The rendering with what a parse cache needs to know about it. */
+  RenderCall renderCall(RenderRequest request, Map<String, Object> varOverrides) {
     Map<String, Object> callVars = vars;
     if (!varOverrides.isEmpty()) {
       callVars = new LinkedHashMap<>(vars);
@@ -367,7 +387,31 @@ public final class TemplateEngine {
         }
       }
     }
-    return new Rendered(out, call.refs, call.sources, call.config, call.problems);
+    call.result = new Rendered(out, call.refs, call.sources, call.config, call.problems);
+    return call;
+  }
+
+  /**
+   * A digest of everything besides the node itself that a parse-time rendering may read: every
+   * macro (dbt's, the packages', the project's), the vars, the target, the installed packages and
+   * the docs blocks. A parse cache made under another fingerprint is not used.
+   */
+  public synchronized String fingerprint() {
+    if (fingerprint == null) {
+      java.security.MessageDigest d = ParseCache.digest();
+      ParseCache.feed(d, "sluice-parse-" + ParseCache.FORMAT);
+      ParseCache.feed(d, macroText.toString());
+      ParseCache.feed(d, String.valueOf(vars));
+      ParseCache.feed(d, String.valueOf(targetView));
+      ParseCache.feed(d, project.name());
+      ParseCache.feed(d, String.valueOf(packages.packages()));
+      ParseCache.feed(d, String.valueOf(packages.dispatch()));
+      ParseCache.feed(d, String.valueOf(new java.util.TreeMap<>(project.docs())));
+      ParseCache.feed(d, String.valueOf(project.settings()));
+      ParseCache.feed(d, String.valueOf(queries.executing()));
+      fingerprint = java.util.HexFormat.of().formatHex(d.digest());
+    }
+    return fingerprint;
   }
 
   private static String message(String m) {

@@ -137,6 +137,7 @@ public final class TemplateFunctions {
     }
     String name = String.valueOf(pos.get(0));
     String v = call.env.get(name);
+    call.envRead.put(name, v);
     if (v != null) {
       return v;
     }

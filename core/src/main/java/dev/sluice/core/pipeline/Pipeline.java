@@ -36,7 +36,7 @@ public final class Pipeline implements AutoCloseable {
   private final Target target;
   private final PipelineOptions options;
   private final Warehouse warehouse;
-  private final RunHistory history;
+  private RunHistory history;
   private volatile Executor running;
   private final List<ProjectProblem> runWarnings =
       new java.util.concurrent.CopyOnWriteArrayList<>();
@@ -45,12 +45,23 @@ public final class Pipeline implements AutoCloseable {
       deferred = n -> null;
 
   private Pipeline(Manifest manifest, Target target, PipelineOptions options, Warehouse warehouse) {
+    this(manifest, target, options, warehouse, true);
+  }
+
+  private Pipeline(
+      Manifest manifest,
+      Target target,
+      PipelineOptions options,
+      Warehouse warehouse,
+      boolean histories) {
     this.manifest = manifest;
     this.target = target;
     this.options = options;
     this.warehouse = warehouse;
-    this.history = new RunHistory(warehouse);
-    new dev.sluice.core.quality.QualityHistory(warehouse); // anomaly checks read it in the run
+    if (histories) {
+      this.history = new RunHistory(warehouse);
+      new dev.sluice.core.quality.QualityHistory(warehouse); // anomaly checks read it in the run
+    }
   }
 
   /** Parses the project; throws {@link ProjectException} with every error when it has any. */
@@ -94,8 +105,30 @@ public final class Pipeline implements AutoCloseable {
       Path dir, PipelineOptions options, java.util.function.Consumer<String> note) {
     Manifest manifest = parse(dir, options);
     Target target = manifest.project().settings().target(options.target());
+    // a read-only verb creates no history tables: DDL on the file made every preview a write
     return new Pipeline(
-        manifest, target, options, dev.sluice.core.warehouse.ReadCopy.open(target.path(), note));
+        manifest,
+        target,
+        options,
+        dev.sluice.core.warehouse.ReadCopy.open(target.path(), note),
+        false);
+  }
+
+  /**
+   * For {@code compile}: the warehouse (or a copy, as {@link #openForReading}) is opened only when
+   * a template introspects it, so compiling plain SQL never touches the DuckDB file.
+   */
+  public static Pipeline openForCompiling(
+      Path dir, PipelineOptions options, java.util.function.Consumer<String> note) {
+    Manifest manifest = parse(dir, options);
+    Target target = manifest.project().settings().target(options.target());
+    return new Pipeline(
+        manifest,
+        target,
+        options,
+        new dev.sluice.core.warehouse.LazyWarehouse(
+            "duckdb", () -> dev.sluice.core.warehouse.ReadCopy.open(target.path(), note)),
+        false);
   }
 
   private static TemplateEngine engine(
@@ -136,13 +169,16 @@ public final class Pipeline implements AutoCloseable {
     return warehouse;
   }
 
-  public RunHistory history() {
+  public synchronized RunHistory history() {
+    if (history == null) {
+      history = new RunHistory(warehouse);
+    }
     return history;
   }
 
   /** A compiler against this warehouse, for compile, previews and runs. */
   public Compiler compiler(boolean fullRefresh, String invocationId) {
-    return compiler(fullRefresh, invocationId, Catalog.read(warehouse));
+    return compiler(fullRefresh, invocationId, Catalog.readOnFirstUse(warehouse));
   }
 
   private Compiler compiler(boolean fullRefresh, String invocationId, Catalog catalog) {
@@ -204,13 +240,14 @@ public final class Pipeline implements AutoCloseable {
             options.loads().create(warehouse, manifest.project().root(), options.env()),
             RetryPolicy.read(manifest.project().root()));
     running = executor;
-    history.started(
-        runId,
-        command.label(),
-        describe(select, exclude),
-        java.time.Instant.now(),
-        options.invokedFrom(),
-        trigger);
+    history()
+        .started(
+            runId,
+            command.label(),
+            describe(select, exclude),
+            java.time.Instant.now(),
+            options.invokedFrom(),
+            trigger);
     RunSummary summary;
     try {
       summary =
@@ -227,8 +264,9 @@ public final class Pipeline implements AutoCloseable {
     } finally {
       running = null;
     }
-    history.finished(
-        summary); // one transaction for all nodes: per-node inserts cost as much as small builds
+    history()
+        .finished(summary); // one transaction for all nodes: per-node inserts cost as much as small
+    // builds
     try {
       QualityRecording.record(
           warehouse,

@@ -71,6 +71,9 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
 
   private static void gateOnTests(
       Manifest manifest, Set<String> planned, Map<String, Set<String>> waits) {
+    // the blocking tests of each parent, found once: a seed read by a thousand models would
+    // otherwise have its thousand children looked at a thousand times
+    Map<String, Set<String>> blockingTests = new java.util.HashMap<>();
     for (String id : planned) {
       Node n = manifest.node(id).orElseThrow();
       if (n.kind() == NodeKind.TEST) {
@@ -78,15 +81,8 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
       }
       Set<String> extra = new LinkedHashSet<>();
       for (String parent : waits.get(id)) {
-        for (String child : manifest.dag().children(parent)) {
-          Node c = manifest.node(child).orElseThrow();
-          // blocking: false lets downstream go on whatever the test finds; true holds it back
-          // even for a test that reads several tables
-          boolean blocking = c.config().bool("blocking", manifest.dag().parents(child).size() == 1);
-          if (c instanceof GenericTest && planned.contains(child) && blocking) {
-            extra.add(child);
-          }
-        }
+        extra.addAll(
+            blockingTests.computeIfAbsent(parent, p -> blockingTestsOf(manifest, p, planned)));
       }
       waits.get(id).addAll(extra);
     }
@@ -129,6 +125,24 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
       out.add(id);
     }
     return new Plan(out, waits);
+  }
+
+  private static Set<String> blockingTestsOf(
+      Manifest manifest, String parent, Set<String> planned) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String child : manifest.dag().children(parent)) {
+      if (!planned.contains(child)) {
+        continue;
+      }
+      Node c = manifest.node(child).orElseThrow();
+      // blocking: false lets downstream go on whatever the test finds; true holds it back
+      // even for a test that reads several tables
+      if (c instanceof GenericTest
+          && c.config().bool("blocking", manifest.dag().parents(child).size() == 1)) {
+        out.add(child);
+      }
+    }
+    return out;
   }
 
   public int size() {

@@ -36,27 +36,20 @@ public final class RunArtifacts {
     Files.createDirectories(targetDir);
     ObjectNode root = DbtRunResults.of(manifest.project().name(), summary);
     java.util.Map<String, String> compiled = new java.util.LinkedHashMap<>();
+    java.util.Map<String, String> files = new java.util.LinkedHashMap<>();
     for (NodeResult r : summary.results()) {
       if (r.compiledSql() != null) {
         compiled.put(r.nodeId(), r.compiledSql());
         manifest
             .node(r.nodeId())
-            .ifPresent(
-                node -> {
-                  try {
-                    writeAtomically(
-                        targetDir,
-                        targetDir
-                            .resolve("compiled")
-                            .resolve(manifest.project().name())
-                            .resolve(compiledName(node)),
-                        r.compiledSql() + "\n");
-                  } catch (IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                  }
-                });
+            .ifPresent(node -> files.put(compiledName(node), r.compiledSql() + "\n"));
       }
     }
+    // only the files whose SQL changed are rewritten, each atomically
+    dev.sluice.core.io.FileTree.update(
+        SafePaths.under(
+            targetDir, targetDir.resolve("compiled").resolve(manifest.project().name())),
+        files);
     writeAtomically(
         targetDir,
         targetDir.resolve("run_results.json"),

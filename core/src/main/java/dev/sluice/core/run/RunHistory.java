@@ -2,9 +2,15 @@ package dev.sluice.core.run;
 
 import dev.sluice.core.warehouse.CatalogChanges;
 import dev.sluice.core.warehouse.Warehouse;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
 import java.util.List;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
 import org.jdbi.v3.core.Handle;
 import org.jdbi.v3.core.Jdbi;
 
@@ -157,13 +163,64 @@ public final class RunHistory {
         .execute();
   }
 
+  /**
+   * All of a run's node rows through one DuckDB Appender, in the run's transaction: a prepared
+   * insert per node was a quarter of the native time of a 1,000-view run. Falls back to the inserts
+   * when the connection is not DuckDB's.
+   */
+  private void appendNodes(Handle h, String runId, List<NodeResult> results) throws SQLException {
+    Connection c = h.getConnection();
+    if (results.isEmpty() || !c.isWrapperFor(DuckDBConnection.class)) {
+      results.forEach(r -> insertNode(h, runId, r));
+      return;
+    }
+    // the columns in the table's order: attempts was added last
+    try (DuckDBAppender a =
+        c.unwrap(DuckDBConnection.class).createAppender(Warehouse.META_SCHEMA, "run_nodes")) {
+      for (NodeResult r : results) {
+        a.beginRow();
+        text(a, runId);
+        text(a, r.nodeId());
+        text(a, r.name());
+        text(a, r.kind());
+        text(a, r.status().label());
+        if (r.startedAt() == null) {
+          a.appendNull();
+        } else {
+          // as a bound Timestamp is stored: the wall-clock time of this JVM's zone
+          a.append(LocalDateTime.ofInstant(r.startedAt(), ZoneId.systemDefault()));
+        }
+        a.append(r.durationMillis());
+        a.append(r.rows());
+        text(a, r.message());
+        text(a, r.relation());
+        text(a, r.sqlHash());
+        a.append(r.attempts());
+        a.endRow();
+      }
+    }
+  }
+
+  private static void text(DuckDBAppender a, String value) throws SQLException {
+    if (value == null) {
+      a.appendNull();
+    } else {
+      a.append(value);
+    }
+  }
+
   public void finished(RunSummary s) {
     LIVE.remove(s.runId());
     long errors = s.results().stream().filter(r -> r.status().failsRun()).count();
     String status = s.cancelled() ? "cancelled" : errors > 0 ? "failed" : "succeeded";
     jdbi.useTransaction(
         h -> {
-          s.results().forEach(r -> insertNode(h, s.runId(), r));
+          try {
+            appendNodes(h, s.runId(), s.results());
+          } catch (SQLException e) {
+            throw new IllegalStateException(
+                "could not record the run's nodes: " + e.getMessage(), e);
+          }
           h.createUpdate(
                   "update "
                       + runs

@@ -1,0 +1,263 @@
+package dev.sluice.bench.scale;
+
+import dev.sluice.bench.SyntheticProject;
+import dev.sluice.bench.start.Nothing;
+import dev.sluice.core.parse.Manifest;
+import dev.sluice.core.parse.ParseCache;
+import dev.sluice.core.parse.TemplateEngine;
+import dev.sluice.core.plan.Command;
+import dev.sluice.core.plan.Plan;
+import dev.sluice.core.project.Project;
+import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.project.Target;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/**
+ * {@code bin/bench scale [parse|compile|run|query] [RUNS]}: Sluice at scale, each measure on one
+ * line beside its raw baseline and the ratio, all taken in the same run (in turns, so a busy
+ * machine slows both alike).
+ */
+public final class ScaleBenchmark {
+  private ScaleBenchmark() {}
+
+  public static void main(String[] args) throws Exception {
+    String which = args.length > 0 ? args[0] : "all";
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 3;
+    Path repo = Path.of("").toAbsolutePath();
+    System.out.println("load average at start: " + Processes.load());
+    if (which.equals("all") || which.equals("parse")) {
+      parse(10_000, runs);
+      parse(20_000, runs);
+    }
+    if (which.equals("all") || which.equals("compile")) {
+      compile(repo, runs);
+    }
+    if (which.equals("all") || which.equals("run")) {
+      run(repo, runs);
+    }
+    if (which.equals("all") || which.equals("query")) {
+      query(repo, runs);
+    }
+    System.out.println("load average at end: " + Processes.load());
+  }
+
+  /** In process: a full parse and plan, its memory, and a re-parse after one edit. */
+  private static void parse(int size, int runs) throws IOException {
+    Path dir = Files.createTempDirectory("sluice-scale-" + size);
+    try {
+      SyntheticProject.write(dir, size, 10);
+      parseOnce(dir, ParseCache.NONE); // warm-up
+      long full = Long.MAX_VALUE;
+      for (int i = 0; i < runs; i++) {
+        full = Math.min(full, parseOnce(dir, null));
+        Files.deleteIfExists(dir.resolve("target/partial_parse.json"));
+      }
+      long fresh = Long.MAX_VALUE;
+      for (int i = 0; i < runs; i++) {
+        fresh = Math.min(fresh, parseOnce(dir, ParseCache.NONE));
+      }
+      Processes.line(
+          "parse+plan " + size + " models, cache empty (writes it)",
+          full,
+          "the same with no cache at all",
+          fresh);
+      parseOnce(dir, null); // fills the cache
+      long partial = Long.MAX_VALUE;
+      for (int i = 0; i < runs; i++) {
+        Path model = dir.resolve("models/layer9/m" + (size - 1 - i) + ".sql");
+        Files.writeString(model, Files.readString(model) + "-- edited " + i + "\n");
+        partial = Math.min(partial, parseOnce(dir, null));
+      }
+      Processes.line(
+          "re-parse+plan " + size + " after editing one model",
+          partial,
+          "full parse+plan, no cache",
+          fresh);
+      System.out.printf(
+          "%-52s %8d MB (heap used by the manifest and plan, after GC)%n",
+          "memory, " + size + " models", retained(dir));
+    } finally {
+      delete(dir);
+    }
+  }
+
+  private static long parseOnce(Path dir, ParseCache cache) {
+    long t0 = System.nanoTime();
+    Project project = new ProjectLoader().load(dir);
+    Target target = project.settings().target(null);
+    TemplateEngine engine = new TemplateEngine(project, target, System.getenv(), Map.of(), "parse");
+    Manifest m =
+        cache == null
+            ? Manifest.of(project, engine, target)
+            : Manifest.of(project, engine, target, cache);
+    Plan plan = Plan.of(m, Command.BUILD, null, null);
+    if (m.hasErrors() || plan.size() == 0) {
+      throw new IllegalStateException("the synthetic project did not parse: " + m.problems());
+    }
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  private static long retained(Path dir) {
+    System.gc();
+    long before = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    Project project = new ProjectLoader().load(dir);
+    Target target = project.settings().target(null);
+    Manifest m =
+        Manifest.of(
+            project,
+            new TemplateEngine(project, target, System.getenv(), Map.of(), "parse"),
+            target,
+            ParseCache.NONE);
+    Plan plan = Plan.of(m, Command.BUILD, null, null);
+    System.gc();
+    long after = ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+    if (plan.size() == 0) {
+      throw new IllegalStateException();
+    }
+    java.lang.ref.Reference.reachabilityFence(m); // both stay alive until measured
+    java.lang.ref.Reference.reachabilityFence(plan);
+    return (after - before) >> 20;
+  }
+
+  /** Whole process: {@code bin/sluice compile} of 10,000 models, fresh and after one edit. */
+  private static void compile(Path repo, int runs) throws Exception {
+    Path dir = Files.createTempDirectory("sluice-scale-compile");
+    try {
+      SyntheticProject.write(dir, 10_000, 10);
+      List<String> compile = List.of(repo + "/bin/sluice", "compile", "--project", dir.toString());
+      List<String> nothing = Processes.java(repo, Nothing.class);
+      Processes.time(dir, compile); // class-data archive, page cache
+      long[] cold = new long[runs];
+      long[] edited = new long[runs];
+      long[] base = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        delete(dir.resolve("target"));
+        cold[i] = Processes.time(dir, compile);
+        Path model = dir.resolve("models/layer9/m" + (9_999 - i) + ".sql");
+        Files.writeString(model, Files.readString(model) + "-- edited " + i + "\n");
+        edited[i] = Processes.time(dir, compile);
+        base[i] = Processes.time(dir, nothing);
+      }
+      Processes.line(
+          "sluice compile, 10,000 models, no target/",
+          Processes.median(cold),
+          "empty JVM on the same class path",
+          Processes.median(base));
+      Processes.line(
+          "sluice compile, 10,000 models, one edited",
+          Processes.median(edited),
+          "empty JVM on the same class path",
+          Processes.median(base));
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /**
+   * Whole process: {@code bin/sluice run} of 1,000 views against the same SQL on one connection.
+   */
+  private static void run(Path repo, int runs) throws Exception {
+    Path dir = Files.createTempDirectory("sluice-scale-run");
+    try {
+      SyntheticProject.write(dir, 1_000, 5);
+      String sluice = repo + "/bin/sluice";
+      Processes.time(dir, List.of(sluice, "seed", "--project", dir.toString()));
+      List<String> run = List.of(sluice, "run", "--project", dir.toString());
+      Processes.time(dir, run); // builds once, writes target/compiled
+      Path db = dir.resolve("target/synthetic.duckdb");
+      Path statements = dir.resolve("statements.sql");
+      StringBuilder all = new StringBuilder();
+      for (int i = 0; i < 1_000; i++) {
+        int layer = Math.min(i / 200, 4);
+        String select =
+            Files.readString(
+                dir.resolve("target/compiled/synthetic/models/layer" + layer + "/m" + i + ".sql"));
+        all.append("create or replace view \"main\".\"m")
+            .append(i)
+            .append("\" as ")
+            .append(select.strip())
+            .append("\n;;\n");
+      }
+      Files.writeString(statements, all);
+      List<String> raw =
+          Processes.java(repo, RawStatements.class, db.toString(), statements.toString());
+      long[] a = new long[runs];
+      long[] b = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        a[i] = Processes.time(dir, run);
+        b[i] = Processes.time(dir, raw);
+      }
+      Processes.line(
+          "sluice run, 1,000 views",
+          Processes.median(a),
+          "the same 1,000 statements, one connection",
+          Processes.median(b));
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** Whole process: {@code sluice query --limit 1000} of a 100M-row table against a raw read. */
+  private static void query(Path repo, int runs) throws Exception {
+    Path dir = Files.createTempDirectory("sluice-scale-query");
+    try {
+      Files.writeString(dir.resolve("sluice.yml"), "name: big\n");
+      Path db = dir.resolve("target/big.duckdb");
+      Files.createDirectories(db.getParent());
+      try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db);
+          Statement st = c.createStatement()) {
+        st.execute(
+            "create table big as select range as id, range % 997 as k, range * 0.5 as v"
+                + " from range(100000000)");
+      }
+      String sql = "select * from big";
+      List<String> sluice =
+          List.of(
+              repo + "/bin/sluice",
+              "query",
+              "--project",
+              dir.toString(),
+              "--format",
+              "csv",
+              "--limit",
+              "1000",
+              sql);
+      List<String> raw = Processes.java(repo, RawQuery.class, db.toString(), sql, "1000");
+      Processes.time(dir, sluice);
+      long[] a = new long[runs];
+      long[] b = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        a[i] = Processes.time(dir, sluice);
+        b[i] = Processes.time(dir, raw);
+      }
+      Processes.line(
+          "sluice query --limit 1000, 100M rows",
+          Processes.median(a),
+          "JDBC streaming read of 1,000 rows",
+          Processes.median(b));
+    } finally {
+      delete(dir);
+    }
+  }
+
+  static void delete(Path dir) throws IOException {
+    if (!Files.exists(dir)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(dir)) {
+      List<Path> all = new ArrayList<>(walk.sorted(Comparator.reverseOrder()).toList());
+      all.forEach(p -> p.toFile().delete());
+    }
+  }
+}

@@ -1,0 +1,150 @@
+package dev.sluice.core.io;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+/**
+ * Many files under one folder written as one change. A temporary file and a rename per file made a
+ * compile of 10,000 models spend most of its time in the file system; these write plain files into
+ * a folder no reader looks at and swap the whole folder in, or skip the files that did not change.
+ * Either way a reader, or a process killed half way, never sees a half-written file.
+ */
+public final class FileTree {
+  private static final String NEW = ".new-";
+  private static final String OLD = ".old-";
+
+  private FileTree() {}
+
+  /**
+   * Makes {@code dir} hold exactly {@code files} (paths relative to it, with {@code /}): they are
+   * written into a fresh sibling folder, which is then renamed into place; the old folder is
+   * renamed aside and deleted. A process killed before the swap leaves the old folder whole, one
+   * killed after it the new one; the hidden leftovers are removed by the next call.
+   */
+  public static void replace(Path dir, Map<String, String> files) throws IOException {
+    Path parent = dir.toAbsolutePath().getParent();
+    Files.createDirectories(parent);
+    String name = dir.getFileName().toString();
+    removeLeftovers(parent, name);
+    String id = UUID.randomUUID().toString().substring(0, 8);
+    Path fresh = parent.resolve("." + name + NEW + id);
+    Path aside = parent.resolve("." + name + OLD + id);
+    try {
+      Files.createDirectory(fresh);
+      Set<Path> made = new HashSet<>();
+      made.add(fresh);
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        Path file = inside(fresh, f.getKey());
+        Path folder = file.getParent();
+        if (made.add(folder)) {
+          Files.createDirectories(folder);
+        }
+        Files.write(file, f.getValue().getBytes(StandardCharsets.UTF_8));
+      }
+      boolean had = Files.exists(dir);
+      if (had) {
+        Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
+      }
+      Files.move(fresh, dir, StandardCopyOption.ATOMIC_MOVE);
+      if (had) {
+        deleteTree(aside);
+      }
+    } finally {
+      deleteTree(fresh);
+    }
+  }
+
+  /**
+   * Writes {@code files} under {@code dir} (paths relative to it), leaving every file whose text is
+   * already the same untouched and replacing each changed one atomically. Other files stay.
+   *
+   * @return how many files were written
+   */
+  public static int update(Path dir, Map<String, String> files) throws IOException {
+    int written = 0;
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path file = inside(dir, f.getKey());
+      byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+      if (same(file, bytes)) {
+        continue;
+      }
+      refuseLinksOut(dir, file);
+      AtomicFiles.write(file, f.getValue());
+      written++;
+    }
+    return written;
+  }
+
+  private static boolean same(Path file, byte[] bytes) throws IOException {
+    try {
+      return Files.size(file) == bytes.length
+          && java.util.Arrays.equals(Files.readAllBytes(file), bytes);
+    } catch (java.nio.file.NoSuchFileException e) {
+      return false;
+    }
+  }
+
+  /** Refuses a file whose folder, after symlinks, lies outside {@code root}. */
+  private static void refuseLinksOut(Path root, Path file) throws IOException {
+    Path folder = file.getParent();
+    while (folder != null && !Files.exists(folder)) {
+      folder = folder.getParent();
+    }
+    if (folder == null || !Files.exists(root)) {
+      return;
+    }
+    if (!folder.toRealPath().startsWith(root.toRealPath())) {
+      throw new IOException("refusing to write " + file + ": it leads outside " + root);
+    }
+  }
+
+  /** Refuses a relative path that would leave {@code root}. */
+  private static Path inside(Path root, String relative) {
+    Path p = root.resolve(relative).normalize();
+    if (!p.startsWith(root.normalize()) || p.equals(root.normalize())) {
+      throw new IllegalArgumentException("not a file under " + root + ": " + relative);
+    }
+    return p;
+  }
+
+  private static void removeLeftovers(Path parent, String name) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(parent, "." + name + ".*-*")) {
+      for (Path p : s) {
+        String n = p.getFileName().toString();
+        if (n.startsWith("." + name + NEW) || n.startsWith("." + name + OLD)) {
+          deleteTree(p);
+        }
+      }
+    }
+  }
+
+  private static void deleteTree(Path p) throws IOException {
+    if (!Files.exists(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return;
+    }
+    try (Stream<Path> walk = Files.walk(p)) {
+      walk.sorted(Comparator.reverseOrder())
+          .forEach(
+              f -> {
+                try {
+                  Files.deleteIfExists(f);
+                } catch (IOException e) {
+                  throw new UncheckedIOException(e);
+                }
+              });
+    } catch (UncheckedIOException e) {
+      throw e.getCause();
+    }
+  }
+}

@@ -1,0 +1,188 @@
+package dev.sluice.core.parse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.project.Node;
+import dev.sluice.core.project.Project;
+import dev.sluice.core.project.ProjectLoader;
+import dev.sluice.core.project.Target;
+import dev.sluice.core.testing.ProjectFolder;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The partial-parse cache never changes a result: after random edits to models, macros, vars, the
+ * schema file, sluice.yml and environment variables, a parse through the cache gives exactly what a
+ * parse without it gives, and it renders again no more than what an edit can reach.
+ */
+class ParseCacheTest {
+  private static final int MODELS = 12;
+  @TempDir Path dir;
+  private final Map<String, String> env = new HashMap<>();
+
+  private ProjectFolder write() {
+    ProjectFolder p =
+        new ProjectFolder(dir)
+            .file(
+                "sluice.yml", "name: cached\nvars:\n  factor: 2\nmodels:\n  +materialized: view\n")
+            .file("sources/s.yml", "sources:\n  - name: app\n    tables: [{name: users}]\n")
+            .file(
+                "macros/m.sql",
+                "{% macro times(x) %}{{ x }} * {{ var('factor') }}{% endmacro %}\n"
+                    + "{% macro label() %}'plain'{% endmacro %}\n")
+            .file("models/schema.yml", "models:\n  - name: m1\n    config:\n      alias: first\n");
+    for (int i = 0; i < MODELS; i++) {
+      p.file("models/m" + i + ".sql", model(i, 0));
+    }
+    env.put("SLUICE_TEST_REGION", "eu");
+    return p;
+  }
+
+  /** Model i in one of several shapes: refs, sources, macros, vars, env vars, config. */
+  private static String model(int i, int shape) {
+    String up = i == 0 ? "{{ source('app', 'users') }}" : "{{ ref('m" + (i - 1) + "') }}";
+    return switch (shape % 5) {
+      case 0 -> "select id, {{ times('id') }} as v from " + up + "\n";
+      case 1 ->
+          "{{ config(materialized='table', tags=['t" + i + "']) }}\nselect * from " + up + "\n";
+      case 2 ->
+          "select '{{ env_var('SLUICE_TEST_REGION', 'none') }}' as r, {{ label() }} as l from "
+              + up
+              + "\n";
+      case 3 -> "select {{ var('factor') }} as f from " + up + "\n";
+      default -> "select * from " + up + " where id > " + shape + "\n";
+    };
+  }
+
+  private Manifest parse(boolean cached) {
+    Project project = new ProjectLoader(env).load(dir);
+    Target target = project.settings().target(null);
+    TemplateEngine engine = new TemplateEngine(project, target, env, Map.of(), "parse");
+    return cached
+        ? Manifest.of(project, engine, target)
+        : Manifest.of(project, engine, target, ParseCache.NONE);
+  }
+
+  /** Everything a parse gives, as text: nodes with configs, renderings, problems and edges. */
+  private static String result(Manifest m) {
+    StringBuilder out = new StringBuilder();
+    for (Node n : m.project().nodes()) {
+      out.append(n).append('\n');
+      out.append(m.dag().parents(n.uniqueId())).append('\n');
+    }
+    new TreeMap<>(m.parsed())
+        .forEach((id, r) -> out.append(id).append(" => ").append(r).append('\n'));
+    m.problems().forEach(p -> out.append(p).append('\n'));
+    return out.toString();
+  }
+
+  private void edit(Random random) throws IOException {
+    ProjectFolder p = new ProjectFolder(dir);
+    switch (random.nextInt(7)) {
+      case 0, 1 -> {
+        int i = random.nextInt(MODELS);
+        p.file("models/m" + i + ".sql", model(i, random.nextInt(10)));
+      }
+      case 2 ->
+          p.file(
+              "macros/m.sql",
+              "{% macro times(x) %}{{ x }} * {{ var('factor') }} + "
+                  + random.nextInt(3)
+                  + "{% endmacro %}\n{% macro label() %}'l"
+                  + random.nextInt(3)
+                  + "'{% endmacro %}\n");
+      case 3 ->
+          p.file(
+              "sluice.yml",
+              "name: cached\nvars:\n  factor: "
+                  + random.nextInt(4)
+                  + "\nmodels:\n  +materialized: "
+                  + (random.nextBoolean() ? "view" : "table")
+                  + "\n");
+      case 4 ->
+          p.file(
+              "models/schema.yml",
+              "models:\n  - name: m"
+                  + random.nextInt(MODELS)
+                  + "\n    config:\n      alias: a"
+                  + random.nextInt(3)
+                  + "\n");
+      case 5 -> env.put("SLUICE_TEST_REGION", random.nextBoolean() ? "eu" : "us");
+      default -> {
+        // a model appears or goes; refs to it break or mend
+        Path extra = dir.resolve("models/m" + MODELS + ".sql");
+        if (Files.exists(extra)) {
+          Files.delete(extra);
+        } else {
+          p.file("models/m" + MODELS + ".sql", "select * from {{ ref('m3') }}\n");
+        }
+      }
+    }
+  }
+
+  @Test
+  void aCachedParseAlwaysEqualsAFreshOne() throws IOException {
+    for (long seed = 1; seed <= 4; seed++) {
+      Random random = new Random(seed);
+      write();
+      for (int round = 0; round < 12; round++) {
+        edit(random);
+        String fresh = result(parse(false));
+        String cached = result(parse(true));
+        assertThat(cached).as("seed %d, round %d", seed, round).isEqualTo(fresh);
+        // and a second cached parse, now from the entries the first one wrote
+        assertThat(result(parse(true))).as("seed %d, round %d again", seed, round).isEqualTo(fresh);
+      }
+    }
+  }
+
+  @Test
+  void anEditToOneModelRendersOnlyThatModel() throws IOException {
+    write();
+    Manifest first = parse(true);
+    Path file = dir.resolve("target/partial_parse.json");
+    assertThat(file).isRegularFile();
+    new ProjectFolder(dir).file("models/m5.sql", model(5, 4));
+    Project project = new ProjectLoader(env).load(dir);
+    Target target = project.settings().target(null);
+    TemplateEngine engine = new TemplateEngine(project, target, env, Map.of(), "parse");
+    ParseCache cache = ParseCache.open(project, engine);
+    Manifest again = Manifest.of(project, engine, target, cache);
+    assertThat(cache.misses()).isEqualTo(1);
+    assertThat(cache.hits()).isEqualTo(MODELS - 1);
+    assertThat(again.parsed().get("model.m5").sql()).contains("where id > 4");
+    assertThat(again.parsed().get("model.m6").refs()).containsExactly("m5");
+    assertThat(first.parsed().keySet()).isEqualTo(again.parsed().keySet());
+  }
+
+  @Test
+  void aMacroOrVarChangeRendersEverythingAgain() throws IOException {
+    write();
+    parse(true);
+    // file, text replaced, by what, and what m0's SQL then holds
+    List<String[]> edits = new ArrayList<>();
+    edits.add(new String[] {"sluice.yml", "factor: 2", "factor: 3", "id * 3"});
+    edits.add(new String[] {"macros/m.sql", "{{ var('factor') }}", "4", "id * 4"});
+    for (String[] edit : edits) {
+      String edited = edit[0];
+      Path f = dir.resolve(edited);
+      Files.writeString(f, Files.readString(f).replace(edit[1], edit[2]));
+      Project project = new ProjectLoader(env).load(dir);
+      Target target = project.settings().target(null);
+      TemplateEngine engine = new TemplateEngine(project, target, env, Map.of(), "parse");
+      ParseCache cache = ParseCache.open(project, engine);
+      Manifest m = Manifest.of(project, engine, target, cache);
+      assertThat(cache.hits()).as(edited).isZero();
+      assertThat(m.parsed().get("model.m0").sql()).as(edited).contains(edit[3]);
+    }
+  }
+}
