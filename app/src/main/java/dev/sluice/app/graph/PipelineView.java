@@ -305,6 +305,20 @@ public final class PipelineView extends Pane {
       menu.hide();
     }
     menu = new ContextMenu(items.toArray(MenuItem[]::new));
+    showOver(menu, owner, e);
+  }
+
+  /**
+   * Shows a context menu, after asking the desktop for the window's keyboard focus: once a native
+   * dialog (the folder or file chooser) has closed, the window may believe it is focused while the
+   * desktop no longer says so, and the menu, mapped under the pointer, takes the focus, which makes
+   * the window lose it and close the menu at once.
+   */
+  static void showOver(
+      ContextMenu menu, javafx.scene.Node owner, javafx.scene.input.ContextMenuEvent e) {
+    if (owner.getScene() != null && owner.getScene().getWindow() != null) {
+      owner.getScene().getWindow().requestFocus();
+    }
     menu.show(owner, e.getScreenX(), e.getScreenY());
   }
 

@@ -34,6 +34,8 @@ final class WorkbenchMenus {
               DirectoryChooser chooser = new DirectoryChooser();
               chooser.setTitle("Open a Sluice or dbt project folder");
               File dir = chooser.showDialog(window);
+              // the desktop's dialog leaves the window without the keyboard focus it thinks it has
+              window.requestFocus();
               if (dir != null) {
                 open.accept(dir.toPath());
               }
