@@ -3,8 +3,8 @@ package dev.sluice.bench;
 import java.util.Arrays;
 
 /**
- * The harness's entry point: {@code bin/bench engine|load|start|shop-api}. Benchmarks print their
- * own figures; {@code shop-api} serves the elt_shop sample's REST API until stopped.
+ * The harness's entry point: {@code bin/bench engine|load|start|app-start|shop-api}. Benchmarks
+ * print their own figures; {@code shop-api} serves the elt_shop sample's REST API until stopped.
  */
 public final class Bench {
   private Bench() {}
@@ -17,11 +17,12 @@ public final class Bench {
       case "load" -> dev.sluice.bench.load.LoadBenchmark.main(rest);
       case "shop-api" -> dev.sluice.bench.load.ShopApiServer.main(rest);
       case "start" -> dev.sluice.bench.start.StartBenchmark.main(rest);
+      case "app-start" -> dev.sluice.bench.start.AppStartBenchmark.main(rest);
       default -> {
         System.err.println(
             "unknown benchmark '"
                 + which
-                + "'; known: engine, load [postgres|csv], start [RUNS], shop-api (the elt_shop"
+                + "'; known: engine, load [postgres|csv], start [RUNS], app-start [RUNS], shop-api (the elt_shop"
                 + " sample's API server); the canvas benchmark runs from the app module, see docs/benchmarks.md");
         System.exit(2);
       }
