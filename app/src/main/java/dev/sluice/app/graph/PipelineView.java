@@ -353,7 +353,52 @@ public final class PipelineView extends Pane {
         renameSelected();
         e.consume();
       }
+      case LEFT, RIGHT, UP, DOWN -> {
+        if (!e.isShortcutDown() && !e.isAltDown()) {
+          moveSelection(e.getCode());
+          e.consume();
+        }
+      }
       default -> {}
+    }
+  }
+
+  /**
+   * An arrow key selects the neighbouring card that way (right: downstream, left: upstream), or the
+   * first card when none is selected, and brings it into view.
+   */
+  private void moveSelection(javafx.scene.input.KeyCode key) {
+    java.util.Map<String, GraphLayout.Point> places = new java.util.HashMap<>();
+    for (String item : groups.items()) {
+      if (!groups.isGroup(item)) {
+        places.put(item, savedPosition(item));
+      }
+    }
+    String from = project.selectedProperty().get();
+    String next;
+    if (from == null || !places.containsKey(from)) {
+      next =
+          places.entrySet().stream()
+              .filter(en -> en.getValue() != null)
+              .min(
+                  java.util.Comparator.comparingDouble(
+                      en -> en.getValue().x() + en.getValue().y() / 4))
+              .map(java.util.Map.Entry::getKey)
+              .orElse(null);
+    } else {
+      int dx =
+          key == javafx.scene.input.KeyCode.RIGHT
+              ? 1
+              : key == javafx.scene.input.KeyCode.LEFT ? -1 : 0;
+      int dy =
+          key == javafx.scene.input.KeyCode.DOWN
+              ? 1
+              : key == javafx.scene.input.KeyCode.UP ? -1 : 0;
+      next = ArrowNavigation.next(places, from, dx, dy);
+    }
+    if (next != null) {
+      project.selection().only(next);
+      reveal(next);
     }
   }
 
@@ -498,6 +543,14 @@ public final class PipelineView extends Pane {
 
   public void fit() {
     panZoom.fit();
+  }
+
+  /** Zooms to one node, at a size where its card and its neighbours' are read. */
+  public void zoomTo(String id) {
+    GraphLayout.Point p = cards.where(id);
+    double w = ProjectViewModel.NODE_WIDTH;
+    double h = ProjectViewModel.NODE_HEIGHT;
+    panZoom.frame(p.x() - 2 * w, p.y() - 4 * h, 5 * w, 9 * h);
   }
 
   /** Zooms to show these nodes as large as fits (zoom to selection). */

@@ -87,6 +87,10 @@ final class WorkbenchMenus {
             c.menuItem("zoom-out"),
             c.menuItem("relayout"),
             new SeparatorMenuItem(),
+            c.menuItem("toggle-explorer"),
+            c.menuItem("toggle-inspector"),
+            c.menuItem("toggle-bottom"),
+            new SeparatorMenuItem(),
             dark);
     Menu run =
         new Menu(
@@ -97,6 +101,7 @@ final class WorkbenchMenus {
             c.menuItem("run-upstream"),
             c.menuItem("run-downstream"),
             c.menuItem("test-selected"),
+            c.menuItem("retry-failed"),
             new SeparatorMenuItem(),
             c.menuItem("cancel-run"));
     Menu data =
