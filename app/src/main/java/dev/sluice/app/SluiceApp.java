@@ -18,7 +18,14 @@ public final class SluiceApp extends Application {
 
   @Override
   public void start(Stage stage) {
+    long fxStarted = sinceJvmStart();
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
+    List<String> args = getParameters().getRaw();
+    Path project = null;
+    if (!args.isEmpty()) {
+      Path p = Path.of(args.get(0));
+      project = Files.isRegularFile(p) && p.getParent() != null ? p.getParent() : p;
+    }
     window =
         new MainWindow(
             stage,
@@ -26,13 +33,53 @@ public final class SluiceApp extends Application {
                 Application.setUserAgentStylesheet(
                     dark
                         ? new PrimerDark().getUserAgentStylesheet()
-                        : new PrimerLight().getUserAgentStylesheet()));
+                        : new PrimerLight().getUserAgentStylesheet()),
+            project);
     stage.show();
-    List<String> args = getParameters().getRaw();
-    if (!args.isEmpty()) {
-      Path p = Path.of(args.get(0));
-      window.open(Files.isRegularFile(p) && p.getParent() != null ? p.getParent() : p);
+    String marker = System.getProperty("sluice.bench.firstPaint");
+    if (marker != null) {
+      reportFirstPaint(Path.of(marker), fxStarted);
     }
+  }
+
+  private static long sinceJvmStart() {
+    return System.currentTimeMillis()
+        - java.lang.management.ManagementFactory.getRuntimeMXBean().getStartTime();
+  }
+
+  /**
+   * For {@code bin/bench app-start}: once a frame with the project's graph has been drawn, writes
+   * where the start-up time went to {@code marker} and quits.
+   */
+  private void reportFirstPaint(Path marker, long fxStarted) {
+    long windowShown = sinceJvmStart();
+    long[] loaded = {-1};
+    new javafx.animation.AnimationTimer() {
+      @Override
+      public void handle(long now) {
+        if (loaded[0] < 0) {
+          if (window.workbench().project().manifestProperty().get() != null) {
+            loaded[0] = sinceJvmStart(); // this pulse lays out and draws the graph
+          }
+          return;
+        }
+        stop();
+        String phases =
+            String.format(
+                java.util.Locale.ROOT,
+                "JavaFX start %d, window shown %d, project loaded %d, graph drawn %d",
+                fxStarted,
+                windowShown,
+                loaded[0],
+                sinceJvmStart());
+        try {
+          Files.writeString(marker, phases);
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException(e);
+        }
+        javafx.application.Platform.exit();
+      }
+    }.start();
   }
 
   @Override

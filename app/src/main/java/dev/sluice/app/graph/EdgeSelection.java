@@ -43,7 +43,7 @@ final class EdgeSelection {
           if (disconnect != null && !isGroup.test(from) && !isGroup.test(to)) {
             MenuItem remove = new MenuItem("Remove Edge");
             remove.setOnAction(a -> disconnect.accept(e.from, e.to));
-            new ContextMenu(remove).show(e, ev.getScreenX(), ev.getScreenY());
+            PipelineView.showOver(new ContextMenu(remove), e, ev);
           }
           ev.consume();
         });

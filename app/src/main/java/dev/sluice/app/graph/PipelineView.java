@@ -305,6 +305,20 @@ public final class PipelineView extends Pane {
       menu.hide();
     }
     menu = new ContextMenu(items.toArray(MenuItem[]::new));
+    showOver(menu, owner, e);
+  }
+
+  /**
+   * Shows a context menu, after asking the desktop for the window's keyboard focus: once a native
+   * dialog (the folder or file chooser) has closed, the window may believe it is focused while the
+   * desktop no longer says so, and the menu, mapped under the pointer, takes the focus, which makes
+   * the window lose it and close the menu at once.
+   */
+  static void showOver(
+      ContextMenu menu, javafx.scene.Node owner, javafx.scene.input.ContextMenuEvent e) {
+    if (owner.getScene() != null && owner.getScene().getWindow() != null) {
+      owner.getScene().getWindow().requestFocus();
+    }
     menu.show(owner, e.getScreenX(), e.getScreenY());
   }
 
@@ -320,6 +334,16 @@ public final class PipelineView extends Pane {
   private void onKey(javafx.scene.input.KeyEvent e) {
     if (commands != null && commands.onKey(e, project.selectedProperty().get())) {
       e.consume();
+      return;
+    }
+    switch (e.getCode()) {
+      case LEFT, RIGHT, UP, DOWN -> {
+        if (!e.isShortcutDown() && !e.isAltDown()) {
+          moveSelection(e.getCode());
+          e.consume();
+        }
+      }
+      default -> {}
     }
   }
 
@@ -332,6 +356,45 @@ public final class PipelineView extends Pane {
   public void clearSelection() {
     project.selection().clear();
     edges.select(null);
+  }
+
+  /**
+   * An arrow key selects the neighbouring card that way (right: downstream, left: upstream), or the
+   * first card when none is selected, and brings it into view.
+   */
+  private void moveSelection(javafx.scene.input.KeyCode key) {
+    java.util.Map<String, GraphLayout.Point> places = new java.util.HashMap<>();
+    for (String item : groups.items()) {
+      if (!groups.isGroup(item)) {
+        places.put(item, savedPosition(item));
+      }
+    }
+    String from = project.selectedProperty().get();
+    String next;
+    if (from == null || !places.containsKey(from)) {
+      next =
+          places.entrySet().stream()
+              .filter(en -> en.getValue() != null)
+              .min(
+                  java.util.Comparator.comparingDouble(
+                      en -> en.getValue().x() + en.getValue().y() / 4))
+              .map(java.util.Map.Entry::getKey)
+              .orElse(null);
+    } else {
+      int dx =
+          key == javafx.scene.input.KeyCode.RIGHT
+              ? 1
+              : key == javafx.scene.input.KeyCode.LEFT ? -1 : 0;
+      int dy =
+          key == javafx.scene.input.KeyCode.DOWN
+              ? 1
+              : key == javafx.scene.input.KeyCode.UP ? -1 : 0;
+      next = ArrowNavigation.next(places, from, dx, dy);
+    }
+    if (next != null) {
+      project.selection().only(next);
+      reveal(next);
+    }
   }
 
   /** Deletes the selected edge, or every selected node as one undo step. */
@@ -468,6 +531,14 @@ public final class PipelineView extends Pane {
 
   public void fit() {
     panZoom.fit();
+  }
+
+  /** Zooms to one node, at a size where its card and its neighbours' are read. */
+  public void zoomTo(String id) {
+    GraphLayout.Point p = cards.where(id);
+    double w = ProjectViewModel.NODE_WIDTH;
+    double h = ProjectViewModel.NODE_HEIGHT;
+    panZoom.frame(p.x() - 2 * w, p.y() - 4 * h, 5 * w, 9 * h);
   }
 
   /** Zooms to show these nodes as large as fits (zoom to selection). */

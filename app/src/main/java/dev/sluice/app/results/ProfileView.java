@@ -65,7 +65,12 @@ public final class ProfileView extends BorderPane {
     stats.setVgap(2);
     int row = 0;
     row = stat(stats, row, "Nulls", String.format(Locale.ROOT, "%.1f %%", c.nullPercent()));
-    row = stat(stats, row, "Distinct", String.format(Locale.ROOT, "≈ %,d", c.distinct()));
+    row =
+        stat(
+            stats,
+            row,
+            "Distinct",
+            String.format(Locale.ROOT, c.distinctExact() ? "%,d" : "≈ %,d", c.distinct()));
     row = stat(stats, row, "Min", short40(c.min()));
     row = stat(stats, row, "Max", short40(c.max()));
     if (c.mean() != null) {

@@ -138,7 +138,12 @@ public final class ResultsView extends BorderPane {
               .add(
                   new FileChooser.ExtensionFilter(
                       extension.toUpperCase(Locale.ROOT), "*." + extension));
-          File f = chooser.showSaveDialog(getScene() == null ? null : getScene().getWindow());
+          javafx.stage.Window owner = getScene() == null ? null : getScene().getWindow();
+          File f = chooser.showSaveDialog(owner);
+          if (owner != null) {
+            // the desktop's dialog leaves the window without the keyboard focus it thinks it has
+            owner.requestFocus();
+          }
           if (f != null) {
             model.export(f.toPath(), notify);
           }

@@ -30,9 +30,12 @@ public final class HistoryView extends BorderPane {
     table.setId("history-runs");
     table.setPlaceholder(
         new Label("No runs yet. Runs from the app and from `sluice` in a terminal appear here."));
-    table
-        .getColumns()
-        .add(col("Started", 160, r -> r.startedAt() == null ? "" : WHEN.format(r.startedAt())));
+    TableColumn<RunHistory.Run, String> started =
+        col("Started", 160, r -> r.startedAt() == null ? "" : WHEN.format(r.startedAt()));
+    // the other columns give way when the panel is narrow; the time never ends in "…"
+    started.setMinWidth(
+        new javafx.scene.text.Text("0000-00-00 00:00:00").getLayoutBounds().getWidth() * 1.15 + 24);
+    table.getColumns().add(started);
     table.getColumns().add(col("Command", 80, RunHistory.Run::command));
     table
         .getColumns()

@@ -46,7 +46,16 @@ public final class RunPanel extends BorderPane {
     setTop(top);
 
     table.setId("run-nodes");
-    table.setItems(model.finished());
+    // what failed comes first; a click on a column header sorts by it instead
+    javafx.collections.transformation.SortedList<NodeResult> sorted =
+        new javafx.collections.transformation.SortedList<>(model.finished());
+    sorted
+        .comparatorProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createObjectBinding(
+                () -> table.getComparator() == null ? FAILED_FIRST : table.getComparator(),
+                table.comparatorProperty()));
+    table.setItems(sorted);
     table.setPlaceholder(
         new Label("Run a node (right-click it on the graph) or press Build to see results here."));
     table.getColumns().add(column("Status", 90, r -> r.status().label()));
@@ -96,6 +105,21 @@ public final class RunPanel extends BorderPane {
               table.getSelectionModel().select(r);
               table.scrollTo(r);
             });
+  }
+
+  /** Errors, then failed tests, then warnings, then the rest, each in the order they finished. */
+  static final java.util.Comparator<NodeResult> FAILED_FIRST =
+      java.util.Comparator.comparingInt(RunPanel::severity);
+
+  private static int severity(NodeResult r) {
+    return switch (r.status()) {
+      case ERROR -> 0;
+      case FAIL -> 1;
+      case WARN -> 2;
+      case CANCELLED -> 3;
+      case SKIPPED -> 4;
+      default -> 5;
+    };
   }
 
   static String describe(NodeResult r) {
@@ -150,6 +174,23 @@ public final class RunPanel extends BorderPane {
                   }
                 }
               });
+    } else if (title.equals("Message")) {
+      // a long error wraps onto more lines of its row instead of ending in "…"
+      c.setCellFactory(
+          col -> {
+            TableCell<NodeResult, String> cell =
+                new TableCell<>() {
+                  @Override
+                  protected void updateItem(String item, boolean empty) {
+                    super.updateItem(item, empty);
+                    setText(empty ? null : item);
+                  }
+                };
+            cell.setWrapText(true);
+            cell.setPrefHeight(javafx.scene.control.Control.USE_COMPUTED_SIZE);
+            cell.setId("run-message");
+            return cell;
+          });
     }
     return c;
   }

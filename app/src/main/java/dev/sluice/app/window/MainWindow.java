@@ -27,6 +27,14 @@ public final class MainWindow {
   private final RecentProjects recent = new RecentProjects();
 
   public MainWindow(Stage stage, Consumer<Boolean> darkTheme) {
+    this(stage, darkTheme, null);
+  }
+
+  /**
+   * A window that opens {@code project} at once, when given: the welcome page is shown only when
+   * there is no project to open, so it never flashes up before one.
+   */
+  public MainWindow(Stage stage, Consumer<Boolean> darkTheme, Path project) {
     this.stage = stage;
     workbench = new Workbench(background, Platform::runLater, text -> {});
     BorderPane root = new BorderPane(workbench);
@@ -64,7 +72,14 @@ public final class MainWindow {
         .addListener(
             (o, was, r) -> stage.setTitle(r == null ? "Sluice" : r.getFileName() + " — Sluice"));
     watcher.scheduleWithFixedDelay(workbench.project()::reloadIfChanged, 2, 2, TimeUnit.SECONDS);
-    Welcome.show(workbench, samples(), recent, this::open);
+    if (project != null && Files.isDirectory(project)) {
+      open(project);
+    } else {
+      Welcome.show(workbench, samples(), recent, this::open);
+      if (project != null) {
+        notify("Not a folder: " + project);
+      }
+    }
   }
 
   /** Opens a project folder (or the folder of a sluice.yml / dbt_project.yml). */

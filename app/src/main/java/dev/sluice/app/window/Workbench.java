@@ -52,6 +52,8 @@ public final class Workbench extends BorderPane {
   private final dev.sluice.app.editor.ProjectAssist assist =
       new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
+  private final SplitPane vertical;
+  final PanelToggles panels;
   private final Label status = new Label();
   private final Label message = new Label();
   private final TextField find = new TextField();
@@ -125,9 +127,19 @@ public final class Workbench extends BorderPane {
     middle.setDividerPositions(0.18, 0.78);
     SplitPane.setResizableWithParent(explorer, false);
     SplitPane.setResizableWithParent(inspector, false);
-    SplitPane vertical = new SplitPane(middle, bottom);
+    vertical = new SplitPane(middle, bottom);
     vertical.setOrientation(Orientation.VERTICAL);
     vertical.setDividerPositions(0.68);
+    panels =
+        new PanelToggles(
+            java.util.prefs.Preferences.userNodeForPackage(Workbench.class),
+            middle,
+            explorer,
+            inspector,
+            vertical,
+            bottom);
+    javafx.geometry.Rectangle2D screen = javafx.stage.Screen.getPrimary().getVisualBounds();
+    panels.restore(screen.getWidth(), screen.getHeight());
     // an editor gets the height it needs for its own results; the graph's panels come back with the
     // graph
     double[] graphDivider = {0.68};
@@ -250,10 +262,30 @@ public final class Workbench extends BorderPane {
     find.setPromptText("Find a node (Ctrl+F)");
     find.setId("find-node");
     find.setOnAction(e -> findNode(find.getText()));
+    // the matches as a list under the box while typing; choosing one goes to it
+    org.controlsfx.control.textfield.TextFields.bindAutoCompletion(
+            find, request -> findMatches(request.getUserText()))
+        .setOnAutoCompleted(e -> findNode(e.getCompletion()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
+    // a run of what a selector picks, in the CLI's language: tag:, path:, +name, name+, @name
+    TextField select = new TextField();
+    select.setId("run-select");
+    select.setPromptText("Run: tag:… path:… +name name+");
+    select.setPrefColumnCount(16);
+    select.setTooltip(
+        new javafx.scene.control.Tooltip(
+            "Enter builds what the selector picks, as sluice build --select would"));
+    select.setOnAction(
+        e -> {
+          if (!select.getText().isBlank()) {
+            run(RunRequest.selector(select.getText()));
+          }
+        });
     return new ToolBar(
         commands.button("build-all"),
+        select,
+        commands.button("retry-failed"),
         commands.button("cancel-run"),
         new javafx.scene.control.Separator(),
         commands.button("fit"),
@@ -277,19 +309,50 @@ public final class Workbench extends BorderPane {
     return t;
   }
 
-  /** Selects and centres the first node whose name contains {@code text}. */
+  /** The names of the nodes that contain {@code text}: those starting with it first. */
+  java.util.List<String> findMatches(String text) {
+    Manifest m = project.manifestProperty().get();
+    if (m == null || text == null || text.isBlank()) {
+      return java.util.List.of();
+    }
+    String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+    return m.project().nodes().stream()
+        .map(NodeStyle::title)
+        .filter(t -> t.toLowerCase(java.util.Locale.ROOT).contains(needle))
+        .distinct()
+        .sorted(
+            java.util.Comparator.comparing(
+                    (String t) -> !t.toLowerCase(java.util.Locale.ROOT).startsWith(needle))
+                .thenComparing(String::length)
+                .thenComparing(t -> t))
+        .limit(20)
+        .toList();
+  }
+
+  /**
+   * Selects the node named {@code text} (or else the first whose name contains it) and zooms to it.
+   */
   public boolean findNode(String text) {
     Manifest m = project.manifestProperty().get();
     if (m == null || text == null || text.isBlank()) {
       return false;
     }
     String needle = text.strip().toLowerCase(java.util.Locale.ROOT);
+    Node hit = null;
     for (Node n : m.project().nodes()) {
-      if (NodeStyle.title(n).toLowerCase(java.util.Locale.ROOT).contains(needle)) {
-        project.selectedProperty().set(n.uniqueId());
-        graph.reveal(n.uniqueId());
-        return true;
+      String title = NodeStyle.title(n).toLowerCase(java.util.Locale.ROOT);
+      if (title.equals(needle)) {
+        hit = n;
+        break;
       }
+      if (hit == null && title.contains(needle)) {
+        hit = n;
+      }
+    }
+    if (hit != null) {
+      project.selectedProperty().set(hit.uniqueId());
+      graph.zoomTo(hit.uniqueId());
+      return true;
     }
     notify.accept("No node matches '" + text.strip() + "'");
     return false;
@@ -307,6 +370,12 @@ public final class Workbench extends BorderPane {
       return;
     }
     bottom.getSelectionModel().select(0);
+    // a run shows its panel: back from hidden, or from the sliver an editor left it
+    panels.show(PanelToggles.Panel.BOTTOM);
+    if (vertical.getItems().contains(bottom) && vertical.getDividerPositions()[0] > 0.85) {
+      vertical.setDividerPositions(
+          sql.tabs().getSelectionModel().getSelectedIndex() > 0 ? 0.6 : 0.68);
+    }
     runService.start(
         root,
         request.command(),

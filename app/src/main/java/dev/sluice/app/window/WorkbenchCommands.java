@@ -132,6 +132,34 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
             "mdi2s-sitemap-outline",
             any(w.project::relayout),
             null));
+    // Alt+digit, not Ctrl+Alt+digit: Ctrl+Alt is AltGr on many keyboards and types into text boxes
+    add(
+        new Command(
+            "toggle-explorer",
+            "Show or Hide the Explorer",
+            "Alt+1",
+            null,
+            null,
+            any(() -> w.panels.toggle(PanelToggles.Panel.EXPLORER)),
+            null));
+    add(
+        new Command(
+            "toggle-inspector",
+            "Show or Hide the Inspector",
+            "Alt+2",
+            null,
+            null,
+            any(() -> w.panels.toggle(PanelToggles.Panel.INSPECTOR)),
+            null));
+    add(
+        new Command(
+            "toggle-bottom",
+            "Show or Hide the Run Panel",
+            "Alt+3",
+            null,
+            null,
+            any(() -> w.panels.toggle(PanelToggles.Panel.BOTTOM)),
+            null));
     // Run
     add(
         new Command(
@@ -172,6 +200,20 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
                 run(RunRequest::withDownstream),
                 running)
             .onCard("Run with downstream"));
+    add(
+        new Command(
+            "retry-failed",
+            "Retry from Failed",
+            "Shortcut+Shift+F5",
+            null,
+            "mdi2r-replay",
+            any(
+                () -> {
+                  if (!failed().isEmpty()) {
+                    w.run(RunRequest.retryFrom(failed()));
+                  }
+                }),
+            running));
     add(
         new Command(
                 "test-selected",
@@ -285,12 +327,34 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
     return id -> r.run();
   }
 
-  /** A run of the given node, when there is one. */
+  /**
+   * A run of the given node, when there is one; with upstream or downstream, of every selected node
+   * when the node is one of several selected.
+   */
   private Consumer<String> run(Function<String, RunRequest> kind) {
     return id -> {
-      if (id != null) {
-        w.run(kind.apply(id));
+      if (id == null) {
+        return;
+      }
+      var selected = w.project.selection().ids();
+      RunRequest one = kind.apply(id);
+      if (selected.size() > 1
+          && selected.contains(id)
+          && one.command() == dev.sluice.core.plan.Command.BUILD) {
+        boolean up = one.select().startsWith("+");
+        boolean down = one.select().endsWith("+");
+        w.run(RunRequest.nodes(java.util.List.copyOf(selected), up, down));
+      } else {
+        w.run(one);
       }
     };
+  }
+
+  /** The nodes that failed in the run shown. */
+  private java.util.List<String> failed() {
+    return w.runs.states().entrySet().stream()
+        .filter(e -> e.getValue() == dev.sluice.app.runs.NodeRunState.FAILED)
+        .map(java.util.Map.Entry::getKey)
+        .toList();
   }
 }

@@ -34,6 +34,8 @@ final class WorkbenchMenus {
               DirectoryChooser chooser = new DirectoryChooser();
               chooser.setTitle("Open a Sluice or dbt project folder");
               File dir = chooser.showDialog(window);
+              // the desktop's dialog leaves the window without the keyboard focus it thinks it has
+              window.requestFocus();
               if (dir != null) {
                 open.accept(dir.toPath());
               }
@@ -85,6 +87,10 @@ final class WorkbenchMenus {
             c.menuItem("zoom-out"),
             c.menuItem("relayout"),
             new SeparatorMenuItem(),
+            c.menuItem("toggle-explorer"),
+            c.menuItem("toggle-inspector"),
+            c.menuItem("toggle-bottom"),
+            new SeparatorMenuItem(),
             dark);
     Menu run =
         new Menu(
@@ -95,6 +101,7 @@ final class WorkbenchMenus {
             c.menuItem("run-upstream"),
             c.menuItem("run-downstream"),
             c.menuItem("test-selected"),
+            c.menuItem("retry-failed"),
             new SeparatorMenuItem(),
             c.menuItem("cancel-run"));
     Menu data =

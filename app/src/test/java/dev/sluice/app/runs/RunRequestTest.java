@@ -18,6 +18,17 @@ class RunRequestTest {
   }
 
   @Test
+  void severalNodesRetriesAndTypedSelectorsAreCliSelectorsToo() {
+    assertThat(
+            RunRequest.nodes(java.util.List.of("model.orders", "seed.raw_items"), true, false)
+                .select())
+        .isEqualTo("+orders +raw_items");
+    assertThat(RunRequest.retryFrom(java.util.List.of("model.b", "model.a")).commandLine())
+        .isEqualTo("sluice build --select 'a+ b+'");
+    assertThat(RunRequest.selector(" tag:staging ").select()).isEqualTo("tag:staging");
+  }
+
+  @Test
   void badgeTextSaysRowsAndTime() {
     var r =
         new dev.sluice.core.run.NodeResult(

@@ -5,9 +5,11 @@ import java.util.List;
 /**
  * One column's profile.
  *
- * @param distinct DuckDB's approximate count of distinct values
+ * @param distinct the count of distinct non-null values: exact when {@code distinctExact}, else
+ *     DuckDB's estimate
  * @param bars a histogram (numeric columns) or the most frequent values (everything else)
  * @param histogram whether {@code bars} are ranges of a numeric column rather than top values
+ * @param distinctExact whether {@code distinct} was counted rather than estimated
  */
 public record ColumnProfile(
     String name,
@@ -18,7 +20,8 @@ public record ColumnProfile(
     String max,
     String mean,
     List<Bar> bars,
-    boolean histogram) {
+    boolean histogram,
+    boolean distinctExact) {
 
   public ColumnProfile {
     bars = List.copyOf(bars);

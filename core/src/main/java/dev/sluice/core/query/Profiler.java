@@ -21,6 +21,13 @@ public final class Profiler {
 
   static final int BINS = 12;
   static final int TOP_VALUES = 8;
+
+  /**
+   * Up to this many rows, distinct values are counted exactly, in one more scan; above it,
+   * SUMMARIZE's estimate (a few percent off) is shown as one.
+   */
+  static final long EXACT_DISTINCT_ROWS = 1_000_000;
+
   private static final Set<String> NUMERIC =
       Set.of(
           "TINYINT",
@@ -61,8 +68,12 @@ public final class Profiler {
                   rs.getString("max"),
                   rs.getString("avg"),
                   List.of(),
+                  false,
                   false));
         }
+      }
+      if (rows <= EXACT_DISTINCT_ROWS && !columns.isEmpty()) {
+        columns = exactDistinct(st, from, columns);
       }
       List<ColumnProfile> charted = new ArrayList<>();
       for (int i = 0; i < columns.size(); i++) {
@@ -90,7 +101,41 @@ public final class Profiler {
         p.max(),
         p.mean(),
         bars,
-        numeric);
+        numeric,
+        p.distinctExact());
+  }
+
+  /** The columns with their distinct values counted, in one scan for all of them. */
+  private static List<ColumnProfile> exactDistinct(
+      Statement st, String from, List<ColumnProfile> columns) throws SQLException {
+    StringBuilder q = new StringBuilder("select ");
+    for (int i = 0; i < columns.size(); i++) {
+      q.append(i == 0 ? "" : ", ")
+          .append("count(distinct ")
+          .append(dev.sluice.core.warehouse.Sql.ident(columns.get(i).name()))
+          .append(")");
+    }
+    q.append(" from ").append(from);
+    List<ColumnProfile> out = new ArrayList<>();
+    try (ResultSet rs = st.executeQuery(q.toString())) {
+      rs.next();
+      for (int i = 0; i < columns.size(); i++) {
+        ColumnProfile p = columns.get(i);
+        out.add(
+            new ColumnProfile(
+                p.name(),
+                p.type(),
+                p.nullPercent(),
+                rs.getLong(i + 1),
+                p.min(),
+                p.max(),
+                p.mean(),
+                p.bars(),
+                p.histogram(),
+                true));
+      }
+    }
+    return out;
   }
 
   static boolean isNumeric(String type) {

@@ -194,9 +194,13 @@ class QueriesTest {
       assertThat(id.bars().stream().mapToLong(ColumnProfile.Bar::count).sum()).isEqualTo(1000);
       assertThat(id.min()).isEqualTo("0");
       assertThat(id.max()).isEqualTo("999");
+      // a small table's distinct values are counted, not estimated: a unique column has 1,000
+      assertThat(id.distinct()).isEqualTo(1000);
+      assertThat(id.distinctExact()).isTrue();
       ColumnProfile bucket = profile.columns().get(1);
       assertThat(bucket.nullPercent()).isEqualTo(25.0);
       assertThat(bucket.histogram()).as("three distinct values are shown as top values").isFalse();
+      assertThat(bucket.distinct()).as("nulls are not a value").isEqualTo(3);
       assertThat(bucket.bars())
           .extracting(ColumnProfile.Bar::label)
           .contains("NULL", "0", "1", "2");

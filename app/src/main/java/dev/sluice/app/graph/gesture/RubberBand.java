@@ -24,10 +24,21 @@ public final class RubberBand {
     band.setId("rubber-band");
     band.setManaged(false);
     band.setMouseTransparent(true);
-    javafx.scene.control.Tooltip.install(
-        viewport,
+    javafx.scene.control.Tooltip hint =
         new javafx.scene.control.Tooltip(
-            "Drag to pan · Shift+drag to select an area · Ctrl+click to add to the selection · Ctrl+A selects all"));
+            "Drag to pan · Shift+drag to select an area · Ctrl+click to add to the selection · Ctrl+A selects all");
+    hint.setShowDelay(javafx.util.Duration.seconds(1.5));
+    // a hint about the graph has no business over a dialog: only while the graph's window has focus
+    hint.showingProperty()
+        .addListener(
+            (o, was, showing) -> {
+              if (showing
+                  && (viewport.getScene() == null
+                      || !viewport.getScene().getWindow().isFocused())) {
+                javafx.application.Platform.runLater(hint::hide);
+              }
+            });
+    javafx.scene.control.Tooltip.install(viewport, hint);
     viewport.addEventHandler(
         MouseEvent.MOUSE_PRESSED,
         e -> {
