@@ -108,12 +108,13 @@ final class QueryCommand implements Callable<Integer> {
     if (limit > 0) {
       String wrapped = wrapped(query, limit + 1L);
       if (wrapped != null) {
+        // a statement of its own: DuckDB closes a statement whose query failed
+        Statement limited = st.getConnection().createStatement();
         try {
-          st.setMaxRows(limit + 1);
-          return st.executeQuery(wrapped);
+          limited.setMaxRows(limit + 1);
+          return limited.executeQuery(wrapped);
         } catch (SQLException e) {
-          st.setMaxRows(0);
-          // not a query that can be a subquery: run it as it is
+          limited.close(); // not a query that can be a subquery: run it as it is
         }
       }
     }
