@@ -414,7 +414,25 @@ public final class TemplateEngine {
     return fingerprint;
   }
 
+  private static final Pattern NO_METHOD =
+      Pattern.compile("Cannot find method (\\w+) with \\d+ parameters in class ([\\w.$]+)");
+
   private static String message(String m) {
-    return m == null ? "template error" : m.strip();
+    if (m == null) {
+      return "template error";
+    }
+    // Jinjava names the Java class it looked in; say it as the Python type the template sees
+    java.util.regex.Matcher no = NO_METHOD.matcher(m);
+    if (no.find()) {
+      String cls = no.group(2).toLowerCase(java.util.Locale.ROOT);
+      String type =
+          cls.contains("list")
+              ? "list"
+              : cls.contains("map")
+                  ? "dict"
+                  : cls.contains("set") ? "set" : cls.endsWith("string") ? "str" : "this value's";
+      return type + "." + no.group(1) + "() is not supported yet";
+    }
+    return m.strip();
   }
 }

@@ -99,7 +99,9 @@ final class NodeRunner {
                 };
             String msg =
                 o.failures() == 0
-                    ? "passed"
+                    ? (st == NodeStatus.PASS
+                        ? "passed"
+                        : "0 failures, which the test's error_if/warn_if counts against it")
                     : node instanceof dev.sluice.core.project.UnitTest
                         ? "the model's rows differ from the expected ones (" + o.failures() + ")"
                         : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");

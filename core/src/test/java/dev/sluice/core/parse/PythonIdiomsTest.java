@@ -124,4 +124,18 @@ class PythonIdiomsTest {
       assertThat(text.sql()).doesNotContain("cast(");
     }
   }
+
+  @Test
+  void aPythonMethodSluiceLacksIsNamedAsTheTemplateWroteIt() {
+    Rendered r = render("", "select 1\n{{ set([1]).symmetric_difference([2]) }}");
+    assertThat(r.problems())
+        .singleElement()
+        .satisfies(
+            p -> {
+              assertThat(p.message())
+                  .isEqualTo("set.symmetric_difference() is not supported yet")
+                  .doesNotContain("java");
+              assertThat(p.line()).isEqualTo(2);
+            });
+  }
 }
