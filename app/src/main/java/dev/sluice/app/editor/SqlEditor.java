@@ -39,6 +39,7 @@ public final class SqlEditor extends BorderPane {
     area.setParagraphGraphicFactory(LineNumberFactory.get(area));
     highlighting = new Highlighting(area, worker, this::markBrackets);
     findBar = new FindBar(area);
+    TextDrop.install(area);
     setTop(findBar);
     setCenter(new VirtualizedScrollPane<>(area));
 

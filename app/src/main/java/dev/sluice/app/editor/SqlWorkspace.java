@@ -269,6 +269,16 @@ public final class SqlWorkspace {
                                 "the node " + nodeId + " no longer exists"))));
   }
 
+  /**
+   * Shows the rows of any table or view of the warehouse in the Data panel; {@code qualifiedName}
+   * is quoted as the warehouse needs it.
+   */
+  public void previewRelation(String qualifiedName) {
+    if (project.manifestProperty().get() != null) {
+      preview.run(p -> "select * from " + qualifiedName);
+    }
+  }
+
   /** Profiles a node's columns in the Profile panel. */
   public void profile(String nodeId) {
     Manifest m = project.manifestProperty().get();

@@ -49,6 +49,9 @@ public final class Workbench extends BorderPane {
   final SqlWorkspace sql;
   final dev.sluice.app.lineage.LineageViewModel lineage;
   final WorkbenchCommands commands;
+  final dev.sluice.app.warehouse.WarehouseBrowserModel warehouse;
+  final dev.sluice.app.warehouse.WarehouseBrowser warehouseBrowser;
+  private final TabPane side = new TabPane();
   private final dev.sluice.app.editor.ProjectAssist assist =
       new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
@@ -134,9 +137,24 @@ public final class Workbench extends BorderPane {
           }
         });
     explorer.setOnOpen(this::openEditor);
-    SplitPane middle = new SplitPane(explorer, sql.tabs(), inspector);
+    warehouse = new dev.sluice.app.warehouse.WarehouseBrowserModel(background, onUiThread);
+    warehouseBrowser =
+        new dev.sluice.app.warehouse.WarehouseBrowser(warehouse, this::refreshWarehouse);
+    warehouseBrowser.setOnOpen(this::previewRelation);
+    warehouseBrowser.setNotify(this.notify);
+    side.getTabs().addAll(tab("Project", explorer), tab("Warehouse", warehouseBrowser));
+    side.setId("side-tabs");
+    side.getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now.intValue() == 1) {
+                refreshWarehouse();
+              }
+            });
+    SplitPane middle = new SplitPane(side, sql.tabs(), inspector);
     middle.setDividerPositions(0.18, 0.78);
-    SplitPane.setResizableWithParent(explorer, false);
+    SplitPane.setResizableWithParent(side, false);
     SplitPane.setResizableWithParent(inspector, false);
     SplitPane vertical = new SplitPane(middle, bottom);
     vertical.setOrientation(Orientation.VERTICAL);
@@ -203,6 +221,7 @@ public final class Workbench extends BorderPane {
             (o, was, m) -> {
               if (m != null) {
                 history.refresh(duckdbPath());
+                refreshWarehouseIfShown();
                 quality.refresh(duckdbPath(), m);
               }
             });
@@ -213,6 +232,7 @@ public final class Workbench extends BorderPane {
             (o, was, root) -> {
               runs.reset();
               history.clear();
+              warehouse.clear();
             });
   }
 
@@ -245,6 +265,41 @@ public final class Workbench extends BorderPane {
   public void preview(String nodeId) {
     bottom.getSelectionModel().select(3);
     sql.preview(nodeId);
+  }
+
+  /** Shows a warehouse table's rows in the Data panel. */
+  public void previewRelation(String qualifiedName) {
+    bottom.getSelectionModel().select(3);
+    sql.previewRelation(qualifiedName);
+  }
+
+  /** Reads the warehouse browser's catalog again (after a build, or on request). */
+  void refreshWarehouse() {
+    if (project.manifestProperty().get() == null) {
+      warehouse.clear();
+    } else {
+      warehouse.refresh(duckdbPath());
+    }
+  }
+
+  private void refreshWarehouseIfShown() {
+    if (side.getSelectionModel().getSelectedIndex() == 1) {
+      refreshWarehouse();
+    }
+  }
+
+  /** Shows the project explorer (0) or the warehouse browser (1) and moves the keyboard there. */
+  void showSide(int index) {
+    side.getSelectionModel().select(index);
+    if (index == 1) {
+      warehouseBrowser.focus();
+    } else {
+      side.getTabs().get(0).getContent().requestFocus();
+    }
+  }
+
+  public dev.sluice.app.warehouse.WarehouseBrowser warehouseBrowser() {
+    return warehouseBrowser;
   }
 
   /** Profiles the node's columns in the Profile panel. */
@@ -333,6 +388,7 @@ public final class Workbench extends BorderPane {
         request.select(),
         summary -> {
           history.refresh(duckdbPath());
+          refreshWarehouseIfShown();
           if (project.manifestProperty().get() != null) {
             quality.refresh(duckdbPath(), project.manifestProperty().get());
           }

@@ -93,6 +93,24 @@ final class WorkbenchCommands {
             "mdi2s-sitemap-outline",
             any(w.project::relayout),
             null));
+    add(
+        new Command(
+            "show-explorer",
+            "Project Explorer",
+            "Alt+1",
+            null,
+            null,
+            any(() -> w.showSide(0)),
+            null));
+    add(
+        new Command(
+            "show-warehouse",
+            "Warehouse Browser",
+            "Alt+2",
+            null,
+            null,
+            any(() -> w.showSide(1)),
+            null));
     // Run
     add(
         new Command(

@@ -85,6 +85,9 @@ final class WorkbenchMenus {
             c.menuItem("zoom-out"),
             c.menuItem("relayout"),
             new SeparatorMenuItem(),
+            c.menuItem("show-explorer"),
+            c.menuItem("show-warehouse"),
+            new SeparatorMenuItem(),
             dark);
     Menu run =
         new Menu(
