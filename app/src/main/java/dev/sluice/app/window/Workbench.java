@@ -109,7 +109,8 @@ public final class Workbench extends BorderPane {
                     lineage,
                     project.selectedProperty(),
                     project.manifestProperty()::get,
-                    this.notify)));
+                    this.notify)),
+            tab("Usages", sql.usagesView()));
     graph.setQuality(quality);
     bottom.setId("bottom-tabs");
     graph.setDataMenu(this::dataMenu);
@@ -300,6 +301,23 @@ public final class Workbench extends BorderPane {
 
   public dev.sluice.app.warehouse.WarehouseBrowser warehouseBrowser() {
     return warehouseBrowser;
+  }
+
+  /** Lists the nodes that ref the node at hand (Shift+F12) in the Usages panel. */
+  void findUsages(String selected) {
+    sql.findUsages(sql.usagesSubject(selected));
+    bottom.getTabs().stream()
+        .filter(t -> "Usages".equals(t.getText()))
+        .findFirst()
+        .ifPresent(t -> bottom.getSelectionModel().select(t));
+    sql.usagesView().list().requestFocus();
+  }
+
+  /** Open Project File: the YAML and macro files, chosen from a filtered list. */
+  void chooseProjectFile() {
+    dev.sluice.app.editor.ProjectFileChooser.choose(
+            getScene() == null ? null : getScene().getWindow(), sql.projectFiles())
+        .ifPresent(f -> sql.openFile(f, 1, 1));
   }
 
   /** Profiles the node's columns in the Profile panel. */

@@ -197,6 +197,25 @@ final class WorkbenchCommands {
             null));
     add(
         new Command(
+            "open-file",
+            "Open Project File…",
+            "Shortcut+Shift+O",
+            null,
+            null,
+            any(w::chooseProjectFile),
+            w.project.manifestProperty().isNull()));
+    add(
+        new Command(
+            "go-to-definition",
+            "Go to Definition",
+            "F12",
+            null,
+            null,
+            w.sql::goToDefinitionOrNode,
+            null));
+    add(new Command("find-usages", "Find Usages", "Shift+F12", null, null, w::findUsages, null));
+    add(
+        new Command(
             "close-tab", "Close Tab", "Shortcut+W", null, null, any(w.sql::closeSelected), null));
   }
 

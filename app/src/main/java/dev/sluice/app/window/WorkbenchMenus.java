@@ -110,6 +110,10 @@ final class WorkbenchMenus {
             c.menuItem("profile"),
             c.menuItem("check-all"),
             new SeparatorMenuItem(),
+            c.menuItem("open-file"),
+            c.menuItem("go-to-definition"),
+            c.menuItem("find-usages"),
+            new SeparatorMenuItem(),
             c.menuItem("close-tab"));
     return new MenuBar(file, edit, view, run, data);
   }
