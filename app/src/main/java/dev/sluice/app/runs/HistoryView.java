@@ -106,7 +106,10 @@ public final class HistoryView extends BorderPane {
     bar.setAlignment(Pos.CENTER_LEFT);
     bar.setPadding(new Insets(4, 8, 4, 8));
     setTop(bar);
-    setCenter(table);
+    javafx.scene.control.SplitPane split =
+        new javafx.scene.control.SplitPane(table, new RunTimeline(model.nodes()));
+    split.setDividerPositions(0.62);
+    setCenter(split);
   }
 
   private static TableColumn<RunHistory.Run, String> col(

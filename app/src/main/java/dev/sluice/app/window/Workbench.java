@@ -49,6 +49,7 @@ public final class Workbench extends BorderPane {
   final SqlWorkspace sql;
   final dev.sluice.app.lineage.LineageViewModel lineage;
   final WorkbenchCommands commands;
+  final dev.sluice.app.runs.AssetHistoryModel assetHistory;
   final dev.sluice.app.warehouse.WarehouseBrowserModel warehouse;
   final dev.sluice.app.warehouse.WarehouseBrowser warehouseBrowser;
   private final TabPane side = new TabPane();
@@ -83,6 +84,7 @@ public final class Workbench extends BorderPane {
     graph.setLineage(lineage);
     inspector.trackImpact(lineage);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
+    assetHistory = new dev.sluice.app.runs.AssetHistoryModel(background, onUiThread);
     HistoryView historyView =
         new HistoryView(
             history,
@@ -110,9 +112,15 @@ public final class Workbench extends BorderPane {
                     project.selectedProperty(),
                     project.manifestProperty()::get,
                     this.notify)),
-            tab("Usages", sql.usagesView()));
+            tab("Usages", sql.usagesView()),
+            tab("Node History", assetHistoryView()));
     graph.setQuality(quality);
     bottom.setId("bottom-tabs");
+    bottom
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> refreshAssetHistory());
+    project.selectedProperty().addListener((o, was, now) -> refreshAssetHistory());
     graph.setDataMenu(this::dataMenu);
     graph.addEventHandler(
         javafx.scene.input.MouseEvent.MOUSE_CLICKED,
@@ -234,6 +242,7 @@ public final class Workbench extends BorderPane {
               runs.reset();
               history.clear();
               warehouse.clear();
+              assetHistory.clear();
             });
   }
 
@@ -301,6 +310,32 @@ public final class Workbench extends BorderPane {
 
   public dev.sluice.app.warehouse.WarehouseBrowser warehouseBrowser() {
     return warehouseBrowser;
+  }
+
+  private dev.sluice.app.runs.AssetHistoryView assetHistoryView() {
+    return new dev.sluice.app.runs.AssetHistoryView(
+        assetHistory,
+        id -> {
+          Manifest m = project.manifestProperty().get();
+          return m == null ? id : m.node(id).map(Node::name).orElse(id);
+        });
+  }
+
+  /** Reads the selected node's builds when the Node History tab is in front. */
+  private void refreshAssetHistory() {
+    Tab t = bottom.getSelectionModel().getSelectedItem();
+    if (t != null && "Node History".equals(t.getText())) {
+      assetHistory.show(duckdbPath(), project.selectedProperty().get());
+    }
+  }
+
+  /** Shows the selected node's builds across runs (the Node History tab). */
+  void showAssetHistory() {
+    bottom.getTabs().stream()
+        .filter(t -> "Node History".equals(t.getText()))
+        .findFirst()
+        .ifPresent(t -> bottom.getSelectionModel().select(t));
+    refreshAssetHistory();
   }
 
   /** Lists the nodes that ref the node at hand (Shift+F12) in the Usages panel. */
@@ -407,6 +442,7 @@ public final class Workbench extends BorderPane {
         summary -> {
           history.refresh(duckdbPath());
           refreshWarehouseIfShown();
+          refreshAssetHistory();
           if (project.manifestProperty().get() != null) {
             quality.refresh(duckdbPath(), project.manifestProperty().get());
           }

@@ -111,6 +111,15 @@ final class WorkbenchCommands {
             null,
             any(() -> w.showSide(1)),
             null));
+    add(
+        new Command(
+            "node-history",
+            "Node History",
+            "Shortcut+Shift+H",
+            null,
+            null,
+            any(w::showAssetHistory),
+            null));
     // Run
     add(
         new Command(

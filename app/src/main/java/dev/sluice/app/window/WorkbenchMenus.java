@@ -87,6 +87,7 @@ final class WorkbenchMenus {
             new SeparatorMenuItem(),
             c.menuItem("show-explorer"),
             c.menuItem("show-warehouse"),
+            c.menuItem("node-history"),
             new SeparatorMenuItem(),
             dark);
     Menu run =

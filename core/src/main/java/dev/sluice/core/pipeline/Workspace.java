@@ -115,6 +115,21 @@ public final class Workspace {
         cache);
   }
 
+  /**
+   * The latest builds of one node, newest first, for its own history; none for a missing file,
+   * empty when the file is busy.
+   */
+  public static Optional<List<NodeResult>> nodeRuns(String duckdbPath, String nodeId, int limit) {
+    if (!duckdbPath.equals(":memory:") && !Files.exists(Path.of(duckdbPath))) {
+      return Optional.of(List.of());
+    }
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+      return Optional.of(new RunHistory(w).nodeHistory(nodeId, limit));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The nodes of one recorded run. */
   public static List<NodeResult> runNodes(String duckdbPath, String runId) {
     try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {

@@ -49,6 +49,14 @@ class WorkspaceTest {
     assertThat(Workspace.runNodes(db, runs.get(0).runId()))
         .extracting(n -> n.nodeId())
         .contains("model.a", "model.b");
+
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.BUILD, "a", null, 1, false, RunListener.NONE);
+    }
+    var ofA = Workspace.nodeRuns(db, "model.a", 10).orElseThrow();
+    assertThat(ofA).hasSize(2).allMatch(n -> n.nodeId().equals("model.a"));
+    assertThat(ofA.get(0).startedAt()).isAfterOrEqualTo(ofA.get(1).startedAt());
+    assertThat(Workspace.nodeRuns(db, "model.b", 10).orElseThrow()).hasSize(1);
   }
 
   @Test
