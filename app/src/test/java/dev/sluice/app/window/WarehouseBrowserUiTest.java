@@ -81,20 +81,6 @@ class WarehouseBrowserUiTest extends WindowTestBase {
     robot.interact(() -> clip[0] = javafx.scene.input.Clipboard.getSystemClipboard().getString());
     assertThat(clip[0]).isEqualTo(orders.getValue().relation().qualifiedName());
     shoot(robot, "warehouse-browser.png");
-
-    // a drag of the table drops its name into a scratch query where the mouse lets go
-    robot.interact(() -> w.sql().newQuery());
-    var query = w.sql().selectedEditor();
-    robot.interact(() -> tree.scrollTo(tree.getRow(orders)));
-    var cell =
-        robot
-            .lookup("#warehouse-tree .tree-cell")
-            .match((javafx.scene.control.TreeCell<?> c) -> c.getTreeItem() == orders)
-            .query();
-    robot.drag(cell).dropTo(query.editor().area());
-    WaitForAsyncUtils.waitFor(
-        10, TimeUnit.SECONDS, () -> query.editor().text().contains("main.orders"));
-    assertThat(query.editor().text()).startsWith("select *");
   }
 
   @Test
