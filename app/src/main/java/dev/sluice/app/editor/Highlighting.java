@@ -24,6 +24,7 @@ public final class Highlighting {
   private final CodeArea area;
   private final Executor worker;
   private final Runnable afterApply;
+  private final java.util.function.Function<String, List<List<SqlLexer.Run>>> lexer;
 
   /** The text as the worker knows it; touched only on the worker. */
   private final StringBuilder shadow = new StringBuilder();
@@ -38,6 +39,16 @@ public final class Highlighting {
   private final Subscription subscription;
 
   Highlighting(CodeArea area, Executor worker, Runnable afterApply) {
+    this(area, worker, afterApply, SqlLexer::lex);
+  }
+
+  /** Colours with {@code lexer} instead of SQL's (YAML files). */
+  Highlighting(
+      CodeArea area,
+      Executor worker,
+      Runnable afterApply,
+      java.util.function.Function<String, List<List<SqlLexer.Run>>> lexer) {
+    this.lexer = lexer;
     this.area = area;
     this.worker = worker;
     this.afterApply = afterApply;
@@ -63,7 +74,7 @@ public final class Highlighting {
     long asked = version;
     worker.execute(
         () -> {
-          List<List<SqlLexer.Run>> lexed = SqlLexer.lex(shadow.toString());
+          List<List<SqlLexer.Run>> lexed = lexer.apply(shadow.toString());
           Platform.runLater(
               () -> {
                 if (asked == version) {
@@ -76,7 +87,7 @@ public final class Highlighting {
 
   /** Lexes and applies on the calling thread, for a newly opened file. */
   void refreshNow() {
-    lines = SqlLexer.lex(area.getText());
+    lines = lexer.apply(area.getText());
     applied = List.of();
     apply();
   }

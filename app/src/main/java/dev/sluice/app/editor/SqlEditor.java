@@ -33,12 +33,19 @@ public final class SqlEditor extends BorderPane {
   private int currentLine = -1;
 
   public SqlEditor(Executor worker) {
+    this(worker, SqlLexer::lex);
+  }
+
+  /** An editor coloured by {@code lexer}: {@link YamlLexer#lex} for the project's YAML. */
+  public SqlEditor(
+      Executor worker, java.util.function.Function<String, List<List<SqlLexer.Run>>> lexer) {
     getStyleClass().add("sql-editor");
     area.getStyleClass().add("sql-area");
     area.setId("sql-area");
     area.setParagraphGraphicFactory(LineNumberFactory.get(area));
-    highlighting = new Highlighting(area, worker, this::markBrackets);
+    highlighting = new Highlighting(area, worker, this::markBrackets, lexer);
     findBar = new FindBar(area);
+    TextDrop.install(area);
     setTop(findBar);
     setCenter(new VirtualizedScrollPane<>(area));
 
@@ -131,6 +138,14 @@ public final class SqlEditor extends BorderPane {
     area.moveTo(p, c);
     area.requestFollowCaret();
     area.requestFocus();
+  }
+
+  /**
+   * What F12 or Ctrl+click does: gets the text offset (the caret, or where the click landed) to go
+   * to the definition of what is written there.
+   */
+  public void setNavigation(java.util.function.IntConsumer goToDefinition) {
+    Navigation.install(area, goToDefinition);
   }
 
   public void showFind(boolean withReplace) {

@@ -44,6 +44,7 @@ public final class SqlWorkspace {
   private final Consumer<Runnable> onUi;
   private volatile long checkGeneration;
   private int scratch;
+  private final UsagesView usagesView;
 
   /**
    * Projects up to this size have every model's SQL checked after each load; larger ones on
@@ -81,12 +82,14 @@ public final class SqlWorkspace {
     profile = new ProfileViewModel(session, queries, onUi);
     previewView = new ResultsView(preview, notify);
     profileView = new ProfileView(profile);
+    usagesView = new UsagesView(n -> goTo(null, n));
     project
         .manifestProperty()
         .addListener(
             (o, was, m) -> {
               session.setManifest(m);
               editors().forEach(t -> t.projectReloaded(m));
+              fileTabs().forEach(t -> t.projectReloaded(m));
               sqlProblems.clear();
               checkAllIfSmall();
             });
@@ -149,6 +152,7 @@ public final class SqlWorkspace {
       return Optional.of(already);
     }
     EditorTab editor = new EditorTab(context, node, file, node.name());
+    navigable(editor.editor());
     openTab(editor);
     editor.focusEditor();
     return Optional.of(editor);
@@ -232,19 +236,181 @@ public final class SqlWorkspace {
     if (m == null || problem.file() == null) {
       return;
     }
-    m.project().nodes().stream()
-        .filter(n -> problem.file().equals(n.file()))
-        .findFirst()
-        .flatMap(n -> openEditor(n.uniqueId()))
-        .ifPresent(
-            tab ->
-                tab.editor().goToLine(Math.max(1, problem.line()), Math.max(1, problem.column())));
+    Path file = problem.file();
+    if (file.isAbsolute() && file.startsWith(m.project().root())) {
+      file = m.project().root().relativize(file);
+    }
+    openFile(file, Math.max(1, problem.line()), Math.max(1, problem.column()));
+  }
+
+  /**
+   * Opens a project file at a line: a model's, snapshot's or SQL test's file in its node's editor,
+   * any other (YAML, macros) in a file tab. Returns the editor it shows in, or empty when there is
+   * no such file.
+   */
+  public Optional<SqlEditor> openFile(Path relative, int line, int column) {
+    Manifest m = m();
+    if (m == null || relative == null) {
+      return Optional.empty();
+    }
+    Optional<SqlEditor> shown =
+        m.project().nodes().stream()
+            .filter(n -> relative.equals(n.file()))
+            .findFirst()
+            .flatMap(n -> openEditor(n.uniqueId()))
+            .map(EditorTab::editor);
+    if (shown.isEmpty()) {
+      if (!java.nio.file.Files.isRegularFile(m.project().root().resolve(relative))) {
+        return Optional.empty();
+      }
+      Optional<Tab> open = find(FileTab.idFor(relative));
+      FileTab tab;
+      if (open.isPresent() && open.get() instanceof FileTab already) {
+        tab = already;
+      } else {
+        tab = new FileTab(context, m.project().root(), relative);
+        navigable(tab.editor());
+      }
+      openTab(tab);
+      shown = Optional.of(tab.editor());
+    }
+    SqlEditor editor = shown.get();
+    // after the tab is on screen, so the caret line scrolls into view
+    javafx.application.Platform.runLater(() -> editor.goToLine(line, column));
+    return shown;
+  }
+
+  /**
+   * Goes to the definition of what is written at {@code offset} of {@code text} (F12, Ctrl+click):
+   * a ref's model, a source's YAML line, a macro's file and line. Says so when there is none.
+   */
+  public boolean goToDefinition(String text, int offset) {
+    Optional<Definitions.Place> place = Definitions.at(m(), text, offset);
+    if (place.isEmpty()) {
+      context.tell().accept("No definition found here: F12 works on ref(), source() and macros");
+      return false;
+    }
+    return goTo(place.get(), null);
+  }
+
+  private boolean goTo(Definitions.Place place, Node fallback) {
+    if (place == null && fallback != null) {
+      place = new Definitions.Place(fallback.file(), fallback.line(), fallback.uniqueId(), "");
+    }
+    if (place == null) {
+      return false;
+    }
+    return openFile(place.file(), place.line(), 1).isPresent();
+  }
+
+  /** Goes to where a node is defined: a model's SQL, a source's YAML at its line, a seed's CSV. */
+  public boolean goToNode(String nodeId) {
+    Manifest m = m();
+    Node n = m == null || nodeId == null ? null : m.node(nodeId).orElse(null);
+    return n != null && goTo(null, n);
+  }
+
+  /**
+   * The node Find Usages is about: the ref() or source() at the caret of the selected editor, else
+   * that editor's own node, else {@code selected}.
+   */
+  public String usagesSubject(String selected) {
+    Tab t = tabs.getSelectionModel().getSelectedItem();
+    SqlEditor editor =
+        t instanceof EditorTab e ? e.editor() : t instanceof FileTab f ? f.editor() : null;
+    if (editor != null) {
+      Optional<Definitions.Place> at =
+          Definitions.at(m(), editor.text(), editor.area().getCaretPosition());
+      if (at.isPresent() && at.get().nodeId() != null) {
+        return at.get().nodeId();
+      }
+      if (t instanceof EditorTab e && e.nodeId() != null) {
+        return e.nodeId();
+      }
+    }
+    return selected;
+  }
+
+  /** Lists in the Usages panel the nodes that ref {@code nodeId}. */
+  public void findUsages(String nodeId) {
+    Manifest m = m();
+    Node n = m == null || nodeId == null ? null : m.node(nodeId).orElse(null);
+    if (n == null) {
+      usagesView.show("nothing selected", java.util.List.of());
+      return;
+    }
+    usagesView.show(n.name(), Definitions.usages(m, nodeId));
+  }
+
+  public UsagesView usagesView() {
+    return usagesView;
+  }
+
+  private void navigable(SqlEditor editor) {
+    editor.setNavigation(at -> goToDefinition(editor.text(), at));
+  }
+
+  /**
+   * Goes to the definition at the caret of the selected editor, or of the selected node when the
+   * graph is in front (F12).
+   */
+  public void goToDefinitionOrNode(String selected) {
+    Tab t = tabs.getSelectionModel().getSelectedItem();
+    SqlEditor editor =
+        t instanceof EditorTab e ? e.editor() : t instanceof FileTab f ? f.editor() : null;
+    if (editor != null) {
+      goToDefinition(editor.text(), editor.area().getCaretPosition());
+    } else {
+      goToNode(selected);
+    }
+  }
+
+  /** The project's YAML and macro files, relative to its root, for Open Project File. */
+  public java.util.List<Path> projectFiles() {
+    Manifest m = m();
+    if (m == null) {
+      return java.util.List.of();
+    }
+    Path root = m.project().root();
+    java.util.List<Path> out = new java.util.ArrayList<>();
+    try (var walk = java.nio.file.Files.walk(root, 6)) {
+      walk.filter(java.nio.file.Files::isRegularFile)
+          .map(root::relativize)
+          .filter(
+              r -> {
+                String first = r.getName(0).toString();
+                String name = r.getFileName().toString();
+                return !first.equals("target")
+                    && !first.equals("dbt_packages")
+                    && !first.startsWith(".")
+                    && (FileTab.isYaml(r) || (first.equals("macros") && name.endsWith(".sql")));
+              })
+          .sorted(
+              java.util.Comparator.comparing((Path r) -> r.getNameCount())
+                  .thenComparing(Path::toString))
+          .forEach(out::add);
+    } catch (java.io.IOException | java.io.UncheckedIOException e) {
+      return out;
+    }
+    return out;
+  }
+
+  private Manifest m() {
+    return project.manifestProperty().get();
+  }
+
+  public java.util.List<FileTab> fileTabs() {
+    return tabs.getTabs().stream()
+        .filter(FileTab.class::isInstance)
+        .map(FileTab.class::cast)
+        .toList();
   }
 
   /** A scratch query tab: SQL with {{ ref() }}, run with Ctrl+Enter, never saved. */
   public EditorTab newQuery() {
     EditorTab tab = new EditorTab(context, null, null, "Query " + (++scratch));
     tab.setId("editor-query-" + scratch);
+    navigable(tab.editor());
     tab.editor().load("select *\nfrom ");
     openTab(tab);
     tab.editor().area().end(org.fxmisc.richtext.NavigationActions.SelectionPolicy.CLEAR);
@@ -267,6 +433,16 @@ public final class SqlWorkspace {
                         () ->
                             new dev.sluice.core.query.QueryException(
                                 "the node " + nodeId + " no longer exists"))));
+  }
+
+  /**
+   * Shows the rows of any table or view of the warehouse in the Data panel; {@code qualifiedName}
+   * is quoted as the warehouse needs it.
+   */
+  public void previewRelation(String qualifiedName) {
+    if (project.manifestProperty().get() != null) {
+      preview.run(p -> "select * from " + qualifiedName);
+    }
   }
 
   /** Profiles a node's columns in the Profile panel. */
@@ -311,7 +487,9 @@ public final class SqlWorkspace {
 
   /** True if no editor has unsaved edits, or the user chose to discard them. */
   public boolean canClose() {
-    long dirty = editors().stream().filter(EditorTab::isDirty).count();
+    long dirty =
+        editors().stream().filter(EditorTab::isDirty).count()
+            + fileTabs().stream().filter(FileTab::isDirty).count();
     return dirty == 0 || confirmDiscard(dirty + " unsaved file" + (dirty == 1 ? "" : "s"));
   }
 

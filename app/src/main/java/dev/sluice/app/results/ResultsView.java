@@ -50,6 +50,7 @@ public final class ResultsView extends BorderPane {
   private final TextField filter = new TextField();
   private final Label error = new Label();
   private final FilteredList<Object[]> filtered;
+  private boolean needsFit;
 
   public ResultsView(QueryViewModel model, Consumer<String> notify) {
     this.model = model;
@@ -69,9 +70,29 @@ public final class ResultsView extends BorderPane {
           if (e.isShortcutDown() && e.getCode() == KeyCode.C) {
             copySelection();
             e.consume();
+          } else if (e.isShiftDown() && e.getCode() == KeyCode.ENTER) {
+            viewValue();
+            e.consume();
+          }
+        });
+    table.setOnMouseClicked(
+        e -> {
+          if (e.getClickCount() == 2 && e.getButton() == javafx.scene.input.MouseButton.PRIMARY) {
+            viewValue();
           }
         });
     model.columns().addListener((ListChangeListener<ResultColumn>) c -> rebuildColumns());
+    // the widths follow the first rows: the header alone says little about the values
+    model
+        .rows()
+        .addListener(
+            (ListChangeListener<Object[]>)
+                c -> {
+                  if (needsFit && !model.rows().isEmpty()) {
+                    needsFit = false;
+                    fitColumns();
+                  }
+                });
 
     filter.setPromptText("Filter loaded rows");
     filter.setId("results-filter");
@@ -111,7 +132,27 @@ public final class ResultsView extends BorderPane {
                 .or(model.errorProperty().isNotNull()));
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    ToolBar bar = new ToolBar(spinner, status, gap, filter, more, export, cancel);
+    Button fit =
+        iconButton(
+            "mdi2a-arrow-expand-horizontal",
+            "Fit the columns to their values (Ctrl+Shift+F in the grid)",
+            this::fitColumns);
+    fit.setId("results-fit");
+    Button view =
+        iconButton(
+            "mdi2t-text-box-search-outline",
+            "Show the whole value of the cell (Shift+Enter, or a double-click)",
+            this::viewValue);
+    view.setId("results-view-value");
+    table.addEventHandler(
+        javafx.scene.input.KeyEvent.KEY_PRESSED,
+        e -> {
+          if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == KeyCode.F) {
+            fitColumns();
+            e.consume();
+          }
+        });
+    ToolBar bar = new ToolBar(spinner, status, gap, filter, more, fit, view, export, cancel);
     bar.getStyleClass().add("results-bar");
 
     error.setId("results-error");
@@ -187,6 +228,40 @@ public final class ResultsView extends BorderPane {
       cols.add(col);
     }
     table.getColumns().setAll(cols);
+    needsFit = true;
+    if (!model.rows().isEmpty()) {
+      needsFit = false;
+      fitColumns();
+    }
+  }
+
+  /** Sets each column's width to fit its header and the first rows loaded. */
+  public void fitColumns() {
+    List<ResultColumn> rc = List.copyOf(model.columns());
+    List<TableColumn<Object[], ?>> cols = new ArrayList<>(table.getColumns());
+    ColumnFit.fit(
+        cols,
+        rc.stream().map(ResultColumn::name).toList(),
+        rc.stream().map(c -> c.type().toLowerCase(Locale.ROOT)).toList(),
+        List.copyOf(table.getItems()));
+  }
+
+  /** Opens the value viewer on the focused cell: the whole text, JSON indented. */
+  public void viewValue() {
+    TablePosition<?, ?> p = table.getFocusModel().getFocusedCell();
+    if (p == null || p.getRow() < 0 || p.getTableColumn() == null) {
+      return;
+    }
+    int c = table.getColumns().indexOf(p.getTableColumn());
+    List<ResultColumn> rc = List.copyOf(model.columns());
+    if (c < 0 || c >= rc.size()) {
+      return;
+    }
+    ValueViewer.show(
+        getScene() == null ? null : getScene().getWindow(),
+        rc.get(c).name(),
+        rc.get(c).type(),
+        p.getTableColumn().getCellData(p.getRow()));
   }
 
   private static boolean matches(Object[] row, String needle) {

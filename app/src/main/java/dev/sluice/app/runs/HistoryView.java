@@ -111,10 +111,19 @@ public final class HistoryView extends BorderPane {
     bar.setPadding(new Insets(4, 8, 4, 8));
     setTop(bar);
     javafx.scene.control.SplitPane split =
-        new javafx.scene.control.SplitPane(table, loadsPane(model));
+        new javafx.scene.control.SplitPane(withTimeline(table, model), loadsPane(model));
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
     split.setDividerPositions(0.6);
     setCenter(split);
+  }
+
+  /** The runs beside the selected run's nodes on a time line. */
+  private static javafx.scene.control.SplitPane withTimeline(
+      TableView<RunHistory.Run> table, HistoryViewModel model) {
+    javafx.scene.control.SplitPane runs =
+        new javafx.scene.control.SplitPane(table, new RunTimeline(model.nodes()));
+    runs.setDividerPositions(0.62);
+    return runs;
   }
 
   /** The loads below the runs: each table's batches, and the action that takes one back out. */

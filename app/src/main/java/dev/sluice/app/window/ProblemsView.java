@@ -40,6 +40,14 @@ public final class ProblemsView extends ListView<ProjectProblem> {
             open.accept(p);
           }
         });
+    setOnKeyPressed(
+        e -> {
+          ProjectProblem p = getSelectionModel().getSelectedItem();
+          if (e.getCode() == javafx.scene.input.KeyCode.ENTER && p != null) {
+            open.accept(p);
+            e.consume();
+          }
+        });
     setCellFactory(
         l ->
             new ListCell<>() {

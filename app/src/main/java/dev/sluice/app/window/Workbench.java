@@ -49,6 +49,10 @@ public final class Workbench extends BorderPane {
   final SqlWorkspace sql;
   final dev.sluice.app.lineage.LineageViewModel lineage;
   final WorkbenchCommands commands;
+  final dev.sluice.app.runs.AssetHistoryModel assetHistory;
+  final dev.sluice.app.warehouse.WarehouseBrowserModel warehouse;
+  final dev.sluice.app.warehouse.WarehouseBrowser warehouseBrowser;
+  private final TabPane side = new TabPane();
   private final dev.sluice.app.editor.ProjectAssist assist =
       new dev.sluice.app.editor.ProjectAssist();
   private final TabPane bottom = new TabPane();
@@ -83,6 +87,7 @@ public final class Workbench extends BorderPane {
     graph.setLineage(lineage);
     inspector.trackImpact(lineage);
     RunPanel runPanel = new RunPanel(runs, runService::cancel);
+    assetHistory = new dev.sluice.app.runs.AssetHistoryModel(background, onUiThread);
     HistoryView historyView =
         new HistoryView(
             history,
@@ -109,9 +114,16 @@ public final class Workbench extends BorderPane {
                     lineage,
                     project.selectedProperty(),
                     project.manifestProperty()::get,
-                    this.notify)));
+                    this.notify)),
+            tab("Usages", sql.usagesView()),
+            tab("Node History", assetHistoryView()));
     graph.setQuality(quality);
     bottom.setId("bottom-tabs");
+    bottom
+        .getSelectionModel()
+        .selectedItemProperty()
+        .addListener((o, was, now) -> refreshAssetHistory());
+    project.selectedProperty().addListener((o, was, now) -> refreshAssetHistory());
     graph.addEventHandler(
         javafx.scene.input.MouseEvent.MOUSE_CLICKED,
         e -> {
@@ -123,9 +135,24 @@ public final class Workbench extends BorderPane {
           }
         });
     explorer.setOnOpen(this::openEditor);
-    SplitPane middle = new SplitPane(explorer, sql.tabs(), inspector);
+    warehouse = new dev.sluice.app.warehouse.WarehouseBrowserModel(background, onUiThread);
+    warehouseBrowser =
+        new dev.sluice.app.warehouse.WarehouseBrowser(warehouse, this::refreshWarehouse);
+    warehouseBrowser.setOnOpen(this::previewRelation);
+    warehouseBrowser.setNotify(this.notify);
+    side.getTabs().addAll(tab("Project", explorer), tab("Warehouse", warehouseBrowser));
+    side.setId("side-tabs");
+    side.getSelectionModel()
+        .selectedIndexProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now.intValue() == 1) {
+                refreshWarehouse();
+              }
+            });
+    SplitPane middle = new SplitPane(side, sql.tabs(), inspector);
     middle.setDividerPositions(0.18, 0.78);
-    SplitPane.setResizableWithParent(explorer, false);
+    SplitPane.setResizableWithParent(side, false);
     SplitPane.setResizableWithParent(inspector, false);
     vertical = new SplitPane(middle, bottom);
     vertical.setOrientation(Orientation.VERTICAL);
@@ -203,6 +230,7 @@ public final class Workbench extends BorderPane {
             (o, was, m) -> {
               if (m != null) {
                 history.refresh(duckdbPath());
+                refreshWarehouseIfShown();
                 quality.refresh(duckdbPath(), m);
               }
             });
@@ -213,6 +241,8 @@ public final class Workbench extends BorderPane {
             (o, was, root) -> {
               runs.reset();
               history.clear();
+              warehouse.clear();
+              assetHistory.clear();
             });
   }
 
@@ -237,6 +267,84 @@ public final class Workbench extends BorderPane {
   public void preview(String nodeId) {
     bottom.getSelectionModel().select(3);
     sql.preview(nodeId);
+  }
+
+  /** Shows a warehouse table's rows in the Data panel. */
+  public void previewRelation(String qualifiedName) {
+    bottom.getSelectionModel().select(3);
+    sql.previewRelation(qualifiedName);
+  }
+
+  /** Reads the warehouse browser's catalog again (after a build, or on request). */
+  void refreshWarehouse() {
+    if (project.manifestProperty().get() == null) {
+      warehouse.clear();
+    } else {
+      warehouse.refresh(duckdbPath());
+    }
+  }
+
+  private void refreshWarehouseIfShown() {
+    if (side.getSelectionModel().getSelectedIndex() == 1) {
+      refreshWarehouse();
+    }
+  }
+
+  /** Shows the project explorer (0) or the warehouse browser (1) and moves the keyboard there. */
+  void showSide(int index) {
+    side.getSelectionModel().select(index);
+    if (index == 1) {
+      warehouseBrowser.focus();
+    } else {
+      side.getTabs().get(0).getContent().requestFocus();
+    }
+  }
+
+  public dev.sluice.app.warehouse.WarehouseBrowser warehouseBrowser() {
+    return warehouseBrowser;
+  }
+
+  private dev.sluice.app.runs.AssetHistoryView assetHistoryView() {
+    return new dev.sluice.app.runs.AssetHistoryView(
+        assetHistory,
+        id -> {
+          Manifest m = project.manifestProperty().get();
+          return m == null ? id : m.node(id).map(Node::name).orElse(id);
+        });
+  }
+
+  /** Reads the selected node's builds when the Node History tab is in front. */
+  private void refreshAssetHistory() {
+    Tab t = bottom.getSelectionModel().getSelectedItem();
+    if (t != null && "Node History".equals(t.getText())) {
+      assetHistory.show(duckdbPath(), project.selectedProperty().get());
+    }
+  }
+
+  /** Shows the selected node's builds across runs (the Node History tab). */
+  void showAssetHistory() {
+    bottom.getTabs().stream()
+        .filter(t -> "Node History".equals(t.getText()))
+        .findFirst()
+        .ifPresent(t -> bottom.getSelectionModel().select(t));
+    refreshAssetHistory();
+  }
+
+  /** Lists the nodes that ref the node at hand (Shift+F12) in the Usages panel. */
+  void findUsages(String selected) {
+    sql.findUsages(sql.usagesSubject(selected));
+    bottom.getTabs().stream()
+        .filter(t -> "Usages".equals(t.getText()))
+        .findFirst()
+        .ifPresent(t -> bottom.getSelectionModel().select(t));
+    sql.usagesView().list().requestFocus();
+  }
+
+  /** Open Project File: the YAML and macro files, chosen from a filtered list. */
+  void chooseProjectFile() {
+    dev.sluice.app.editor.ProjectFileChooser.choose(
+            getScene() == null ? null : getScene().getWindow(), sql.projectFiles())
+        .ifPresent(f -> sql.openFile(f, 1, 1));
   }
 
   /** Profiles the node's columns in the Profile panel. */
@@ -382,6 +490,8 @@ public final class Workbench extends BorderPane {
         request.select(),
         summary -> {
           history.refresh(duckdbPath());
+          refreshWarehouseIfShown();
+          refreshAssetHistory();
           if (project.manifestProperty().get() != null) {
             quality.refresh(duckdbPath(), project.manifestProperty().get());
           }

@@ -160,6 +160,33 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
             null,
             any(() -> w.panels.toggle(PanelToggles.Panel.BOTTOM)),
             null));
+    add(
+        new Command(
+            "show-explorer",
+            "Project Explorer",
+            "Shortcut+Shift+E",
+            null,
+            null,
+            any(() -> w.showSide(0)),
+            null));
+    add(
+        new Command(
+            "show-warehouse",
+            "Warehouse Browser",
+            "Shortcut+Shift+W",
+            null,
+            null,
+            any(() -> w.showSide(1)),
+            null));
+    add(
+        new Command(
+            "node-history",
+            "Node History",
+            "Shortcut+Shift+H",
+            null,
+            null,
+            any(w::showAssetHistory),
+            null));
     // Run
     add(
         new Command(
@@ -268,6 +295,25 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
             null,
             any(w.sql::checkAll),
             null));
+    add(
+        new Command(
+            "open-file",
+            "Open Project File…",
+            "Shortcut+Shift+O",
+            null,
+            null,
+            any(w::chooseProjectFile),
+            w.project.manifestProperty().isNull()));
+    add(
+        new Command(
+            "go-to-definition",
+            "Go to Definition",
+            "F12",
+            null,
+            null,
+            w.sql::goToDefinitionOrNode,
+            null));
+    add(new Command("find-usages", "Find Usages", "Shift+F12", null, null, w::findUsages, null));
     add(
         new Command(
             "close-tab", "Close Tab", "Shortcut+W", null, null, any(w.sql::closeSelected), null));

@@ -91,6 +91,10 @@ final class WorkbenchMenus {
             c.menuItem("toggle-inspector"),
             c.menuItem("toggle-bottom"),
             new SeparatorMenuItem(),
+            c.menuItem("show-explorer"),
+            c.menuItem("show-warehouse"),
+            c.menuItem("node-history"),
+            new SeparatorMenuItem(),
             dark);
     Menu run =
         new Menu(
@@ -113,6 +117,10 @@ final class WorkbenchMenus {
             c.menuItem("preview"),
             c.menuItem("profile"),
             c.menuItem("check-all"),
+            new SeparatorMenuItem(),
+            c.menuItem("open-file"),
+            c.menuItem("go-to-definition"),
+            c.menuItem("find-usages"),
             new SeparatorMenuItem(),
             c.menuItem("close-tab"));
     return new MenuBar(file, edit, view, run, data);

@@ -118,6 +118,21 @@ public final class Workspace {
         cache);
   }
 
+  /**
+   * The latest builds of one node, newest first, for its own history; none for a missing file,
+   * empty when the file is busy.
+   */
+  public static Optional<List<NodeResult>> nodeRuns(String duckdbPath, String nodeId, int limit) {
+    if (!duckdbPath.equals(":memory:") && !Files.exists(Path.of(duckdbPath))) {
+      return Optional.of(List.of());
+    }
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+      return Optional.of(new RunHistory(w).nodeHistory(nodeId, limit));
+    } catch (RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
   /** The nodes of one recorded run. */
   public static List<NodeResult> runNodes(String duckdbPath, String runId) {
     try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
@@ -178,6 +193,52 @@ public final class Workspace {
       return dev.sluice.core.load.LoadBatches.drop(w, m.project(), loadId);
     } catch (dev.sluice.core.spi.LoadException e) {
       throw new IllegalArgumentException(e.getMessage(), e);
+    }
+  }
+
+  /** Tables are counted only up to this many; past it the browser shows names and columns. */
+  static final int COUNT_LIMIT = 500;
+
+  /**
+   * The tables, views and columns of the DuckDB file at {@code duckdbPath}, with tables' row
+   * counts, for the warehouse browser. Never creates the file; a missing, busy or damaged file
+   * gives an empty tree whose problem says so.
+   */
+  public static WarehouseTree catalog(String duckdbPath) {
+    if (!duckdbPath.equals(":memory:") && !Files.exists(Path.of(duckdbPath))) {
+      return WarehouseTree.empty(
+          duckdbPath, "Not built yet: build the project (Ctrl+B) to create " + duckdbPath);
+    }
+    try (DuckDbWarehouse w = DuckDbWarehouse.open(duckdbPath)) {
+      List<Warehouse.RelationInfo> found = w.relations();
+      boolean count = found.size() <= COUNT_LIMIT;
+      List<WarehouseTree.Relation> out = new java.util.ArrayList<>();
+      for (Warehouse.RelationInfo r : found) {
+        java.util.OptionalLong rows = java.util.OptionalLong.empty();
+        if (count && r.kind() == Warehouse.RelationKind.TABLE) {
+          try {
+            rows =
+                java.util.OptionalLong.of(
+                    w.jdbi()
+                        .withHandle(
+                            h ->
+                                h.createQuery(
+                                        "select count(*) from " + w.relation(r.schema(), r.name()))
+                                    .mapTo(Long.class)
+                                    .one()));
+          } catch (RuntimeException e) {
+            // a table that cannot be read still shows, without a count
+          }
+        }
+        out.add(
+            new WarehouseTree.Relation(
+                r.schema(), r.name(), r.kind(), w.columns(r.schema(), r.name()), rows));
+      }
+      return new WarehouseTree(duckdbPath, out, null);
+    } catch (RuntimeException e) {
+      String msg = e.getMessage() == null ? e.toString() : e.getMessage();
+      return WarehouseTree.empty(
+          duckdbPath, Character.toUpperCase(msg.charAt(0)) + msg.substring(1));
     }
   }
 }

@@ -262,24 +262,41 @@ public final class RunHistory {
         h ->
             h.createQuery("select * from " + nodes + " where run_id = :id order by started_at")
                 .bind("id", runId)
-                .map(
-                    (rs, ctx) ->
-                        new NodeResult(
-                            rs.getString("node_id"),
-                            rs.getString("name"),
-                            rs.getString("kind"),
-                            NodeStatus.valueOf(
-                                rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
-                            instant(rs.getTimestamp("started_at")),
-                            rs.getLong("duration_ms"),
-                            rs.getLong("rows_affected"),
-                            rs.getString("message"),
-                            rs.getString("relation"),
-                            null,
-                            List.of(),
-                            rs.getString("sql_hash"),
-                            rs.getInt("attempts")))
+                .map(this::nodeResult)
                 .list());
+  }
+
+  /** The latest {@code limit} builds of one node across runs, newest first: its own history. */
+  public List<NodeResult> nodeHistory(String nodeId, int limit) {
+    return jdbi.withHandle(
+        h ->
+            h.createQuery(
+                    "select * from "
+                        + nodes
+                        + " where node_id = :id order by started_at desc limit :limit")
+                .bind("id", nodeId)
+                .bind("limit", limit)
+                .map(this::nodeResult)
+                .list());
+  }
+
+  private NodeResult nodeResult(
+      java.sql.ResultSet rs, org.jdbi.v3.core.statement.StatementContext ctx)
+      throws java.sql.SQLException {
+    return new NodeResult(
+        rs.getString("node_id"),
+        rs.getString("name"),
+        rs.getString("kind"),
+        NodeStatus.valueOf(rs.getString("status").toUpperCase(java.util.Locale.ROOT)),
+        instant(rs.getTimestamp("started_at")),
+        rs.getLong("duration_ms"),
+        rs.getLong("rows_affected"),
+        rs.getString("message"),
+        rs.getString("relation"),
+        null,
+        List.of(),
+        rs.getString("sql_hash"),
+        rs.getInt("attempts"));
   }
 
   /** The last successful build of each node: its hash, to tell what is stale. */

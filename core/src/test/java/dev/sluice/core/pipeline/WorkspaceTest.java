@@ -49,6 +49,56 @@ class WorkspaceTest {
     assertThat(Workspace.runNodes(db, runs.get(0).runId()))
         .extracting(n -> n.nodeId())
         .contains("model.a", "model.b");
+
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.BUILD, "a", null, 1, false, RunListener.NONE);
+    }
+    var ofA = Workspace.nodeRuns(db, "model.a", 10).orElseThrow();
+    assertThat(ofA).hasSize(2).allMatch(n -> n.nodeId().equals("model.a"));
+    assertThat(ofA.get(0).startedAt()).isAfterOrEqualTo(ofA.get(1).startedAt());
+    assertThat(Workspace.nodeRuns(db, "model.b", 10).orElseThrow()).hasSize(1);
+  }
+
+  @Test
+  void theCatalogListsBuiltRelationsWithColumnsAndCountsAndSaysWhyWhenThereIsNone() {
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "w")
+            .file("models/a.sql", "{{ config(materialized='table') }} select * from range(7) t(id)")
+            .file(
+                "models/b.sql",
+                "{{ config(materialized='view') }} select id, 'x' as s from {{ ref('a') }}");
+    Manifest m = Workspace.read(f.root());
+    String db = m.project().settings().target(null).path();
+    WarehouseTree before = Workspace.catalog(db);
+    assertThat(before.relations()).isEmpty();
+    assertThat(before.problem()).contains("Not built yet");
+    assertThat(java.nio.file.Files.exists(Path.of(db))).as("never creates the file").isFalse();
+
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.BUILD, null, null, 1, false, RunListener.NONE);
+    }
+    WarehouseTree after = Workspace.catalog(db);
+    assertThat(after.problem()).isNull();
+    WarehouseTree.Relation a =
+        after.relations().stream().filter(r -> r.name().equals("a")).findFirst().orElseThrow();
+    assertThat(a.kind()).isEqualTo(dev.sluice.core.warehouse.Warehouse.RelationKind.TABLE);
+    assertThat(a.rows()).hasValue(7);
+    assertThat(a.columns()).extracting(c -> c.name()).containsExactly("id");
+    WarehouseTree.Relation b =
+        after.relations().stream().filter(r -> r.name().equals("b")).findFirst().orElseThrow();
+    assertThat(b.kind()).isEqualTo(dev.sluice.core.warehouse.Warehouse.RelationKind.VIEW);
+    assertThat(b.rows()).isEmpty();
+    assertThat(b.columns()).extracting(c -> c.name()).containsExactly("id", "s");
+    assertThat(after.relations()).noneMatch(r -> r.schema().equals("_sluice"));
+  }
+
+  @Test
+  void aDamagedFileIsAnEmptyCatalogThatSaysSo() throws Exception {
+    Path bad = dir.resolve("bad.duckdb");
+    java.nio.file.Files.writeString(bad, "this is not a database");
+    WarehouseTree t = Workspace.catalog(bad.toString());
+    assertThat(t.relations()).isEmpty();
+    assertThat(t.problem()).contains(bad.toString());
   }
 
   @Test
