@@ -161,7 +161,7 @@ public final class Workbench extends BorderPane {
         new PanelToggles(
             java.util.prefs.Preferences.userNodeForPackage(Workbench.class),
             middle,
-            explorer,
+            side, // the explorer and the warehouse browser, as tabs
             inspector,
             vertical,
             bottom);

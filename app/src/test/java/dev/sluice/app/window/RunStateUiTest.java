@@ -109,6 +109,8 @@ class RunStateUiTest extends WindowTestBase {
   private static void clickRun(FxRobot robot, int index) {
     TableView<RunHistory.Run> table = historyTable(robot);
     RunHistory.Run run = table.getItems().get(index);
+    robot.interact(() -> table.scrollTo(index)); // the loads below leave room for a few rows
+    WaitForAsyncUtils.waitForFxEvents();
     TableRow<?> row =
         robot
             .lookup("#history-runs .table-row-cell")
