@@ -111,9 +111,24 @@ public final class HistoryView extends BorderPane {
     bar.setPadding(new Insets(4, 8, 4, 8));
     setTop(bar);
     javafx.scene.control.SplitPane split =
-        new javafx.scene.control.SplitPane(withTimeline(table, model), loadsPane(model));
+        new javafx.scene.control.SplitPane(withTimeline(table, model));
     split.setOrientation(javafx.geometry.Orientation.VERTICAL);
-    split.setDividerPositions(0.6);
+    // the loads take room below the runs only in a project that has loaded something
+    BorderPane loads = loadsPane(model);
+    Runnable place =
+        () -> {
+          boolean want = !model.loads().isEmpty();
+          if (want && !split.getItems().contains(loads)) {
+            split.getItems().add(loads);
+            split.setDividerPositions(0.6);
+          } else if (!want) {
+            split.getItems().remove(loads);
+          }
+        };
+    model
+        .loads()
+        .addListener((javafx.collections.ListChangeListener<Workspace.LoadEntry>) c -> place.run());
+    place.run();
     setCenter(split);
   }
 
