@@ -2,10 +2,9 @@ package dev.sluice.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.ProjectFolder;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
@@ -15,19 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code compile} writes its folder in bulk and leaves the warehouse alone unless asked. */
-class CompileOutputTest {
+class CompileOutputTest extends CliTestBase {
   @TempDir Path dir;
-  String out;
-  String err;
-
-  int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
 
   private ProjectFolder project() {
     return ProjectFolder.sluice(dir, "shop")

@@ -2,9 +2,8 @@ package dev.sluice.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.ProjectFolder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -12,19 +11,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sluice load --list} and {@code --drop-load}: a batch dropped and loaded again. */
-class LoadBatchCliTest {
+class LoadBatchCliTest extends CliTestBase {
   @TempDir Path dir;
-  String out;
-  String err;
-
-  int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
 
   private String query(String sql) {
     assertThat(sluice("query", "--project", dir.toString(), "--format", "csv", sql))

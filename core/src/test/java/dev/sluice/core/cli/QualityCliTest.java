@@ -4,27 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.Samples;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sluice quality} and {@code sluice profile} as a user types them. */
-class QualityCliTest {
+class QualityCliTest extends CliTestBase {
   @TempDir Path dir;
-  String out;
-  String err;
-
-  int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
 
   @Test
   void qualityBeforeAnyRunSaysWhatToDoAndAfterABuildScoresEveryTestedTable() throws Exception {

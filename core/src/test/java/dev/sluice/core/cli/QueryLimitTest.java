@@ -2,27 +2,15 @@ package dev.sluice.core.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.ProjectFolder;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code sluice query --limit} runs the limit inside the query and still says when rows remain. */
-class QueryLimitTest {
+class QueryLimitTest extends CliTestBase {
   @TempDir Path dir;
-  String out;
-  String err;
-
-  int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
-  }
 
   @Test
   void theLimitKeepsOrderAndTellsWhenThereIsMore() {

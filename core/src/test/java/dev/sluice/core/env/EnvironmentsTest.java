@@ -2,11 +2,9 @@ package dev.sluice.core.env;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.cli.Main;
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.Samples;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -15,11 +13,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Plan, promote and roll back virtual environments on the shop sample. */
-class EnvironmentsTest {
+class EnvironmentsTest extends CliTestBase {
   @TempDir Path dir;
   Path shop;
-  String out;
-  String err;
 
   @BeforeEach
   void planProd() {
@@ -121,14 +117,5 @@ class EnvironmentsTest {
                       .mapTo(Integer.class)
                       .one());
     }
-  }
-
-  private int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
   }
 }

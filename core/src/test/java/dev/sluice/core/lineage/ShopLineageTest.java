@@ -2,10 +2,8 @@ package dev.sluice.core.lineage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.cli.Main;
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.Samples;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -16,7 +14,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Every mart column of the shop sample, traced to its seed columns by hand, both before anything is
  * built (columns from the seeds' CSV headers) and after (columns from the warehouse).
  */
-class ShopLineageTest {
+class ShopLineageTest extends CliTestBase {
   @TempDir Path dir;
 
   private static final Map<String, String> EXPECTED = new LinkedHashMap<>();
@@ -103,18 +101,6 @@ class ShopLineageTest {
         .contains("-> daily_revenue (its rows) (filter)");
     assertThat(sluice("lineage", "--project", shop.toString(), "customers.nope")).isEqualTo(2);
     assertThat(err).contains("customers.nope is not a column; its columns are customer_id");
-  }
-
-  private String out;
-  private String err;
-
-  private int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
   }
 
   private static Map<String, String> traced(ProjectLineage l) {

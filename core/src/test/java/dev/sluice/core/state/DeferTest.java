@@ -2,21 +2,17 @@ package dev.sluice.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.cli.Main;
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.ProjectFolder;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** --defer: a modified model builds in dev while reading its unbuilt upstream from prod's file. */
-class DeferTest {
+class DeferTest extends CliTestBase {
   @TempDir Path dir;
-  String out;
-  String err;
 
   @Test
   void aModifiedModelReadsItsUnbuiltUpstreamFromTheOtherTarget() throws Exception {
@@ -79,14 +75,5 @@ class DeferTest {
     ProjectFolder.sluice(dir, "x").file("models/a.sql", "select 1 as one");
     assertThat(sluice("build", "--project", dir.toString(), "--defer")).isEqualTo(2);
     assertThat(err).contains("--defer reads upstreams from a saved manifest: add --state DIR");
-  }
-
-  private int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
   }
 }

@@ -2,10 +2,8 @@ package dev.sluice.core.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.sluice.core.cli.Main;
+import dev.sluice.core.testing.CliTestBase;
 import dev.sluice.core.testing.Samples;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
@@ -13,12 +11,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Slim CI: build only what changed against a saved manifest, and what depends on it. */
-class StateSelectionTest {
+class StateSelectionTest extends CliTestBase {
   @TempDir Path dir;
   Path shop;
   Path saved;
-  String out;
-  String err;
 
   @BeforeEach
   void buildAndSaveTheManifest() throws Exception {
@@ -94,14 +90,5 @@ class StateSelectionTest {
   private int build(String select) {
     return sluice(
         "build", "--project", shop.toString(), "--select", select, "--state", saved.toString());
-  }
-
-  private int sluice(String... args) {
-    StringWriter o = new StringWriter();
-    StringWriter e = new StringWriter();
-    int code = Main.execute(args, new PrintWriter(o, true), new PrintWriter(e, true));
-    out = o.toString();
-    err = e.toString();
-    return code;
   }
 }
