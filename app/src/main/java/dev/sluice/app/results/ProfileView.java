@@ -79,6 +79,18 @@ public final class ProfileView extends BorderPane {
     VBox card = new VBox(4, name, type, stats);
     if (!c.bars().isEmpty()) {
       card.getChildren().add(chart(c));
+      if (c.histogram()) { // twenty bins have no room for a label each: the range's two ends
+        Label from = new Label(short40(c.min()));
+        Label to = new Label(short40(c.max()));
+        from.getStyleClass().add("profile-axis");
+        to.getStyleClass().add("profile-axis");
+        javafx.scene.layout.Region gap = new javafx.scene.layout.Region();
+        javafx.scene.layout.HBox.setHgrow(gap, javafx.scene.layout.Priority.ALWAYS);
+        javafx.scene.layout.HBox range = new javafx.scene.layout.HBox(from, gap, to);
+        range.setId("profile-range-" + c.name());
+        range.setPadding(new Insets(0, 4, 0, 40));
+        card.getChildren().add(range);
+      }
     }
     card.getStyleClass().add("profile-card");
     card.setPadding(new Insets(10));
@@ -91,8 +103,9 @@ public final class ProfileView extends BorderPane {
     CategoryAxis x = new CategoryAxis();
     NumberAxis y = new NumberAxis();
     x.setTickLabelsVisible(!c.histogram());
-    y.setTickLabelsVisible(false);
+    y.setTickLabelsVisible(true); // the rows each bar counts
     y.setMinorTickVisible(false);
+    y.setLabel("rows");
     BarChart<String, Number> chart = new BarChart<>(x, y);
     chart.setAnimated(false);
     chart.setLegendVisible(false);

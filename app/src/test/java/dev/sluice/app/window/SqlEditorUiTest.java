@@ -206,6 +206,18 @@ class SqlEditorUiTest extends WindowTestBase {
         30, TimeUnit.SECONDS, () -> tab.profileModel().profileProperty().get() != null);
     assertThat(tab.profileModel().profileProperty().get().rows()).isEqualTo(120);
     WaitForAsyncUtils.waitForFxEvents();
+    dev.sluice.core.query.ColumnProfile numeric =
+        tab.profileModel().profileProperty().get().columns().stream()
+            .filter(dev.sluice.core.query.ColumnProfile::histogram)
+            .findFirst()
+            .orElseThrow();
+    javafx.scene.layout.HBox range =
+        robot.lookup("#profile-range-" + numeric.name()).queryAs(javafx.scene.layout.HBox.class);
+    assertThat(((javafx.scene.control.Label) range.getChildren().get(0)).getText())
+        .as("a histogram says where its range starts and ends")
+        .isEqualTo(numeric.min());
+    assertThat(((javafx.scene.control.Label) range.getChildren().get(2)).getText())
+        .isEqualTo(numeric.max());
     shoot(robot, "profile.png");
 
     // Space on the graph previews a seed's rows in the Data panel
