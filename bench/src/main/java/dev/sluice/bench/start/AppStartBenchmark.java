@@ -74,9 +74,14 @@ public final class AppStartBenchmark {
             EmptyWindow.class.getName());
     time(root, app, marker); // warms the file cache and makes the project's warehouse
     time(root, record, marker); // records the classes start-up loads
+    // JDK 17's static dump can crash on the lambda proxies a class list records: leave them out
+    Files.write(
+        classList,
+        Files.readAllLines(classList).stream().filter(l -> !l.startsWith("@lambda")).toList());
     Process d = new ProcessBuilder(dump).directory(root.toFile()).inheritIO().start();
-    if (d.waitFor() != 0 || !Files.exists(jsa)) {
-      throw new IllegalStateException("the class-data archive was not written");
+    boolean cds = d.waitFor() == 0 && Files.exists(jsa);
+    if (!cds) {
+      System.out.println("app-start: the class-data archive could not be written; timing without");
     }
     long[] a = new long[runs];
     long[] c = new long[runs];
@@ -85,7 +90,7 @@ public final class AppStartBenchmark {
     for (int i = 0; i < runs; i++) {
       a[i] = time(root, app, marker);
       phases.add(Files.readString(marker).strip());
-      c[i] = time(root, withCds, marker);
+      c[i] = cds ? time(root, withCds, marker) : 0;
       e[i] = time(root, empty, marker);
     }
     double base = median(e);
