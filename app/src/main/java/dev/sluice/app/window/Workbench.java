@@ -184,6 +184,20 @@ public final class Workbench extends BorderPane {
             });
     commands = new WorkbenchCommands(this);
     graph.setCommands(commands);
+    // a project that opens puts the keyboard on its graph (arrows, Enter, F2), not in the first
+    // text box of the toolbar, where JavaFX would put it
+    project
+        .manifestProperty()
+        .addListener(
+            (o, was, m) -> {
+              javafx.scene.Scene scene = graph.getScene();
+              if (was == null && m != null && scene != null) {
+                javafx.scene.Node f = scene.getFocusOwner();
+                if (f == null || "run-select".equals(f.getId())) {
+                  graph.requestFocus();
+                }
+              }
+            });
     PackagesViewModel packages =
         new PackagesViewModel(
             background,
