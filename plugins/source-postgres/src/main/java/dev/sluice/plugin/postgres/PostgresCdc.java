@@ -96,27 +96,8 @@ final class PostgresCdc {
     try (Connection c = connector.open(false)) {
       requireLogical(c);
       ensurePublication(c);
-      if (slotExists(c)) {
-        try (PreparedStatement st = c.prepareStatement("select pg_drop_replication_slot(?)")) {
-          st.setString(1, slot); // a full refresh starts the stream again
-          st.execute();
-        }
-      }
       try (Connection rc = connector.open(true)) {
-        ReplicationSlotInfo info =
-            rc.unwrap(PGConnection.class)
-                .getReplicationAPI()
-                .createReplicationSlot()
-                .logical()
-                .withSlotName(slot)
-                .withOutputPlugin("pgoutput")
-                .make();
-        long position = info.getConsistentPoint().asLong();
-        c.setAutoCommit(false);
-        c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-        try (Statement st = c.createStatement()) {
-          st.execute("set transaction snapshot '" + info.getSnapshotName() + "'");
-        }
+        long position = freshSlot(c, rc);
         List<SourceColumn> cols = new ArrayList<>(tableColumns);
         cols.add(new SourceColumn(ChangeCapture.POSITION, "BIGINT"));
         cols.add(new SourceColumn(ChangeCapture.DELETED, "BOOLEAN"));
@@ -211,29 +192,41 @@ final class PostgresCdc {
     }
   }
 
-  /** A new slot, and the table as it was at the slot's start, each row at the slot's position. */
-  private void snapshot(Connection c, List<SourceColumn> cols, RowSink sink)
-      throws SQLException, LoadException {
+  /**
+   * Drops the slot if there is one (a full refresh starts the stream again), creates it anew on the
+   * replication connection {@code rc}, and puts {@code c} in a transaction that sees the table as
+   * of the slot's start; returns the slot's position. The snapshot holds while {@code rc} stays
+   * open.
+   */
+  private long freshSlot(Connection c, Connection rc) throws SQLException {
     if (slotExists(c)) {
       try (PreparedStatement st = c.prepareStatement("select pg_drop_replication_slot(?)")) {
-        st.setString(1, slot); // a full refresh starts the stream again
+        st.setString(1, slot);
         st.execute();
       }
     }
+    ReplicationSlotInfo info =
+        rc.unwrap(PGConnection.class)
+            .getReplicationAPI()
+            .createReplicationSlot()
+            .logical()
+            .withSlotName(slot)
+            .withOutputPlugin("pgoutput")
+            .make();
+    c.setAutoCommit(false);
+    c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+    try (Statement st = c.createStatement()) {
+      st.execute("set transaction snapshot '" + info.getSnapshotName() + "'");
+    }
+    return info.getConsistentPoint().asLong();
+  }
+
+  /** A new slot, and the table as it was at the slot's start, each row at the slot's position. */
+  private void snapshot(Connection c, List<SourceColumn> cols, RowSink sink)
+      throws SQLException, LoadException {
     try (Connection rc = connector.open(true)) {
-      ReplicationSlotInfo info =
-          rc.unwrap(PGConnection.class)
-              .getReplicationAPI()
-              .createReplicationSlot()
-              .logical()
-              .withSlotName(slot)
-              .withOutputPlugin("pgoutput")
-              .make();
-      long position = info.getConsistentPoint().asLong();
-      c.setAutoCommit(false);
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      long position = freshSlot(c, rc);
       try (Statement st = c.createStatement()) {
-        st.execute("set transaction snapshot '" + info.getSnapshotName() + "'");
         st.setFetchSize(request.batchSize());
         try (ResultSet rs = st.executeQuery("select * from " + relation)) {
           int n = cols.size();
