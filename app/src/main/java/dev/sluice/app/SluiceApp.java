@@ -20,12 +20,7 @@ public final class SluiceApp extends Application {
   public void start(Stage stage) {
     long fxStarted = sinceJvmStart();
     Application.setUserAgentStylesheet(new PrimerLight().getUserAgentStylesheet());
-    List<String> args = getParameters().getRaw();
-    Path project = null;
-    if (!args.isEmpty()) {
-      Path p = Path.of(args.get(0));
-      project = Files.isRegularFile(p) && p.getParent() != null ? p.getParent() : p;
-    }
+    Path project = projectFolder(getParameters().getRaw());
     window =
         new MainWindow(
             stage,
@@ -40,6 +35,15 @@ public final class SluiceApp extends Application {
     if (marker != null) {
       reportFirstPaint(Path.of(marker), fxStarted);
     }
+  }
+
+  /** The project folder the command line names (a folder, or a sluice.yml or dbt_project.yml). */
+  static Path projectFolder(List<String> args) {
+    if (args.isEmpty()) {
+      return null;
+    }
+    Path p = Path.of(args.get(0));
+    return Files.isRegularFile(p) && p.getParent() != null ? p.getParent() : p;
   }
 
   private static long sinceJvmStart() {

@@ -60,7 +60,29 @@ public final class ProjectLayout {
    * the current ones) kept, the rest laid out. Runs on the background thread.
    */
   Read read(Path dir, Manifest m, boolean fresh) {
-    Map<String, GraphLayout.Point> saved = fresh ? LayoutFile.read(dir) : new HashMap<>(positions);
+    return fresh
+        ? readFresh(dir, m)
+        : place(m, new HashMap<>(positions), new HashMap<>(departed), null);
+  }
+
+  /**
+   * What a project opened afresh reads of its layout: the layout file's positions and folds, the
+   * rest laid out. It needs no state of a window, so it can run before one exists.
+   */
+  static Read readFresh(Path dir, Manifest m) {
+    return place(m, LayoutFile.read(dir), Map.of(), LayoutFile.readCollapsed(dir));
+  }
+
+  /**
+   * Keeps what the person placed; a node that comes back (an undone delete, in {@code back})
+   * returns to where it stood, and a new one goes where the layout puts it, moved down until no
+   * card covers it.
+   */
+  private static Read place(
+      Manifest m,
+      Map<String, GraphLayout.Point> saved,
+      Map<String, GraphLayout.Point> back,
+      Set<String> collapsed) {
     Map<String, GraphLayout.Point> pos = new HashMap<>();
     boolean missing = false;
     for (String id : m.dag().nodeIds()) {
@@ -76,9 +98,6 @@ public final class ProjectLayout {
       if (pos.isEmpty()) {
         pos.putAll(computed);
       } else {
-        // keep what the person placed; a node that comes back (an undone delete) returns to where
-        // it stood, and a new one goes where the layout puts it, moved down until no card covers it
-        Map<String, GraphLayout.Point> back = fresh ? Map.of() : new HashMap<>(departed);
         for (String id : m.dag().nodeIds()) {
           if (!pos.containsKey(id)) {
             GraphLayout.Point p = back.getOrDefault(id, computed.get(id));
@@ -89,7 +108,7 @@ public final class ProjectLayout {
         }
       }
     }
-    return new Read(pos, fresh ? LayoutFile.readCollapsed(dir) : null);
+    return new Read(pos, collapsed);
   }
 
   /** Takes what {@link #read} found, on the UI thread. */

@@ -66,9 +66,12 @@ public final class ProjectViewModel {
   public void open(Path dir) {
     Path abs = dir.toAbsolutePath().normalize();
     status.set("Opening " + abs + " …");
+    java.util.concurrent.CompletableFuture<Loaded> early = ProjectPreload.take(abs);
     background.execute(
         () -> {
-          Loaded l = load(abs, true);
+          // a preload that failed is read again here, where a failure is reported as any other
+          Loaded l =
+              early == null ? load(abs, true) : early.exceptionally(e -> load(abs, true)).join();
           onUiThread.accept(() -> apply(l));
         });
   }
@@ -148,6 +151,12 @@ public final class ProjectViewModel {
   private Loaded load(Path dir, boolean fresh) {
     Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
     return new Loaded(dir, m, layout.read(dir, m, fresh), fingerprint(dir));
+  }
+
+  /** A project opened afresh, read with no window's state: see {@link ProjectPreload}. */
+  static Loaded loadFresh(Path dir) {
+    Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
+    return new Loaded(dir, m, ProjectLayout.readFresh(dir, m), fingerprint(dir));
   }
 
   private void apply(Loaded l) {

@@ -425,9 +425,20 @@ public final class Workbench extends BorderPane {
     return new dev.sluice.app.automation.AutomationView(vm, project.manifestProperty());
   }
 
+  /**
+   * A panel's tab. Its content joins the scene when the tab is first shown, so the panels behind
+   * other tabs cost no skins or CSS while the window opens.
+   */
   private static Tab tab(String title, javafx.scene.Node content) {
-    Tab t = new Tab(title, content);
+    Tab t = new Tab(title);
     t.setClosable(false);
+    t.selectedProperty()
+        .addListener(
+            (o, was, now) -> {
+              if (now && t.getContent() == null) {
+                t.setContent(content);
+              }
+            });
     return t;
   }
 
