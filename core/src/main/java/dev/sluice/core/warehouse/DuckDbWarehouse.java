@@ -98,8 +98,7 @@ public final class DuckDbWarehouse implements Warehouse {
       Properties props = new Properties();
       // Results stream instead of being built whole in memory; previews of huge tables need this.
       props.setProperty("jdbc_stream_results", "true");
-      Connection c =
-          DriverManager.getConnection(memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path, props);
+      Connection c = connect(memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path, props);
       NativeCopies.tidyOnce();
       if (!memory) {
         Holder.write(path);
@@ -110,6 +109,32 @@ public final class DuckDbWarehouse implements Warehouse {
     } catch (java.io.IOException e) {
       throw new WarehouseException(
           "cannot create the folder for the DuckDB file " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * A connection to the file. Two threads of one process (the app's history, quality and catalog
+   * panels) share DuckDB's database while both hold it; one that opens it while the other's last
+   * connection is still closing finds the file "already attached" for a moment, so that answer is
+   * tried again for up to two seconds.
+   */
+  static Connection connect(String url, Properties props) throws SQLException {
+    long deadline = System.nanoTime() + 2_000_000_000L;
+    while (true) {
+      try {
+        return DriverManager.getConnection(url, props);
+      } catch (SQLException e) {
+        if (!message(e).toLowerCase(Locale.ROOT).contains("unique file handle conflict")
+            || System.nanoTime() > deadline) {
+          throw e;
+        }
+        try {
+          Thread.sleep(20);
+        } catch (InterruptedException ie) {
+          Thread.currentThread().interrupt();
+          throw e;
+        }
+      }
     }
   }
 
