@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
       SourceCommand.class,
       QualityCommand.class,
       ProfileCommand.class,
+      ExplainCommand.class,
       LineageCommand.class,
       ParseCommand.class,
       DocsCommand.class,

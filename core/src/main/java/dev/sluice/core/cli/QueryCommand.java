@@ -39,6 +39,13 @@ final class QueryCommand implements Callable<Integer> {
   @Option(names = "--limit", description = "At most this many rows (default: 100; 0 for all).")
   int limit = 100;
 
+  @Option(
+      names = "--explain",
+      description =
+          "Run the query with profiling (EXPLAIN ANALYZE) and print its plan as a tree: each"
+              + " operator's rows, time and share of the total, the hottest marked.")
+  boolean explain;
+
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
   @Override
@@ -53,6 +60,9 @@ final class QueryCommand implements Callable<Integer> {
       if (!compiled.ok()) {
         compiled.problems().stream().filter(ProjectProblem::isError).forEach(err::println);
         return Main.USAGE;
+      }
+      if (explain) {
+        return ExplainCommand.print(pipeline, "the query", compiled.sql(), out, err);
       }
       try (SqlSession session = SqlSession.open(pipeline.warehouse());
           Statement st = session.connection().createStatement()) {

@@ -241,4 +241,29 @@ public final class Workspace {
           duckdbPath, Character.toUpperCase(msg.charAt(0)) + msg.substring(1));
     }
   }
+
+  /**
+   * Runs {@code sql} with profiling in the pipeline's warehouse and returns its plan ({@code
+   * EXPLAIN ANALYZE}); {@code what} names the node or query in the message of a query the warehouse
+   * refuses.
+   */
+  public static dev.sluice.core.query.QueryPlan explain(
+      Pipeline pipeline,
+      String what,
+      String sql,
+      dev.sluice.core.query.ResultStream.Cancel cancel) {
+    try {
+      return dev.sluice.core.query.Explain.analyze(pipeline.warehouse(), sql, cancel);
+    } catch (java.sql.SQLException e) {
+      String message = e.getMessage() == null ? e.toString() : e.getMessage().strip();
+      if (cancel.requested()) {
+        throw new dev.sluice.core.query.QueryException("cancelled");
+      }
+      throw new dev.sluice.core.query.QueryException(
+          "explain of "
+              + what
+              + " failed: "
+              + message.replaceFirst("^java\\.sql\\.SQLException: ", ""));
+    }
+  }
 }

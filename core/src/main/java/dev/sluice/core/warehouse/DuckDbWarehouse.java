@@ -200,6 +200,12 @@ public final class DuckDbWarehouse implements Warehouse {
    * db.information_schema.tables} (the standard form, which packages such as dbt_utils query) does
    * not read: it becomes that schema's view narrowed to the catalog named.
    */
+  /** DuckDB runs the query and answers one row: the key and the profile as JSON. */
+  @Override
+  public Optional<String> explainAnalyzeSql(String sql) {
+    return Optional.of("explain (analyze, format json) " + sql);
+  }
+
   @Override
   public String forMacroQuery(String sql) {
     java.util.regex.Matcher m = CATALOG_INFORMATION_SCHEMA.matcher(sql);

@@ -55,6 +55,11 @@ public final class LazyWarehouse implements Warehouse {
   }
 
   @Override
+  public Optional<String> explainAnalyzeSql(String sql) {
+    return get().explainAnalyzeSql(sql);
+  }
+
+  @Override
   public Optional<RelationKind> relationKind(String schema, String name) {
     return get().relationKind(schema, name);
   }

@@ -44,6 +44,14 @@ public interface Warehouse extends AutoCloseable {
     return sql;
   }
 
+  /**
+   * The statement that runs {@code sql} and returns its profiled plan as JSON (DuckDB's {@code
+   * EXPLAIN (ANALYZE, FORMAT JSON)}), or empty where this warehouse has none.
+   */
+  default Optional<String> explainAnalyzeSql(String sql) {
+    return Optional.empty();
+  }
+
   Optional<RelationKind> relationKind(String schema, String name);
 
   default boolean exists(String schema, String name) {
