@@ -84,6 +84,19 @@ public final class ScaleBenchmark {
           partial,
           "full parse+plan, no cache",
           fresh);
+      // the app's path: the folder read again in the same process, files and renderings kept
+      live(dir);
+      long live = Long.MAX_VALUE;
+      for (int i = 0; i < Math.max(runs, 5); i++) {
+        Path model = dir.resolve("models/layer9/m" + (size - 1 - i) + ".sql");
+        Files.writeString(model, Files.readString(model) + "-- live " + i + "\n");
+        live = Math.min(live, live(dir));
+      }
+      Processes.line(
+          "re-parse+plan " + size + ", one edit, in memory (app)",
+          live,
+          "full parse+plan, no cache",
+          fresh);
       System.out.printf(
           "%-52s %8d MB (heap used by the manifest and plan, after GC)%n",
           "memory, " + size + " models", retained(dir));
@@ -101,6 +114,17 @@ public final class ScaleBenchmark {
         cache == null
             ? Manifest.of(project, engine, target)
             : Manifest.of(project, engine, target, cache);
+    Plan plan = Plan.of(m, Command.BUILD, null, null);
+    if (m.hasErrors() || plan.size() == 0) {
+      throw new IllegalStateException("the synthetic project did not parse: " + m.problems());
+    }
+    return (System.nanoTime() - t0) / 1_000_000;
+  }
+
+  /** A read of the folder as the app does it after a save (Workspace), and a plan. */
+  private static long live(Path dir) {
+    long t0 = System.nanoTime();
+    Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
     Plan plan = Plan.of(m, Command.BUILD, null, null);
     if (m.hasErrors() || plan.size() == 0) {
       throw new IllegalStateException("the synthetic project did not parse: " + m.problems());

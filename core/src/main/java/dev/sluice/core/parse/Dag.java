@@ -131,8 +131,19 @@ public final class Dag {
     return Optional.empty();
   }
 
+  private volatile List<String> order;
+
   /** Every node after all it reads from; ties keep declaration order. Throws on a cycle. */
   public List<String> topologicalOrder() {
+    List<String> o = order;
+    if (o == null) {
+      o = List.copyOf(order());
+      order = o; // the graph never changes, so neither does its order
+    }
+    return new ArrayList<>(o);
+  }
+
+  private List<String> order() {
     Map<String, Integer> waiting = new HashMap<>();
     Deque<String> ready = new ArrayDeque<>();
     parents.forEach(

@@ -54,6 +54,17 @@ public record Manifest(
     return of(project, engine, target, cache);
   }
 
+  /**
+   * As {@link #of(Project, TemplateEngine, Target)}, keeping this parse in {@code memory} and
+   * taking from it what did not change since the last one (see {@link ParseMemory}).
+   */
+  public static Manifest of(
+      Project project, TemplateEngine engine, Target target, ParseMemory memory) {
+    ParseCache cache =
+        engine.queries().executing() ? ParseCache.NONE : ParseCache.open(project, engine, memory);
+    return of(project, engine, target, cache);
+  }
+
   /** Parses with this cache ({@link ParseCache#NONE} renders every node). */
   public static Manifest of(
       Project project, TemplateEngine engine, Target target, ParseCache cache) {
@@ -74,6 +85,18 @@ public record Manifest(
           cache.render(engine, project, node, sql, n -> Relations.of(n, target), engine.env());
       parsed.put(node.uniqueId(), r);
       problems.addAll(r.problems());
+      ParseMemory.Held before = cache.settled(node);
+      if (before != null) {
+        // the rendering is the last parse's, so is what the parse made of it
+        problems.addAll(before.problems());
+        if (before.enabled()) {
+          nodes.add(before.effective());
+        } else {
+          disabled.add(node.uniqueId());
+        }
+        continue;
+      }
+      List<ProjectProblem> own = new ArrayList<>();
       Node effective = withConfig(node, node.config().merge(r.config()));
       Map<String, Object> placed = engine.placement(effective);
       if (!placed.isEmpty()) {
@@ -82,16 +105,18 @@ public record Manifest(
       if (effective.config().enabled()) {
         String unsupported = engine.unsupportedMaterialization(effective);
         if (unsupported != null) {
-          problems.add(ProjectProblem.error(node.file(), node.line(), unsupported));
+          own.add(ProjectProblem.error(node.file(), node.line(), unsupported));
         }
         String elsewhere = engine.unsupportedDatabase(effective);
         if (elsewhere != null) {
-          problems.add(ProjectProblem.error(node.file(), node.line(), elsewhere));
+          own.add(ProjectProblem.error(node.file(), node.line(), elsewhere));
         }
         nodes.add(effective);
       } else {
         disabled.add(node.uniqueId());
       }
+      problems.addAll(own);
+      cache.settle(node, effective, effective.config().enabled(), own);
     }
     // tests of a disabled node go with it
     nodes.removeIf(n -> n instanceof GenericTest g && disabled.contains(g.attachedTo()));
@@ -122,7 +147,8 @@ public record Manifest(
     for (Node node : nodes) {
       edges.put(
           node.uniqueId(),
-          dependencies(node, parsed.get(node.uniqueId()), resolved, engine, target, parsed));
+          dependencies(
+              node, parsed.get(node.uniqueId()), resolved, engine, target, parsed, project, cache));
     }
     for (Node node : nodes) {
       Rendered r = parsed.get(node.uniqueId());
@@ -139,8 +165,9 @@ public record Manifest(
                     + " refs itself; an incremental model reads its previous rows with {{ this }}"));
       }
     }
-    Dag dag = new Dag(edges);
-    Optional<List<String>> cycle = dag.findCycle();
+    ParseMemory.Graph graph = cache.graph(edges);
+    Dag dag = graph.dag();
+    Optional<List<String>> cycle = graph.cycle();
     if (cycle.isPresent()) {
       Node first = resolved.node(cycle.get().get(0)).orElseThrow();
       problems.add(
@@ -165,7 +192,9 @@ public record Manifest(
       Project project,
       TemplateEngine engine,
       Target target,
-      Map<String, Rendered> parsed) {
+      Map<String, Rendered> parsed,
+      Project loaded,
+      ParseCache cache) {
     Set<String> deps = new LinkedHashSet<>();
     if (rendered != null) {
       rendered.refs().forEach(name -> project.refable(name).ifPresent(n -> deps.add(n.uniqueId())));
@@ -185,8 +214,13 @@ public record Manifest(
       for (Object value : g.arguments().values()) {
         if (value instanceof String s && (s.contains("ref(") || s.contains("source("))) {
           Rendered r =
-              engine.render(
-                  new RenderRequest(node, "{{ " + s + " }}", n -> Relations.of(n, target), false));
+              cache.renderArgument(
+                  engine,
+                  loaded,
+                  node,
+                  "{{ " + s + " }}",
+                  n -> Relations.of(n, target),
+                  engine.env());
           parsed.merge(node.uniqueId(), r, (a, b) -> a);
           r.refs().forEach(name -> project.refable(name).ifPresent(n -> deps.add(n.uniqueId())));
           r.sources()

@@ -36,11 +36,15 @@ import java.util.function.Function;
  * </ul>
  *
  * Renderings with problems, or that read the whole graph, or whose config holds values JSON cannot
- * give back as they were, are never kept. The file is written whole with Jackson; one that cannot
- * be read is ignored.
+ * give back as they were, are never kept. The file is JSON lines: a header with the fingerprint,
+ * then one line per entry; a parse that changed some entries adds their lines at the end (a later
+ * line wins), and the file is written whole only when its fingerprint changed or it grew to twice
+ * its entries. Nothing is written when nothing changed; a file that cannot be read is ignored. With
+ * a {@link ParseMemory} the last parse's entries come from memory, checked by node identity rather
+ * than digest, and the file is not read.
  */
 public final class ParseCache {
-  static final int FORMAT = 1;
+  static final int FORMAT = 2;
   private static final String FILE = "partial_parse.json";
   private static final ObjectMapper JSON =
       new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
@@ -64,23 +68,49 @@ public final class ParseCache {
   /** The file's content. */
   public record Stored(int format, String fingerprint, Map<String, Entry> entries) {}
 
-  private record Loaded(long modified, long size, Stored stored) {}
+  /** What this process knows of a file: its stamp when read or written, and how many lines. */
+  private record Loaded(long modified, long size, Stored stored, int lines) {}
 
   private final Path file;
   private final String fingerprint;
   private final Map<String, Entry> previous;
   private final Map<String, Entry> next = new LinkedHashMap<>();
+  private final ParseMemory memory;
+  private final Map<String, ParseMemory.Held> remembered;
+  private final Map<String, ParseMemory.Held> nextHeld = new java.util.HashMap<>();
+  private final java.util.Set<String> fromMemory = new java.util.HashSet<>();
   private int hits;
   private int misses;
+  private int kept;
 
   private ParseCache(Path file, String fingerprint, Map<String, Entry> previous) {
+    this(file, fingerprint, previous, null, Map.of());
+  }
+
+  private ParseCache(
+      Path file,
+      String fingerprint,
+      Map<String, Entry> previous,
+      ParseMemory memory,
+      Map<String, ParseMemory.Held> remembered) {
     this.file = file;
     this.fingerprint = fingerprint;
     this.previous = previous;
+    this.memory = memory;
+    this.remembered = remembered;
   }
 
   /** The cache under the project's target folder, empty when missing, unreadable or stale. */
   public static ParseCache open(Project project, TemplateEngine engine) {
+    return open(project, engine, null);
+  }
+
+  /**
+   * As {@link #open(Project, TemplateEngine)}, first from {@code memory} when it holds a parse
+   * under the same fingerprint (the file is then not read); {@code memory} gets this parse's
+   * renderings when it is done.
+   */
+  public static ParseCache open(Project project, TemplateEngine engine, ParseMemory memory) {
     Path file =
         project
             .root()
@@ -89,15 +119,36 @@ public final class ParseCache {
             .toAbsolutePath()
             .normalize();
     String fp = engine.fingerprint();
-    Stored stored = read(file);
+    Map<String, ParseMemory.Held> remembered = memory == null ? Map.of() : memory.under(fp);
+    if (!remembered.isEmpty()) {
+      Map<String, Entry> entries = new java.util.HashMap<>();
+      remembered.forEach(
+          (id, h) -> {
+            if (!id.startsWith(ARGUMENT)) {
+              entries.put(id, h.entry());
+            }
+          });
+      return new ParseCache(file, fp, entries, memory, remembered);
+    }
+    Loaded loaded = read(file);
+    Stored stored = loaded == null ? null : loaded.stored();
     Map<String, Entry> entries =
         stored != null && stored.format() == FORMAT && fp.equals(stored.fingerprint())
             ? stored.entries()
             : Map.of();
-    return new ParseCache(file, fp, entries);
+    return new ParseCache(file, fp, entries, memory, Map.of());
   }
 
-  private static Stored read(Path file) {
+  /** Keys of a test argument's rendering in memory (never written to the file). */
+  private static final String ARGUMENT = "argument ";
+
+  /** One line of the file after the first: an entry, or (entry null) a node gone. */
+  record Line(String id, Entry entry) {}
+
+  /** The file's first line. */
+  record Header(int format, String fingerprint) {}
+
+  private static Loaded read(Path file) {
     try {
       if (!Files.isRegularFile(file)) {
         return null;
@@ -107,11 +158,36 @@ public final class ParseCache {
       SoftReference<Loaded> ref = MEMORY.get(file);
       Loaded l = ref == null ? null : ref.get();
       if (l != null && l.modified() == modified && l.size() == size) {
-        return l.stored();
+        return l;
       }
-      Stored s = JSON.readValue(file.toFile(), Stored.class);
-      MEMORY.put(file, new SoftReference<>(new Loaded(modified, size, s)));
-      return s;
+      Map<String, Entry> entries = new LinkedHashMap<>();
+      int lines = 0;
+      Header h;
+      try (java.io.BufferedReader in = Files.newBufferedReader(file)) {
+        String first = in.readLine();
+        if (first == null) {
+          return null;
+        }
+        h = JSON.readValue(first, Header.class);
+        for (String line = in.readLine(); line != null; line = in.readLine()) {
+          Line x;
+          try {
+            x = JSON.readValue(line, Line.class);
+          } catch (IOException e) {
+            break; // a line cut short by a process that stopped while adding it
+          }
+          lines++;
+          if (x.entry() == null) {
+            entries.remove(x.id());
+          } else {
+            entries.put(x.id(), x.entry());
+          }
+        }
+      }
+      Loaded read =
+          new Loaded(modified, size, new Stored(h.format(), h.fingerprint(), entries), lines);
+      MEMORY.put(file, new SoftReference<>(read));
+      return read;
     } catch (IOException | RuntimeException e) {
       return null; // a cache that cannot be read is only slower
     }
@@ -140,19 +216,29 @@ public final class ParseCache {
       // no cache, or a template that prints when it was rendered: rendered every time
       return engine.render(request);
     }
+    String id = node.uniqueId();
+    ParseMemory.Held h = remembered.get(id);
+    if (h != null && h.node() == node && sameInputs(h, project, env)) {
+      hits++;
+      next.put(id, h.entry());
+      nextHeld.put(id, h);
+      fromMemory.add(id);
+      return h.rendered();
+    }
     String key = key(node);
-    Entry e = previous.get(node.uniqueId());
+    Entry e = previous.get(id);
     if (e != null && e.key().equals(key) && holds(e, project, resolve, env)) {
       hits++;
-      next.put(node.uniqueId(), e);
-      return new Rendered(e.sql(), e.refs(), e.sources(), e.config(), List.of());
+      next.put(id, e);
+      Rendered r = new Rendered(e.sql(), e.refs(), e.sources(), e.config(), List.of());
+      hold(id, node, e, r, project);
+      return r;
     }
     misses++;
     RenderCall call = engine.renderCall(request, Map.of());
     Rendered r = call.result;
     if (!call.uncacheable && r.problems().isEmpty() && plain(r.config())) {
-      next.put(
-          node.uniqueId(),
+      Entry fresh =
           new Entry(
               key,
               r.sql(),
@@ -160,30 +246,195 @@ public final class ParseCache {
               r.sources(),
               r.config(),
               new LinkedHashMap<>(call.envRead),
-              relations(r.refs(), r.sources(), project, resolve)));
+              relations(r.refs(), r.sources(), project, resolve));
+      next.put(id, fresh);
+      kept++;
+      hold(id, node, fresh, r, project);
     }
     return r;
   }
 
   /**
-   * Writes the entries of this parse when they differ from what the file holds. A project with
+   * A test argument such as {@code to: ref('customers')} rendered, or from memory when the test and
+   * what it names are as they were (kept in memory only).
+   */
+  Rendered renderArgument(
+      TemplateEngine engine,
+      Project project,
+      Node node,
+      String template,
+      Function<Node, Relation> resolve,
+      Map<String, String> env) {
+    RenderRequest request = new RenderRequest(node, template, resolve, false);
+    if (memory == null
+        || template.contains("run_started_at")
+        || template.contains("invocation_id")) {
+      return engine.render(request);
+    }
+    String id = ARGUMENT + node.uniqueId() + " " + template;
+    ParseMemory.Held h = remembered.get(id);
+    if (h != null && h.node() == node && sameInputs(h, project, env)) {
+      nextHeld.put(id, h);
+      return h.rendered();
+    }
+    RenderCall call = engine.renderCall(request, Map.of());
+    Rendered r = call.result;
+    if (!call.uncacheable && r.problems().isEmpty()) {
+      Entry e =
+          new Entry(
+              "",
+              r.sql(),
+              r.refs(),
+              r.sources(),
+              r.config(),
+              new LinkedHashMap<>(call.envRead),
+              Map.of());
+      hold(id, node, e, r, project);
+    }
+    return r;
+  }
+
+  private void hold(String id, Node node, Entry e, Rendered r, Project project) {
+    if (memory != null) {
+      nextHeld.put(id, new ParseMemory.Held(node, e, r, targets(e, project), null, false, null));
+    }
+  }
+
+  /**
+   * What the last parse made of this node (its configuration merged, where it is built, its
+   * problems), when its rendering came from memory and the last parse got that far; else null.
+   */
+  ParseMemory.Held settled(Node node) {
+    if (!fromMemory.contains(node.uniqueId())) {
+      return null;
+    }
+    ParseMemory.Held h = nextHeld.get(node.uniqueId());
+    return h == null || h.problems() == null ? null : h;
+  }
+
+  /** Keeps what this parse made of a node whose rendering is held, for the next parse. */
+  void settle(
+      Node node,
+      Node effective,
+      boolean enabled,
+      List<dev.sluice.core.project.ProjectProblem> problems) {
+    if (memory != null) {
+      nextHeld.computeIfPresent(
+          node.uniqueId(), (id, h) -> h.settled(effective, enabled, problems));
+    }
+  }
+
+  /** The graph of these edges: the last parse's when it had the same, else made now. */
+  ParseMemory.Graph graph(Map<String, List<String>> edges) {
+    ParseMemory.Graph g = memory == null ? null : memory.graph(edges);
+    if (g == null) {
+      Dag dag = new Dag(edges);
+      g = new ParseMemory.Graph(edges, dag, dag.findCycle());
+    }
+    if (memory != null) {
+      memory.graph(g);
+    }
+    return g;
+  }
+
+  /** The very nodes each ref and source of an entry finds (null for none), in order. */
+  private static List<Node> targets(Entry e, Project project) {
+    List<Node> out = new ArrayList<>(e.refs().size() + e.sources().size());
+    for (String name : e.refs()) {
+      out.add(project.refable(name).orElse(null));
+    }
+    for (List<String> src : e.sources()) {
+      out.add(project.source(src.get(0), src.get(1)).orElse(null));
+    }
+    return java.util.Collections.unmodifiableList(out);
+  }
+
+  private static boolean sameInputs(ParseMemory.Held h, Project project, Map<String, String> env) {
+    for (Map.Entry<String, String> v : h.entry().env().entrySet()) {
+      if (!java.util.Objects.equals(env.get(v.getKey()), v.getValue())) {
+        return false;
+      }
+    }
+    Entry e = h.entry();
+    int i = 0;
+    for (String name : e.refs()) {
+      if (project.refable(name).orElse(null) != h.targets().get(i++)) {
+        return false;
+      }
+    }
+    for (List<String> src : e.sources()) {
+      if (project.source(src.get(0), src.get(1)).orElse(null) != h.targets().get(i++)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * Brings the file up to this parse: the lines of the entries that changed are added at its end (a
+   * one-model edit adds one line), or, when the file was made under another fingerprint or has
+   * grown to twice its entries, it is written whole. Hands this parse to the memory. A project with
    * errors that has no target folder yet does not get one for this.
    */
   void save(boolean errors) {
-    if (file == null
-        || (misses == 0 && next.size() == previous.size())
-        || (errors && !Files.isDirectory(file.getParent()))) {
+    if (memory != null) {
+      memory.replace(fingerprint, nextHeld, misses);
+    }
+    if (file == null || (errors && !Files.isDirectory(file.getParent()))) {
       return;
     }
+    List<Line> changed = new ArrayList<>();
+    next.forEach(
+        (id, e) -> {
+          if (previous.get(id) != e) {
+            changed.add(new Line(id, e));
+          }
+        });
+    previous
+        .keySet()
+        .forEach(
+            id -> {
+              if (!next.containsKey(id)) {
+                changed.add(new Line(id, null));
+              }
+            });
+    if (changed.isEmpty()) {
+      return; // nothing to write: a parse that changed nothing leaves the file alone
+    }
     try {
+      Loaded now = read(file);
       Stored s = new Stored(FORMAT, fingerprint, next);
-      AtomicFiles.write(file, JSON.writeValueAsString(s));
+      int lines;
+      if (now != null
+          && now.stored().format() == FORMAT
+          && now.stored().fingerprint().equals(fingerprint)
+          && now.lines() + changed.size() < 2 * next.size() + 64) {
+        StringBuilder out = new StringBuilder();
+        for (Line l : changed) {
+          out.append(JSON.writeValueAsString(l)).append('\n');
+        }
+        // one write of whole lines: a reader sees each line whole or not at all
+        Files.write(
+            file,
+            out.toString().getBytes(StandardCharsets.UTF_8),
+            java.nio.file.StandardOpenOption.APPEND);
+        lines = now.lines() + changed.size();
+      } else {
+        StringBuilder out = new StringBuilder();
+        out.append(JSON.writeValueAsString(new Header(FORMAT, fingerprint))).append('\n');
+        for (Map.Entry<String, Entry> e : next.entrySet()) {
+          out.append(JSON.writeValueAsString(new Line(e.getKey(), e.getValue()))).append('\n');
+        }
+        AtomicFiles.write(file, out.toString());
+        lines = next.size();
+      }
       MEMORY.put(
           file,
           new SoftReference<>(
-              new Loaded(Files.getLastModifiedTime(file).toMillis(), Files.size(file), s)));
+              new Loaded(Files.getLastModifiedTime(file).toMillis(), Files.size(file), s, lines)));
     } catch (IOException | RuntimeException e) {
       // a read-only target folder: the next parse renders everything, as without a cache
+      MEMORY.remove(file);
     }
   }
 

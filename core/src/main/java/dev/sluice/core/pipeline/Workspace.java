@@ -30,11 +30,48 @@ import java.util.Set;
 public final class Workspace {
   private Workspace() {}
 
-  /** Reads the project as it is, problems and all; a project that cannot be parsed has no nodes. */
+  /**
+   * What the last reads of one folder left, so reading it again reads only the files that changed
+   * and renders only the nodes whose inputs changed (an editor reads after every save).
+   */
+  private static final class Session {
+    final dev.sluice.core.project.SourceFiles files = new dev.sluice.core.project.SourceFiles();
+    final dev.sluice.core.parse.ParseMemory memory = new dev.sluice.core.parse.ParseMemory();
+  }
+
+  private static final Map<Path, java.lang.ref.SoftReference<Session>> SESSIONS =
+      new java.util.concurrent.ConcurrentHashMap<>();
+
+  private static Session session(Path dir) {
+    Path key = dir.toAbsolutePath().normalize();
+    java.lang.ref.SoftReference<Session> ref = SESSIONS.get(key);
+    Session s = ref == null ? null : ref.get();
+    if (s == null) {
+      s = new Session();
+      SESSIONS.put(key, new java.lang.ref.SoftReference<>(s));
+    }
+    return s;
+  }
+
+  /**
+   * Reads the project as it is, problems and all; a project that cannot be parsed has no nodes.
+   * Reading the same folder again in this process reads only the files whose size or time changed
+   * and renders again only what an edit can reach; the result is always what a fresh read gives.
+   */
   public static Manifest read(Path dir) {
-    Project project = new ProjectLoader().load(dir);
+    Session s = session(dir);
+    synchronized (s) {
+      return read(dir, s);
+    }
+  }
+
+  private static Manifest read(Path dir, Session s) {
+    Map<String, String> env = System.getenv();
+    Project project = new ProjectLoader(env, s.files).load(dir);
     try {
-      return Manifest.of(project);
+      Target target = project.settings().target(null);
+      return Manifest.of(
+          project, new TemplateEngine(project, target, env, Map.of(), "parse"), target, s.memory);
     } catch (RuntimeException e) {
       return new Manifest(
           project,

@@ -52,6 +52,10 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
   }
 
   private static Set<String> nearestPlanned(Dag dag, String id, Set<String> planned) {
+    Set<String> direct = dag.parents(id);
+    if (planned.containsAll(direct)) {
+      return new LinkedHashSet<>(direct); // the usual case: nothing to look through
+    }
     Set<String> found = new LinkedHashSet<>();
     Set<String> seen = new HashSet<>();
     Deque<String> todo = new ArrayDeque<>(dag.parents(id));

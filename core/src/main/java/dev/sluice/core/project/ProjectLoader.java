@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.BiConsumer;
-import java.util.stream.Stream;
 
 /**
  * Reads a project folder into a {@link Project}. It never throws for a bad project: whatever can be
@@ -24,13 +23,23 @@ public final class ProjectLoader {
   public static final String EXPORT_PATH = "exports";
 
   private final Map<String, String> env;
+  private final SourceFiles files;
 
   public ProjectLoader() {
     this(System.getenv());
   }
 
   public ProjectLoader(Map<String, String> env) {
+    this(env, null);
+  }
+
+  /**
+   * A loader that reads again only the files {@code files} does not hold as they are, and gives
+   * back the nodes of its last load that did not change (see {@link SourceFiles}).
+   */
+  public ProjectLoader(Map<String, String> env, SourceFiles files) {
     this.env = env;
+    this.files = files;
   }
 
   public Project load(Path dir) {
@@ -41,7 +50,13 @@ public final class ProjectLoader {
       return new Project(root, emptySettings(root), List.of(), List.of(), Map.of(), problems);
     }
     try {
-      return new Reading(root, settings, problems).read();
+      if (files != null) {
+        files.begin();
+      }
+      Project p = new Reading(root, settings, problems, files).read();
+      return files == null
+          ? p
+          : new Project(root, settings, files.end(p.nodes()), p.macros(), p.docs(), p.problems());
     } catch (UncheckedIOException e) {
       problems.add(
           ProjectProblem.error(null, 0, "cannot read the project: " + e.getCause().getMessage()));
@@ -99,8 +114,11 @@ public final class ProjectLoader {
     private final ExportFileReader exports;
     private final UnitTestReader unitTests;
     private final DescribedResources described;
+    private final SourceFiles kept;
+    private final Map<Path, java.nio.file.attribute.BasicFileAttributes> attrs = new HashMap<>();
 
-    Reading(Path root, ProjectSettings settings, List<ProjectProblem> problems) {
+    Reading(Path root, ProjectSettings settings, List<ProjectProblem> problems, SourceFiles kept) {
+      this.kept = kept;
       this.root = root;
       this.settings = settings;
       this.problems = problems;
@@ -192,7 +210,7 @@ public final class ProjectLoader {
     private void readYaml(Path f, BiConsumer<Path, Yaml.Value> reader) {
       Path rel = root.relativize(f);
       try {
-        reader.accept(rel, Yaml.read(f));
+        reader.accept(rel, Yaml.parse(raw(f)));
       } catch (Yaml.SyntaxError e) {
         problems.add(
             new ProjectProblem(
@@ -206,11 +224,27 @@ public final class ProjectLoader {
 
     /** The names {@code ref()} accepts: every model, seed and snapshot read so far. */
     private Set<String> refableNames() {
-      Set<String> out = new TreeSet<>();
-      names.keySet().stream()
-          .filter(k -> k.startsWith("ref."))
-          .forEach(k -> out.add(k.substring(4)));
-      return out;
+      // a set view: export files are few, the names many
+      return new java.util.AbstractSet<>() {
+        @Override
+        public boolean contains(Object o) {
+          return o instanceof String name && names.containsKey("ref." + name);
+        }
+
+        @Override
+        public java.util.Iterator<String> iterator() {
+          Set<String> out = new TreeSet<>();
+          names.keySet().stream()
+              .filter(k -> k.startsWith("ref."))
+              .forEach(k -> out.add(k.substring(4)));
+          return out.iterator();
+        }
+
+        @Override
+        public int size() {
+          return (int) names.keySet().stream().filter(k -> k.startsWith("ref.")).count();
+        }
+      };
     }
 
     /**
@@ -495,43 +529,55 @@ public final class ProjectLoader {
         if (!Files.isDirectory(dir)) {
           continue;
         }
-        try (Stream<Path> walk = Files.walk(dir)) {
-          walk.filter(
-                  p -> {
-                    if (Files.isSymbolicLink(p)
-                        && !Files.exists(p)
-                        && java.util.Arrays.stream(endings)
-                            .anyMatch(e -> p.getFileName().toString().endsWith(e))) {
-                      problems.add(
-                          ProjectProblem.warning(
-                              root.relativize(p),
-                              0,
-                              "a broken or looping symbolic link; it is skipped"));
-                      return false;
-                    }
-                    return true;
-                  })
-              .filter(Files::isRegularFile)
-              .filter(
-                  p -> {
-                    String n = p.getFileName().toString();
-                    for (String e : endings) {
-                      if (n.endsWith(e) && !n.startsWith(".")) {
-                        return true;
+        List<Path> found = new ArrayList<>();
+        try {
+          // one walk that keeps each file's attributes: a load again compares them with the last
+          Files.walkFileTree(
+              dir,
+              new java.nio.file.SimpleFileVisitor<>() {
+                @Override
+                public java.nio.file.FileVisitResult visitFile(
+                    Path p, java.nio.file.attribute.BasicFileAttributes a) throws IOException {
+                  String whole = p.toString();
+                  String n =
+                      whole.substring(whole.lastIndexOf(p.getFileSystem().getSeparator()) + 1);
+                  boolean named = false;
+                  for (String e : endings) {
+                    named |= n.endsWith(e);
+                  }
+                  if (a.isSymbolicLink()) {
+                    if (!Files.exists(p)) {
+                      if (named) {
+                        problems.add(
+                            ProjectProblem.warning(
+                                root.relativize(p),
+                                0,
+                                "a broken or looping symbolic link; it is skipped"));
                       }
+                      return java.nio.file.FileVisitResult.CONTINUE;
                     }
-                    return false;
-                  })
-              .sorted(Comparator.comparing(Path::toString))
-              .forEach(out::add);
+                    a = Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                  }
+                  if (a.isRegularFile() && named && !n.startsWith(".")) {
+                    found.add(p);
+                    attrs.put(p, a);
+                  }
+                  return java.nio.file.FileVisitResult.CONTINUE;
+                }
+              });
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }
+        found.sort(Comparator.comparing(Path::toString));
+        out.addAll(found);
       }
       return out;
     }
 
-    private static boolean isEmpty(Path f) {
+    private boolean isEmpty(Path f) {
+      if (attrs.containsKey(f)) {
+        return attrs.get(f).size() == 0;
+      }
       try {
         return Files.size(f) == 0;
       } catch (IOException e) {
@@ -539,9 +585,28 @@ public final class ProjectLoader {
       }
     }
 
+    /** The file's text, from what the last load read when it did not change since. */
+    private String raw(Path f) throws IOException {
+      if (kept == null) {
+        return Files.readString(f);
+      }
+      java.nio.file.attribute.BasicFileAttributes a = attrs.get(f);
+      String text = kept.kept(f, a);
+      if (text != null) {
+        return text;
+      }
+      long readAt = System.currentTimeMillis();
+      try {
+        return kept.read(f, a, readAt, Files.readString(f));
+      } catch (IOException e) {
+        kept.forget(f);
+        throw e;
+      }
+    }
+
     private String text(Path f) {
       try {
-        return Files.readString(f);
+        return raw(f);
       } catch (java.nio.charset.CharacterCodingException e) {
         problems.add(
             ProjectProblem.error(
@@ -568,6 +633,15 @@ public final class ProjectLoader {
   }
 
   static String folderUnder(Path base, Path file) {
+    String b = base.toString();
+    String f = file.toString();
+    String sep = file.getFileSystem().getSeparator();
+    if (f.startsWith(b) && f.startsWith(sep, b.length()) && !b.contains(sep + ".")) {
+      // a path under the folder, as the walk gives it: cheaper than relativize
+      String rest = f.substring(b.length() + sep.length());
+      int last = rest.lastIndexOf(sep);
+      return last < 0 ? "" : rest.substring(0, last).replace('\\', '/');
+    }
     Path parent = base.relativize(file).getParent();
     return parent == null ? "" : parent.toString().replace('\\', '/');
   }

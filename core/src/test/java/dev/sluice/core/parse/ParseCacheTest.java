@@ -39,7 +39,11 @@ class ParseCacheTest {
                 "macros/m.sql",
                 "{% macro times(x) %}{{ x }} * {{ var('factor') }}{% endmacro %}\n"
                     + "{% macro label() %}'plain'{% endmacro %}\n")
-            .file("models/schema.yml", "models:\n  - name: m1\n    config:\n      alias: first\n");
+            .file("models/schema.yml", "models:\n  - name: m1\n    config:\n      alias: first\n")
+            .file(
+                "models/tests.yml",
+                "models:\n  - name: m2\n    columns:\n      - name: id\n        tests:\n"
+                    + "          - relationships: {to: ref('m1'), field: id}\n");
     for (int i = 0; i < MODELS; i++) {
       p.file("models/m" + i + ".sql", model(i, 0));
     }
@@ -61,6 +65,22 @@ class ParseCacheTest {
       case 3 -> "select {{ var('factor') }} as f from " + up + "\n";
       default -> "select * from " + up + " where id > " + shape + "\n";
     };
+  }
+
+  private SourceFilesHolder live = new SourceFilesHolder();
+
+  /** What a process that keeps parsing the folder holds between parses (the app's path). */
+  private static final class SourceFilesHolder {
+    final dev.sluice.core.project.SourceFiles files = new dev.sluice.core.project.SourceFiles();
+    final ParseMemory memory = new ParseMemory();
+  }
+
+  /** A parse as the app does it: files and renderings kept in memory from the last one. */
+  private Manifest parseLive() {
+    Project project = new ProjectLoader(env, live.files).load(dir);
+    Target target = project.settings().target(null);
+    TemplateEngine engine = new TemplateEngine(project, target, env, Map.of(), "parse");
+    return Manifest.of(project, engine, target, live.memory);
   }
 
   private Manifest parse(boolean cached) {
@@ -143,6 +163,63 @@ class ParseCacheTest {
         assertThat(result(parse(true))).as("seed %d, round %d again", seed, round).isEqualTo(fresh);
       }
     }
+  }
+
+  @Test
+  void aParseFromMemoryAlwaysEqualsAFreshOne() throws IOException {
+    for (long seed = 1; seed <= 4; seed++) {
+      Random random = new Random(seed);
+      write();
+      live = new SourceFilesHolder();
+      parseLive();
+      for (int round = 0; round < 16; round++) {
+        edit(random);
+        String fresh = result(parse(false));
+        assertThat(result(parseLive())).as("seed %d, round %d", seed, round).isEqualTo(fresh);
+        assertThat(result(parseLive())).as("seed %d, round %d again", seed, round).isEqualTo(fresh);
+      }
+    }
+  }
+
+  @Test
+  void fromMemoryAnEditToOneModelRendersOnlyThatModelAndAMacroEditRendersAll() throws IOException {
+    write();
+    parseLive();
+    Manifest again = parseLive();
+    assertThat(live.memory.rendered()).isZero();
+    new ProjectFolder(dir).file("models/m5.sql", model(5, 4));
+    again = parseLive();
+    assertThat(live.memory.rendered()).isEqualTo(1);
+    assertThat(again.parsed().get("model.m5").sql()).contains("where id > 4");
+    assertThat(result(again)).isEqualTo(result(parse(false)));
+    // a macro the models call changes: every model renders again, and says the new thing
+    Path macros = dir.resolve("macros/m.sql");
+    Files.writeString(macros, Files.readString(macros).replace("'plain'", "'changed'"));
+    again = parseLive();
+    assertThat(live.memory.rendered()).isGreaterThanOrEqualTo(MODELS);
+    assertThat(result(again)).isEqualTo(result(parse(false)));
+    // so does a var, and an environment variable reaches the models that read it
+    Path yml = dir.resolve("sluice.yml");
+    Files.writeString(yml, Files.readString(yml).replace("factor: 2", "factor: 7"));
+    assertThat(parseLive().parsed().get("model.m0").sql()).contains("id * 7");
+    env.put("SLUICE_TEST_REGION", "moon");
+    new ProjectFolder(dir).file("models/m3.sql", model(3, 2));
+    Manifest moon = parseLive();
+    assertThat(moon.parsed().get("model.m3").sql()).contains("'moon'");
+    assertThat(result(moon)).isEqualTo(result(parse(false)));
+  }
+
+  @Test
+  void aFileRewrittenWithTheSameSizeAndTimeIsStillReadAgainWhileItsTimeIsRecent()
+      throws IOException {
+    write();
+    Path f = dir.resolve("models/m4.sql");
+    Files.writeString(f, "select 1 as a from {{ ref('m3') }}\n");
+    java.nio.file.attribute.FileTime t = Files.getLastModifiedTime(f);
+    parseLive();
+    Files.writeString(f, "select 2 as a from {{ ref('m3') }}\n"); // same size
+    Files.setLastModifiedTime(f, t); // and the same time, as a coarse file system gives
+    assertThat(parseLive().parsed().get("model.m4").sql()).contains("select 2");
   }
 
   @Test

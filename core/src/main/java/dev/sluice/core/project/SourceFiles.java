@@ -1,0 +1,94 @@
+package dev.sluice.core.project;
+
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What a {@link ProjectLoader} read last time, so loading the same folder again reads only the
+ * files whose size or modification time changed, and gives back the very node objects of the last
+ * load for nodes that read as they did (later stages can then tell an unchanged node by identity).
+ *
+ * <p>A file is taken as unchanged only when its size and modification time are those recorded and
+ * it was last modified well before it was read ({@link #SETTLED_MILLIS}): a file written twice
+ * within a file system's timestamp granularity is read again, not trusted. A file whose stamp
+ * changed is read, and when its text is what it was, the old text is kept. Not thread-safe: one
+ * loader at a time.
+ */
+public final class SourceFiles {
+  /** A file modified less than this before it was read is read again next time. */
+  static final long SETTLED_MILLIS = 2_000;
+
+  private record Seen(long size, long modified, long readAt, String text) {}
+
+  private final Map<Path, Seen> seen = new HashMap<>();
+  private final Set<Path> touched = new HashSet<>();
+  private Map<String, Node> nodes = Map.of();
+  private int reads;
+
+  /** How many files the last load read from disk (the rest came from here). */
+  public int reads() {
+    return reads;
+  }
+
+  void begin() {
+    touched.clear();
+    reads = 0;
+  }
+
+  /** The text kept for {@code file} if its attributes say it is unchanged, else null. */
+  String kept(Path file, BasicFileAttributes a) {
+    touched.add(file);
+    Seen s = seen.get(file);
+    if (s == null || a == null) {
+      return null;
+    }
+    long modified = a.lastModifiedTime().toMillis();
+    return s.size() == a.size()
+            && s.modified() == modified
+            && modified < s.readAt() - SETTLED_MILLIS
+        ? s.text()
+        : null;
+  }
+
+  /** Records a text just read; gives back the old text object when the text is the same. */
+  String read(Path file, BasicFileAttributes a, long readAt, String text) {
+    reads++;
+    Seen s = seen.get(file);
+    String out = s != null && s.text().equals(text) ? s.text() : text;
+    if (a != null) {
+      seen.put(file, new Seen(a.size(), a.lastModifiedTime().toMillis(), readAt, out));
+    } else {
+      seen.remove(file);
+    }
+    return out;
+  }
+
+  /** Forgets a file that could not be read cleanly, so its problem is reported every time. */
+  void forget(Path file) {
+    seen.remove(file);
+  }
+
+  /**
+   * Ends a load: forgets files no longer there and swaps each node for the last load's object when
+   * the two are equal.
+   */
+  List<Node> end(List<Node> loaded) {
+    seen.keySet().retainAll(touched);
+    Map<String, Node> next = new HashMap<>(loaded.size() * 2);
+    Node[] out = loaded.toArray(new Node[0]);
+    for (int i = 0; i < out.length; i++) {
+      Node before = nodes.get(out[i].uniqueId());
+      if (before != null && before != out[i] && before.equals(out[i])) {
+        out[i] = before;
+      }
+      next.put(out[i].uniqueId(), out[i]);
+    }
+    nodes = next;
+    return List.of(out);
+  }
+}
