@@ -33,17 +33,37 @@ public final class LoadBenchmark {
   private LoadBenchmark() {}
 
   public static void main(String[] args) throws Exception {
+    System.out.println("load average at start: " + loadAverage());
+    try {
+      run(args);
+    } finally {
+      System.out.println("load average at end: " + loadAverage());
+    }
+  }
+
+  /** The 1, 5 and 15 minute load averages (and running/all tasks), to read the figures with. */
+  static String loadAverage() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).trim();
+    } catch (IOException e) {
+      return "unknown";
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     if (args.length > 0
         && (args[0].equals("cdc") || args[0].equals("mysql-cdc") || args[0].equals("nats"))) {
       StreamLoadBenchmark.main(args); // change data capture and streaming, beside raw readers
       return;
     }
+    // bin/bench load postgres|mariadb|csv [RUNS]: alternating runs of Sluice and the raw baseline
+    int runs = args.length > 1 ? Integer.parseInt(args[1]) : 5;
     boolean csvOnly = args.length > 0 && args[0].equals("csv");
     boolean pgOnly = args.length > 0 && args[0].equals("postgres");
     if (args.length > 0 && args[0].equals("mariadb")) {
       Path dir = Files.createTempDirectory("sluice-load-bench");
       try {
-        mariadb(dir);
+        mariadb(dir, runs);
       } finally {
         delete(dir);
       }
@@ -52,7 +72,7 @@ public final class LoadBenchmark {
     Path dir = Files.createTempDirectory("sluice-load-bench");
     try {
       if (!csvOnly) {
-        postgres(dir);
+        postgres(dir, runs);
       }
       if (!pgOnly) {
         csv(dir);
@@ -62,7 +82,7 @@ public final class LoadBenchmark {
     }
   }
 
-  private static void postgres(Path dir) throws Exception {
+  private static void postgres(Path dir, int runs) throws Exception {
     sql(
         "drop schema if exists sluice_bench cascade",
         "create schema sluice_bench",
@@ -91,9 +111,9 @@ public final class LoadBenchmark {
     SourceTable table = new ProjectLoader(Map.of()).load(dir).source("pg", "big").orElseThrow();
     try (Warehouse w = DuckDbWarehouse.open(dir.resolve("pg.duckdb").toString())) {
       SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
-      long best = Long.MAX_VALUE;
-      long raw = Long.MAX_VALUE;
-      for (int i = 0; i < 4; i++) {
+      long[] sluice = new long[runs];
+      long[] raw = new long[runs];
+      for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
         LoadReport r = loader.load(table, new LoadOptions("bench", true));
         long t = System.nanoTime() - t0;
@@ -102,18 +122,20 @@ public final class LoadBenchmark {
               "loaded " + r.rowsLoaded() + " rows, expected " + PG_ROWS);
         }
         System.out.printf(Locale.ROOT, "  postgres run %d: %.2f s%n", i + 1, t / 1e9);
-        best = Math.min(best, t);
+        sluice[i] = t;
         long r0 = System.nanoTime();
         pipe(w, dir);
         long rt = System.nanoTime() - r0;
         System.out.printf(
             Locale.ROOT, "  psql \\copy | read_csv run %d: %.2f s%n", i + 1, rt / 1e9);
-        raw = Math.min(raw, rt);
+        raw[i] = rt;
       }
-      report("PostgreSQL -> DuckDB, " + PG_ROWS + " rows (6 columns)", best, PG_ROWS);
-      report("raw: psql \\copy to stdout into read_csv (FIFO)", raw, PG_ROWS);
-      System.out.printf(
-          Locale.ROOT, "  ratio sluice / raw pipe: %.2fx of the best runs%n", (double) best / raw);
+      compare(
+          "PostgreSQL -> DuckDB, " + PG_ROWS + " rows (6 columns)",
+          sluice,
+          "raw: psql \\copy to stdout into read_csv (FIFO)",
+          raw,
+          PG_ROWS);
     } finally {
       sql("drop schema if exists sluice_bench cascade");
     }
@@ -158,7 +180,7 @@ public final class LoadBenchmark {
    * MariaDB on 127.0.0.1:3306 (root, database test) into DuckDB, beside {@code mariadb --batch}
    * writing tab-separated rows into a named pipe that {@code read_csv} reads meanwhile.
    */
-  private static void mariadb(Path dir) throws Exception {
+  private static void mariadb(Path dir, int runs) throws Exception {
     String url = "jdbc:mariadb://127.0.0.1:3306/test?user=root&sslMode=disable";
     try (Connection c = DriverManager.getConnection(url);
         Statement st = c.createStatement()) {
@@ -189,9 +211,9 @@ public final class LoadBenchmark {
         new ProjectLoader(Map.of()).load(dir).source("my", "sluice_bench_big").orElseThrow();
     try (Warehouse w = DuckDbWarehouse.open(dir.resolve("my.duckdb").toString())) {
       SourceLoader loader = new SourceLoader(w, Map.of(), ConnectorRegistry.discover(), dir);
-      long best = Long.MAX_VALUE;
-      long raw = Long.MAX_VALUE;
-      for (int i = 0; i < 3; i++) {
+      long[] sluice = new long[runs];
+      long[] raw = new long[runs];
+      for (int i = 0; i < runs; i++) {
         long t0 = System.nanoTime();
         LoadReport r = loader.load(table, new LoadOptions("bench", true));
         long t = System.nanoTime() - t0;
@@ -200,7 +222,7 @@ public final class LoadBenchmark {
               "loaded " + r.rowsLoaded() + " rows, expected " + PG_ROWS);
         }
         System.out.printf(Locale.ROOT, "  mariadb run %d: %.2f s%n", i + 1, t / 1e9);
-        best = Math.min(best, t);
+        sluice[i] = t;
         Path fifo = dir.resolve("my.fifo");
         Files.deleteIfExists(fifo);
         new ProcessBuilder("mkfifo", fifo.toString()).start().waitFor();
@@ -226,12 +248,14 @@ public final class LoadBenchmark {
         long rt = System.nanoTime() - r0;
         System.out.printf(
             Locale.ROOT, "  mariadb --batch | read_csv run %d: %.2f s%n", i + 1, rt / 1e9);
-        raw = Math.min(raw, rt);
+        raw[i] = rt;
       }
-      report("MariaDB -> DuckDB, " + PG_ROWS + " rows (6 columns)", best, PG_ROWS);
-      report("raw: mariadb --batch into read_csv (FIFO)", raw, PG_ROWS);
-      System.out.printf(
-          Locale.ROOT, "  ratio sluice / raw pipe: %.2fx of the best runs%n", (double) best / raw);
+      compare(
+          "MariaDB -> DuckDB, " + PG_ROWS + " rows (6 columns)",
+          sluice,
+          "raw: mariadb --batch into read_csv (FIFO)",
+          raw,
+          PG_ROWS);
     } finally {
       try (Connection c = DriverManager.getConnection(url);
           Statement st = c.createStatement()) {
@@ -327,6 +351,26 @@ public final class LoadBenchmark {
         st.execute(s);
       }
     }
+  }
+
+  /** Best and median of each side, and their ratios: runs alternate, so both see the same load. */
+  private static void compare(String what, long[] sluice, String baseline, long[] raw, long rows) {
+    long[] a = sluice.clone();
+    long[] b = raw.clone();
+    java.util.Arrays.sort(a);
+    java.util.Arrays.sort(b);
+    long ma = a[a.length / 2];
+    long mb = b[b.length / 2];
+    report(what + ", best", a[0], rows);
+    report(what + ", median", ma, rows);
+    report(baseline + ", best", b[0], rows);
+    report(baseline + ", median", mb, rows);
+    System.out.printf(
+        Locale.ROOT,
+        "  ratio sluice / raw: %.2fx of the best runs, %.2fx of the medians (%d runs each)%n",
+        (double) a[0] / b[0],
+        (double) ma / mb,
+        a.length);
   }
 
   private static void report(String what, long nanos, long rows) {

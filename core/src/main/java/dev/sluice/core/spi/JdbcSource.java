@@ -183,6 +183,112 @@ public abstract class JdbcSource implements SourceConnector {
     }
   }
 
+  /**
+   * Streams the requested rows as CSV in {@link CsvExport}'s form, for a connector that implements
+   * {@link CsvExport} over a driver without a bulk dump: each value goes out as the text the
+   * database sent (numbers, dates and timestamps parse in DuckDB's reader with the declared types),
+   * so no value becomes a Java object on the way. Values hold what {@link #read} gives.
+   */
+  protected void exportCsv(ConnectorConfig config, TableRequest request, CsvExport.Target target)
+      throws LoadException {
+    String sql = selectSql(config, request, "?");
+    try (Connection c = connect(config)) {
+      prepareForStreaming(c);
+      try (PreparedStatement st =
+          c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
+        st.setFetchSize(request.batchSize());
+        if (request.cursorColumn() != null && request.cursorAfter() != null) {
+          bindCursor(st, request.cursorAfter());
+        }
+        try (ResultSet rs = st.executeQuery()) {
+          ResultSetMetaData md = rs.getMetaData();
+          int n = md.getColumnCount();
+          List<SourceColumn> cols = new ArrayList<>();
+          int[] kinds = new int[n];
+          for (int i = 1; i <= n; i++) {
+            kinds[i - 1] = md.getColumnType(i);
+            cols.add(
+                new SourceColumn(
+                    md.getColumnLabel(i),
+                    duckdbType(
+                        md.getColumnType(i),
+                        md.getColumnTypeName(i),
+                        md.getPrecision(i),
+                        md.getScale(i))));
+          }
+          try (java.io.Writer out =
+              new java.io.BufferedWriter(
+                  new java.io.OutputStreamWriter(
+                      target.open(cols), java.nio.charset.StandardCharsets.UTF_8),
+                  1 << 16)) {
+            while (rs.next()) {
+              for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                  out.write(',');
+                }
+                csvField(out, text(rs, i + 1, kinds[i]));
+              }
+              out.write('\n');
+            }
+          }
+        }
+      }
+      c.rollback(); // read-only; nothing to keep
+    } catch (SQLException | java.io.IOException e) {
+      throw new LoadException(
+          "source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
+    }
+  }
+
+  /** A value as CSV text for its DuckDB type, or null; what {@link #read} would give, as text. */
+  private static String text(ResultSet rs, int i, int kind) throws SQLException {
+    return switch (kind) {
+      case Types.BIGINT,
+              Types.INTEGER,
+              Types.SMALLINT,
+              Types.TINYINT,
+              Types.DOUBLE,
+              Types.FLOAT,
+              Types.REAL,
+              Types.NUMERIC,
+              Types.DECIMAL,
+              Types.TIME ->
+          rs.getString(i);
+      case Types.BOOLEAN, Types.BIT -> {
+        boolean b = rs.getBoolean(i);
+        yield rs.wasNull() ? null : b ? "true" : "false";
+      }
+      case Types.DATE, Types.TIMESTAMP -> {
+        String t = rs.getString(i);
+        // a zero date ('0000-00-00') is no date; the row path reads it as null as well
+        yield t == null || t.startsWith("0000-00-00") ? null : t;
+      }
+      default -> {
+        Object o = value(rs, i, kind);
+        yield o == null ? null : o.toString();
+      }
+    };
+  }
+
+  /** A CSV field: null as nothing, anything else quoted when it must be, "" for an empty string. */
+  private static void csvField(java.io.Writer out, String v) throws java.io.IOException {
+    if (v == null) {
+      return;
+    }
+    boolean quote = v.isEmpty();
+    for (int k = 0; k < v.length() && !quote; k++) {
+      char ch = v.charAt(k);
+      quote = ch == ',' || ch == '"' || ch == '\n' || ch == '\r';
+    }
+    if (!quote) {
+      out.write(v);
+      return;
+    }
+    out.write('"');
+    out.write(v.replace("\"", "\"\""));
+    out.write('"');
+  }
+
   /** Binds the last cursor value, compared in the source's own type by the database. */
   protected void bindCursor(PreparedStatement st, String cursor) throws SQLException {
     st.setObject(1, cursor, Types.OTHER);

@@ -3,6 +3,7 @@ package dev.sluice.plugin.mysql;
 import dev.sluice.core.spi.ChangeCapture;
 import dev.sluice.core.spi.ConfigField;
 import dev.sluice.core.spi.ConnectorConfig;
+import dev.sluice.core.spi.CsvExport;
 import dev.sluice.core.spi.JdbcSource;
 import dev.sluice.core.spi.LoadException;
 import dev.sluice.core.spi.RowSink;
@@ -18,8 +19,12 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Properties;
 
-/** Extracts tables from MySQL or MariaDB over the MariaDB driver, streaming with a cursor fetch. */
-public final class MySqlConnector extends JdbcSource {
+/**
+ * Extracts tables from MySQL or MariaDB over the MariaDB driver, streaming with a cursor fetch. A
+ * plain load streams the rows as CSV text into DuckDB's reader ({@link CsvExport}); change data
+ * capture goes row by row.
+ */
+public final class MySqlConnector extends JdbcSource implements CsvExport {
 
   @Override
   public String kind() {
@@ -87,6 +92,12 @@ public final class MySqlConnector extends JdbcSource {
   @Override
   protected String catalog(ConnectorConfig c) {
     return c.text("database", null);
+  }
+
+  @Override
+  public void export(ConnectorConfig config, TableRequest request, Target target)
+      throws LoadException {
+    exportCsv(config, request, target);
   }
 
   @Override

@@ -73,6 +73,7 @@ class MariaDbLoadTest {
               - {name: events, table: sluice_it_events, cursor: id, write_disposition: append}
               - {name: customers, table: sluice_it_orders, write_disposition: replace}
               - {name: missing, table: sluice_it_no_such_table}
+              - {name: types, table: sluice_it_types, write_disposition: replace}
         """);
   }
 
@@ -81,7 +82,7 @@ class MariaDbLoadTest {
     sql(
         "drop view if exists sluice_it_events",
         "drop function if exists sluice_it_check",
-        "drop table if exists sluice_it_orders, sluice_it_control, sluice_it_seq");
+        "drop table if exists sluice_it_orders, sluice_it_control, sluice_it_seq, sluice_it_types");
   }
 
   private NodeResult load(String select) {
@@ -118,6 +119,49 @@ class MariaDbLoadTest {
     List<String> before = rows("select * from raw_shop.orders order by id");
     assertThat(load("source:shop.orders").rows()).isZero();
     assertThat(rows("select * from raw_shop.orders order by id")).isEqualTo(before);
+  }
+
+  @Test
+  void everyTypeAndAwkwardTextArriveAsTheServerHoldsThem() throws SQLException {
+    sql(
+        "create table sluice_it_types (id int primary key, big bigint, small smallint,"
+            + " flag tinyint(1), price decimal(12,3), ratio double, day date, moment datetime(6),"
+            + " t time, note varchar(50), body text)",
+        "set session sql_mode = ''", // lets the zero date in, as old servers hold them
+        "insert into sluice_it_types values"
+            + " (1, 9007199254740993, -3, 1, 12345.678, 0.1, '2026-02-28', '2026-02-28 23:59:58.123456',"
+            + " '12:30:00', 'a,b \"c\"\nd', 'line\r\nbreak'),"
+            + " (2, null, null, 0, -0.5, -1e300, '0000-00-00', '0000-00-00 00:00:00', null, '', null),"
+            + " (3, 0, 0, null, null, null, null, null, '-01:00:00', null, 'é ü 中')");
+    NodeResult r = load("source:shop.types");
+    assertThat(r.status()).as(r.message()).isEqualTo(NodeStatus.SUCCESS);
+    assertThat(r.rows()).isEqualTo(3);
+    assertThat(
+            rows(
+                "select column_name || ' ' || data_type from information_schema.columns"
+                    + " where table_name = 'types' and column_name not like '_sluice%'"
+                    + " order by ordinal_position"))
+        .containsExactly(
+            "[id INTEGER]",
+            "[big BIGINT]",
+            "[small SMALLINT]",
+            "[flag BOOLEAN]",
+            "[price DECIMAL(12,3)]",
+            "[ratio DOUBLE]",
+            "[day DATE]",
+            "[moment TIMESTAMP]",
+            "[t VARCHAR]",
+            "[note VARCHAR]",
+            "[body VARCHAR]");
+    assertThat(
+            rows(
+                "select id, big, small, flag, price, ratio, day, moment, t, note, body,"
+                    + " note = '' as empty_note from raw_shop.types order by id"))
+        .containsExactly(
+            "[1, 9007199254740993, -3, true, 12345.678, 0.1, 2026-02-28,"
+                + " 2026-02-28 23:59:58.123456, 12:30:00, a,b \"c\"\nd, line\r\nbreak, false]",
+            "[2, null, null, false, -0.500, -1.0E300, null, null, null, , null, true]",
+            "[3, 0, 0, null, null, null, null, null, -01:00:00, null, é ü 中, null]");
   }
 
   @Test
