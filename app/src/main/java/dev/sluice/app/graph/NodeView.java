@@ -24,6 +24,14 @@ public final class NodeView extends VBox {
   private final Label detail;
   private final javafx.scene.shape.Circle port = new javafx.scene.shape.Circle(4.5);
   private final String detailText;
+  private final HBox top;
+  private final HBox bottom;
+  private final FontIcon icon;
+  private final Label name;
+  private final String title;
+
+  /** The badge of the tests drawn on this card, made when the card first has some. */
+  private TestBadge tests;
 
   public NodeView(Node node) {
     this.nodeId = node.uniqueId();
@@ -32,19 +40,20 @@ public final class NodeView extends VBox {
     setPrefSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
     setMinSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
     setMaxSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
-    FontIcon icon = new FontIcon(NodeStyle.icon(node.kind()));
+    icon = new FontIcon(NodeStyle.icon(node.kind()));
     icon.getStyleClass().add("node-icon");
-    Label name = new Label(NodeStyle.title(node));
+    title = NodeStyle.title(node);
+    name = new Label(title);
     name.getStyleClass().add("node-name");
     name.setMaxWidth(ProjectViewModel.NODE_WIDTH - 40);
-    HBox top = new HBox(6, icon, name);
+    top = new HBox(6, icon, name);
     top.setAlignment(Pos.CENTER_LEFT);
     detailText = NodeStyle.detail(node);
     detail = new Label(detailText);
     detail.getStyleClass().add("node-detail");
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    HBox bottom = new HBox(4, detail, gap, score, badge);
+    bottom = new HBox(4, detail, gap, score, badge);
     bottom.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(top, bottom);
     setSpacing(4);
@@ -57,6 +66,61 @@ public final class NodeView extends VBox {
         port, new javafx.scene.control.Tooltip("Drag onto a model to make it read this"));
     getChildren().add(port);
   }
+
+  /** How far the graph is zoomed out, for the card's text: 0 at reading zoom, 1 and 2 further. */
+  private int far;
+
+  /**
+   * Draws the card for a zoom at which its normal text would be too small to read: from step 1 on,
+   * only the name (and the tests' badge), in a larger type that wraps onto a second line; step 0 is
+   * the normal card. Only a change of step costs a new layout of the card.
+   */
+  void setFar(int step) {
+    if (step == far) {
+      return;
+    }
+    far = step;
+    pseudoClassStateChanged(FAR, step >= 1);
+    pseudoClassStateChanged(FARTHER, step >= 2);
+    boolean near = step == 0;
+    bottom.setVisible(near);
+    bottom.setManaged(near);
+    icon.setVisible(near);
+    icon.setManaged(near);
+    double width = near ? ProjectViewModel.NODE_WIDTH - 40 : ProjectViewModel.NODE_WIDTH - 16;
+    name.setMaxWidth(width);
+    name.setText(
+        near ? title : twoLines(title, step >= 2 ? 23 : 19, width - (tests == null ? 0 : 40)));
+  }
+
+  /**
+   * A name as it is drawn in a large type: on one line if it fits, else broken in two at the
+   * underscore (or dot, or hyphen) nearest its middle, since names have no spaces to wrap at.
+   */
+  static String twoLines(String name, double fontSize, double width) {
+    javafx.scene.text.Text t = new javafx.scene.text.Text(name);
+    t.setFont(
+        javafx.scene.text.Font.font(
+            javafx.scene.text.Font.getDefault().getFamily(),
+            javafx.scene.text.FontWeight.BOLD,
+            fontSize));
+    if (t.getLayoutBounds().getWidth() <= width) {
+      return name;
+    }
+    int best = -1;
+    for (int i = 1; i < name.length() - 1; i++) {
+      char c = name.charAt(i);
+      if ((c == '_' || c == '.' || c == '-')
+          && (best < 0 || Math.abs(i - name.length() / 2) < Math.abs(best - name.length() / 2))) {
+        best = i;
+      }
+    }
+    return best < 0 ? name : name.substring(0, best + 1) + "\n" + name.substring(best + 1);
+  }
+
+  private static final javafx.css.PseudoClass FAR = javafx.css.PseudoClass.getPseudoClass("far");
+  private static final javafx.css.PseudoClass FARTHER =
+      javafx.css.PseudoClass.getPseudoClass("farther");
 
   /** The output port: drag from it to a model to draw an edge. */
   javafx.scene.shape.Circle port() {
@@ -73,6 +137,35 @@ public final class NodeView extends VBox {
       getStyleClass().add("card-" + state.styleClass());
     }
     badge.show(state, result);
+  }
+
+  /**
+   * Shows these tests (drawn on this card instead of as cards of their own) as a badge with their
+   * pass, warn and fail counts; none hides it.
+   *
+   * @param pick what choosing a test in the badge's list does with its node id
+   */
+  void showTests(
+      java.util.List<String> ids,
+      java.util.function.Function<String, NodeRunState> state,
+      java.util.function.Consumer<String> pick) {
+    if (tests == null) {
+      if (ids.isEmpty()) {
+        return;
+      }
+      tests = new TestBadge(nodeId, pick);
+      Region gap = new Region();
+      HBox.setHgrow(gap, Priority.ALWAYS);
+      HBox.setHgrow(name, Priority.SOMETIMES);
+      name.setMinWidth(0);
+      top.getChildren().addAll(gap, tests);
+    }
+    tests.show(ids, state);
+  }
+
+  /** The tests' badge, or null when this card never had tests on it. */
+  TestBadge tests() {
+    return tests;
   }
 
   public void showScore(dev.sluice.core.quality.Scorecard.TableScore s) {

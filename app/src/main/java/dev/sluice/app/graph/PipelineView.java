@@ -60,6 +60,9 @@ public final class PipelineView extends Pane {
   private GraphEditing editing;
   private final EdgeSelection edges;
 
+  /** The card each test drawn as a badge is on: test id to the node id of the card. */
+  private final java.util.Map<String, String> testHolders = new java.util.HashMap<>();
+
   /** What is drawn: nodes, and group cards for collapsed folders. */
   private FolderGroups.Shown groups =
       new FolderGroups.Shown(List.of(), List.of(), java.util.Map.of());
@@ -107,7 +110,16 @@ public final class PipelineView extends Pane {
       v.addListener((o, a, b) -> cull());
     }
     // ports keep their size on screen when zoomed out, so they can still be grabbed
-    content.scaleXProperty().addListener((o, a, b) -> nodeViews().forEach(this::scalePort));
+    content
+        .scaleXProperty()
+        .addListener(
+            (o, a, b) ->
+                nodeViews()
+                    .forEach(
+                        v -> {
+                          scalePort(v);
+                          v.setFar(farStep());
+                        }));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
     project.selectedProperty().addListener((o, was, id) -> marks.show());
     project
@@ -132,7 +144,14 @@ public final class PipelineView extends Pane {
                   if (cards.card(c.getKey()) instanceof NodeView v) {
                     v.showRun(runs.state(c.getKey()), runs.results().get(c.getKey()));
                   }
+                  String holder = testHolders.get(c.getKey());
+                  if (holder != null
+                      && cards.card(holder) instanceof NodeView v
+                      && v.tests() != null) {
+                    v.tests().refresh();
+                  }
                 });
+    project.testsOnModels().addListener((o, was, on) -> rebuild(project.manifestProperty().get()));
     project
         .stale()
         .addListener(
@@ -183,6 +202,8 @@ public final class PipelineView extends Pane {
           "This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
     }
     groups = project.shown();
+    testHolders.clear();
+    groups.testsOn().forEach((holder, tests) -> tests.forEach(t -> testHolders.put(t, holder)));
     cards.reset(groups.items(), groups.edges(), this::savedPosition);
     boolean large = cards.large();
     boolean firstShow = !m.project().root().equals(fittedFor);
@@ -232,8 +253,10 @@ public final class PipelineView extends Pane {
         v.showRun(runs.state(v.nodeId()), runs.results().get(v.nodeId()));
         v.setStale(project.stale().contains(v.nodeId()));
         v.showScore(quality == null ? null : quality.byNode().get(v.nodeId()));
+        v.showTests(groups.testsOn(v.nodeId()), runs::state, this::pickTest);
         showLineage(v);
         scalePort(v);
+        v.setFar(farStep());
       }
     }
     marks.show();
@@ -259,6 +282,17 @@ public final class PipelineView extends Pane {
     return cards.cards().values().stream()
         .filter(NodeView.class::isInstance)
         .map(NodeView.class::cast);
+  }
+
+  /**
+   * How far out the graph is zoomed for its cards' text (see {@link NodeView#setFar}): below 0.75 a
+   * card's 13-pixel name would be under 10 pixels on the screen, so cards show their name alone in
+   * a larger type; below 0.5, larger still. A whole small project fitted into a laptop's window is
+   * drawn at about 0.4.
+   */
+  private int farStep() {
+    double k = content.getScaleX();
+    return k < 0.5 ? 2 : k < 0.75 ? 1 : 0;
   }
 
   private void scalePort(NodeView v) {
@@ -535,7 +569,7 @@ public final class PipelineView extends Pane {
 
   /** Zooms to one node, at a size where its card and its neighbours' are read. */
   public void zoomTo(String id) {
-    GraphLayout.Point p = cards.where(id);
+    GraphLayout.Point p = cards.where(testHolders.getOrDefault(id, id));
     double w = ProjectViewModel.NODE_WIDTH;
     double h = ProjectViewModel.NODE_HEIGHT;
     panZoom.frame(p.x() - 2 * w, p.y() - 4 * h, 5 * w, 9 * h);
@@ -548,7 +582,7 @@ public final class PipelineView extends Pane {
     double maxX = -Double.MAX_VALUE;
     double maxY = -Double.MAX_VALUE;
     for (String id : ids) {
-      GraphLayout.Point p = cards.where(id);
+      GraphLayout.Point p = cards.where(testHolders.getOrDefault(id, id));
       minX = Math.min(minX, p.x());
       minY = Math.min(minY, p.y());
       maxX = Math.max(maxX, p.x() + ProjectViewModel.NODE_WIDTH);
@@ -568,11 +602,26 @@ public final class PipelineView extends Pane {
     panZoom.zoomCentered(factor);
   }
 
+  /**
+   * A test picked from a card's badge: selected, so that the explorer and the inspector show it,
+   * while the graph keeps its card's model in view.
+   */
+  private void pickTest(String testId) {
+    project.selection().only(testId);
+    requestFocus();
+  }
+
+  /** The card a test is drawn on as a badge, or null when it has a card of its own. */
+  public String cardOfTest(String testId) {
+    return testHolders.get(testId);
+  }
+
   /** Centres the view on a node, e.g. when it is picked in the explorer or found by name. */
   public void reveal(String id) {
     if (shown == null || !shown.dag().contains(id)) {
       return;
     }
+    id = testHolders.getOrDefault(id, id); // a test drawn on its model's card
     String folder =
         shown
             .node(id)

@@ -65,20 +65,49 @@ public final class LayoutFile {
     return out;
   }
 
+  /**
+   * Whether the person chose to draw tests as badges on their models (true) or as cards of their
+   * own (false); null when the file says nothing, and the project's size decides.
+   */
+  public static Boolean readTestsOnModels(Path projectRoot) {
+    Path f = of(projectRoot);
+    if (Files.exists(f)) {
+      try {
+        JsonNode n = JSON.readTree(f.toFile()).path("testsOnModels");
+        return n.isBoolean() ? n.asBoolean() : null;
+      } catch (IOException e) {
+        // a broken layout file only costs the choice
+      }
+    }
+    return null;
+  }
+
   public static void write(Path projectRoot, Map<String, GraphLayout.Point> positions)
       throws IOException {
     write(projectRoot, positions, java.util.Set.of());
   }
 
-  /**
-   * Writes atomically, sorted by node id, so the file diffs well; no "collapsed" field when none
-   * are.
-   */
   public static void write(
       Path projectRoot, Map<String, GraphLayout.Point> positions, java.util.Set<String> collapsed)
       throws IOException {
+    write(projectRoot, positions, collapsed, null);
+  }
+
+  /**
+   * Writes atomically, sorted by node id, so the file diffs well; no "collapsed" field when none
+   * are, and no "testsOnModels" field until the person chose.
+   */
+  public static void write(
+      Path projectRoot,
+      Map<String, GraphLayout.Point> positions,
+      java.util.Set<String> collapsed,
+      Boolean testsOnModels)
+      throws IOException {
     ObjectNode root = JSON.createObjectNode();
     root.put("version", 1);
+    if (testsOnModels != null) {
+      root.put("testsOnModels", testsOnModels);
+    }
     if (!collapsed.isEmpty()) {
       var c = root.putArray("collapsed");
       new java.util.TreeSet<>(collapsed).forEach(c::add);

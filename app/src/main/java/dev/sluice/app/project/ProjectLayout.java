@@ -52,8 +52,28 @@ public final class ProjectLayout {
     this.onSaveFailed = onSaveFailed;
   }
 
-  /** What a load reads of the layout, handed to the UI thread with the manifest. */
-  record Read(Map<String, GraphLayout.Point> positions, Set<String> collapsed) {}
+  /** Above this many nodes a project opens with its tests drawn on their models by default. */
+  public static final int TESTS_ON_MODELS_ABOVE = 50;
+
+  /** Whether tests are drawn as badges on their models' cards (see {@link FolderGroups#shown}). */
+  private final javafx.beans.property.BooleanProperty testsOnModels =
+      new javafx.beans.property.SimpleBooleanProperty(false);
+
+  /** What the person chose for this project, or null: the default by the project's size. */
+  private volatile Boolean testsChosen;
+
+  /**
+   * What a load reads of the layout, handed to the UI thread with the manifest.
+   *
+   * @param testsChosen what the layout file says about tests on their models (null: nothing), on a
+   *     fresh read only
+   * @param testsOnModels whether tests are drawn on their models now
+   */
+  record Read(
+      Map<String, GraphLayout.Point> positions,
+      Set<String> collapsed,
+      Boolean testsChosen,
+      boolean testsOnModels) {}
 
   /**
    * The positions for a freshly read manifest: saved ones (from the file when {@code fresh}, else
@@ -62,53 +82,107 @@ public final class ProjectLayout {
   Read read(Path dir, Manifest m, boolean fresh) {
     return fresh
         ? readFresh(dir, m)
-        : place(m, new HashMap<>(positions), new HashMap<>(departed), null);
+        : place(m, new HashMap<>(positions), testsChosen, new HashMap<>(departed), null);
   }
 
   /**
-   * What a project opened afresh reads of its layout: the layout file's positions and folds, the
-   * rest laid out. It needs no state of a window, so it can run before one exists.
+   * What a project opened afresh reads of its layout: the layout file's positions, folds and choice
+   * of tests on models, the rest laid out. It needs no state of a window, so it can run before one
+   * exists.
    */
   static Read readFresh(Path dir, Manifest m) {
-    return place(m, LayoutFile.read(dir), Map.of(), LayoutFile.readCollapsed(dir));
+    return place(
+        m,
+        LayoutFile.read(dir),
+        LayoutFile.readTestsOnModels(dir),
+        Map.of(),
+        LayoutFile.readCollapsed(dir));
   }
 
-  /**
-   * Keeps what the person placed; a node that comes back (an undone delete, in {@code back})
-   * returns to where it stood, and a new one goes where the layout puts it, moved down until no
-   * card covers it.
-   */
   private static Read place(
       Manifest m,
       Map<String, GraphLayout.Point> saved,
+      Boolean chosen,
       Map<String, GraphLayout.Point> back,
       Set<String> collapsed) {
+    boolean onModels = chosen != null ? chosen : m.dag().nodeIds().size() > TESTS_ON_MODELS_ABOVE;
+    // a test drawn on its model needs no place of its own until it is drawn as a card again
+    Set<String> leaveOut = onModels ? testsOnModels(m) : Set.of();
     Map<String, GraphLayout.Point> pos = new HashMap<>();
-    boolean missing = false;
     for (String id : m.dag().nodeIds()) {
       GraphLayout.Point p = saved.get(id);
-      if (p == null) {
-        missing = true;
-      } else {
+      if (p != null) {
         pos.put(id, p);
       }
     }
-    if (missing) {
-      Map<String, GraphLayout.Point> computed = layout(m);
-      if (pos.isEmpty()) {
-        pos.putAll(computed);
-      } else {
-        for (String id : m.dag().nodeIds()) {
-          if (!pos.containsKey(id)) {
-            GraphLayout.Point p = back.getOrDefault(id, computed.get(id));
-            if (p != null) {
-              pos.put(id, freeSpot(pos, id, p));
-            }
-          }
+    placeMissing(m, pos, leaveOut, back);
+    return new Read(pos, collapsed, chosen, onModels);
+  }
+
+  /** The tests that are drawn on the card of the node they check when tests go on their models. */
+  static Set<String> testsOnModels(Manifest m) {
+    Set<String> out = new LinkedHashSet<>();
+    for (String id : m.dag().nodeIds()) {
+      if (FolderGroups.holderOf(m, id) != null) {
+        out.add(id);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Gives a place to every node of {@code m} that has none in {@code pos}, except those left out:
+   * all laid out when none has a place yet; else each goes back to where it stood before it went
+   * away ({@code back}, an undone delete) or where the layout puts it, moved down until no card
+   * covers it, so that what the person placed is kept.
+   */
+  private static void placeMissing(
+      Manifest m,
+      Map<String, GraphLayout.Point> pos,
+      Set<String> leaveOut,
+      Map<String, GraphLayout.Point> back) {
+    boolean missing = false;
+    for (String id : m.dag().nodeIds()) {
+      if (!pos.containsKey(id) && !leaveOut.contains(id)) {
+        missing = true;
+        break;
+      }
+    }
+    if (!missing) {
+      return;
+    }
+    boolean none = pos.isEmpty();
+    Map<String, GraphLayout.Point> computed = layout(m, none ? leaveOut : Set.of());
+    if (none) {
+      pos.putAll(computed);
+      return;
+    }
+    for (String id : m.dag().nodeIds()) {
+      if (!pos.containsKey(id) && !leaveOut.contains(id)) {
+        GraphLayout.Point p = back.getOrDefault(id, computed.get(id));
+        if (p != null) {
+          pos.put(id, freeSpot(pos, id, p));
         }
       }
     }
-    return new Read(pos, collapsed);
+  }
+
+  /** Whether tests are drawn as badges on their models' cards instead of cards of their own. */
+  public javafx.beans.value.ObservableBooleanValue testsOnModels() {
+    return testsOnModels;
+  }
+
+  /**
+   * Draws tests on their models' cards, or as cards of their own again, and remembers the choice in
+   * the layout file; tests that never had a place get one first.
+   */
+  void setTestsOnModels(boolean on, Manifest m) {
+    testsChosen = on;
+    if (!on && m != null) {
+      placeMissing(m, positions, Set.of(), departed);
+    }
+    testsOnModels.set(on);
+    save();
   }
 
   /** Takes what {@link #read} found, on the UI thread. */
@@ -125,16 +199,26 @@ public final class ProjectLayout {
     if (r.collapsed() != null) {
       collapsed.clear();
       collapsed.addAll(r.collapsed());
+      testsChosen = r.testsChosen();
     }
+    testsOnModels.set(r.testsOnModels());
   }
 
   /** Every node laid out afresh, in dependency order. */
   static Map<String, GraphLayout.Point> layout(Manifest m) {
+    return layout(m, Set.of());
+  }
+
+  /** Every node but those left out laid out afresh, in dependency order. */
+  static Map<String, GraphLayout.Point> layout(Manifest m, Set<String> leaveOut) {
     List<String> ids = new ArrayList<>(m.dag().topologicalOrderOrDeclared());
+    ids.removeAll(leaveOut);
     List<String[]> edges = new ArrayList<>();
     for (String id : ids) {
       for (String child : m.dag().children(id)) {
-        edges.add(new String[] {id, child});
+        if (!leaveOut.contains(child)) {
+          edges.add(new String[] {id, child});
+        }
       }
     }
     return GraphLayout.layout(
@@ -200,6 +284,11 @@ public final class ProjectLayout {
     save();
   }
 
+  /** The places kept, for tests in this package. */
+  Map<String, GraphLayout.Point> positionsForTest() {
+    return java.util.Collections.unmodifiableMap(positions);
+  }
+
   public GraphLayout.Point position(String id) {
     return positions.getOrDefault(id, new GraphLayout.Point(0, 0));
   }
@@ -234,7 +323,7 @@ public final class ProjectLayout {
     if (m == null) {
       return new FolderGroups.Shown(List.of(), List.of(), Map.of());
     }
-    return FolderGroups.shown(m, collapsed, this::position);
+    return FolderGroups.shown(m, collapsed, this::position, testsOnModels.get());
   }
 
   /** The nodes drawn as cards of their own, i.e. not folded into a group. */
@@ -251,10 +340,11 @@ public final class ProjectLayout {
     }
     Map<String, GraphLayout.Point> copy = new LinkedHashMap<>(positions);
     Set<String> folders = new TreeSet<>(collapsed);
+    Boolean tests = testsChosen;
     background.execute(
         () -> {
           try {
-            LayoutFile.write(r, copy, folders);
+            LayoutFile.write(r, copy, folders, tests);
           } catch (IOException e) {
             onUiThread.accept(() -> onSaveFailed.accept(e.getMessage()));
           }

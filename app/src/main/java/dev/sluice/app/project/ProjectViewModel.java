@@ -94,9 +94,12 @@ public final class ProjectViewModel {
     if (m == null) {
       return;
     }
+    boolean onModels = layout.testsOnModels().get();
     background.execute(
         () -> {
-          Map<String, GraphLayout.Point> p = ProjectLayout.layout(m);
+          Map<String, GraphLayout.Point> p =
+              ProjectLayout.layout(
+                  m, onModels ? ProjectLayout.testsOnModels(m) : java.util.Set.of());
           onUiThread.accept(
               () -> {
                 layout.replaceAll(p);
@@ -164,10 +167,10 @@ public final class ProjectViewModel {
       layout.forgetDeparted();
     }
     root.set(l.root());
-    layout.apply(l.layout());
     fingerprint = l.fingerprint();
     problems.setAll(l.manifest().problems());
     manifest.set(null);
+    layout.apply(l.layout()); // while no manifest is shown: a change of how tests are drawn redraws
     manifest.set(l.manifest());
     long errors = l.manifest().problems().stream().filter(ProjectProblem::isError).count();
     status.set(
@@ -218,6 +221,21 @@ public final class ProjectViewModel {
   /** Draws the nodes of a collapsed folder one by one again. */
   public void expand(String folder) {
     layout.expand(folder);
+  }
+
+  /**
+   * Whether the graph draws each test as a badge on the card of the model it checks (the default
+   * above {@link ProjectLayout#TESTS_ON_MODELS_ABOVE} nodes) rather than as a card of its own.
+   */
+  public javafx.beans.value.ObservableBooleanValue testsOnModels() {
+    return layout.testsOnModels();
+  }
+
+  /** Draws tests on their models or as cards of their own; remembered in the layout file. */
+  public void setTestsOnModels(boolean on) {
+    if (on != layout.testsOnModels().get()) {
+      layout.setTestsOnModels(on, manifest.get());
+    }
   }
 
   /** The folders drawn as group cards. */

@@ -132,6 +132,15 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
             "mdi2s-sitemap-outline",
             any(w.project::relayout),
             null));
+    add(
+        new Command(
+            "tests-on-models",
+            "Tests on Their Models",
+            "Shortcut+Shift+T",
+            null,
+            null,
+            any(() -> w.project.setTestsOnModels(!w.project.testsOnModels().get())),
+            null));
     // Alt+digit, not Ctrl+Alt+digit: Ctrl+Alt is AltGr on many keyboards and types into text boxes
     add(
         new Command(
@@ -357,6 +366,26 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
   /** The menu-bar item of a command: it acts on the selected node. */
   javafx.scene.control.MenuItem menuItem(String id) {
     return get(id).menuItem(w.project.selectedProperty()::get);
+  }
+
+  /**
+   * The menu-bar item of a command that turns something on and off: ticked while {@code on} holds.
+   */
+  javafx.scene.control.CheckMenuItem checkItem(String id, ObservableBooleanValue on) {
+    Command c = get(id);
+    javafx.scene.control.CheckMenuItem i = new javafx.scene.control.CheckMenuItem(c.label());
+    i.setId("menu-" + id);
+    if (c.accelerator() != null) {
+      i.setAccelerator(javafx.scene.input.KeyCombination.keyCombination(c.accelerator()));
+    }
+    i.setSelected(on.get());
+    on.addListener((o, was, now) -> i.setSelected(now));
+    i.setOnAction(
+        e -> {
+          c.action().accept(w.project.selectedProperty().get());
+          i.setSelected(on.get()); // the tick follows the state, whatever the click did to it
+        });
+    return i;
   }
 
   /** The toolbar button of a command. */

@@ -86,6 +86,7 @@ final class WorkbenchMenus {
             c.menuItem("zoom-in"),
             c.menuItem("zoom-out"),
             c.menuItem("relayout"),
+            c.checkItem("tests-on-models", w.project.testsOnModels()),
             new SeparatorMenuItem(),
             c.menuItem("toggle-explorer"),
             c.menuItem("toggle-inspector"),
