@@ -14,14 +14,16 @@ import org.duckdb.DuckDBConnection;
 import org.jdbi.v3.core.Jdbi;
 
 /**
- * The embedded DuckDB warehouse. One database instance per open warehouse; every connection is a
- * duplicate of the first, which is how DuckDB shares one instance between threads.
+ * The embedded DuckDB warehouse. One database instance per file in a process ({@link OpenFiles}),
+ * shared by the warehouses open on it; every connection is a duplicate, which is how DuckDB shares
+ * one instance between threads.
  */
 public final class DuckDbWarehouse implements Warehouse {
   private final String path;
   private final DuckDBConnection root;
   private final Jdbi jdbi;
   private Runnable afterClose = () -> {};
+  private boolean closed;
 
   private DuckDbWarehouse(String path, DuckDBConnection root) {
     this.path = path;
@@ -98,43 +100,21 @@ public final class DuckDbWarehouse implements Warehouse {
       Properties props = new Properties();
       // Results stream instead of being built whole in memory; previews of huge tables need this.
       props.setProperty("jdbc_stream_results", "true");
-      Connection c = connect(memory ? "jdbc:duckdb:" : "jdbc:duckdb:" + path, props);
+      DuckDBConnection c =
+          memory
+              ? DriverManager.getConnection("jdbc:duckdb:", props).unwrap(DuckDBConnection.class)
+              : OpenFiles.acquire(
+                  path,
+                  p ->
+                      DriverManager.getConnection("jdbc:duckdb:" + p, props)
+                          .unwrap(DuckDBConnection.class));
       NativeCopies.tidyOnce();
-      if (!memory) {
-        Holder.write(path);
-      }
-      return new DuckDbWarehouse(memory ? ":memory:" : path, c.unwrap(DuckDBConnection.class));
+      return new DuckDbWarehouse(memory ? ":memory:" : path, c);
     } catch (SQLException e) {
       throw new WarehouseException(explain(path, e), e);
     } catch (java.io.IOException e) {
       throw new WarehouseException(
           "cannot create the folder for the DuckDB file " + path + ": " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * A connection to the file. Two threads of one process (the app's history, quality and catalog
-   * panels) share DuckDB's database while both hold it; one that opens it while the other's last
-   * connection is still closing finds the file "already attached" for a moment, so that answer is
-   * tried again for up to two seconds.
-   */
-  static Connection connect(String url, Properties props) throws SQLException {
-    long deadline = System.nanoTime() + 2_000_000_000L;
-    while (true) {
-      try {
-        return DriverManager.getConnection(url, props);
-      } catch (SQLException e) {
-        if (!message(e).toLowerCase(Locale.ROOT).contains("unique file handle conflict")
-            || System.nanoTime() > deadline) {
-          throw e;
-        }
-        try {
-          Thread.sleep(20);
-        } catch (InterruptedException ie) {
-          Thread.currentThread().interrupt();
-          throw e;
-        }
-      }
     }
   }
 
@@ -300,14 +280,18 @@ public final class DuckDbWarehouse implements Warehouse {
   }
 
   @Override
-  public void close() {
-    if (!path.equals(":memory:")) {
-      Holder.remove(path);
+  public synchronized void close() {
+    if (closed) {
+      return; // a second close must not let go of the file for another warehouse on it
     }
+    closed = true;
     try {
       root.close();
     } catch (SQLException e) {
       // closing a database that failed is not worth a second error
+    }
+    if (!path.equals(":memory:")) {
+      OpenFiles.release(path);
     }
     afterClose.run();
   }
