@@ -33,6 +33,8 @@ final class CsvPipeline {
   private final BooleanSupplier cancelled;
   private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(3);
   private volatile boolean stopped;
+  // the writer asked for the pipe only after the load had stopped: its failure is not the cause
+  private volatile boolean refusedAfterStop;
 
   CsvPipeline(
       SqlSession s, String rel, TableRequest request, String loadId, BooleanSupplier cancelled) {
@@ -116,7 +118,8 @@ final class CsvPipeline {
       if (outcome != END) {
         PipeOut out = opened[0];
         // a writer stopped because DuckDB stopped reading reports DuckDB's error, not its own
-        if (read == null || out == null || !out.brokenByReader) {
+        boolean writerStoppedByUs = refusedAfterStop || (out != null && out.brokenByReader);
+        if (read == null || !writerStoppedByUs) {
           throw failure(outcome, read);
         }
       }
@@ -361,6 +364,7 @@ final class CsvPipeline {
 
     PipeOut(Path fifo) throws IOException {
       if (stopped) {
+        refusedAfterStop = true;
         throw new IOException("the load stopped");
       }
       this.raw = new java.io.FileOutputStream(fifo.toFile());
