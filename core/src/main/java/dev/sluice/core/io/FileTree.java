@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -66,6 +67,69 @@ public final class FileTree {
   }
 
   /**
+   * Makes {@code dir} hold exactly {@code files}, touching only what differs: a missing folder is
+   * made as {@link #replace} makes it; in an existing one each file whose text changed is replaced
+   * atomically, the rest are left alone, and files no longer wanted are deleted. A reader sees each
+   * file whole, old or new. On a disk where making a file costs far more than reading one, a full
+   * compile after a one-model edit then writes one file, not all of them.
+   *
+   * @return how many files were written or deleted
+   */
+  public static int sync(Path dir, Map<String, String> files) throws IOException {
+    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      replace(dir, files);
+      return files.size();
+    }
+    removeLeftovers(dir.toAbsolutePath().getParent(), dir.getFileName().toString());
+    Map<Path, Long> present = new java.util.HashMap<>();
+    Files.walkFileTree(
+        dir,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path p, java.nio.file.attribute.BasicFileAttributes a) {
+            present.put(p, a.isRegularFile() ? a.size() : -1);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    int changed = 0;
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path file = inside(dir, f.getKey());
+      byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+      Long size = present.remove(file);
+      if (size != null
+          && size == bytes.length
+          && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+        continue;
+      }
+      refuseLinksOut(dir, file);
+      AtomicFiles.write(file, f.getValue());
+      changed++;
+    }
+    Set<Path> emptied = new HashSet<>();
+    for (Path gone : present.keySet()) {
+      Files.deleteIfExists(gone);
+      emptied.add(gone.getParent());
+      changed++;
+    }
+    // folders left empty go too, deepest first
+    List<Path> folders = new java.util.ArrayList<>(emptied);
+    folders.sort(Comparator.comparing(Path::getNameCount).reversed());
+    for (Path f = null; !folders.isEmpty(); ) {
+      f = folders.remove(0);
+      if (f.startsWith(dir) && !f.equals(dir) && isEmptyFolder(f)) {
+        Files.delete(f);
+        Path up = f.getParent();
+        if (!folders.contains(up)) {
+          folders.add(up);
+          folders.sort(Comparator.comparing(Path::getNameCount).reversed());
+        }
+      }
+    }
+    return changed;
+  }
+
+  /**
    * Writes {@code files} under {@code dir} (paths relative to it), leaving every file whose text is
    * already the same untouched and replacing each changed one atomically. Other files stay.
    *
@@ -84,6 +148,12 @@ public final class FileTree {
       written++;
     }
     return written;
+  }
+
+  private static boolean isEmptyFolder(Path f) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(f)) {
+      return !s.iterator().hasNext();
+    }
   }
 
   private static boolean same(Path file, byte[] bytes) throws IOException {

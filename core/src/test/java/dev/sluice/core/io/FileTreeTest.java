@@ -44,6 +44,26 @@ class FileTreeTest {
   }
 
   @Test
+  void syncWritesOnlyWhatChangedAndDeletesWhatIsGone() throws IOException {
+    Path out = dir.resolve("compiled");
+    assertThat(FileTree.sync(out, Map.of("a.sql", "one", "x/b.sql", "two", "y/c.sql", "3")))
+        .isEqualTo(3);
+    Object a = Files.readAttributes(out.resolve("a.sql"), "unix:ino").get("ino");
+    java.nio.file.attribute.FileTime stamp = java.nio.file.attribute.FileTime.fromMillis(1_000);
+    Files.setLastModifiedTime(out.resolve("a.sql"), stamp);
+    // b changes, c goes, d comes
+    assertThat(FileTree.sync(out, Map.of("a.sql", "one", "x/b.sql", "2", "z/d.sql", "4")))
+        .isEqualTo(3);
+    assertThat(names(out)).containsExactly("a.sql", "x/b.sql", "z/d.sql");
+    assertThat(Files.readString(out.resolve("x/b.sql"))).isEqualTo("2");
+    // the unchanged file is the same file, not written again
+    assertThat(Files.readAttributes(out.resolve("a.sql"), "unix:ino").get("ino")).isEqualTo(a);
+    assertThat(Files.getLastModifiedTime(out.resolve("a.sql"))).isEqualTo(stamp);
+    assertThat(Files.exists(out.resolve("y"))).as("an emptied folder goes too").isFalse();
+    assertThat(names(dir)).allMatch(n -> n.startsWith("compiled/"));
+  }
+
+  @Test
   void updateWritesOnlyWhatChanged() throws IOException {
     Path out = dir.resolve("compiled");
     assertThat(FileTree.update(out, Map.of("a.sql", "one", "b.sql", "two"))).isEqualTo(2);
