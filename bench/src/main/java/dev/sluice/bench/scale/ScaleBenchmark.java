@@ -183,9 +183,58 @@ public final class ScaleBenchmark {
           Processes.median(edited),
           "empty JVM on the same class path",
           Processes.median(base));
+      // the floor under a first compile: making 10,000 small files, from one thread or two
+      long[] one = new long[runs];
+      long[] two = new long[runs];
+      for (int i = 0; i < runs; i++) {
+        one[i] = writeFiles(dir.resolve("raw-one-" + i), 1);
+        two[i] = writeFiles(dir.resolve("raw-two-" + i), 2);
+      }
+      Processes.line(
+          "write 10,000 files in 10 folders, 2 threads",
+          Processes.median(two),
+          "the same from 1 thread",
+          Processes.median(one));
     } finally {
       delete(dir);
     }
+  }
+
+  /** Milliseconds to write 10,000 one-line files into 10 new folders from {@code threads}. */
+  private static long writeFiles(Path root, int threads) throws Exception {
+    for (int f = 0; f < 10; f++) {
+      Files.createDirectories(root.resolve("d" + f));
+    }
+    long t0 = System.nanoTime();
+    List<Thread> all = new ArrayList<>();
+    List<Exception> failed = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int t = 0; t < threads; t++) {
+      int first = t;
+      Thread th =
+          new Thread(
+              () -> {
+                try {
+                  for (int i = first; i < 10_000; i += threads) {
+                    Files.writeString(
+                        root.resolve("d" + (i % 10)).resolve("m" + i + ".sql"),
+                        "select " + i + " as id\n");
+                  }
+                } catch (IOException e) {
+                  failed.add(e);
+                }
+              });
+      th.start();
+      all.add(th);
+    }
+    for (Thread th : all) {
+      th.join();
+    }
+    long ms = (System.nanoTime() - t0) / 1_000_000;
+    if (!failed.isEmpty()) {
+      throw failed.get(0);
+    }
+    delete(root);
+    return ms;
   }
 
   /**

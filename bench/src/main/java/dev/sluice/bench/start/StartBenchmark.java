@@ -26,6 +26,7 @@ public final class StartBenchmark {
     List<String> sluice = List.of("bin/sluice", "ls", "--project", "samples/shop");
     String cp = lib + File.separator + "*" + File.pathSeparator + benchClasses();
     List<String> nothing = List.of("java", "-Xshare:auto", "-cp", cp, Nothing.class.getName());
+    System.out.println("load average at start: " + load());
     time(root, sluice); // makes the class-data archive if it is missing
     long[] a = new long[runs];
     long[] b = new long[runs];
@@ -39,6 +40,15 @@ public final class StartBenchmark {
         "start: sluice ls on samples/shop %.0f ms median of %d; empty JVM on the same class path"
             + " %.0f ms; ratio %.1fx%n",
         ms, runs, base, ms / base);
+    System.out.println("load average at end: " + load());
+  }
+
+  private static String load() {
+    try {
+      return Files.readString(Path.of("/proc/loadavg")).strip();
+    } catch (java.io.IOException e) {
+      return "unknown";
+    }
   }
 
   private static String benchClasses() throws Exception {

@@ -67,8 +67,8 @@ final class CompileCommand implements Callable<Integer> {
         last = c;
       }
       if (selection.select() == null && selection.exclude() == null) {
-        // everything compiled: a fresh folder swapped in, so files of deleted models go too
-        FileTree.replace(dir, files);
+        // everything compiled: only changed files written, and files of deleted models go too
+        FileTree.sync(dir, files);
       } else {
         FileTree.update(dir, files);
       }

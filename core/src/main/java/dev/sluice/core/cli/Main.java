@@ -67,7 +67,7 @@ public final class Main implements Runnable {
       // names this command to a second one that finds the warehouse busy
       System.setProperty("sluice.command", "sluice " + args[0]);
     }
-    CommandLine cli = new CommandLine(new Main());
+    CommandLine cli = rootFor(args);
     cli.setOut(out);
     cli.setErr(err);
     cli.setExitCodeExceptionMapper(e -> USAGE);
@@ -102,6 +102,44 @@ public final class Main implements Runnable {
           return USAGE;
         });
     return cli.execute(args);
+  }
+
+  /**
+   * The command tree for these arguments. Picocli reads every option of every command it is given
+   * when it starts (the whole tree cost a start about half a second of CPU), so a run that names a
+   * command gets a root holding that command alone; help, a bare {@code sluice} and an unknown name
+   * get the whole tree, which lists and suggests every command.
+   */
+  static CommandLine rootFor(String[] args) {
+    if (args.length > 0 && !args[0].startsWith("-")) {
+      for (Class<?> c : Main.class.getAnnotation(Command.class).subcommands()) {
+        Command cmd = c.getAnnotation(Command.class);
+        if (cmd != null
+            && c != CommandLine.HelpCommand.class
+            && (cmd.name().equals(args[0])
+                || java.util.Arrays.asList(cmd.aliases()).contains(args[0]))) {
+          CommandLine one = new CommandLine(new One());
+          one.addSubcommand(cmd.name(), c);
+          return one;
+        }
+      }
+    }
+    return new CommandLine(new Main());
+  }
+
+  /** {@link Main} without its subcommands, for a run that names the one it needs. */
+  @Command(
+      name = "sluice",
+      mixinStandardHelpOptions = true,
+      versionProvider = Main.Version.class,
+      description = "Build, test and query a Sluice (or dbt) project on embedded DuckDB.")
+  static final class One implements Runnable {
+    @CommandLine.Spec CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+      spec.commandLine().usage(spec.commandLine().getOut());
+    }
   }
 
   static final class Version implements CommandLine.IVersionProvider {

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -44,14 +45,18 @@ public final class FileTree {
       Files.createDirectory(fresh);
       Set<Path> made = new HashSet<>();
       made.add(fresh);
+      List<Path> paths = new java.util.ArrayList<>(files.size());
+      List<String> texts = new java.util.ArrayList<>(files.size());
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path file = inside(fresh, f.getKey());
         Path folder = file.getParent();
         if (made.add(folder)) {
           Files.createDirectories(folder);
         }
-        Files.write(file, f.getValue().getBytes(StandardCharsets.UTF_8));
+        paths.add(file);
+        texts.add(f.getValue());
       }
+      writeAll(paths, texts);
       boolean had = Files.exists(dir);
       if (had) {
         Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
@@ -63,6 +68,117 @@ public final class FileTree {
     } finally {
       deleteTree(fresh);
     }
+  }
+
+  /** Past this many files a second thread writes half of them. */
+  static final int TWO_THREADS_FROM = 256;
+
+  /**
+   * Writes the files, from two threads when there are many: making a file is mostly time in the
+   * kernel, and two writers made 10,000 small files in about half the time of one on a 2-core
+   * machine ({@code bin/bench scale compile}).
+   */
+  private static void writeAll(List<Path> paths, List<String> texts) throws IOException {
+    int n = paths.size();
+    if (n < TWO_THREADS_FROM) {
+      for (int i = 0; i < n; i++) {
+        Files.write(paths.get(i), texts.get(i).getBytes(StandardCharsets.UTF_8));
+      }
+      return;
+    }
+    IOException[] failed = new IOException[2];
+    Thread other =
+        new Thread(
+            () -> {
+              try {
+                for (int i = 1; i < n; i += 2) {
+                  Files.write(paths.get(i), texts.get(i).getBytes(StandardCharsets.UTF_8));
+                }
+              } catch (IOException e) {
+                failed[1] = e;
+              }
+            },
+            "sluice-file-writer");
+    other.start();
+    try {
+      for (int i = 0; i < n; i += 2) {
+        Files.write(paths.get(i), texts.get(i).getBytes(StandardCharsets.UTF_8));
+      }
+    } catch (IOException e) {
+      failed[0] = e;
+    }
+    try {
+      other.join();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new java.io.InterruptedIOException("interrupted while writing files");
+    }
+    if (failed[0] != null || failed[1] != null) {
+      throw failed[0] != null ? failed[0] : failed[1];
+    }
+  }
+
+  /**
+   * Makes {@code dir} hold exactly {@code files}, touching only what differs: a missing folder is
+   * made as {@link #replace} makes it; in an existing one each file whose text changed is replaced
+   * atomically, the rest are left alone, and files no longer wanted are deleted. A reader sees each
+   * file whole, old or new. On a disk where making a file costs far more than reading one, a full
+   * compile after a one-model edit then writes one file, not all of them.
+   *
+   * @return how many files were written or deleted
+   */
+  public static int sync(Path dir, Map<String, String> files) throws IOException {
+    if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      replace(dir, files);
+      return files.size();
+    }
+    removeLeftovers(dir.toAbsolutePath().getParent(), dir.getFileName().toString());
+    Map<Path, Long> present = new java.util.HashMap<>();
+    Files.walkFileTree(
+        dir,
+        new java.nio.file.SimpleFileVisitor<>() {
+          @Override
+          public java.nio.file.FileVisitResult visitFile(
+              Path p, java.nio.file.attribute.BasicFileAttributes a) {
+            present.put(p, a.isRegularFile() ? a.size() : -1);
+            return java.nio.file.FileVisitResult.CONTINUE;
+          }
+        });
+    int changed = 0;
+    for (Map.Entry<String, String> f : files.entrySet()) {
+      Path file = inside(dir, f.getKey());
+      byte[] bytes = f.getValue().getBytes(StandardCharsets.UTF_8);
+      Long size = present.remove(file);
+      if (size != null
+          && size == bytes.length
+          && java.util.Arrays.equals(Files.readAllBytes(file), bytes)) {
+        continue;
+      }
+      refuseLinksOut(dir, file);
+      AtomicFiles.write(file, f.getValue());
+      changed++;
+    }
+    Set<Path> emptied = new HashSet<>();
+    for (Path gone : present.keySet()) {
+      Files.deleteIfExists(gone);
+      emptied.add(gone.getParent());
+      changed++;
+    }
+    // folders left empty go too, deepest first
+    List<Path> folders = new java.util.ArrayList<>(emptied);
+    folders.sort(Comparator.comparing(Path::getNameCount).reversed());
+    for (Path f = null; !folders.isEmpty(); ) {
+      f = folders.remove(0);
+      if (f.startsWith(dir) && !f.equals(dir) && isEmptyFolder(f)) {
+        Files.delete(f);
+        Path up = f.getParent();
+        if (!folders.contains(up)) {
+          folders.add(up);
+          folders.sort(Comparator.comparing(Path::getNameCount).reversed());
+        }
+      }
+    }
+    return changed;
   }
 
   /**
@@ -84,6 +200,12 @@ public final class FileTree {
       written++;
     }
     return written;
+  }
+
+  private static boolean isEmptyFolder(Path f) throws IOException {
+    try (DirectoryStream<Path> s = Files.newDirectoryStream(f)) {
+      return !s.iterator().hasNext();
+    }
   }
 
   private static boolean same(Path file, byte[] bytes) throws IOException {

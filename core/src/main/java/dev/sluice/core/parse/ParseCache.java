@@ -163,16 +163,19 @@ public final class ParseCache {
       Map<String, Entry> entries = new LinkedHashMap<>();
       int lines = 0;
       Header h;
-      try (java.io.BufferedReader in = Files.newBufferedReader(file)) {
-        String first = in.readLine();
-        if (first == null) {
+      // one parser over the whole file: a parser per line cost more than the reading
+      try (com.fasterxml.jackson.core.JsonParser in = JSON.createParser(file.toFile())) {
+        if (in.nextToken() == null) {
           return null;
         }
-        h = JSON.readValue(first, Header.class);
-        for (String line = in.readLine(); line != null; line = in.readLine()) {
+        h = JSON.readValue(in, Header.class);
+        while (true) {
           Line x;
           try {
-            x = JSON.readValue(line, Line.class);
+            if (in.nextToken() == null) {
+              break;
+            }
+            x = JSON.readValue(in, Line.class);
           } catch (IOException e) {
             break; // a line cut short by a process that stopped while adding it
           }

@@ -48,7 +48,10 @@ public final class InstalledPackages {
   private InstalledPackages(
       List<Package> packages, Map<String, List<String>> dispatch, List<ProjectProblem> problems) {
     this.packages = List.copyOf(packages);
-    this.dispatch = Map.copyOf(dispatch);
+    this.dispatch =
+        java.util.Collections.unmodifiableMap(
+            new java.util.LinkedHashMap<>(
+                dispatch)); // in order: it is part of the parse fingerprint
     this.problems = List.copyOf(problems);
   }
 

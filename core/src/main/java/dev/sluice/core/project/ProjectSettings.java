@@ -29,8 +29,10 @@ public record ProjectSettings(
 
   public ProjectSettings {
     vars = NodeConfig.frozen(vars);
-    configTrees = Map.copyOf(configTrees);
-    targets = Map.copyOf(targets);
+    // in file order, never Map.copyOf's order, which changes from one process to the next: the
+    // settings' text is part of the partial-parse fingerprint
+    configTrees = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(configTrees));
+    targets = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(targets));
   }
 
   public boolean isDbtProject() {

@@ -65,11 +65,40 @@ public final class RunArtifacts {
       String invocationId,
       Path targetDir)
       throws IOException {
-    writeAtomically(
-        targetDir,
-        targetDir.resolve("manifest.json"),
-        Secrets.mask(
-            JSON.writeValueAsString(ManifestJson.of(manifest, target, compiled, invocationId))));
+    // streamed to the file (18 MB for 10,000 models never held as one string), every string
+    // masked as it is written
+    Path file = SafePaths.under(targetDir, targetDir.resolve("manifest.json"));
+    Files.createDirectories(file.getParent());
+    Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
+    try {
+      try (java.io.Writer w = Files.newBufferedWriter(tmp);
+          com.fasterxml.jackson.core.JsonGenerator g = masking(JSON.createGenerator(w))) {
+        JSON.writeValue(g, ManifestJson.of(manifest, target, compiled, invocationId));
+      }
+      Files.move(
+          tmp,
+          file,
+          java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+          java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    } finally {
+      Files.deleteIfExists(tmp);
+    }
+  }
+
+  /** A generator that writes each string and field name through {@link Secrets#mask}. */
+  static com.fasterxml.jackson.core.JsonGenerator masking(
+      com.fasterxml.jackson.core.JsonGenerator g) {
+    return new com.fasterxml.jackson.core.util.JsonGeneratorDelegate(g, false) {
+      @Override
+      public void writeString(String text) throws IOException {
+        super.writeString(Secrets.mask(text));
+      }
+
+      @Override
+      public void writeFieldName(String name) throws IOException {
+        super.writeFieldName(Secrets.mask(name));
+      }
+    };
   }
 
   /** Where a node's compiled SQL goes under {@code compiled/<project>/}: its file's path. */

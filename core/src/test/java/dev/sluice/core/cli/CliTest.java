@@ -14,6 +14,23 @@ class CliTest extends CliTestBase {
   @TempDir Path dir;
 
   @Test
+  void aNamedCommandStartsWithThatCommandAloneAndHelpStillListsThemAll() {
+    assertThat(Main.rootFor(new String[] {"ls", "--project", "x"}).getSubcommands().keySet())
+        .containsExactly("ls");
+    assertThat(Main.rootFor(new String[] {"--help"}).getSubcommands()).containsKeys("ls", "build");
+    assertThat(Main.rootFor(new String[] {"lss"}).getSubcommands()).containsKeys("ls", "build");
+    Path shop = Samples.copy("shop", dir);
+    assertThat(sluice("ls", "--project", shop.toString(), "--output", "name")).isZero();
+    assertThat(out).contains("customers").contains("orders");
+    assertThat(sluice("ls", "--bogus")).isEqualTo(Main.USAGE);
+    assertThat(err).contains("--bogus").contains("sluice ls --help");
+    assertThat(sluice("--help")).isZero();
+    assertThat(out).contains("compile").contains("query");
+    assertThat(sluice("lss")).isEqualTo(Main.USAGE);
+    assertThat(err).contains("lss");
+  }
+
+  @Test
   void queryRunsStatementsThatReturnNoRows() {
     ProjectFolder f = ProjectFolder.sluice(dir, "q").file("models/m.sql", "select 1 as a");
     String project = f.root().toString();

@@ -223,6 +223,28 @@ class ParseCacheTest {
   }
 
   @Test
+  void aLineCutShortAtTheEndOfTheFileIsIgnoredAndAnEditAddsOneLine() throws IOException {
+    write();
+    String fresh = result(parse(false));
+    parse(true);
+    Path file = dir.resolve("target/partial_parse.json");
+    long lines = Files.readAllLines(file).size();
+    new ProjectFolder(dir).file("models/m7.sql", model(7, 3));
+    String edited = result(parse(false));
+    assertThat(result(parse(true))).isEqualTo(edited);
+    assertThat(Files.readAllLines(file))
+        .as("one line added, not the file rewritten")
+        .hasSize((int) lines + 1);
+    // a process stopped while adding a line
+    Files.writeString(
+        file,
+        "{\"id\":\"model.m2\",\"entry\":{\"key\":\"ab",
+        java.nio.file.StandardOpenOption.APPEND);
+    assertThat(result(parse(true))).isEqualTo(edited);
+    assertThat(fresh).isNotEqualTo(edited);
+  }
+
+  @Test
   void anEditToOneModelRendersOnlyThatModel() throws IOException {
     write();
     Manifest first = parse(true);

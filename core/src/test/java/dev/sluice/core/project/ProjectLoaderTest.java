@@ -71,6 +71,22 @@ class ProjectLoaderTest {
   }
 
   @Test
+  void settingsKeepTheirOrderSoTheirTextIsTheSameInEveryProcess() {
+    // Map.copyOf iterates in an order salted per process: the settings' text, part of the
+    // partial-parse fingerprint, then differed between two runs and every other CLI run missed
+    Project p =
+        ProjectFolder.sluice(dir, "x")
+            .file(
+                "sluice.yml",
+                "name: x\nmodels:\n  +materialized: view\nseeds:\n  +enabled: true\n"
+                    + "snapshots:\n  +enabled: true\ntests:\n  +severity: warn\n"
+                    + "sources:\n  +enabled: true\n")
+            .load();
+    assertThat(p.settings().configTrees().keySet())
+        .containsExactly("models", "seeds", "snapshots", "tests", "sources");
+  }
+
+  @Test
   void malformedYamlIsReportedWithFileAndLine() {
     Project p =
         ProjectFolder.sluice(dir, "x")
