@@ -79,6 +79,9 @@ final class CsvPipeline {
                     });
               } catch (LoadException | RuntimeException e) {
                 last = e;
+              } catch (Error e) {
+                // never the end of the stream: the rows read so far are not the table
+                last = new LoadException("source " + request.qualifiedName() + ": " + e, e);
               } finally {
                 // DuckDB's read ends at the end of the stream, also when the connector forgot it
                 PipeOut out = opened[0];
@@ -244,6 +247,9 @@ final class CsvPipeline {
                     });
               } catch (LoadException | RuntimeException e) {
                 last = e;
+              } catch (Error e) {
+                // never the end of the stream: the rows read so far are not the table
+                last = new LoadException("source " + request.qualifiedName() + ": " + e, e);
               } finally {
                 putQuietly(last);
               }

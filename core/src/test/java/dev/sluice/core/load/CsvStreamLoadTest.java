@@ -122,6 +122,19 @@ class CsvStreamLoadTest {
   }
 
   @Test
+  void aConnectorDyingOfAnErrorIsNotTakenForTheEndOfItsRows() throws Exception {
+    Gen gen = new Gen();
+    gen.failAt = 150_000;
+    gen.error = true;
+    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
+      assertThatThrownBy(() -> load(w, gen))
+          .isInstanceOf(LoadException.class)
+          .hasMessage("source gen.t: java.lang.OutOfMemoryError: out of memory at row 150000");
+      assertNothingLeft(w);
+    }
+  }
+
+  @Test
   void aConnectorThatNeverClosesItsStreamStillEnds() throws Exception {
     Gen gen = new Gen();
     gen.leaveOpen = true;
@@ -244,6 +257,7 @@ class CsvStreamLoadTest {
     boolean leaveOpen;
     boolean badType;
     boolean endless;
+    boolean error;
     final java.util.concurrent.CountDownLatch streaming =
         new java.util.concurrent.CountDownLatch(1);
     volatile boolean writerDone;
@@ -294,6 +308,10 @@ class CsvStreamLoadTest {
           for (int i = 1; i <= ROWS || endless; i++) {
             if (i == 50_000) {
               streaming.countDown();
+            }
+            if (i == failAt && error) {
+              out.flush();
+              throw new OutOfMemoryError("out of memory at row " + i);
             }
             if (i == failAt) {
               if (halfRow) {
