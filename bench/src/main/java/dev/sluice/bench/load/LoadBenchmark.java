@@ -20,10 +20,13 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * Rows per second for a 1,000,000-row PostgreSQL table loaded into DuckDB, and for a 1 GB CSV file
- * loaded by Sluice next to DuckDB's own {@code read_csv} on the same file. Each figure is the best
- * of a few runs, as a user's repeated load would see it. Needs PostgreSQL on 127.0.0.1:5432 (trust
- * auth, database test); everything it makes is dropped or deleted at the end.
+ * {@code bin/bench load postgres|mariadb|csv [RUNS]}: a 1,000,000-row PostgreSQL or MariaDB table
+ * loaded into DuckDB next to the database's own client writing into a named pipe that {@code
+ * read_csv} reads, and a 1 GB CSV file loaded by Sluice next to DuckDB's own {@code read_csv} on
+ * the same file. Runs alternate, and each line gives the best and the median of each side, their
+ * ratios and the load average. Needs PostgreSQL on 127.0.0.1:5432 (trust auth, database test) or
+ * MariaDB on 127.0.0.1:3306 (root, database test); everything it makes is dropped or deleted at the
+ * end.
  */
 public final class LoadBenchmark {
   private static final String PG = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
