@@ -81,6 +81,9 @@ final class CsvPipeline {
                     });
               } catch (LoadException | RuntimeException e) {
                 last = e;
+              } catch (Error e) {
+                // never the end of the stream: the rows read so far are not the table
+                last = new LoadException("source " + request.qualifiedName() + ": " + e, e);
               } finally {
                 // DuckDB's read ends at the end of the stream, also when the connector forgot it
                 PipeOut out = opened[0];
@@ -247,6 +250,9 @@ final class CsvPipeline {
                     });
               } catch (LoadException | RuntimeException e) {
                 last = e;
+              } catch (Error e) {
+                // never the end of the stream: the rows read so far are not the table
+                last = new LoadException("source " + request.qualifiedName() + ": " + e, e);
               } finally {
                 putQuietly(last);
               }

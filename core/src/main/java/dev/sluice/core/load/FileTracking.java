@@ -16,6 +16,9 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 
 /**
  * Which files a files table has loaded: path, size, modification time and a content hash, kept in
@@ -46,8 +49,32 @@ final class FileTracking {
     }
   }
 
-  /** One file as it is now; {@code path} is relative to the base path, with forward slashes. */
-  record FileState(String path, long size, long modifiedMillis, String hash) {}
+  /**
+   * One file as it is now; {@code path} is relative to the base path, with forward slashes. The
+   * content hash of a file seen for the first time is worked out while DuckDB reads the file (it is
+   * needed only to tell a later touch from a change), so a load does not read every new file twice
+   * in a row.
+   */
+  record FileState(String path, long size, long modifiedMillis, Future<String> hashing) {
+    FileState(String path, long size, long modifiedMillis, String hash) {
+      this(path, size, modifiedMillis, CompletableFuture.completedFuture(hash));
+    }
+
+    String hash() throws IOException {
+      try {
+        return hashing.get();
+      } catch (ExecutionException e) {
+        Throwable cause = e.getCause();
+        if (cause instanceof java.io.UncheckedIOException u) {
+          throw u.getCause();
+        }
+        throw new IOException(String.valueOf(cause), cause);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IOException("interrupted", e);
+      }
+    }
+  }
 
   /**
    * The files one load reads and records.
@@ -125,6 +152,7 @@ final class FileTracking {
     }
     List<Path> read = new ArrayList<>();
     List<FileState> record = new ArrayList<>();
+    java.util.concurrent.ExecutorService hasher = null;
     List<String> reloaded = new ArrayList<>();
     int unchanged = 0;
     int changed = 0;
@@ -142,11 +170,35 @@ final class FileTracking {
           unchanged++;
           continue;
         }
-        FileState now = new FileState(rel, size, mtime, hash(f));
         if (was == null) {
+          if (hasher == null) {
+            hasher =
+                java.util.concurrent.Executors.newSingleThreadExecutor(
+                    r -> {
+                      Thread t = new Thread(r, "sluice-hash-" + where);
+                      t.setDaemon(true);
+                      return t;
+                    });
+          }
           read.add(f);
-          record.add(now);
-        } else if (was.hash().equals(now.hash())) {
+          record.add(
+              new FileState(
+                  rel,
+                  size,
+                  mtime,
+                  CompletableFuture.supplyAsync(
+                      () -> {
+                        try {
+                          return hash(f);
+                        } catch (IOException e) {
+                          throw new java.io.UncheckedIOException(e);
+                        }
+                      },
+                      hasher)));
+          continue;
+        }
+        FileState now = new FileState(rel, size, mtime, hash(f));
+        if (was.hash().equals(now.hash())) {
           unchanged++;
           record.add(now); // touched, not changed: remember the new time, read nothing
         } else {
@@ -164,17 +216,28 @@ final class FileTracking {
             "source " + where + ": cannot read " + rel + ": " + e.getMessage(), e);
       }
     }
+    if (hasher != null) {
+      hasher.shutdown(); // runs what it was given, then its thread ends
+    }
     return new Plan(read, record, reloaded, unchanged, changed);
   }
 
   /** Writes the plan's records for this load; with a full refresh, forgets the older ones first. */
   static void record(
       SqlSession s, String source, String table, Plan plan, String loadId, boolean fullRefresh)
-      throws SQLException {
+      throws SQLException, LoadException {
     if (fullRefresh) {
       forget(s, source, table);
     }
     for (FileState f : plan.record()) {
+      String hash;
+      try {
+        hash = f.hash();
+      } catch (IOException e) {
+        throw new LoadException(
+            "source " + source + "." + table + ": cannot read " + f.path() + ": " + e.getMessage(),
+            e);
+      }
       s.execute(
           "insert or replace into "
               + FILES
@@ -189,7 +252,7 @@ final class FileTracking {
               + ", make_timestamp("
               + f.modifiedMillis() * 1000
               + ")::timestamp, "
-              + LoadState.lit(f.hash())
+              + LoadState.lit(hash)
               + ", "
               + LoadState.lit(loadId)
               + ", current_timestamp::timestamp)");

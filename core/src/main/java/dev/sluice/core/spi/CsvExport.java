@@ -6,9 +6,9 @@ import java.util.List;
 
 /**
  * A connector that can dump a table as CSV faster than rows can be fetched one by one (PostgreSQL's
- * {@code COPY ... TO STDOUT}). The loader cuts the stream into chunks at row boundaries and has
- * DuckDB's parallel CSV reader stage each chunk while the next is still being written, with the
- * exact column types the connector gives, so nothing is guessed.
+ * {@code COPY ... TO STDOUT}). The loader hands the stream to DuckDB's CSV reader as it is written
+ * (through a named pipe, or in chunks cut at row boundaries where there is none), with the exact
+ * column types the connector gives, so nothing is guessed.
  */
 public interface CsvExport {
 

@@ -122,6 +122,19 @@ class CsvStreamLoadTest {
   }
 
   @Test
+  void aConnectorDyingOfAnErrorIsNotTakenForTheEndOfItsRows() throws Exception {
+    Gen gen = new Gen();
+    gen.failAt = 150_000;
+    gen.error = true;
+    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
+      assertThatThrownBy(() -> load(w, gen))
+          .isInstanceOf(LoadException.class)
+          .hasMessage("source gen.t: java.lang.OutOfMemoryError: out of memory at row 150000");
+      assertNothingLeft(w);
+    }
+  }
+
+  @Test
   void aConnectorThatNeverClosesItsStreamStillEnds() throws Exception {
     Gen gen = new Gen();
     gen.leaveOpen = true;
@@ -160,6 +173,42 @@ class CsvStreamLoadTest {
   }
 
   @Test
+  void aCancelWhileRowsStreamEndsBothSidesAndRecordsItself() throws Exception {
+    Gen gen = new Gen();
+    gen.endless = true;
+    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
+      SourceLoader loader =
+          new SourceLoader(w, Map.of(), new ConnectorRegistry().register(gen), dir);
+      SourceTable table = project().load().source("gen", "t").orElseThrow();
+      java.util.concurrent.atomic.AtomicReference<Throwable> failure =
+          new java.util.concurrent.atomic.AtomicReference<>();
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  loader.load(table, new LoadOptions("run", false));
+                } catch (Throwable e) {
+                  failure.set(e);
+                }
+              });
+      t.start();
+      assertThat(gen.streaming.await(60, TimeUnit.SECONDS)).isTrue();
+      loader.cancel();
+      t.join(60_000);
+      assertThat(t.isAlive()).as("the load ended").isFalse();
+      assertThat(failure.get())
+          .isInstanceOf(LoadException.class)
+          .hasMessageContaining("source gen.t")
+          .hasMessageContaining("cancelled");
+      assertNothingLeft(w);
+      assertThat(Tables.rows(w, "select status from _sluice.loads"))
+          .extracting(r -> r.get("status"))
+          .containsExactly("cancelled");
+      assertThat(gen.writerDone).as("the writer was let go").isTrue();
+    }
+  }
+
+  @Test
   void aSourceFailingBeforeItsFirstRowIsNamed() throws Exception {
     Gen gen = new Gen();
     gen.failAt = 0;
@@ -172,20 +221,22 @@ class CsvStreamLoadTest {
   }
 
   private LoadReport load(Warehouse w, Gen gen) throws LoadException {
-    ProjectFolder project =
-        ProjectFolder.sluice(dir, "stream_it")
-            .file(
-                "sources/s.yml",
-                """
+    SourceTable table = project().load().source("gen", "t").orElseThrow();
+    return new SourceLoader(w, Map.of(), new ConnectorRegistry().register(gen), dir)
+        .load(table, new LoadOptions("run", false));
+  }
+
+  private ProjectFolder project() {
+    return ProjectFolder.sluice(dir, "stream_it")
+        .file(
+            "sources/s.yml",
+            """
         sources:
           - name: gen
             connector: gen
             schema: raw
             tables: [{name: t, write_disposition: replace}]
         """);
-    SourceTable table = project.load().source("gen", "t").orElseThrow();
-    return new SourceLoader(w, Map.of(), new ConnectorRegistry().register(gen), dir)
-        .load(table, new LoadOptions("run", false));
   }
 
   private static void assertNothingLeft(Warehouse w) {
@@ -205,6 +256,10 @@ class CsvStreamLoadTest {
     boolean halfRow;
     boolean leaveOpen;
     boolean badType;
+    boolean endless;
+    boolean error;
+    final java.util.concurrent.CountDownLatch streaming =
+        new java.util.concurrent.CountDownLatch(1);
     volatile boolean writerDone;
 
     @Override
@@ -250,7 +305,14 @@ class CsvStreamLoadTest {
                     new SourceColumn("note", "VARCHAR")));
         try {
           StringBuilder sb = new StringBuilder();
-          for (int i = 1; i <= ROWS; i++) {
+          for (int i = 1; i <= ROWS || endless; i++) {
+            if (i == 50_000) {
+              streaming.countDown();
+            }
+            if (i == failAt && error) {
+              out.flush();
+              throw new OutOfMemoryError("out of memory at row " + i);
+            }
             if (i == failAt) {
               if (halfRow) {
                 out.write("12".getBytes(StandardCharsets.UTF_8));
