@@ -84,6 +84,12 @@ public final class PipelineView extends Pane {
     overview = new OverviewCanvas(this);
     getChildren().addAll(content, overview, empty);
     empty.getStyleClass().add("empty-state");
+    empty.setId("graph-empty");
+    empty.setWrapText(true);
+    empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    empty.maxWidthProperty().bind(widthProperty().subtract(60));
+    empty.setMouseTransparent(
+        true); // a Model dragged from the palette drops onto the graph under it
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
@@ -199,7 +205,11 @@ public final class PipelineView extends Pane {
     }
     if (m.dag().nodeIds().isEmpty()) {
       empty.setText(
-          "This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
+          dev.sluice.core.pipeline.Workspace.holdsProject(m.project().root())
+              ? "This project has no nodes yet: drag a Model from the palette, or add a file under"
+                  + " models/."
+              : "This folder holds no project yet.\nDrag a Model from the palette to start one"
+                  + " here, or use File > New Project… for a starter project that builds at once.");
     }
     groups = project.shown();
     testHolders.clear();

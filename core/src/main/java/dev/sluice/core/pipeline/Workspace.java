@@ -30,6 +30,29 @@ import java.util.Set;
 public final class Workspace {
   private Workspace() {}
 
+  /**
+   * Writes a new project that builds at once into {@code dir} (what {@code sluice init} writes) and
+   * returns its name.
+   *
+   * @throws IllegalStateException when the folder already holds a project; nothing is changed
+   */
+  public static String createProject(Path dir) throws java.io.IOException {
+    return dev.sluice.core.project.NewProject.create(dir);
+  }
+
+  /**
+   * Makes a folder that holds no project an empty one (only its {@code sluice.yml}), so that a
+   * first node can be added to it; a folder that holds one is left as it is.
+   */
+  public static void startProject(Path dir) throws java.io.IOException {
+    dev.sluice.core.project.NewProject.start(dir);
+  }
+
+  /** Whether a folder already holds a project (a sluice.yml or a dbt_project.yml). */
+  public static boolean holdsProject(Path dir) {
+    return dev.sluice.core.project.NewProject.holdsProject(dir);
+  }
+
   /** Reads the project as it is, problems and all; a project that cannot be parsed has no nodes. */
   public static Manifest read(Path dir) {
     Project project = new ProjectLoader().load(dir);
