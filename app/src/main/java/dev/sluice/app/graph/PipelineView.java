@@ -99,6 +99,7 @@ public final class PipelineView extends Pane {
     miniMap =
         new MiniMap(
             project,
+            id -> !testHolders.containsKey(id),
             (x, y) -> {
               Point2D c = content.localToParent(x, y);
               panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
@@ -106,6 +107,17 @@ public final class PipelineView extends Pane {
     miniMap.setManaged(false);
     getChildren().add(miniMap);
     // draw only what is in view: a large graph stays smooth because off-screen cards cost nothing
+    settle.setOnFinished(e -> smoothEdges(true));
+    for (javafx.beans.value.ObservableValue<?> v :
+        List.of(content.translateXProperty(), content.translateYProperty())) {
+      v.addListener(
+          (o, a, b) -> {
+            if (!moving) {
+              smoothEdges(false);
+            }
+            settle.playFromStart();
+          });
+    }
     for (javafx.beans.value.ObservableValue<?> v :
         List.of(
             content.translateXProperty(),
@@ -197,15 +209,15 @@ public final class PipelineView extends Pane {
     miniMap.setVisible(false);
     edges.forget();
     shown = m;
-    miniMap.show(m);
     empty.setVisible(m == null || m.dag().nodeIds().isEmpty());
     if (m == null) {
+      miniMap.show(null);
       cards.reset(List.of(), List.of(), project::position);
       return;
     }
     if (m.dag().nodeIds().isEmpty()) {
       empty.setText(
-          dev.sluice.core.pipeline.Workspace.holdsProject(m.project().root())
+          project.holdsProject()
               ? "This project has no nodes yet: drag a Model from the palette, or add a file under"
                   + " models/."
               : "This folder holds no project yet.\nDrag a Model from the palette to start one"
@@ -214,6 +226,7 @@ public final class PipelineView extends Pane {
     groups = project.shown();
     testHolders.clear();
     groups.testsOn().forEach((holder, tests) -> tests.forEach(t -> testHolders.put(t, holder)));
+    miniMap.show(m);
     cards.reset(groups.items(), groups.edges(), this::savedPosition);
     boolean large = cards.large();
     boolean firstShow = !m.project().root().equals(fittedFor);
@@ -236,6 +249,17 @@ public final class PipelineView extends Pane {
               });
         });
     cull();
+  }
+
+  /** Whether the view is moving: edges are drawn without antialiasing until it settles. */
+  private boolean moving;
+
+  private final javafx.animation.PauseTransition settle =
+      new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
+
+  private void smoothEdges(boolean on) {
+    moving = !on;
+    cards.edges().forEach(e -> e.setSmooth(on));
   }
 
   /** Creates the views that came into sight, hides those that left it. */
@@ -268,6 +292,9 @@ public final class PipelineView extends Pane {
         scalePort(v);
         v.setFar(farStep());
       }
+    }
+    if (moving) {
+      cards.edges().forEach(e -> e.setSmooth(false));
     }
     marks.show();
   }
@@ -477,7 +504,10 @@ public final class PipelineView extends Pane {
         cards::where,
         cards::card,
         cards::placeEdges,
-        project::moveAll);
+        moved -> {
+          project.moveAll(moved);
+          miniMap.positionsChanged();
+        });
     new ConnectGesture(
         v,
         v.port(),
