@@ -147,6 +147,7 @@ public final class PipelineView extends Pane {
             (javafx.collections.SetChangeListener<String>)
                 c -> {
                   marks.show();
+                  overview.invalidate();
                   overviewDirty = true;
                   requestLayout();
                 });
@@ -204,6 +205,7 @@ public final class PipelineView extends Pane {
   }
 
   private void rebuild(Manifest m) {
+    overview.invalidate();
     overview.setVisible(false);
     content.setVisible(true);
     miniMap.setVisible(false);
@@ -275,6 +277,9 @@ public final class PipelineView extends Pane {
     miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
     miniMap.setVisible(shown.dag().nodeIds().size() > 1 && !miniMap.wholeGraphInView());
     boolean zoomedOut = cards.large() && content.getScaleX() < OverviewCanvas.ZOOM;
+    if (zoomedOut && !overview.isVisible()) {
+      overview.invalidate(); // cards may have moved while it was hidden
+    }
     content.setVisible(!zoomedOut);
     overview.setVisible(zoomedOut);
     if (zoomedOut) {
