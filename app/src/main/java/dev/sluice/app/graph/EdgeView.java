@@ -22,8 +22,10 @@ final class EdgeView extends Group {
     line.setFill(null);
     line.setMouseTransparent(true);
     hit.setFill(null);
-    hit.setStroke(Color.TRANSPARENT);
+    hit.setStroke(Color.BLACK);
     hit.setStrokeWidth(12);
+    // picked but never drawn: a transparent stroke 12 wide was still rasterised on every frame
+    hit.setOpacity(0);
     getChildren().addAll(hit, line);
     setId("edge-" + from + "->" + to);
   }
@@ -40,6 +42,14 @@ final class EdgeView extends Group {
       c.setEndX(x2);
       c.setEndY(y2);
     }
+  }
+
+  /**
+   * Antialiased or not: while the graph pans, edges are drawn without, which costs the software
+   * renderer a fraction of smooth curves; at rest they are smooth again.
+   */
+  void setSmooth(boolean on) {
+    line.setSmooth(on);
   }
 
   void setSelected(boolean on) {

@@ -12,9 +12,10 @@ import javafx.scene.paint.Color;
 
 /**
  * The minimap: the whole graph in miniature with the visible part outlined; click or drag on it to
- * move the view there. Drawn on a canvas, so it costs the same for 20 nodes or 2,000.
+ * move the view there. The nodes are drawn on a canvas, so it costs the same for 20 nodes or 2,000,
+ * and only when they change: panning moves the outline, a rectangle over the canvas.
  */
-final class MiniMap extends Canvas {
+final class MiniMap extends javafx.scene.layout.Pane {
   static final double WIDTH = 180;
   static final double HEIGHT = 120;
   private final ProjectViewModel project;
@@ -25,12 +26,31 @@ final class MiniMap extends Canvas {
   private Manifest manifest;
   private boolean wholeGraphInView;
 
+  /** Whether a node is drawn on the graph (not a test drawn on its model's card). */
+  private final java.util.function.Predicate<String> drawn;
+
+  private final Canvas canvas = new Canvas(WIDTH, HEIGHT);
+  private final javafx.scene.shape.Rectangle outline = new javafx.scene.shape.Rectangle();
+  private double maxX;
+  private double maxY;
+
   /**
    * @param moveTo centres the view on a point of the graph
    */
-  MiniMap(ProjectViewModel project, java.util.function.BiConsumer<Double, Double> moveTo) {
-    super(WIDTH, HEIGHT);
+  MiniMap(
+      ProjectViewModel project,
+      java.util.function.Predicate<String> drawn,
+      java.util.function.BiConsumer<Double, Double> moveTo) {
     this.project = project;
+    this.drawn = drawn;
+    outline.setFill(null);
+    outline.setStroke(Color.rgb(9, 105, 218));
+    outline.setStrokeWidth(1.5);
+    outline.setMouseTransparent(true);
+    outline.setVisible(false);
+    getChildren().addAll(canvas, outline);
+    resize(WIDTH, HEIGHT);
+    setPrefSize(WIDTH, HEIGHT);
     getStyleClass().add("minimap");
     setId("minimap");
     javafx.event.EventHandler<MouseEvent> go =
@@ -47,25 +67,51 @@ final class MiniMap extends Canvas {
     redraw();
   }
 
-  /** The part of the graph in view, in the graph's coordinates. */
-  void visible(Bounds b) {
-    visible = b;
+  /** Nodes were moved (a drag): draws them again where they are now. */
+  void positionsChanged() {
     redraw();
   }
 
+  /** The part of the graph in view, in the graph's coordinates: moves the outline, nothing else. */
+  void visible(Bounds b) {
+    visible = b;
+    placeOutline();
+  }
+
+  private void placeOutline() {
+    boolean has = visible != null && manifest != null && !manifest.dag().nodeIds().isEmpty();
+    wholeGraphInView =
+        has
+            && visible.getMinX() <= minX
+            && visible.getMinY() <= minY
+            && visible.getMaxX() >= maxX
+            && visible.getMaxY() >= maxY;
+    outline.setVisible(has);
+    if (has) {
+      outline.setX(4 + (visible.getMinX() - minX) * scale);
+      outline.setY(4 + (visible.getMinY() - minY) * scale);
+      outline.setWidth(visible.getWidth() * scale);
+      outline.setHeight(visible.getHeight() * scale);
+    }
+  }
+
   private void redraw() {
-    GraphicsContext g = getGraphicsContext2D();
+    GraphicsContext g = canvas.getGraphicsContext2D();
     g.clearRect(0, 0, WIDTH, HEIGHT);
     g.setFill(Color.rgb(128, 128, 128, 0.12));
     g.fillRect(0, 0, WIDTH, HEIGHT);
     if (manifest == null || manifest.dag().nodeIds().isEmpty()) {
+      placeOutline();
       return;
     }
-    double maxX = -Double.MAX_VALUE;
-    double maxY = -Double.MAX_VALUE;
+    maxX = -Double.MAX_VALUE;
+    maxY = -Double.MAX_VALUE;
     minX = Double.MAX_VALUE;
     minY = Double.MAX_VALUE;
     for (String id : manifest.dag().nodeIds()) {
+      if (!drawn.test(id)) {
+        continue;
+      }
       GraphLayout.Point p = project.position(id);
       minX = Math.min(minX, p.x());
       minY = Math.min(minY, p.y());
@@ -73,13 +119,10 @@ final class MiniMap extends Canvas {
       maxY = Math.max(maxY, p.y() + ProjectViewModel.NODE_HEIGHT);
     }
     scale = Math.min((WIDTH - 8) / (maxX - minX), (HEIGHT - 8) / (maxY - minY));
-    wholeGraphInView =
-        visible != null
-            && visible.getMinX() <= minX
-            && visible.getMinY() <= minY
-            && visible.getMaxX() >= maxX
-            && visible.getMaxY() >= maxY;
     for (String id : manifest.dag().nodeIds()) {
+      if (!drawn.test(id)) {
+        continue;
+      }
       GraphLayout.Point p = project.position(id);
       g.setFill(colour(manifest.node(id).map(n -> n.kind()).orElse(NodeKind.MODEL)));
       g.fillRect(
@@ -88,15 +131,7 @@ final class MiniMap extends Canvas {
           Math.max(2, ProjectViewModel.NODE_WIDTH * scale),
           Math.max(1.5, ProjectViewModel.NODE_HEIGHT * scale));
     }
-    if (visible != null) {
-      g.setStroke(Color.rgb(9, 105, 218));
-      g.setLineWidth(1.5);
-      g.strokeRect(
-          4 + (visible.getMinX() - minX) * scale,
-          4 + (visible.getMinY() - minY) * scale,
-          visible.getWidth() * scale,
-          visible.getHeight() * scale);
-    }
+    placeOutline();
   }
 
   /** Whether the view shows the whole graph, when a minimap would only cover part of it. */

@@ -19,8 +19,11 @@ import org.kordamp.ikonli.javafx.FontIcon;
  */
 public final class NodeView extends VBox {
   private final String nodeId;
-  private final RunBadge badge = new RunBadge();
-  private final dev.sluice.app.quality.ScoreBadge score = new dev.sluice.app.quality.ScoreBadge();
+
+  /** The run badge and the quality score, made when the card first has one to show. */
+  private RunBadge badge;
+
+  private dev.sluice.app.quality.ScoreBadge score;
   private final Label detail;
   private final javafx.scene.shape.Circle port = new javafx.scene.shape.Circle(4.5);
   private final String detailText;
@@ -53,7 +56,7 @@ public final class NodeView extends VBox {
     detail.getStyleClass().add("node-detail");
     Region gap = new Region();
     HBox.setHgrow(gap, Priority.ALWAYS);
-    bottom = new HBox(4, detail, gap, score, badge);
+    bottom = new HBox(4, detail, gap);
     bottom.setAlignment(Pos.CENTER_LEFT);
     getChildren().addAll(top, bottom);
     setSpacing(4);
@@ -62,9 +65,11 @@ public final class NodeView extends VBox {
     port.setLayoutX(ProjectViewModel.NODE_WIDTH);
     port.setLayoutY(ProjectViewModel.NODE_HEIGHT / 2);
     port.setCursor(javafx.scene.Cursor.CROSSHAIR);
-    javafx.scene.control.Tooltip.install(
-        port, new javafx.scene.control.Tooltip("Drag onto a model to make it read this"));
+    javafx.scene.control.Tooltip.install(port, portTip());
     getChildren().add(port);
+    // drawn once into an image and reused while the graph pans: text and rounded borders are
+    // costly for the software renderer to draw again on every frame
+    setCache(true);
   }
 
   /** How far the graph is zoomed out, for the card's text: 0 at reading zoom, 1 and 2 further. */
@@ -122,6 +127,16 @@ public final class NodeView extends VBox {
   private static final javafx.css.PseudoClass FARTHER =
       javafx.css.PseudoClass.getPseudoClass("farther");
 
+  private static javafx.scene.control.Tooltip portTip;
+
+  /** One tooltip for every card's port: a tooltip is a window of its own, costly per card. */
+  private static javafx.scene.control.Tooltip portTip() {
+    if (portTip == null) {
+      portTip = new javafx.scene.control.Tooltip("Drag onto a model to make it read this");
+    }
+    return portTip;
+  }
+
   /** The output port: drag from it to a model to draw an edge. */
   javafx.scene.shape.Circle port() {
     return port;
@@ -135,6 +150,13 @@ public final class NodeView extends VBox {
     getStyleClass().removeIf(s -> s.startsWith("card-run-"));
     if (state != NodeRunState.IDLE) {
       getStyleClass().add("card-" + state.styleClass());
+    }
+    if (badge == null) {
+      if (state == NodeRunState.IDLE) {
+        return;
+      }
+      badge = new RunBadge();
+      bottom.getChildren().add(badge);
     }
     badge.show(state, result);
   }
@@ -169,6 +191,13 @@ public final class NodeView extends VBox {
   }
 
   public void showScore(dev.sluice.core.quality.Scorecard.TableScore s) {
+    if (score == null) {
+      if (s == null) {
+        return;
+      }
+      score = new dev.sluice.app.quality.ScoreBadge();
+      bottom.getChildren().add(2, score); // after the gap, before the run badge
+    }
     score.show(s);
   }
 

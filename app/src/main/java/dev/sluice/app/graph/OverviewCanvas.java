@@ -14,9 +14,10 @@ import javafx.scene.paint.Color;
 
 /**
  * The graph zoomed out: every node a rectangle in its kind's colour and every edge a straight line,
- * drawn on one canvas the size of the view. Below {@link #ZOOM} a large graph is drawn this way
- * instead of with cards, whose outlines and text the software renderer would spend most of each
- * frame on while nobody can read them.
+ * drawn on one canvas twice the size of the view, and drawn again only when a pan leaves what it
+ * covers, the zoom changes or the graph or its selection does. Below {@link #ZOOM} a large graph is
+ * drawn this way instead of with cards, whose outlines and text the software renderer would spend
+ * most of each frame on while nobody can read them.
  */
 final class OverviewCanvas extends Canvas {
   /** Below this zoom, large graphs are drawn as an overview. */
@@ -28,9 +29,30 @@ final class OverviewCanvas extends Canvas {
   OverviewCanvas(Pane viewport) {
     setMouseTransparent(true); // gestures go to the view underneath: pan, band, click
     setManaged(false);
-    widthProperty().bind(viewport.widthProperty());
-    heightProperty().bind(viewport.heightProperty());
+    // twice the view's size, centred on it: panning up to half a view in any direction moves the
+    // drawn image instead of drawing it again
+    widthProperty().bind(viewport.widthProperty().multiply(2));
+    heightProperty().bind(viewport.heightProperty().multiply(2));
+    layoutXProperty().bind(viewport.widthProperty().divide(-2));
+    layoutYProperty().bind(viewport.heightProperty().divide(-2));
     setId("graph-overview");
+    widthProperty().addListener((o, a, b) -> invalidate()); // a resized canvas is blank
+    heightProperty().addListener((o, a, b) -> invalidate());
+  }
+
+  /** Where the drawn image was made: the content's transform then, and whether it is still good. */
+  private double drawnTx;
+
+  private double drawnTy;
+  private double drawnScale = -1;
+  private boolean valid;
+
+  /** Counts the times the graph was drawn, for tests. */
+  int draws;
+
+  /** The next {@link #draw} draws afresh: the graph, its selection or the view's size changed. */
+  void invalidate() {
+    valid = false;
   }
 
   /**
@@ -45,6 +67,25 @@ final class OverviewCanvas extends Canvas {
       double tx,
       double ty,
       double scale) {
+    double halfW = getWidth() / 4;
+    double halfH = getHeight() / 4;
+    if (valid
+        && scale == drawnScale
+        && Math.abs(tx - drawnTx) <= halfW
+        && Math.abs(ty - drawnTy) <= halfH) {
+      setTranslateX(tx - drawnTx); // a pan: the image drawn already still covers the view
+      setTranslateY(ty - drawnTy);
+      return;
+    }
+    valid = true;
+    draws++;
+    drawnTx = tx;
+    drawnTy = ty;
+    drawnScale = scale;
+    setTranslateX(0);
+    setTranslateY(0);
+    tx += halfW; // the canvas starts half a view above and left of the view
+    ty += halfH;
     GraphicsContext g = getGraphicsContext2D();
     double w = getWidth();
     double h = getHeight();

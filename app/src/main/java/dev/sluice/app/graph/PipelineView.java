@@ -84,6 +84,12 @@ public final class PipelineView extends Pane {
     overview = new OverviewCanvas(this);
     getChildren().addAll(content, overview, empty);
     empty.getStyleClass().add("empty-state");
+    empty.setId("graph-empty");
+    empty.setWrapText(true);
+    empty.setTextAlignment(javafx.scene.text.TextAlignment.CENTER);
+    empty.maxWidthProperty().bind(widthProperty().subtract(60));
+    empty.setMouseTransparent(
+        true); // a Model dragged from the palette drops onto the graph under it
     empty.layoutXProperty().bind(widthProperty().subtract(empty.widthProperty()).divide(2));
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
@@ -93,6 +99,7 @@ public final class PipelineView extends Pane {
     miniMap =
         new MiniMap(
             project,
+            id -> !testHolders.containsKey(id),
             (x, y) -> {
               Point2D c = content.localToParent(x, y);
               panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
@@ -100,6 +107,17 @@ public final class PipelineView extends Pane {
     miniMap.setManaged(false);
     getChildren().add(miniMap);
     // draw only what is in view: a large graph stays smooth because off-screen cards cost nothing
+    settle.setOnFinished(e -> smoothEdges(true));
+    for (javafx.beans.value.ObservableValue<?> v :
+        List.of(content.translateXProperty(), content.translateYProperty())) {
+      v.addListener(
+          (o, a, b) -> {
+            if (!moving) {
+              smoothEdges(false);
+            }
+            settle.playFromStart();
+          });
+    }
     for (javafx.beans.value.ObservableValue<?> v :
         List.of(
             content.translateXProperty(),
@@ -129,6 +147,7 @@ public final class PipelineView extends Pane {
             (javafx.collections.SetChangeListener<String>)
                 c -> {
                   marks.show();
+                  overview.invalidate();
                   overviewDirty = true;
                   requestLayout();
                 });
@@ -186,24 +205,30 @@ public final class PipelineView extends Pane {
   }
 
   private void rebuild(Manifest m) {
+    overview.invalidate();
     overview.setVisible(false);
     content.setVisible(true);
     miniMap.setVisible(false);
     edges.forget();
     shown = m;
-    miniMap.show(m);
     empty.setVisible(m == null || m.dag().nodeIds().isEmpty());
     if (m == null) {
+      miniMap.show(null);
       cards.reset(List.of(), List.of(), project::position);
       return;
     }
     if (m.dag().nodeIds().isEmpty()) {
       empty.setText(
-          "This project has no nodes yet: drag a Model from the palette, or add a file under models/.");
+          project.holdsProject()
+              ? "This project has no nodes yet: drag a Model from the palette, or add a file under"
+                  + " models/."
+              : "This folder holds no project yet.\nDrag a Model from the palette to start one"
+                  + " here, or use File > New Project… for a starter project that builds at once.");
     }
     groups = project.shown();
     testHolders.clear();
     groups.testsOn().forEach((holder, tests) -> tests.forEach(t -> testHolders.put(t, holder)));
+    miniMap.show(m);
     cards.reset(groups.items(), groups.edges(), this::savedPosition);
     boolean large = cards.large();
     boolean firstShow = !m.project().root().equals(fittedFor);
@@ -228,6 +253,17 @@ public final class PipelineView extends Pane {
     cull();
   }
 
+  /** Whether the view is moving: edges are drawn without antialiasing until it settles. */
+  private boolean moving;
+
+  private final javafx.animation.PauseTransition settle =
+      new javafx.animation.PauseTransition(javafx.util.Duration.millis(200));
+
+  private void smoothEdges(boolean on) {
+    moving = !on;
+    cards.edges().forEach(e -> e.setSmooth(on));
+  }
+
   /** Creates the views that came into sight, hides those that left it. */
   private void cull() {
     if (shown == null) {
@@ -241,6 +277,9 @@ public final class PipelineView extends Pane {
     miniMap.relocate(getWidth() - MiniMap.WIDTH - 12, getHeight() - MiniMap.HEIGHT - 12);
     miniMap.setVisible(shown.dag().nodeIds().size() > 1 && !miniMap.wholeGraphInView());
     boolean zoomedOut = cards.large() && content.getScaleX() < OverviewCanvas.ZOOM;
+    if (zoomedOut && !overview.isVisible()) {
+      overview.invalidate(); // cards may have moved while it was hidden
+    }
     content.setVisible(!zoomedOut);
     overview.setVisible(zoomedOut);
     if (zoomedOut) {
@@ -258,6 +297,9 @@ public final class PipelineView extends Pane {
         scalePort(v);
         v.setFar(farStep());
       }
+    }
+    if (moving) {
+      cards.edges().forEach(e -> e.setSmooth(false));
     }
     marks.show();
   }
@@ -467,7 +509,10 @@ public final class PipelineView extends Pane {
         cards::where,
         cards::card,
         cards::placeEdges,
-        project::moveAll);
+        moved -> {
+          project.moveAll(moved);
+          miniMap.positionsChanged();
+        });
     new ConnectGesture(
         v,
         v.port(),

@@ -61,6 +61,9 @@ public final class GraphEditing {
     }
     String id = (kind == Kind.MODEL ? "model." : kind == Kind.SEED ? "seed." : "test.") + name;
     String finalName = name;
+    if (!startProject(p)) {
+      return null;
+    }
     project.placeFree(
         id, x, y); // before the edit: its reload then finds the node where it was dropped
     boolean ok =
@@ -88,6 +91,9 @@ public final class GraphEditing {
       return null;
     }
     String id = "source." + source + "." + table;
+    if (!startProject(m.project())) {
+      return null;
+    }
     if (m.node(id).isEmpty()) {
       project.placeFree(id, x, y);
     }
@@ -219,6 +225,25 @@ public final class GraphEditing {
       report.accept("Could not write: " + e.getMessage() + " (nothing was changed)");
     }
     return false;
+  }
+
+  /**
+   * A first node drawn into a folder that holds no project (an empty folder opened) makes it one: a
+   * {@code sluice.yml} is written first, so the node is read and drawn. Returns whether the folder
+   * is a project now.
+   */
+  private boolean startProject(Project p) {
+    if (dev.sluice.core.pipeline.Workspace.holdsProject(p.root())) {
+      return true;
+    }
+    try {
+      dev.sluice.core.pipeline.Workspace.startProject(p.root());
+      report.accept("Made " + p.root().getFileName() + " a project: wrote sluice.yml");
+      return true;
+    } catch (IOException e) {
+      report.accept("Could not write sluice.yml: " + e.getMessage() + " (nothing was changed)");
+      return false;
+    }
   }
 
   private static String capitalized(String s) {

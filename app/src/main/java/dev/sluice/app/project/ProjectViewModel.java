@@ -186,6 +186,15 @@ public final class ProjectViewModel {
     refreshStaleness();
   }
 
+  /**
+   * Whether the open folder holds a project file (sluice.yml or dbt_project.yml); an empty folder
+   * opened does not until its first node is drawn.
+   */
+  public boolean holdsProject() {
+    Path r = root.get();
+    return r != null && dev.sluice.core.pipeline.Workspace.holdsProject(r);
+  }
+
   /** Where nodes are drawn and which folders are collapsed. */
   public ProjectLayout layout() {
     return layout;

@@ -44,6 +44,7 @@ public final class MainWindow {
             stage,
             recent,
             this::open,
+            this::createProject,
             darkTheme,
             () -> {
               if (workbench.sql().canClose()) {
@@ -90,6 +91,32 @@ public final class MainWindow {
     }
     recent.add(dir.toAbsolutePath().normalize());
     workbench.project().open(dir);
+  }
+
+  /**
+   * Writes a new project that builds at once into a folder (what {@code sluice init} writes) and
+   * opens it; returns whether it did. A folder that already holds a project is left as it is.
+   */
+  public boolean createProject(Path dir) {
+    return createProject(dir, message -> error("No new project", message));
+  }
+
+  boolean createProject(Path dir, Consumer<String> refuse) {
+    if (dev.sluice.core.pipeline.Workspace.holdsProject(dir)) {
+      refuse.accept(
+          dir
+              + " already holds a project; nothing was changed. Open it with File > Open"
+              + " Project, or choose another folder.");
+      return false;
+    }
+    try {
+      dev.sluice.core.pipeline.Workspace.createProject(dir);
+    } catch (java.io.IOException | RuntimeException e) {
+      refuse.accept("Could not write the project into " + dir + ": " + e.getMessage());
+      return false;
+    }
+    open(dir);
+    return true;
   }
 
   public Workbench workbench() {

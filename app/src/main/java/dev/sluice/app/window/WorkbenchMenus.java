@@ -13,8 +13,8 @@ import javafx.stage.DirectoryChooser;
 import javafx.stage.Window;
 
 /**
- * The menu bar: the window's own items (open, recent, quit, theme) and the rest drawn from {@link
- * WorkbenchCommands}.
+ * The menu bar: the window's own items (new project, open, recent, quit, theme) and the rest drawn
+ * from {@link WorkbenchCommands}.
  */
 final class WorkbenchMenus {
   private WorkbenchMenus() {}
@@ -24,6 +24,7 @@ final class WorkbenchMenus {
       Window window,
       RecentProjects recent,
       Consumer<Path> open,
+      Consumer<Path> create,
       Consumer<Boolean> darkTheme,
       Runnable quit) {
     MenuItem openItem =
@@ -40,6 +41,20 @@ final class WorkbenchMenus {
                 open.accept(dir.toPath());
               }
             });
+    MenuItem newItem =
+        item(
+            "New Project…",
+            null,
+            () -> {
+              DirectoryChooser chooser = new DirectoryChooser();
+              chooser.setTitle("Choose a folder for the new project (an empty one, or a new one)");
+              File dir = chooser.showDialog(window);
+              window.requestFocus();
+              if (dir != null) {
+                create.accept(dir.toPath());
+              }
+            });
+    newItem.setId("menu-new-project");
     Menu recentMenu = new Menu("Open Recent");
     recentMenu.setOnShowing(
         e -> {
@@ -59,6 +74,7 @@ final class WorkbenchMenus {
         new Menu(
             "File",
             null,
+            newItem,
             openItem,
             recentMenu,
             c.menuItem("reload"),

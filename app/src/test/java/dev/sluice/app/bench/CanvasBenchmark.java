@@ -13,10 +13,12 @@ import javafx.application.Platform;
 import javafx.stage.Stage;
 
 /**
- * The canvas benchmark (not a test): opens a generated project of N models in a real window and
- * measures the time from asking to open it to the first frame that shows its graph, then the frame
- * rate while panning across it for five seconds, first at a zoom where cards are read, then zoomed
- * out to an overview. Run under a display (Xvfb works): see docs/benchmarks.md for the command.
+ * The canvas benchmark (not a test): first pans an empty pane in the window for five seconds, the
+ * raw baseline; then opens a generated project of N models in the same window and measures the time
+ * from asking to open it to the first frame that shows its graph, then the frame rate while panning
+ * across it for five seconds, first at a zoom where cards are read, then zoomed out to an overview,
+ * each with its ratio to the baseline; the load average at the start and the end. Run under a
+ * display (Xvfb works): see docs/benchmarks.md for the command.
  */
 public final class CanvasBenchmark {
   static int models = 2_000;
@@ -35,6 +37,36 @@ public final class CanvasBenchmark {
   private CanvasBenchmark() {}
 
   /**
+   * CPU time so far, in nanoseconds, of the threads that make a frame: the JavaFX application
+   * thread and the renderer's. On a loaded machine the frame rate mostly measures waiting for a
+   * core; the CPU a frame costs does not.
+   */
+  static long frameThreadsCpu() {
+    java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+    long sum = 0;
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      String n = t.getName();
+      if (n.equals("JavaFX Application Thread") || n.startsWith("QuantumRenderer")) {
+        long c = mx.getThreadCpuTime(t.getId());
+        if (c > 0) {
+          sum += c;
+        }
+      }
+    }
+    return sum;
+  }
+
+  /** The first three fields of /proc/loadavg (1, 5 and 15 minutes), or "unknown". */
+  static String loadAverage() {
+    try {
+      String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
+      return f[0] + " " + f[1] + " " + f[2];
+    } catch (java.io.IOException | RuntimeException e) {
+      return "unknown";
+    }
+  }
+
+  /**
    * The measured window; a nested class, because a main class extending Application fails on the
    * class path.
    */
@@ -45,6 +77,63 @@ public final class CanvasBenchmark {
       SyntheticProject.write(dir, models, 10);
       Application.setUserAgentStylesheet(
           new atlantafx.base.theme.PrimerLight().getUserAgentStylesheet());
+      System.out.printf(Locale.ROOT, "load average at the start: %s%n", loadAverage());
+      stage.setScene(new javafx.scene.Scene(new javafx.scene.layout.Pane(), 1280, 800));
+      stage.show();
+      baseline(stage, () -> measure(stage, dir));
+    }
+
+    /**
+     * The raw baseline: an empty pane in the same window, its content panned the same way for as
+     * long, so that the graph's frame rate can be read as a share of what this renderer and this
+     * machine give a window that draws nothing.
+     */
+    private void baseline(Stage stage, Runnable then) {
+      javafx.scene.layout.Pane plane = new javafx.scene.layout.Pane();
+      plane.setManaged(false);
+      javafx.scene.layout.Pane root = new javafx.scene.layout.Pane(plane);
+      stage.getScene().setRoot(root);
+      new AnimationTimer() {
+        long start;
+        long measureStart;
+        long cpu0;
+        int frames;
+
+        @Override
+        public void handle(long now) {
+          if (start == 0) {
+            start = now;
+          }
+          plane.setTranslateX(plane.getTranslateX() - 6);
+          plane.setTranslateY(Math.sin(now / 3e8) * 4);
+          if (now - start < 1_000_000_000L) {
+            return;
+          }
+          if (measureStart == 0) {
+            measureStart = now;
+            cpu0 = frameThreadsCpu();
+          }
+          frames++;
+          if (now - measureStart > 5_000_000_000L) {
+            baselineFps = frames / ((now - measureStart) / 1e9);
+            baselineCpu = (frameThreadsCpu() - cpu0) / 1e6 / frames;
+            System.out.printf(
+                Locale.ROOT,
+                "baseline: an empty pane panned the same way: %.1f frames per second, %.2f ms CPU"
+                    + " per frame%n",
+                baselineFps,
+                baselineCpu);
+            stop();
+            then.run();
+          }
+        }
+      }.start();
+    }
+
+    private double baselineFps;
+    private double baselineCpu;
+
+    private void measure(Stage stage, Path dir) {
       MainWindow window = new MainWindow(stage, dark -> {});
       stage.show();
       long t0 = System.nanoTime();
@@ -53,6 +142,7 @@ public final class CanvasBenchmark {
         long firstPaint = -1;
         long phaseStart;
         long measureStart;
+        long cpu0;
         int frames;
         int phase; // 0: at a working zoom where cards are read, 1: zoomed out to an overview
 
@@ -79,17 +169,26 @@ public final class CanvasBenchmark {
           }
           if (measureStart == 0) {
             measureStart = now;
+            cpu0 = frameThreadsCpu();
           }
           frames++;
           if (now - measureStart > 5_000_000_000L) {
+            double fps = frames / ((now - measureStart) / 1e9);
+            double cpu = (frameThreadsCpu() - cpu0) / 1e6 / frames;
             System.out.printf(
                 Locale.ROOT,
-                "pan %d models %s: %.1f frames per second over %.1f s%n",
+                "pan %d models %s: %.1f frames per second over %.1f s, baseline %.1f, ratio"
+                    + " %.2f; %.2f ms CPU per frame (FX and renderer threads), baseline %.2f%n",
                 models,
                 phase == 0 ? "at zoom 2.5" : "zoomed out to 0.15",
-                frames / ((now - measureStart) / 1e9),
-                (now - measureStart) / 1e9);
+                fps,
+                (now - measureStart) / 1e9,
+                baselineFps,
+                fps / baselineFps,
+                cpu,
+                baselineCpu);
             if (phase == 1) {
+              System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
               stop();
               DONE.countDown();
               return;

@@ -54,6 +54,38 @@ class OverviewUiTest extends WindowTestBase {
     assertThat(w.project().selectedProperty().get()).isEqualTo(id);
     assertThat(w.project().selection().ids()).containsExactly(id);
 
+    // a short pan moves the drawn overview instead of drawing it again; a long one draws afresh
+    robot.interact(() -> w.graph().panBy(-40, 10));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(overview.getTranslateX()).isEqualTo(-40.0);
+    assertThat(overview.getTranslateY()).isEqualTo(10.0);
+    robot.interact(() -> w.graph().panBy(-w.graph().getWidth(), 0));
+    WaitForAsyncUtils.waitForFxEvents();
+    assertThat(overview.getTranslateX()).isZero();
+    robot.interact(() -> w.graph().panBy(w.graph().getWidth() + 40, -10));
+    WaitForAsyncUtils.waitForFxEvents();
+    robot.interact(() -> w.project().selection().only(id));
+    WaitForAsyncUtils.waitForFxEvents();
+    shoot(robot, "graph-overview.png");
+    // drawn again after the long pans: the node is drawn where its place on the graph is
+    Point2D at =
+        overview.screenToLocal(
+            content.localToScreen(
+                p.x() + ProjectViewModel.NODE_WIDTH / 2, p.y() + ProjectViewModel.NODE_HEIGHT / 2));
+    javafx.scene.paint.Color[] pixel = new javafx.scene.paint.Color[1];
+    javafx.scene.SnapshotParameters transparent = new javafx.scene.SnapshotParameters();
+    transparent.setFill(javafx.scene.paint.Color.TRANSPARENT);
+    robot.interact(
+        () ->
+            pixel[0] =
+                overview
+                    .snapshot(transparent, null)
+                    .getPixelReader()
+                    .getColor((int) at.getX(), (int) at.getY()));
+    assertThat(pixel[0].getOpacity())
+        .as("a node's rectangle, not the background")
+        .isGreaterThan(0.5);
+
     robot.interact(() -> w.graph().zoom(5));
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(overview.isVisible()).isFalse();

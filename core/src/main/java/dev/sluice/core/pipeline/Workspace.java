@@ -31,6 +31,30 @@ public final class Workspace {
   private Workspace() {}
 
   /**
+   * Writes a new project that builds at once into {@code dir} (what {@code sluice init} writes) and
+   * returns its name.
+   *
+   * @throws IllegalStateException when the folder already holds a project; nothing is changed
+   */
+  public static String createProject(Path dir) throws java.io.IOException {
+    return dev.sluice.core.project.NewProject.create(dir);
+  }
+
+  /**
+   * Makes a folder that holds no project an empty one (only its {@code sluice.yml}), so that a
+   * first node can be added to it; a folder that holds one is left as it is.
+   */
+  public static void startProject(Path dir) throws java.io.IOException {
+    dev.sluice.core.project.NewProject.start(dir);
+  }
+
+  /** Whether a folder already holds a project (a sluice.yml or a dbt_project.yml). */
+  public static boolean holdsProject(Path dir) {
+    return dev.sluice.core.project.NewProject.holdsProject(dir);
+  }
+
+
+  /**
    * What the last reads of one folder left, so reading it again reads only the files that changed
    * and renders only the nodes whose inputs changed (an editor reads after every save).
    */

@@ -1,0 +1,53 @@
+package dev.sluice.app.window;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.sluice.core.testing.Samples;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import javafx.scene.Node;
+import javafx.scene.shape.CubicCurve;
+import javafx.stage.Stage;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.framework.junit5.Start;
+import org.testfx.util.WaitForAsyncUtils;
+
+/**
+ * What keeps panning cheap for the software renderer: cards drawn once into a cached image, edges
+ * drawn without antialiasing while the view moves and smooth again once it rests.
+ */
+class PanningCostUiTest extends WindowTestBase {
+  @Start
+  void start(Stage stage) {
+    startWindow(stage);
+  }
+
+  @TempDir Path dir;
+
+  @Test
+  void cardsAreCachedAndEdgesAreSmoothOnlyAtRest(FxRobot robot) throws Exception {
+    Workbench w = window.workbench();
+    open(robot, Samples.copy("shop", dir.resolve("shop")));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Node> cards = List.copyOf(robot.lookup(".node-card").queryAll());
+    assertThat(cards).isNotEmpty().allMatch(Node::isCache);
+    List<CubicCurve> edges =
+        robot.lookup(".edge").queryAll().stream()
+            .filter(CubicCurve.class::isInstance)
+            .map(CubicCurve.class::cast)
+            .toList();
+    assertThat(edges).isNotEmpty();
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> edges.stream().allMatch(e -> e.isSmooth()));
+
+    robot.interact(() -> w.graph().panBy(-30, 0));
+    assertThat(edges).noneMatch(CubicCurve::isSmooth);
+    robot.interact(() -> w.graph().panBy(-30, 0));
+    assertThat(edges).noneMatch(CubicCurve::isSmooth);
+    WaitForAsyncUtils.waitFor(
+        5, TimeUnit.SECONDS, () -> edges.stream().allMatch(e -> e.isSmooth()));
+  }
+}
