@@ -104,7 +104,7 @@ public final class Workbench extends BorderPane {
             tab("History", historyView),
             // Problems, Data and Profile keep their places: views select them by index
             tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
-            tab("Data", sql.previewView()),
+            tab("Data", sql.previewTabs()),
             tab("Profile", sql.profileView()),
             tab("Automation", automation(background, onUiThread)),
             tab("Quality", new dev.sluice.app.quality.QualityView(quality)),
@@ -365,6 +365,19 @@ public final class Workbench extends BorderPane {
   public void profile(String nodeId) {
     bottom.getSelectionModel().select(4);
     sql.profile(nodeId);
+  }
+
+  /**
+   * Shows a node's plan as DuckDB runs it in the Data panel (the editor in front explains its own).
+   */
+  public void explain(String nodeId) {
+    var editor = sql.selectedEditor();
+    if (editor != null) {
+      editor.explain();
+      return;
+    }
+    bottom.getSelectionModel().select(3);
+    sql.explain(nodeId);
   }
 
   /** Adds a tab next to the pipeline graph, or selects it if one with the same id is open. */
