@@ -410,7 +410,8 @@ public final class Workbench extends BorderPane {
     select.setPrefColumnCount(16);
     select.setTooltip(
         new javafx.scene.control.Tooltip(
-            "Enter builds what the selector picks, as sluice build --select would"));
+            "Enter builds what the selector picks, as sluice build --select would;"
+                + " state:modified+ picks what changed since the last successful build"));
     select.setOnAction(
         e -> {
           if (!select.getText().isBlank()) {
