@@ -51,8 +51,8 @@ public final class PlanView extends BorderPane {
     TreeTableColumn<PlanNode, Number> time = new TreeTableColumn<>("Time");
     time.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue().seconds()));
     time.setCellFactory(c -> numberCell(v -> QueryPlan.millis(v.doubleValue())));
-    time.setPrefWidth(80);
-    time.setMinWidth(75);
+    time.setPrefWidth(88);
+    time.setMinWidth(88);
     TreeTableColumn<PlanNode, PlanNode> share = new TreeTableColumn<>("Share");
     share.setCellValueFactory(f -> new ReadOnlyObjectWrapper<>(f.getValue().getValue()));
     share.setCellFactory(c -> new ShareCell());

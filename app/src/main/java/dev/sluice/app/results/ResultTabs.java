@@ -293,9 +293,10 @@ public final class ResultTabs extends StackPane {
           text +=
               String.format(
                   Locale.ROOT,
-                  " · %,d%s rows · %,d ms",
+                  " · %,d%s %s · %,d ms",
                   grid.rows().size(),
                   grid.moreProperty().get() ? "+" : "",
+                  grid.rows().size() == 1 && !grid.moreProperty().get() ? "row" : "rows",
                   Math.max(0, grid.firstRowsMillisProperty().get()));
         }
       } else {

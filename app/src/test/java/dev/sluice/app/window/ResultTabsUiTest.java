@@ -39,7 +39,7 @@ class ResultTabsUiTest extends WindowTestBase {
     ResultTabs results = tab.resultTabs();
     run(robot, tab, "select 1 as a");
     assertThat(results.resultTabs()).hasSize(1);
-    assertThat(results.selected().title()).startsWith("select 1 as a · 1 rows · ");
+    assertThat(results.selected().title()).startsWith("select 1 as a · 1 row · ");
 
     // the next result replaces an unpinned tab
     run(robot, tab, "select 2 as b");
