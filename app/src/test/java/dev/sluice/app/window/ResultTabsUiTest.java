@@ -142,6 +142,20 @@ class ResultTabsUiTest extends WindowTestBase {
     WaitForAsyncUtils.waitForFxEvents();
     shoot(robot, "explain-plan.png");
 
+    // from the graph (a card's menu, Data > Explain Plan), the plan shows in the Data panel
+    robot.interact(
+        () -> {
+          w.sql().tabs().getSelectionModel().select(0);
+          w.explain("model.orders");
+        });
+    WaitForAsyncUtils.waitFor(
+        60,
+        TimeUnit.SECONDS,
+        () ->
+            w.sql().previewTabs().selected().plan() != null
+                && w.sql().previewTabs().selected().plan().planProperty().get() != null);
+    assertThat(w.sql().previewTabs().selected().title()).startsWith("Plan: orders · ");
+
     robot.interact(() -> w.sql().newQuery());
     EditorTab query = w.sql().selectedEditor();
     robot.interact(
