@@ -3,7 +3,7 @@ package dev.sluice.app.editor;
 import dev.sluice.app.results.ProfileView;
 import dev.sluice.app.results.ProfileViewModel;
 import dev.sluice.app.results.QueryViewModel;
-import dev.sluice.app.results.ResultsView;
+import dev.sluice.app.results.ResultTabs;
 import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.pipeline.Previews;
@@ -49,7 +49,7 @@ public final class EditorTab extends Tab {
   private final Path file;
   private final SqlEditor editor;
   private final SqlEditor compiledView;
-  private final QueryViewModel results;
+  private final ResultTabs results;
   private final ProfileViewModel profile;
   private final TabPane lower = new TabPane();
   private final Label problems = new Label();
@@ -73,7 +73,8 @@ public final class EditorTab extends Tab {
     compiledView = new SqlEditor(ctx.worker());
     compiledView.area().setEditable(false);
     compiledView.setVisible(false);
-    results = new QueryViewModel(ctx.session(), ctx.queries(), ctx.onUi());
+    results =
+        new ResultTabs(ctx.session(), ctx.queries(), ctx.onUi(), ctx.tell(), this::followErrors);
     profile = new ProfileViewModel(ctx.session(), ctx.queries(), ctx.onUi());
     String text = readFile();
     saved = text;
@@ -92,7 +93,7 @@ public final class EditorTab extends Tab {
                       ctx.onUi().accept(() -> show.accept(c));
                     }));
 
-    Tab resultsTab = new Tab("Results", new ResultsView(results, ctx.tell()));
+    Tab resultsTab = new Tab("Results", results);
     Tab profileTab = new Tab("Profile", new ProfileView(profile));
     resultsTab.setClosable(false);
     profileTab.setClosable(false);
@@ -116,14 +117,6 @@ public final class EditorTab extends Tab {
             });
     checkLater.setOnFinished(e -> check());
     content.addEventFilter(KeyEvent.KEY_PRESSED, this::onKey);
-    results
-        .errorLineProperty()
-        .addListener(
-            (o, a, line) -> {
-              if (line.intValue() > 0 && !compiled.isSelected() && !editor.hasSelection()) {
-                editor.goToLine(line.intValue(), 1);
-              }
-            });
     setOnCloseRequest(
         e -> {
           if (isDirty() && !ctx.confirmDiscard().test(getText())) {
@@ -138,6 +131,17 @@ public final class EditorTab extends Tab {
           compiledView.dispose();
         });
     check();
+  }
+
+  /** A new result grid's errors move the caret to the line they name. */
+  private void followErrors(QueryViewModel grid) {
+    grid.errorLineProperty()
+        .addListener(
+            (o, a, line) -> {
+              if (line.intValue() > 0 && !compiled.isSelected() && !editor.hasSelection()) {
+                editor.goToLine(line.intValue(), 1);
+              }
+            });
   }
 
   private ToolBar toolbar() {
@@ -161,6 +165,13 @@ public final class EditorTab extends Tab {
               }
               showCompiled(now == compiled);
             });
+    Button explain =
+        button(
+            "mdi2f-file-tree",
+            "Explain",
+            "Show how DuckDB runs the model or the selection, as a tree (Ctrl+Shift+X)",
+            this::explain);
+    explain.setId("editor-explain");
     Button prof =
         button(
             "mdi2c-chart-bar",
@@ -182,6 +193,7 @@ public final class EditorTab extends Tab {
         source,
         compiled,
         new javafx.scene.control.Separator(),
+        explain,
         prof,
         save,
         gap,
@@ -204,6 +216,9 @@ public final class EditorTab extends Tab {
       e.consume();
     } else if (e.getCode() == KeyCode.P && e.isShortcutDown() && e.isShiftDown()) {
       profile();
+      e.consume();
+    } else if (e.getCode() == KeyCode.X && e.isShortcutDown() && e.isShiftDown()) {
+      explain();
       e.consume();
     } else if (e.getCode() == KeyCode.ESCAPE && results.runningProperty().get()) {
       results.cancel();
@@ -237,7 +252,23 @@ public final class EditorTab extends Tab {
     lower.getSelectionModel().select(0);
     boolean selection = editor.hasSelection();
     String text = editor.selectionOrAll();
-    results.run(sqlOf(text, selection));
+    results.run(resultTitle(text, selection), sqlOf(text, selection));
+  }
+
+  /**
+   * Runs the selection, or the whole text compiled as this node, with profiling, and shows its plan
+   * as a tree in a result tab.
+   */
+  public void explain() {
+    lower.getSelectionModel().select(0);
+    boolean selection = editor.hasSelection();
+    String text = editor.selectionOrAll();
+    results.explain(resultTitle(text, selection), sqlOf(text, selection));
+  }
+
+  /** The node's name for its whole text, else the first words of the query. */
+  private String resultTitle(String text, boolean selection) {
+    return nodeId != null && !selection ? title : ResultTabs.titleOf(text);
   }
 
   public void profile() {
@@ -384,7 +415,13 @@ public final class EditorTab extends Tab {
     return editor;
   }
 
+  /** The grid of the result tab in front. */
   public QueryViewModel results() {
+    return results.current();
+  }
+
+  /** This editor's result tabs. */
+  public ResultTabs resultTabs() {
     return results;
   }
 

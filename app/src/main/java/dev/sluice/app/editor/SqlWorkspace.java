@@ -3,7 +3,7 @@ package dev.sluice.app.editor;
 import dev.sluice.app.project.ProjectViewModel;
 import dev.sluice.app.results.ProfileView;
 import dev.sluice.app.results.ProfileViewModel;
-import dev.sluice.app.results.QueryViewModel;
+import dev.sluice.app.results.ResultTabs;
 import dev.sluice.app.results.ResultsView;
 import dev.sluice.app.results.WarehouseSession;
 import dev.sluice.core.parse.Manifest;
@@ -34,9 +34,8 @@ public final class SqlWorkspace {
   private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("sluice-editor"));
   private final ExecutorService queries = Executors.newCachedThreadPool(daemon("sluice-query"));
   private final EditorContext context;
-  private final QueryViewModel preview;
+  private final ResultTabs preview;
   private final ProfileViewModel profile;
-  private final ResultsView previewView;
   private final ProfileView profileView;
   private final SqlAssist assist;
   private final javafx.collections.ObservableList<dev.sluice.core.project.ProjectProblem>
@@ -78,9 +77,9 @@ public final class SqlWorkspace {
             notify,
             assist,
             SqlWorkspace::confirmDiscard);
-    preview = new QueryViewModel(session, queries, onUi);
+    preview = new ResultTabs(session, queries, onUi, notify, grid -> {});
+    preview.setId("data-results");
     profile = new ProfileViewModel(session, queries, onUi);
-    previewView = new ResultsView(preview, notify);
     profileView = new ProfileView(profile);
     usagesView = new UsagesView(n -> goTo(null, n));
     project
@@ -107,8 +106,14 @@ public final class SqlWorkspace {
     return tabs;
   }
 
+  /** The Data panel's grid in front (the selected result tab's). */
   public ResultsView previewView() {
-    return previewView;
+    return preview.currentGrid();
+  }
+
+  /** The Data panel's result tabs, which previews from the graph and the warehouse fill. */
+  public ResultTabs previewTabs() {
+    return preview;
   }
 
   public ProfileView profileView() {
@@ -423,7 +428,9 @@ public final class SqlWorkspace {
     if (nodeId == null || project.manifestProperty().get() == null) {
       return;
     }
+    String name = project.manifestProperty().get().node(nodeId).map(Node::name).orElse(nodeId);
     preview.run(
+        name,
         p ->
             Previews.sqlFor(
                 p,
@@ -441,8 +448,34 @@ public final class SqlWorkspace {
    */
   public void previewRelation(String qualifiedName) {
     if (project.manifestProperty().get() != null) {
-      preview.run(p -> "select * from " + qualifiedName);
+      preview.run(qualifiedName.replace("\"", ""), p -> "select * from " + qualifiedName);
     }
+  }
+
+  /**
+   * Shows a node's plan as DuckDB runs it (EXPLAIN ANALYZE) in the Data panel: a model's compiled
+   * SQL as its editor runs it, any other node's preview query.
+   */
+  public void explain(String nodeId) {
+    Manifest m = project.manifestProperty().get();
+    if (nodeId == null || m == null) {
+      return;
+    }
+    String name = m.node(nodeId).map(Node::name).orElse(nodeId);
+    preview.explain(
+        name,
+        p -> {
+          Node n =
+              p.manifest()
+                  .node(nodeId)
+                  .orElseThrow(
+                      () ->
+                          new dev.sluice.core.query.QueryException(
+                              "the node " + nodeId + " no longer exists"));
+          return n instanceof dev.sluice.core.project.Model model
+              ? Previews.compileModelText(p, model, model.sql())
+              : Previews.sqlFor(p, n);
+        });
   }
 
   /** Profiles a node's columns in the Profile panel. */

@@ -104,7 +104,7 @@ public final class Workbench extends BorderPane {
             tab("History", historyView),
             // Problems, Data and Profile keep their places: views select them by index
             tab("Problems", new ProblemsView(project, sql.sqlProblems(), sql::open)),
-            tab("Data", sql.previewView()),
+            tab("Data", sql.previewTabs()),
             tab("Profile", sql.profileView()),
             tab("Automation", automation(background, onUiThread)),
             tab("Quality", new dev.sluice.app.quality.QualityView(quality)),
@@ -367,6 +367,19 @@ public final class Workbench extends BorderPane {
     sql.profile(nodeId);
   }
 
+  /**
+   * Shows a node's plan as DuckDB runs it in the Data panel (the editor in front explains its own).
+   */
+  public void explain(String nodeId) {
+    var editor = sql.selectedEditor();
+    if (editor != null) {
+      editor.explain();
+      return;
+    }
+    bottom.getSelectionModel().select(3);
+    sql.explain(nodeId);
+  }
+
   /** Adds a tab next to the pipeline graph, or selects it if one with the same id is open. */
   public Tab openTab(Tab tab) {
     return sql.openTab(tab);
@@ -397,7 +410,8 @@ public final class Workbench extends BorderPane {
     select.setPrefColumnCount(16);
     select.setTooltip(
         new javafx.scene.control.Tooltip(
-            "Enter builds what the selector picks, as sluice build --select would"));
+            "Enter builds what the selector picks, as sluice build --select would;"
+                + " state:modified+ picks what changed since the last successful build"));
     select.setOnAction(
         e -> {
           if (!select.getText().isBlank()) {

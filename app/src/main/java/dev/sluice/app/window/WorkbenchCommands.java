@@ -19,6 +19,7 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
           "open-sql",
           "preview",
           "profile",
+          "explain",
           null,
           "run-selected",
           "run-upstream",
@@ -295,6 +296,16 @@ final class WorkbenchCommands implements dev.sluice.app.graph.GraphCommands {
               }
             },
             null));
+    add(
+        new Command(
+                "explain",
+                "Explain Plan",
+                "Shortcut+Shift+X",
+                null,
+                null,
+                w::explain,
+                w.project.manifestProperty().isNull())
+            .onCard("Explain Plan"));
     add(
         new Command(
             "check-all",

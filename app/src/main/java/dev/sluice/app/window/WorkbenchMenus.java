@@ -133,6 +133,7 @@ final class WorkbenchMenus {
             c.menuItem("open-sql"),
             c.menuItem("preview"),
             c.menuItem("profile"),
+            c.menuItem("explain"),
             c.menuItem("check-all"),
             new SeparatorMenuItem(),
             c.menuItem("open-file"),

@@ -68,7 +68,10 @@ abstract class RunCommand implements Callable<Integer> {
       pipeline.warnings().forEach(w -> spec.commandLine().getErr().println(w));
       String select = state.select(selection.select(), pipeline);
       if (select == null && selection.select() != null) {
-        out.println("Nothing is new or modified against " + state.state + "; nothing to run.");
+        out.println(
+            "Nothing is new or modified against "
+                + (state.state == null ? "the last successful build" : state.state)
+                + "; nothing to run.");
         return Main.OK;
       }
       state.deferIfAsked(pipeline, command(), select, selection.exclude());

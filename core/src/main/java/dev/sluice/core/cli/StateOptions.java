@@ -14,7 +14,8 @@ final class StateOptions {
       paramLabel = "DIR",
       description =
           "A folder with a saved manifest.json (e.g. production's target/) for --select"
-              + " state:modified+, state:new, state:modified.body, state:modified.configs.")
+              + " state:modified+, state:new, state:modified.body, state:modified.configs;"
+              + " without it they compare with the last successful build.")
   Path state;
 
   @Option(
@@ -50,8 +51,12 @@ final class StateOptions {
       return select;
     }
     if (state == null) {
-      throw new SelectorException(
-          "state: selectors compare against a saved manifest: add --state DIR");
+      // the last successful build Sluice recorded under the target folder
+      return StateSelection.rewrite(
+          select,
+          pipeline.manifest(),
+          pipeline.target(),
+          dev.sluice.core.state.LastGoodBuild.require(pipeline.targetDir(), select));
     }
     return StateSelection.rewrite(
         select, pipeline.manifest(), pipeline.target(), SavedState.read(state));

@@ -201,8 +201,35 @@ public final class Pipeline implements AutoCloseable {
     this.deferred = where;
   }
 
+  /**
+   * The plan of a selection. {@code state:} terms ({@code state:modified+}) compare with the last
+   * successful build recorded under the target folder, unless the CLI has already answered them
+   * against a {@code --state} folder.
+   */
   public Plan plan(Command command, String select, String exclude) {
-    return Plan.of(manifest, command, select, exclude);
+    return Plan.of(manifest, command, withState(select), exclude);
+  }
+
+  /**
+   * The selection with its {@code state:} terms answered against the last successful build; the
+   * selection as it is when it has none. Fails clearly when no build is recorded yet, or when the
+   * terms pick nothing (rather than running everything).
+   */
+  public String withState(String select) {
+    if (!dev.sluice.core.state.StateSelection.uses(select)) {
+      return select;
+    }
+    String rewritten =
+        dev.sluice.core.state.StateSelection.rewrite(
+            select,
+            manifest,
+            target,
+            dev.sluice.core.state.LastGoodBuild.require(targetDir(), select));
+    if (rewritten == null) {
+      throw new dev.sluice.core.plan.SelectorException(
+          "'" + select + "' picks nothing: no node changed since the last successful build");
+    }
+    return rewritten;
   }
 
   /** Runs a plan, records it in the history and under target/, and returns how it went. */
@@ -285,6 +312,24 @@ public final class Pipeline implements AutoCloseable {
     } catch (ProjectException e) {
       // the run itself is done and recorded; a failing end hook must not hide that
       runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));
+    }
+    try {
+      java.util.Set<String> good = new java.util.LinkedHashSet<>();
+      boolean allGood = true;
+      for (dev.sluice.core.run.NodeResult r : summary.results()) {
+        if (r.status() == dev.sluice.core.run.NodeStatus.SUCCESS
+            || r.status() == dev.sluice.core.run.NodeStatus.PASS
+            || r.status() == dev.sluice.core.run.NodeStatus.WARN) {
+          good.add(r.nodeId());
+        } else {
+          allGood = false;
+        }
+      }
+      dev.sluice.core.state.LastGoodBuild.record(manifest, target, good, allGood, targetDir());
+    } catch (IOException | java.io.UncheckedIOException e) {
+      runWarnings.add(
+          ProjectProblem.warning(
+              null, 0, "could not record the last good build: " + e.getMessage()));
     }
     try {
       RunArtifacts.write(manifest, target, summary, targetDir());
