@@ -53,7 +53,6 @@ public final class Workspace {
     return dev.sluice.core.project.NewProject.holdsProject(dir);
   }
 
-
   /**
    * What the last reads of one folder left, so reading it again reads only the files that changed
    * and renders only the nodes whose inputs changed (an editor reads after every save).
