@@ -73,8 +73,19 @@ public final class ParseCache {
 
   private final Path file;
   private final String fingerprint;
-  private final Map<String, Entry> previous;
+
+  /** The entries this parse starts from; from memory, made only when asked for (see previous()). */
+  private Map<String, Entry> previous;
+
+  private final int previousSize;
   private final Map<String, Entry> next = new LinkedHashMap<>();
+
+  /** Ids whose entry in {@link #next} is not the one this parse started from. */
+  private final List<String> changed = new ArrayList<>();
+
+  /** How many ids of {@link #next} this parse started with. */
+  private int carried;
+
   private final ParseMemory memory;
   private final Map<String, ParseMemory.Held> remembered;
   private final Map<String, ParseMemory.Held> nextHeld = new java.util.HashMap<>();
@@ -84,7 +95,7 @@ public final class ParseCache {
   private int kept;
 
   private ParseCache(Path file, String fingerprint, Map<String, Entry> previous) {
-    this(file, fingerprint, previous, null, Map.of());
+    this(file, fingerprint, previous, null, Map.of(), previous.size());
   }
 
   private ParseCache(
@@ -92,10 +103,12 @@ public final class ParseCache {
       String fingerprint,
       Map<String, Entry> previous,
       ParseMemory memory,
-      Map<String, ParseMemory.Held> remembered) {
+      Map<String, ParseMemory.Held> remembered,
+      int previousSize) {
     this.file = file;
     this.fingerprint = fingerprint;
     this.previous = previous;
+    this.previousSize = previousSize;
     this.memory = memory;
     this.remembered = remembered;
   }
@@ -121,14 +134,7 @@ public final class ParseCache {
     String fp = engine.fingerprint();
     Map<String, ParseMemory.Held> remembered = memory == null ? Map.of() : memory.under(fp);
     if (!remembered.isEmpty()) {
-      Map<String, Entry> entries = new java.util.HashMap<>();
-      remembered.forEach(
-          (id, h) -> {
-            if (!id.startsWith(ARGUMENT)) {
-              entries.put(id, h.entry());
-            }
-          });
-      return new ParseCache(file, fp, entries, memory, remembered);
+      return new ParseCache(file, fp, null, memory, remembered, memory.nodes());
     }
     Loaded loaded = read(file);
     Stored stored = loaded == null ? null : loaded.stored();
@@ -136,7 +142,31 @@ public final class ParseCache {
         stored != null && stored.format() == FORMAT && fp.equals(stored.fingerprint())
             ? stored.entries()
             : Map.of();
-    return new ParseCache(file, fp, entries, memory, Map.of());
+    return new ParseCache(file, fp, entries, memory, Map.of(), entries.size());
+  }
+
+  /** The entries this parse started from, made from memory the first time they are asked for. */
+  private Map<String, Entry> previous() {
+    if (previous == null) {
+      Map<String, Entry> entries = new java.util.HashMap<>();
+      remembered.forEach(
+          (id, h) -> {
+            if (!id.startsWith(ARGUMENT)) {
+              entries.put(id, h.entry());
+            }
+          });
+      previous = entries;
+    }
+    return previous;
+  }
+
+  /** The entry this parse started from for a node, if any. */
+  private Entry previousEntry(String id) {
+    if (previous == null) {
+      ParseMemory.Held h = remembered.get(id);
+      return h == null ? null : h.entry();
+    }
+    return previous.get(id);
   }
 
   /** Keys of a test argument's rendering in memory (never written to the file). */
@@ -223,13 +253,17 @@ public final class ParseCache {
     ParseMemory.Held h = remembered.get(id);
     if (h != null && h.node() == node && sameInputs(h, project, env)) {
       hits++;
+      carried++;
       next.put(id, h.entry());
       nextHeld.put(id, h);
       fromMemory.add(id);
       return h.rendered();
     }
     String key = key(node);
-    Entry e = previous.get(id);
+    Entry e = previousEntry(id);
+    if (e != null) {
+      carried++;
+    }
     if (e != null && e.key().equals(key) && holds(e, project, resolve, env)) {
       hits++;
       next.put(id, e);
@@ -251,6 +285,7 @@ public final class ParseCache {
               new LinkedHashMap<>(call.envRead),
               relations(r.refs(), r.sources(), project, resolve));
       next.put(id, fresh);
+      changed.add(id);
       kept++;
       hold(id, node, fresh, r, project);
     }
@@ -381,26 +416,25 @@ public final class ParseCache {
    */
   void save(boolean errors) {
     if (memory != null) {
-      memory.replace(fingerprint, nextHeld, misses);
+      memory.replace(fingerprint, nextHeld, next.size(), misses);
     }
     if (file == null || (errors && !Files.isDirectory(file.getParent()))) {
       return;
     }
     List<Line> changed = new ArrayList<>();
-    next.forEach(
-        (id, e) -> {
-          if (previous.get(id) != e) {
-            changed.add(new Line(id, e));
-          }
-        });
-    previous
-        .keySet()
-        .forEach(
-            id -> {
-              if (!next.containsKey(id)) {
-                changed.add(new Line(id, null));
-              }
-            });
+    for (String id : this.changed) {
+      changed.add(new Line(id, next.get(id)));
+    }
+    if (carried < previousSize) { // some node this parse started with is gone
+      previous()
+          .keySet()
+          .forEach(
+              id -> {
+                if (!next.containsKey(id)) {
+                  changed.add(new Line(id, null));
+                }
+              });
+    }
     if (changed.isEmpty()) {
       return; // nothing to write: a parse that changed nothing leaves the file alone
     }

@@ -56,8 +56,16 @@ public final class ParseMemory {
 
   private int rendered;
 
-  void replace(String fp, Map<String, Held> next, int rendered) {
+  private int nodes;
+
+  /** How many nodes (not test arguments) the memory holds. */
+  int nodes() {
+    return nodes;
+  }
+
+  void replace(String fp, Map<String, Held> next, int nodes, int rendered) {
     this.rendered = rendered;
+    this.nodes = nodes;
     fingerprint = fp;
     held = new HashMap<>(next);
   }

@@ -77,6 +77,9 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
       Manifest manifest, Set<String> planned, Map<String, Set<String>> waits) {
     // the blocking tests of each parent, found once: a seed read by a thousand models would
     // otherwise have its thousand children looked at a thousand times
+    if (planned.stream().noneMatch(id -> manifest.node(id).orElseThrow() instanceof GenericTest)) {
+      return; // no test to wait for
+    }
     Map<String, Set<String>> blockingTests = new java.util.HashMap<>();
     for (String id : planned) {
       Node n = manifest.node(id).orElseThrow();

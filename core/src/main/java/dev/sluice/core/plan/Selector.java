@@ -205,6 +205,10 @@ public final class Selector {
   /** Adds the tests of selected nodes (dbt's eager indirect selection), for build and test. */
   public static Set<String> withTests(Manifest manifest, Set<String> selected) {
     Set<String> out = new LinkedHashSet<>(selected);
+    if (manifest.project().nodes().stream()
+        .noneMatch(n -> n instanceof dev.sluice.core.project.DataTest)) {
+      return out; // no tests to bring
+    }
     List<String> extra = new ArrayList<>();
     for (String id : selected) {
       manifest.testsOf(id).forEach(t -> extra.add(t.uniqueId()));

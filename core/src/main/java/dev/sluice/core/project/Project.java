@@ -115,15 +115,25 @@ public final class Project {
     return Optional.ofNullable(byId.get(uniqueId));
   }
 
+  private volatile Map<String, Node> refables;
+
   /** The model, seed or snapshot that {@code ref(name)} means. */
   public Optional<Node> refable(String name) {
-    for (String prefix : List.of("model.", "seed.", "snapshot.")) {
-      Optional<Node> n = node(prefix + name);
-      if (n.isPresent()) {
-        return n;
+    Map<String, Node> r = refables;
+    if (r == null) {
+      // by name, built once: a parse asks this for every ref of every node
+      r = new java.util.HashMap<>();
+      for (String prefix : List.of("model.", "seed.", "snapshot.")) {
+        for (Node n : nodes) {
+          String id = n.uniqueId();
+          if (id.startsWith(prefix)) {
+            r.putIfAbsent(id.substring(prefix.length()), n);
+          }
+        }
       }
+      refables = r;
     }
-    return Optional.empty();
+    return Optional.ofNullable(r.get(name));
   }
 
   public Optional<SourceTable> source(String sourceName, String table) {

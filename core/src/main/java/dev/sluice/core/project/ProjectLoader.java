@@ -208,7 +208,7 @@ public final class ProjectLoader {
     }
 
     private void readYaml(Path f, BiConsumer<Path, Yaml.Value> reader) {
-      Path rel = root.relativize(f);
+      Path rel = relative(f);
       try {
         reader.accept(rel, Yaml.parse(raw(f)));
       } catch (Yaml.SyntaxError e) {
@@ -281,7 +281,7 @@ public final class ProjectLoader {
     private void readModels(Scope scope) {
       for (String modelPath : scope.under(scope.modelPaths())) {
         for (Path f : files(List.of(modelPath), ".sql")) {
-          Path rel = root.relativize(f);
+          Path rel = relative(f);
           String name = stem(f);
           String folder = folderUnder(root.resolve(modelPath), f);
           NodeConfig config = scope.configs().apply("models", pathFor(folder, name));
@@ -308,7 +308,7 @@ public final class ProjectLoader {
     private void readSeeds(Scope scope) {
       for (String seedPath : scope.under(scope.seedPaths())) {
         for (Path f : files(List.of(seedPath), ".csv")) {
-          Path rel = root.relativize(f);
+          Path rel = relative(f);
           String name = stem(f);
           String folder = folderUnder(root.resolve(seedPath), f);
           NodeConfig config = scope.configs().apply("seeds", pathFor(folder, name));
@@ -346,7 +346,7 @@ public final class ProjectLoader {
     private void readSnapshots(Scope scope) {
       for (String snapPath : scope.under(scope.snapshotPaths())) {
         for (Path f : files(List.of(snapPath), ".sql")) {
-          Path rel = root.relativize(f);
+          Path rel = relative(f);
           String text = text(f);
           boolean any = false;
           for (dev.sluice.core.sqltext.JinjaBlock m :
@@ -389,13 +389,13 @@ public final class ProjectLoader {
     }
 
     private boolean isGenericTestFile(Path f) {
-      Path rel = root.relativize(f);
+      Path rel = relative(f);
       return rel.getNameCount() > 2 && rel.getName(1).toString().equals("generic");
     }
 
     private void readSingularTests() {
       for (Path f : files(settings.testPaths(), ".sql")) {
-        Path rel = root.relativize(f);
+        Path rel = relative(f);
         if (isGenericTestFile(f)) {
           continue;
         }
@@ -583,6 +583,19 @@ public final class ProjectLoader {
       } catch (IOException e) {
         return false; // reading it later says what is wrong
       }
+    }
+
+    /**
+     * {@code f} relative to the root: by its text when it lies under it, cheaper than relativize.
+     */
+    private Path relative(Path f) {
+      String r = root.toString();
+      String s = f.toString();
+      String sep = f.getFileSystem().getSeparator();
+      if (s.startsWith(r) && s.startsWith(sep, r.length()) && !s.contains(sep + ".")) {
+        return f.getFileSystem().getPath(s.substring(r.length() + sep.length()));
+      }
+      return root.relativize(f);
     }
 
     /** The file's text, from what the last load read when it did not change since. */

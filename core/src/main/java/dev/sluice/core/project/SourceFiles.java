@@ -3,10 +3,8 @@ package dev.sluice.core.project;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * What a {@link ProjectLoader} read last time, so loading the same folder again reads only the
@@ -23,10 +21,25 @@ public final class SourceFiles {
   /** A file modified less than this before it was read is read again next time. */
   static final long SETTLED_MILLIS = 2_000;
 
-  private record Seen(long size, long modified, long readAt, String text) {}
+  private static final class Seen {
+    final long size;
+    final long modified;
+    final long readAt;
+    final String text;
+    int load;
+
+    Seen(long size, long modified, long readAt, String text, int load) {
+      this.size = size;
+      this.modified = modified;
+      this.readAt = readAt;
+      this.text = text;
+      this.load = load;
+    }
+  }
 
   private final Map<Path, Seen> seen = new HashMap<>();
-  private final Set<Path> touched = new HashSet<>();
+  private int load;
+  private int current;
   private Map<String, Node> nodes = Map.of();
   private int reads;
 
@@ -36,22 +49,24 @@ public final class SourceFiles {
   }
 
   void begin() {
-    touched.clear();
+    load++;
+    current = 0;
     reads = 0;
   }
 
   /** The text kept for {@code file} if its attributes say it is unchanged, else null. */
   String kept(Path file, BasicFileAttributes a) {
-    touched.add(file);
     Seen s = seen.get(file);
     if (s == null || a == null) {
       return null;
     }
+    if (s.load != load) {
+      s.load = load;
+      current++;
+    }
     long modified = a.lastModifiedTime().toMillis();
-    return s.size() == a.size()
-            && s.modified() == modified
-            && modified < s.readAt() - SETTLED_MILLIS
-        ? s.text()
+    return s.size == a.size() && s.modified == modified && modified < s.readAt - SETTLED_MILLIS
+        ? s.text
         : null;
   }
 
@@ -59,9 +74,13 @@ public final class SourceFiles {
   String read(Path file, BasicFileAttributes a, long readAt, String text) {
     reads++;
     Seen s = seen.get(file);
-    String out = s != null && s.text().equals(text) ? s.text() : text;
+    String out = s != null && s.text.equals(text) ? s.text : text;
+    if (s != null && s.load == load) {
+      current--; // counted by kept(), counted again below
+    }
     if (a != null) {
-      seen.put(file, new Seen(a.size(), a.lastModifiedTime().toMillis(), readAt, out));
+      seen.put(file, new Seen(a.size(), a.lastModifiedTime().toMillis(), readAt, out, load));
+      current++;
     } else {
       seen.remove(file);
     }
@@ -70,7 +89,10 @@ public final class SourceFiles {
 
   /** Forgets a file that could not be read cleanly, so its problem is reported every time. */
   void forget(Path file) {
-    seen.remove(file);
+    Seen s = seen.remove(file);
+    if (s != null && s.load == load) {
+      current--;
+    }
   }
 
   /**
@@ -78,7 +100,9 @@ public final class SourceFiles {
    * the two are equal.
    */
   List<Node> end(List<Node> loaded) {
-    seen.keySet().retainAll(touched);
+    if (current < seen.size()) {
+      seen.values().removeIf(s -> s.load != load); // files not there any more
+    }
     Map<String, Node> next = new HashMap<>(loaded.size() * 2);
     Node[] out = loaded.toArray(new Node[0]);
     for (int i = 0; i < out.length; i++) {
