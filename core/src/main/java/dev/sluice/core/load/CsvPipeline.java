@@ -33,8 +33,9 @@ final class CsvPipeline {
   private final BooleanSupplier cancelled;
   private final BlockingQueue<Object> ready = new ArrayBlockingQueue<>(3);
   private volatile boolean stopped;
-  // the writer asked for the pipe only after the load had stopped: its failure is not the cause
-  private volatile boolean refusedAfterStop;
+
+  /** The writer failed because the reader had stopped (or closed its end), not on its own. */
+  private volatile boolean writerStopped;
 
   CsvPipeline(
       SqlSession s, String rel, TableRequest request, String loadId, BooleanSupplier cancelled) {
@@ -119,10 +120,8 @@ final class CsvPipeline {
       }
       outcome = awaitWorker(worker, fifo);
       if (outcome != END) {
-        PipeOut out = opened[0];
         // a writer stopped because DuckDB stopped reading reports DuckDB's error, not its own
-        boolean writerStoppedByUs = refusedAfterStop || (out != null && out.brokenByReader);
-        if (read == null || !writerStoppedByUs) {
+        if (read == null || !writerStopped) {
           throw failure(outcome, read);
         }
       }
@@ -365,12 +364,11 @@ final class CsvPipeline {
   private final class PipeOut extends OutputStream {
     private final java.io.FileOutputStream raw;
     private final OutputStream out;
-    private volatile boolean brokenByReader;
     private boolean closed;
 
     PipeOut(Path fifo) throws IOException {
       if (stopped) {
-        refusedAfterStop = true;
+        writerStopped = true;
         throw new IOException("the load stopped");
       }
       this.raw = new java.io.FileOutputStream(fifo.toFile());
@@ -407,14 +405,14 @@ final class CsvPipeline {
         throw new IOException("cancelled");
       }
       if (stopped) {
-        brokenByReader = true;
+        writerStopped = true;
         throw new IOException("the load stopped");
       }
     }
 
     /** A write fails when DuckDB closed its end: the reader's error is the one to report. */
     private IOException broken(IOException e) {
-      brokenByReader = true;
+      writerStopped = true;
       return e;
     }
 
