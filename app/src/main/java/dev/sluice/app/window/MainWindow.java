@@ -19,8 +19,16 @@ import javafx.stage.Stage;
  */
 public final class MainWindow {
   private final Stage stage;
+  // after close, work a timer still asks for (a refresh) is dropped, not an error on the UI thread
   private final ExecutorService background =
-      Executors.newFixedThreadPool(2, daemon("sluice-background"));
+      new java.util.concurrent.ThreadPoolExecutor(
+          2,
+          2,
+          0L,
+          TimeUnit.MILLISECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(),
+          daemon("sluice-background"),
+          new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
   private final ScheduledExecutorService watcher =
       Executors.newSingleThreadScheduledExecutor(daemon("sluice-watch"));
   private final Workbench workbench;
@@ -144,10 +152,19 @@ public final class MainWindow {
     return null;
   }
 
+  /**
+   * Closes the project's connections and stops the background work, waiting a moment for a task
+   * under way (a layout or history write) to end rather than leaving it half done.
+   */
   public void close() {
     workbench.sql().close();
     background.shutdownNow();
     watcher.shutdownNow();
+    try {
+      background.awaitTermination(2, TimeUnit.SECONDS);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static java.util.concurrent.ThreadFactory daemon(String name) {

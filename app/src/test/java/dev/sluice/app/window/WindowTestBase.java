@@ -35,6 +35,17 @@ abstract class WindowTestBase {
     stage.show();
   }
 
+  /**
+   * Closes the window as quitting the app does, so no background task is still writing into the
+   * test's project folder when JUnit deletes it.
+   */
+  @org.junit.jupiter.api.AfterEach
+  void closeWindow() throws Exception {
+    if (window != null) {
+      WaitForAsyncUtils.asyncFx(window::close).get(10, TimeUnit.SECONDS);
+    }
+  }
+
   /** Opens a project in the window and waits until {@code ready} holds. */
   void open(FxRobot robot, Path project, BooleanSupplier ready) throws Exception {
     robot.interact(() -> window.open(project));
