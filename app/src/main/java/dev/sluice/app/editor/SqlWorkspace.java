@@ -15,7 +15,6 @@ import dev.sluice.core.project.SingularTest;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.function.Consumer;
 import javafx.scene.control.Alert;
 import javafx.scene.control.ButtonType;
@@ -31,8 +30,25 @@ public final class SqlWorkspace {
   private final ProjectViewModel project;
   private final TabPane tabs = new TabPane();
   private final WarehouseSession session = new WarehouseSession(PipelineOptions.defaults());
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(daemon("sluice-editor"));
-  private final ExecutorService queries = Executors.newCachedThreadPool(daemon("sluice-query"));
+  // after close, work an editor's timer still asks for (a check, a catalog read) is dropped
+  private final ExecutorService worker =
+      new java.util.concurrent.ThreadPoolExecutor(
+          1,
+          1,
+          0L,
+          java.util.concurrent.TimeUnit.MILLISECONDS,
+          new java.util.concurrent.LinkedBlockingQueue<>(),
+          daemon("sluice-editor"),
+          new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
+  private final ExecutorService queries =
+      new java.util.concurrent.ThreadPoolExecutor(
+          0,
+          Integer.MAX_VALUE,
+          60L,
+          java.util.concurrent.TimeUnit.SECONDS,
+          new java.util.concurrent.SynchronousQueue<>(),
+          daemon("sluice-query"),
+          new java.util.concurrent.ThreadPoolExecutor.DiscardPolicy());
   private final EditorContext context;
   private final ResultTabs preview;
   private final ProfileViewModel profile;
