@@ -1,11 +1,15 @@
 package dev.sluice.core.cli;
 
 import dev.sluice.core.compile.CompiledNode;
+import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.ProjectProblem;
+import dev.sluice.core.project.Target;
+import dev.sluice.core.warehouse.Relations;
 import dev.sluice.core.warehouse.SqlSession;
+import dev.sluice.core.warehouse.Warehouse;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.sql.ResultSet;
@@ -52,10 +56,22 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Model adHoc = new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
+    if (!explain && Compiler.untemplated(sql)) {
+      // plain SQL needs only the target's file: reading and parsing the project was most of the
+      // start of a query (Jinjava, every model and schema file, the parse cache)
+      Target target = Pipeline.targetOf(project.project, project.pipelineOptions());
+      CompiledNode compiled = Compiler.compileUntemplated(adHoc, Relations.of(adHoc, target));
+      if (!compiled.ok()) {
+        compiled.problems().stream().filter(ProjectProblem::isError).forEach(err::println);
+        return Main.USAGE;
+      }
+      try (Warehouse warehouse = Pipeline.openForReading(target, err::println)) {
+        return run(warehouse, compiled.sql(), out, err);
+      }
+    }
     try (Pipeline pipeline =
         Pipeline.openForReading(project.project, project.pipelineOptions(), err::println)) {
-      Model adHoc =
-          new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
       CompiledNode compiled = pipeline.compiler(false, "query").compile(adHoc);
       if (!compiled.ok()) {
         compiled.problems().stream().filter(ProjectProblem::isError).forEach(err::println);
@@ -64,48 +80,54 @@ final class QueryCommand implements Callable<Integer> {
       if (explain) {
         return ExplainCommand.print(pipeline, "the query", compiled.sql(), out, err);
       }
-      try (SqlSession session = SqlSession.open(pipeline.warehouse());
-          Statement st = session.connection().createStatement()) {
-        ResultSet rs;
-        try {
-          rs = execute(st, compiled.sql());
-          if (rs == null) { // a statement that returns no rows: DDL, DML
-            int n = st.getUpdateCount();
-            out.println(n > 0 ? "OK, " + n + (n == 1 ? " row" : " rows") + " changed" : "OK");
-            out.flush();
-            return Main.OK;
-          }
-        } catch (SQLException e) {
-          err.println("query failed: " + e.getMessage());
-          return Main.FAILED;
-        }
-        ResultSetMetaData md = rs.getMetaData();
-        List<String> columns = new ArrayList<>();
-        for (int i = 1; i <= md.getColumnCount(); i++) {
-          columns.add(md.getColumnLabel(i));
-        }
-        List<List<Object>> rows = new ArrayList<>();
-        boolean more = false;
-        while (rs.next()) {
-          if (limit > 0 && rows.size() == limit) {
-            more = true;
-            break;
-          }
-          List<Object> row = new ArrayList<>();
-          for (int i = 1; i <= columns.size(); i++) {
-            row.add(rs.getObject(i));
-          }
-          rows.add(row);
-        }
-        rs.close();
-        format.write(out, columns, rows);
-        if (more && format == ResultFormat.table) {
-          out.println("(first " + limit + " rows; use --limit to see more)");
-        }
-        out.flush();
-      }
-      return Main.OK;
+      return run(pipeline.warehouse(), compiled.sql(), out, err);
     }
+  }
+
+  /** Runs the compiled query and prints its rows as {@code --format} and {@code --limit} say. */
+  private int run(Warehouse warehouse, String query, PrintWriter out, PrintWriter err)
+      throws SQLException {
+    try (SqlSession session = SqlSession.open(warehouse);
+        Statement st = session.connection().createStatement()) {
+      ResultSet rs;
+      try {
+        rs = execute(st, query);
+        if (rs == null) { // a statement that returns no rows: DDL, DML
+          int n = st.getUpdateCount();
+          out.println(n > 0 ? "OK, " + n + (n == 1 ? " row" : " rows") + " changed" : "OK");
+          out.flush();
+          return Main.OK;
+        }
+      } catch (SQLException e) {
+        err.println("query failed: " + e.getMessage());
+        return Main.FAILED;
+      }
+      ResultSetMetaData md = rs.getMetaData();
+      List<String> columns = new ArrayList<>();
+      for (int i = 1; i <= md.getColumnCount(); i++) {
+        columns.add(md.getColumnLabel(i));
+      }
+      List<List<Object>> rows = new ArrayList<>();
+      boolean more = false;
+      while (rs.next()) {
+        if (limit > 0 && rows.size() == limit) {
+          more = true;
+          break;
+        }
+        List<Object> row = new ArrayList<>();
+        for (int i = 1; i <= columns.size(); i++) {
+          row.add(rs.getObject(i));
+        }
+        rows.add(row);
+      }
+      rs.close();
+      format.write(out, columns, rows);
+      if (more && format == ResultFormat.table) {
+        out.println("(first " + limit + " rows; use --limit to see more)");
+      }
+      out.flush();
+    }
+    return Main.OK;
   }
 
   /**

@@ -6,6 +6,7 @@ import dev.sluice.core.parse.Rendered;
 import dev.sluice.core.parse.TemplateEngine;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.GenericTest;
+import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.ProjectProblem;
@@ -253,6 +254,30 @@ public final class Compiler {
         dot < 0 ? "test_" + name : name.substring(0, dot + 1) + "test_" + name.substring(dot + 1);
     String call = "{{ " + macro + "(" + macroArguments(test, attached.get()) + ") }}";
     return templated(test, call, relation, false);
+  }
+
+  /**
+   * True when {@code sql} holds no Jinja ({@code {{ }}, {% %}, {# #}}), so it renders as written.
+   */
+  public static boolean untemplated(String sql) {
+    return !sql.contains("{{") && !sql.contains("{%") && !sql.contains("{#");
+  }
+
+  /**
+   * A model whose SQL {@link #untemplated has no Jinja}, compiled with no parsed project and no
+   * template engine: what {@link #compile} gives for it (the text without its trailing semicolons,
+   * refused when it holds a second statement), at none of the cost of reading the project.
+   */
+  public static CompiledNode compileUntemplated(Model node, Relation relation) {
+    if (!untemplated(node.sql())) {
+      throw new IllegalArgumentException(node.name() + " has Jinja in it");
+    }
+    List<ProjectProblem> problems = new ArrayList<>();
+    String sql = withoutTrailingSemicolons(node.sql());
+    if (!oneStatement(node, sql, problems)) {
+      return new CompiledNode(node, relation, null, false, problems);
+    }
+    return new CompiledNode(node, relation, sql, false, problems);
   }
 
   /** Refuses SQL with a second statement, so that no name or argument can smuggle one in. */

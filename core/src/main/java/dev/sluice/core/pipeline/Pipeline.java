@@ -115,6 +115,29 @@ public final class Pipeline implements AutoCloseable {
   }
 
   /**
+   * The target these options choose, from the project file and the targets alone: the models are
+   * not read or parsed, so a query without templates runs even while a model is broken. Throws
+   * {@link ProjectException} for errors in those files or an unknown target, as {@link #parse}
+   * does.
+   */
+  public static Target targetOf(Path dir, PipelineOptions options) {
+    Project project = new ProjectLoader(options.env()).loadSettings(dir);
+    if (project.hasErrors()) {
+      throw new ProjectException(
+          project.problems().stream().filter(ProjectProblem::isError).toList());
+    }
+    return project.settings().target(options.target());
+  }
+
+  /**
+   * The target's warehouse for reading, as {@link #openForReading} opens it (a copy while another
+   * process holds the file, which {@code note} is told about), with no project parsed.
+   */
+  public static Warehouse openForReading(Target target, java.util.function.Consumer<String> note) {
+    return dev.sluice.core.warehouse.ReadCopy.open(target.path(), note);
+  }
+
+  /**
    * For {@code compile}: the warehouse (or a copy, as {@link #openForReading}) is opened only when
    * a template introspects it, so compiling plain SQL never touches the DuckDB file.
    */

@@ -13,7 +13,10 @@ import java.util.Map;
  * Jinja are left as they are.
  */
 final class ConfigJinja {
-  private static final Jinjava JINJAVA = new Jinjava();
+  /** Made on first use: a project file without templates in its configs never starts Jinjava. */
+  private static final class Engine {
+    static final Jinjava JINJAVA = new Jinjava();
+  }
 
   private ConfigJinja() {}
 
@@ -54,7 +57,7 @@ final class ConfigJinja {
       return out;
     }
     if (v instanceof String s && (s.contains("{{") || s.contains("{%"))) {
-      String r = JINJAVA.render(s, context).strip();
+      String r = Engine.JINJAVA.render(s, context).strip();
       return switch (r.toLowerCase(java.util.Locale.ROOT)) {
         case "true" -> true;
         case "false" -> false;

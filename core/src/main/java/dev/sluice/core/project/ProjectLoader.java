@@ -64,6 +64,24 @@ public final class ProjectLoader {
     }
   }
 
+  /**
+   * The project file and its targets alone, with no model, macro or schema file read: enough for a
+   * command that only opens the warehouse (a query without templates), so that a broken model does
+   * not stop it. The problems are the settings' own.
+   */
+  public Project loadSettings(Path dir) {
+    Path root = dir.toAbsolutePath().normalize();
+    List<ProjectProblem> problems = new ArrayList<>();
+    ProjectSettings settings = new SettingsReader(root, env, problems).read();
+    return new Project(
+        root,
+        settings == null ? emptySettings(root) : settings,
+        List.of(),
+        List.of(),
+        Map.of(),
+        problems);
+  }
+
   private static ProjectSettings emptySettings(Path root) {
     return new ProjectSettings(
         root.getFileName() == null ? "project" : root.getFileName().toString(),

@@ -46,6 +46,34 @@ class CliTest extends CliTestBase {
   }
 
   @Test
+  void aPlainQueryRunsWhileAModelIsBrokenAndATemplatedOneStillParsesTheProject() {
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "q")
+            .file("models/a.sql", "select 7 as x")
+            .file("models/broken.sql", "select {{ nope( }}");
+    String project = f.root().toString();
+    // plain SQL reads only the project file and the target: the broken model does not stop it
+    assertThat(sluice("query", "--project", project, "--format", "csv", "select 42 as n;"))
+        .isZero();
+    assertThat(out).isEqualTo("n\n42\n".replace("\n", System.lineSeparator()));
+    assertThat(sluice("query", "--project", project, "select 1; select 2")).isEqualTo(2);
+    assertThat(err).contains("<query>:1: model query compiles to more than one statement");
+    assertThat(sluice("query", "--project", project, "--target", "nope", "select 1")).isEqualTo(2);
+    assertThat(err).contains("no target named 'nope'; targets are dev");
+    // Jinja in the query parses the project, so its errors show as before
+    assertThat(sluice("query", "--project", project, "select * from {{ ref('a') }}")).isEqualTo(2);
+    assertThat(err).contains("models/broken.sql:1").contains("nothing was run");
+
+    f.file("models/broken.sql", "select 8 as x");
+    assertThat(sluice("run", "--project", project)).isZero();
+    assertThat(
+            sluice(
+                "query", "--project", project, "--format", "csv", "select x from {{ ref('a') }}"))
+        .isZero();
+    assertThat(out).isEqualTo("x\n7\n".replace("\n", System.lineSeparator()));
+  }
+
+  @Test
   void buildThenQueryTheSample() {
     Path shop = Samples.copy("shop", dir);
     assertThat(sluice("build", "--project", shop.toString())).isZero();
