@@ -137,32 +137,12 @@ public abstract class JdbcSource implements SourceConnector {
   @Override
   public void read(ConnectorConfig config, TableRequest request, RowSink sink)
       throws LoadException {
-    String sql = selectSql(config, request, "?");
-    try (Connection c = connect(config)) {
-      prepareForStreaming(c);
-      try (PreparedStatement st =
-          c.prepareStatement(sql, ResultSet.TYPE_FORWARD_ONLY, ResultSet.CONCUR_READ_ONLY)) {
-        st.setFetchSize(request.batchSize());
-        if (request.cursorColumn() != null && request.cursorAfter() != null) {
-          bindCursor(st, request.cursorAfter());
-        }
-        try (ResultSet rs = st.executeQuery()) {
-          ResultSetMetaData md = rs.getMetaData();
-          int n = md.getColumnCount();
-          List<SourceColumn> cols = new ArrayList<>();
-          int[] kinds = new int[n];
-          for (int i = 1; i <= n; i++) {
-            kinds[i - 1] = md.getColumnType(i);
-            cols.add(
-                new SourceColumn(
-                    md.getColumnLabel(i),
-                    duckdbType(
-                        md.getColumnType(i),
-                        md.getColumnTypeName(i),
-                        md.getPrecision(i),
-                        md.getScale(i))));
-          }
+    select(
+        config,
+        request,
+        (st, rs, cols, kinds) -> {
           sink.schema(cols);
+          int n = kinds.length;
           while (rs.next()) {
             if (sink.cancelled()) {
               st.cancel();
@@ -174,13 +154,7 @@ public abstract class JdbcSource implements SourceConnector {
             }
             sink.row(row);
           }
-        }
-      }
-      c.rollback(); // read-only; nothing to keep
-    } catch (SQLException e) {
-      throw new LoadException(
-          "source " + request.qualifiedName() + ": " + firstLine(e.getMessage()), e);
-    }
+        });
   }
 
   /**
@@ -190,6 +164,42 @@ public abstract class JdbcSource implements SourceConnector {
    * so no value becomes a Java object on the way. Values hold what {@link #read} gives.
    */
   protected void exportCsv(ConnectorConfig config, TableRequest request, CsvExport.Target target)
+      throws LoadException {
+    select(
+        config,
+        request,
+        (st, rs, cols, kinds) -> {
+          int n = kinds.length;
+          try (java.io.Writer out =
+              new java.io.BufferedWriter(
+                  new java.io.OutputStreamWriter(
+                      target.open(cols), java.nio.charset.StandardCharsets.UTF_8),
+                  1 << 16)) {
+            while (rs.next()) {
+              for (int i = 0; i < n; i++) {
+                if (i > 0) {
+                  out.write(',');
+                }
+                csvField(out, text(rs, i + 1, kinds[i]));
+              }
+              out.write('\n');
+            }
+          }
+        });
+  }
+
+  /** What is done with the rows of the requested table's open result set. */
+  @FunctionalInterface
+  private interface Rows {
+    void take(PreparedStatement st, ResultSet rs, List<SourceColumn> columns, int[] kinds)
+        throws SQLException, LoadException, java.io.IOException;
+  }
+
+  /**
+   * Runs the requested table's select (cursor bound, rows streamed, read-only) and hands its rows,
+   * with the columns and their JDBC types, to {@code rows}.
+   */
+  private void select(ConnectorConfig config, TableRequest request, Rows rows)
       throws LoadException {
     String sql = selectSql(config, request, "?");
     try (Connection c = connect(config)) {
@@ -216,21 +226,7 @@ public abstract class JdbcSource implements SourceConnector {
                         md.getPrecision(i),
                         md.getScale(i))));
           }
-          try (java.io.Writer out =
-              new java.io.BufferedWriter(
-                  new java.io.OutputStreamWriter(
-                      target.open(cols), java.nio.charset.StandardCharsets.UTF_8),
-                  1 << 16)) {
-            while (rs.next()) {
-              for (int i = 0; i < n; i++) {
-                if (i > 0) {
-                  out.write(',');
-                }
-                csvField(out, text(rs, i + 1, kinds[i]));
-              }
-              out.write('\n');
-            }
-          }
+          rows.take(st, rs, cols, kinds);
         }
       }
       c.rollback(); // read-only; nothing to keep
