@@ -3,16 +3,12 @@ package dev.sluice.core.cli;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.pipeline.Previews;
 import dev.sluice.core.pipeline.Workspace;
-import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
-import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.query.QueryException;
 import dev.sluice.core.query.QueryPlan;
 import dev.sluice.core.query.ResultStream;
 import java.io.PrintWriter;
-import java.util.List;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -42,25 +38,11 @@ final class ExplainCommand implements Callable<Integer> {
     }
     try (Pipeline pipeline =
         Pipeline.openForReading(project.project, project.pipelineOptions(), err::println)) {
-      Set<String> ids =
-          Selector.select(pipeline.manifest(), selection.select(), selection.exclude());
-      List<Node> nodes =
-          ids.stream()
-              .map(id -> pipeline.manifest().node(id).orElseThrow())
-              .filter(n -> n.kind() != NodeKind.TEST)
-              .toList();
-      if (nodes.size() != 1) {
-        err.println(
-            "explain needs exactly one node; '"
-                + selection.select()
-                + "' selects "
-                + nodes.size()
-                + (nodes.isEmpty()
-                    ? ""
-                    : ": " + String.join(", ", nodes.stream().map(Node::name).toList())));
+      java.util.Optional<Node> picked = selection.oneNode("explain", pipeline.manifest(), err);
+      if (picked.isEmpty()) {
         return Main.USAGE;
       }
-      Node node = nodes.get(0);
+      Node node = picked.get();
       String sql;
       try {
         sql =

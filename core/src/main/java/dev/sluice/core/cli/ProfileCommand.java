@@ -4,9 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.pipeline.Previews;
-import dev.sluice.core.plan.Selector;
 import dev.sluice.core.project.Node;
-import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.query.ColumnProfile;
 import dev.sluice.core.query.Profiler;
 import dev.sluice.core.query.QueryException;
@@ -14,9 +12,7 @@ import dev.sluice.core.query.ResultStream;
 import dev.sluice.core.query.TableProfile;
 import java.io.PrintWriter;
 import java.sql.SQLException;
-import java.util.List;
 import java.util.Locale;
-import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -50,25 +46,11 @@ final class ProfileCommand implements Callable<Integer> {
       return Main.USAGE;
     }
     try (Pipeline pipeline = Pipeline.open(project.project, project.pipelineOptions())) {
-      Set<String> ids =
-          Selector.select(pipeline.manifest(), selection.select(), selection.exclude());
-      List<Node> nodes =
-          ids.stream()
-              .map(id -> pipeline.manifest().node(id).orElseThrow())
-              .filter(n -> n.kind() != NodeKind.TEST)
-              .toList();
-      if (nodes.size() != 1) {
-        err.println(
-            "profile needs exactly one node; '"
-                + selection.select()
-                + "' selects "
-                + nodes.size()
-                + (nodes.isEmpty()
-                    ? ""
-                    : ": " + String.join(", ", nodes.stream().map(Node::name).toList())));
+      java.util.Optional<Node> picked = selection.oneNode("profile", pipeline.manifest(), err);
+      if (picked.isEmpty()) {
         return Main.USAGE;
       }
-      Node node = nodes.get(0);
+      Node node = picked.get();
       TableProfile p;
       try {
         p =

@@ -27,4 +27,32 @@ final class SelectionOptions {
   String exclude() {
     return exclude == null ? null : String.join(" ", exclude);
   }
+
+  /**
+   * The one node (tests left out) these selectors pick in {@code manifest}, or empty after telling
+   * {@code err} what was picked instead, for the verbs that work on a single node.
+   */
+  java.util.Optional<dev.sluice.core.project.Node> oneNode(
+      String verb, dev.sluice.core.parse.Manifest manifest, java.io.PrintWriter err) {
+    List<dev.sluice.core.project.Node> nodes =
+        dev.sluice.core.plan.Selector.select(manifest, select(), exclude()).stream()
+            .map(id -> manifest.node(id).orElseThrow())
+            .filter(n -> n.kind() != dev.sluice.core.project.NodeKind.TEST)
+            .toList();
+    if (nodes.size() == 1) {
+      return java.util.Optional.of(nodes.get(0));
+    }
+    err.println(
+        verb
+            + " needs exactly one node; '"
+            + select()
+            + "' selects "
+            + nodes.size()
+            + (nodes.isEmpty()
+                ? ""
+                : ": "
+                    + String.join(
+                        ", ", nodes.stream().map(dev.sluice.core.project.Node::name).toList())));
+    return java.util.Optional.empty();
+  }
 }
