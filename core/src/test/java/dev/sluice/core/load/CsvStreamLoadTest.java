@@ -100,12 +100,7 @@ class CsvStreamLoadTest {
   void aSourceFailingMidStreamReportsItsOwnErrorAndLeavesNoTable() throws Exception {
     Gen gen = new Gen();
     gen.failAt = 150_000;
-    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
-      assertThatThrownBy(() -> load(w, gen))
-          .isInstanceOf(LoadException.class)
-          .hasMessage("source gen.t: the server went away at row 150000");
-      assertNothingLeft(w);
-    }
+    assertFailsLeavingNothing(gen, "source gen.t: the server went away at row 150000");
   }
 
   @Test
@@ -113,12 +108,7 @@ class CsvStreamLoadTest {
     Gen gen = new Gen();
     gen.failAt = 150_000;
     gen.halfRow = true;
-    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
-      assertThatThrownBy(() -> load(w, gen))
-          .isInstanceOf(LoadException.class)
-          .hasMessage("source gen.t: the server went away at row 150000");
-      assertNothingLeft(w);
-    }
+    assertFailsLeavingNothing(gen, "source gen.t: the server went away at row 150000");
   }
 
   @Test
@@ -126,12 +116,8 @@ class CsvStreamLoadTest {
     Gen gen = new Gen();
     gen.failAt = 150_000;
     gen.error = true;
-    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
-      assertThatThrownBy(() -> load(w, gen))
-          .isInstanceOf(LoadException.class)
-          .hasMessage("source gen.t: java.lang.OutOfMemoryError: out of memory at row 150000");
-      assertNothingLeft(w);
-    }
+    assertFailsLeavingNothing(
+        gen, "source gen.t: java.lang.OutOfMemoryError: out of memory at row 150000");
   }
 
   @Test
@@ -212,12 +198,7 @@ class CsvStreamLoadTest {
   void aSourceFailingBeforeItsFirstRowIsNamed() throws Exception {
     Gen gen = new Gen();
     gen.failAt = 0;
-    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
-      assertThatThrownBy(() -> load(w, gen))
-          .isInstanceOf(LoadException.class)
-          .hasMessage("source gen.t: the server went away at row 0");
-      assertNothingLeft(w);
-    }
+    assertFailsLeavingNothing(gen, "source gen.t: the server went away at row 0");
   }
 
   private LoadReport load(Warehouse w, Gen gen) throws LoadException {
@@ -348,6 +329,14 @@ class CsvStreamLoadTest {
       } finally {
         writerDone = true;
       }
+    }
+  }
+
+  /** The load fails with exactly {@code message} and leaves no raw or stage table behind. */
+  private void assertFailsLeavingNothing(Gen gen, String message) throws Exception {
+    try (Warehouse w = DuckDbWarehouse.open(":memory:")) {
+      assertThatThrownBy(() -> load(w, gen)).isInstanceOf(LoadException.class).hasMessage(message);
+      assertNothingLeft(w);
     }
   }
 }
