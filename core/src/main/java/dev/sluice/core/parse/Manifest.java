@@ -60,9 +60,16 @@ public record Manifest(
    */
   public static Manifest of(
       Project project, TemplateEngine engine, Target target, ParseMemory memory) {
-    ParseCache cache =
-        engine.queries().executing() ? ParseCache.NONE : ParseCache.open(project, engine, memory);
-    return of(project, engine, target, cache);
+    if (engine.queries().executing()) {
+      return of(project, engine, target, ParseCache.NONE);
+    }
+    Manifest patched = ManifestPatch.apply(memory.base(), project, engine, target, memory);
+    if (patched != null) {
+      return patched; // only some models' SQL changed: the last parse with them rendered again
+    }
+    Manifest m = of(project, engine, target, ParseCache.open(project, engine, memory));
+    memory.base(ManifestPatch.base(project, m, engine, memory));
+    return m;
   }
 
   /** Parses with this cache ({@link ParseCache#NONE} renders every node). */
@@ -186,7 +193,7 @@ public record Manifest(
     return uniqueId.substring(uniqueId.indexOf('.') + 1);
   }
 
-  private static List<String> dependencies(
+  static List<String> dependencies(
       Node node,
       Rendered rendered,
       Project project,

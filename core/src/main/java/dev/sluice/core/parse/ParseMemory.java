@@ -49,6 +49,47 @@ public final class ParseMemory {
     graph = g;
   }
 
+  /** The graph of the last parse, whatever its edges. */
+  Graph lastGraph() {
+    return graph;
+  }
+
+  /** The node (or test argument, see {@link #argumentKey}) as the last parse left it, if held. */
+  Held held(String id) {
+    return held.get(id);
+  }
+
+  /** The key a test argument's rendering is held under (as {@link ParseCache} keeps it). */
+  static String argumentKey(Node test, String template) {
+    return "argument " + test.uniqueId() + " " + template;
+  }
+
+  /** What the next parse can be patched from, when the last one allows it (see ManifestPatch). */
+  private ManifestPatch.Base base;
+
+  private boolean lastPatched;
+
+  ManifestPatch.Base base() {
+    return base;
+  }
+
+  void base(ManifestPatch.Base b) {
+    base = b;
+    lastPatched = false;
+  }
+
+  /** A parse was patched from the base: this is the next one's; it rendered {@code n} nodes. */
+  void patched(ManifestPatch.Base next, int n) {
+    base = next;
+    rendered = n;
+    lastPatched = true;
+  }
+
+  /** Whether the last parse was the one before it with only changed models rendered and placed. */
+  public boolean patched() {
+    return lastPatched;
+  }
+
   /** The nodes kept under this fingerprint; none when it changed. */
   Map<String, Held> under(String fp) {
     return fp.equals(fingerprint) ? held : Map.of();

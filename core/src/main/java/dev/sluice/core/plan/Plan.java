@@ -26,6 +26,56 @@ import java.util.Set;
 public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
 
   public static Plan of(Manifest manifest, Command command, String select, String exclude) {
+    boolean all = (select == null || select.isBlank()) && (exclude == null || exclude.isBlank());
+    if (!all) {
+      return make(manifest, command, select, exclude);
+    }
+    Last l = last;
+    if (l != null && l.holdsFor(manifest, command)) {
+      return l.plan();
+    }
+    Plan p = make(manifest, command, null, null).frozen();
+    last = new Last(manifest.dag(), command, manifest.project().nodes(), p);
+    return p;
+  }
+
+  /**
+   * The last plan of a whole project, kept for the next plan of the same graph: a parse after an
+   * edit of a model's SQL (see ManifestPatch) gives the very graph object again, and what else a
+   * plan of everything reads of a node (its kind, whether a source is loaded, a test's {@code
+   * blocking}, a unit test's model) cannot differ for a model whose id and kind are the same.
+   */
+  private record Last(Dag dag, Command command, List<Node> nodes, Plan plan) {
+    boolean holdsFor(Manifest m, Command c) {
+      List<Node> now = m.project().nodes();
+      if (m.dag() != dag || c != command || now.size() != nodes.size()) {
+        return false;
+      }
+      for (int i = 0; i < now.size(); i++) {
+        Node a = now.get(i);
+        Node b = nodes.get(i);
+        if (a != b
+            && !(a.kind() == NodeKind.MODEL
+                && b.kind() == NodeKind.MODEL
+                && a.uniqueId().equals(b.uniqueId()))) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
+
+  private static volatile Last last;
+
+  /** The same plan in lists and sets that cannot change, so that one can be handed out twice. */
+  private Plan frozen() {
+    Map<String, Set<String>> w = new LinkedHashMap<>();
+    waitsFor.forEach((id, s) -> w.put(id, java.util.Collections.unmodifiableSet(s)));
+    return new Plan(List.copyOf(order), java.util.Collections.unmodifiableMap(w));
+  }
+
+  /** Plans from scratch (what {@link #of} gives, never from the last plan). */
+  static Plan make(Manifest manifest, Command command, String select, String exclude) {
     Set<String> chosen = Selector.select(manifest, select, null);
     if (command.addsTests()) {
       chosen = Selector.withTests(manifest, chosen);

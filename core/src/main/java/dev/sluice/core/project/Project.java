@@ -19,7 +19,57 @@ public final class Project {
   private final List<MacroFile> macros;
   private final Map<String, String> docs;
   private final List<ProjectProblem> problems;
-  private final Map<String, Node> byId;
+  private final Index index;
+  private volatile Map<String, Node> byId;
+
+  /**
+   * Where each node id and each name {@code ref()} accepts stands in the node list; it depends on
+   * the ids alone, so projects with the same ids in the same order share one.
+   */
+  private static final class Index {
+    final Map<String, Integer> at;
+    volatile Map<String, Integer> refable;
+
+    Index(List<Node> nodes) {
+      at = new java.util.HashMap<>(nodes.size() * 2);
+      for (int i = 0; i < nodes.size(); i++) {
+        at.put(nodes.get(i).uniqueId(), i);
+      }
+    }
+
+    Map<String, Integer> refable(List<Node> nodes) {
+      Map<String, Integer> r = refable;
+      if (r == null) {
+        // by name, built once: a parse asks this for every ref of every node
+        r = new java.util.HashMap<>();
+        for (String prefix : List.of("model.", "seed.", "snapshot.")) {
+          for (int i = 0; i < nodes.size(); i++) {
+            String id = nodes.get(i).uniqueId();
+            if (id.startsWith(prefix)) {
+              r.putIfAbsent(id.substring(prefix.length()), i);
+            }
+          }
+        }
+        refable = r;
+      }
+      return r;
+    }
+
+    /** Whether {@code nodes} has the ids this index was made of, in the same order. */
+    boolean fits(List<Node> mine, List<Node> nodes) {
+      if (mine.size() != nodes.size()) {
+        return false;
+      }
+      for (int i = 0; i < nodes.size(); i++) {
+        Node a = mine.get(i);
+        Node b = nodes.get(i);
+        if (a != b && !a.uniqueId().equals(b.uniqueId())) {
+          return false;
+        }
+      }
+      return true;
+    }
+  }
 
   public Project(
       Path root,
@@ -28,15 +78,24 @@ public final class Project {
       List<MacroFile> macros,
       Map<String, String> docs,
       List<ProjectProblem> problems) {
+    this(root, settings, List.copyOf(nodes), macros, docs, problems, null);
+  }
+
+  private Project(
+      Path root,
+      ProjectSettings settings,
+      List<Node> nodes,
+      List<MacroFile> macros,
+      Map<String, String> docs,
+      List<ProjectProblem> problems,
+      Index shared) {
     this.root = root;
     this.settings = settings;
-    this.nodes = List.copyOf(nodes);
+    this.nodes = nodes;
     this.macros = List.copyOf(macros);
     this.docs = Map.copyOf(docs);
     this.problems = List.copyOf(problems);
-    Map<String, Node> index = new LinkedHashMap<>();
-    this.nodes.forEach(n -> index.put(n.uniqueId(), n));
-    this.byId = java.util.Collections.unmodifiableMap(index);
+    this.index = shared != null ? shared : new Index(nodes);
   }
 
   public Path root() {
@@ -108,32 +167,25 @@ public final class Project {
   }
 
   public Map<String, Node> byId() {
-    return byId;
+    Map<String, Node> m = byId;
+    if (m == null) {
+      Map<String, Node> made = new LinkedHashMap<>();
+      nodes.forEach(n -> made.put(n.uniqueId(), n));
+      m = java.util.Collections.unmodifiableMap(made);
+      byId = m;
+    }
+    return m;
   }
 
   public Optional<Node> node(String uniqueId) {
-    return Optional.ofNullable(byId.get(uniqueId));
+    Integer i = index.at.get(uniqueId);
+    return i == null ? Optional.empty() : Optional.of(nodes.get(i));
   }
-
-  private volatile Map<String, Node> refables;
 
   /** The model, seed or snapshot that {@code ref(name)} means. */
   public Optional<Node> refable(String name) {
-    Map<String, Node> r = refables;
-    if (r == null) {
-      // by name, built once: a parse asks this for every ref of every node
-      r = new java.util.HashMap<>();
-      for (String prefix : List.of("model.", "seed.", "snapshot.")) {
-        for (Node n : nodes) {
-          String id = n.uniqueId();
-          if (id.startsWith(prefix)) {
-            r.putIfAbsent(id.substring(prefix.length()), n);
-          }
-        }
-      }
-      refables = r;
-    }
-    return Optional.ofNullable(r.get(name));
+    Integer i = index.refable(nodes).get(name);
+    return i == null ? Optional.empty() : Optional.of(nodes.get(i));
   }
 
   public Optional<SourceTable> source(String sourceName, String table) {
@@ -155,7 +207,9 @@ public final class Project {
   }
 
   public Project withNodes(List<Node> newNodes) {
-    return new Project(root, settings, newNodes, macros, docs, problems);
+    List<Node> copy = List.copyOf(newNodes);
+    return new Project(
+        root, settings, copy, macros, docs, problems, index.fits(nodes, copy) ? index : null);
   }
 
   public Project withProblems(List<ProjectProblem> more) {

@@ -40,8 +40,53 @@ public final class SourceFiles {
   private final Map<Path, Seen> seen = new HashMap<>();
   private int load;
   private int current;
-  private Map<String, Node> nodes = Map.of();
+  private Map<String, Node> nodes = new HashMap<>();
   private int reads;
+
+  /** What the last complete load depended on; what the load under way records. */
+  private LoadInputs last;
+
+  private LoadInputs recording;
+
+  /** How many loads in a row took the last project with only model SQL swapped in. */
+  private int swaps;
+
+  /** Starts recording what a full load of {@code root} reads. */
+  LoadInputs recording(Path root, ProjectSettings settings) {
+    recording = new LoadInputs(root, settings);
+    return recording;
+  }
+
+  /**
+   * The last project with changed model SQL swapped in, when nothing else it was read from changed
+   * (see {@link LoadInputs#swap}); else null and the caller loads in full.
+   */
+  Project swap(Path root, ProjectSettings settings, List<ProjectProblem> settingsProblems) {
+    Project p = last == null ? null : last.swap(root, settings, settingsProblems, this);
+    swaps = p == null ? 0 : swaps + 1;
+    return p;
+  }
+
+  /** Whether the last load took the last project with only model SQL swapped in. */
+  public boolean swapped() {
+    return swaps > 0;
+  }
+
+  /** The nodes a swap made, for the next full load to give back when they read the same. */
+  void keep(List<Node> made) {
+    made.forEach(n -> nodes.put(n.uniqueId(), n));
+  }
+
+  /** A full load ended with {@code p}; null: it failed, so the next one is full as well. */
+  void finish(Project p, List<ProjectProblem> settingsProblems) {
+    if (p != null && recording != null) {
+      recording.finish(p, settingsProblems);
+      last = recording;
+    } else {
+      last = null;
+    }
+    recording = null;
+  }
 
   /** How many files the last load read from disk (the rest came from here). */
   public int reads() {

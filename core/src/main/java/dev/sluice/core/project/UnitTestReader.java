@@ -151,12 +151,39 @@ final class UnitTestReader {
   }
 
   private String fixture(Path rel, int line, String name, String ext) {
+    Path f = locate(root, testPaths, name + ext);
+    if (f == null) {
+      onFixture.looked(name + ext, null, null);
+      problems.add(
+          ProjectProblem.error(
+              rel,
+              line,
+              "fixture '" + name + "' not found: put it in tests/fixtures/" + name + ext));
+      return null;
+    }
+    try {
+      String text = Files.readString(f, StandardCharsets.UTF_8);
+      onFixture.looked(name + ext, f, text);
+      return text;
+    } catch (IOException e) {
+      onFixture.looked(name + ext, f, null);
+      problems.add(
+          ProjectProblem.error(rel, line, "cannot read fixture " + f + ": " + e.getMessage()));
+      return null;
+    }
+  }
+
+  /**
+   * The fixture file named {@code fileName}: in {@code fixtures/} under the first test path that
+   * has it there, else anywhere under that test path; null when there is none.
+   */
+  static Path locate(Path root, List<String> testPaths, String fileName) {
     for (String tp : testPaths) {
-      Path f = root.resolve(tp).resolve("fixtures").resolve(name + ext);
+      Path f = root.resolve(tp).resolve("fixtures").resolve(fileName);
       if (!Files.isRegularFile(f)) {
         try (var walk = Files.walk(root.resolve(tp))) {
           f =
-              walk.filter(p -> p.getFileName().toString().equals(name + ext))
+              walk.filter(p -> p.getFileName().toString().equals(fileName))
                   .findFirst()
                   .orElse(null);
         } catch (IOException e) {
@@ -164,19 +191,21 @@ final class UnitTestReader {
         }
       }
       if (f != null && Files.isRegularFile(f)) {
-        try {
-          return Files.readString(f, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-          problems.add(
-              ProjectProblem.error(rel, line, "cannot read fixture " + f + ": " + e.getMessage()));
-          return null;
-        }
+        return f;
       }
     }
-    problems.add(
-        ProjectProblem.error(
-            rel, line, "fixture '" + name + "' not found: put it in tests/fixtures/" + name + ext));
     return null;
+  }
+
+  /** Told of each fixture looked up: its file name, the file found and its text (null: none). */
+  interface FixtureListener {
+    void looked(String fileName, Path found, String text);
+  }
+
+  private FixtureListener onFixture = (name, found, text) -> {};
+
+  void onFixture(FixtureListener listener) {
+    onFixture = listener;
   }
 
   @SuppressWarnings("unchecked")
