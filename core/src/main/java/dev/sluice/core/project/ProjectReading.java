@@ -6,8 +6,6 @@ import static dev.sluice.core.project.ProjectLoader.lineAt;
 import static dev.sluice.core.project.ProjectLoader.stem;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -33,14 +31,13 @@ final class ProjectReading {
   private final ExportFileReader exports;
   private final UnitTestReader unitTests;
   private final DescribedResources described;
-  private final SourceFiles kept;
   private final LoadInputs inputs;
-  private final Map<Path, java.nio.file.attribute.BasicFileAttributes> attrs = new HashMap<>();
+  private final ProjectFiles io;
 
   ProjectReading(
       Path root, ProjectSettings settings, List<ProjectProblem> problems, SourceFiles kept) {
-    this.kept = kept;
     this.inputs = kept == null ? null : kept.recording(root, settings);
+    this.io = new ProjectFiles(root, problems, kept, inputs);
     this.root = root;
     this.settings = settings;
     this.problems = problems;
@@ -55,17 +52,17 @@ final class ProjectReading {
 
   Project read() {
     List<Project.MacroFile> macros = new ArrayList<>();
-    for (Path f : files(settings.macroPaths(), ".sql")) {
-      macros.add(new Project.MacroFile(root.relativize(f), text(f)));
+    for (Path f : io.files(settings.macroPaths(), ".sql")) {
+      macros.add(new Project.MacroFile(root.relativize(f), io.text(f)));
     }
-    for (Path f : files(settings.testPaths(), ".sql")) {
+    for (Path f : io.files(settings.testPaths(), ".sql")) {
       if (isGenericTestFile(f)) { // dbt reads tests/generic/ as macros: {% test %} blocks
-        macros.add(new Project.MacroFile(root.relativize(f), text(f)));
+        macros.add(new Project.MacroFile(root.relativize(f), io.text(f)));
       }
     }
     Map<String, String> docs = new LinkedHashMap<>();
-    for (Path f : files(settings.modelPaths(), ".md")) {
-      String md = text(f);
+    for (Path f : io.files(settings.modelPaths(), ".md")) {
+      String md = io.text(f);
       for (dev.sluice.core.sqltext.JinjaBlock b :
           dev.sluice.core.sqltext.JinjaBlock.all(md, "docs")) {
         docs.put(b.name(), md.substring(b.bodyStart(), b.bodyEnd()).strip());
@@ -75,7 +72,7 @@ final class ProjectReading {
     ymlRoots.addAll(settings.seedPaths());
     ymlRoots.addAll(settings.snapshotPaths());
     ymlRoots.addAll(settings.sourcePaths());
-    for (Path f : files(ymlRoots, ".yml", ".yaml")) {
+    for (Path f : io.files(ymlRoots, ".yml", ".yaml")) {
       readYaml(
           f,
           (rel, doc) -> {
@@ -84,7 +81,7 @@ final class ProjectReading {
             described.read(rel, doc);
           });
     }
-    for (Path f : files(List.of(EXPORT_PATH), ".yml", ".yaml")) {
+    for (Path f : io.files(List.of(EXPORT_PATH), ".yml", ".yaml")) {
       readYaml(f, exports::read);
     }
     Scope own =
@@ -103,7 +100,7 @@ final class ProjectReading {
       List<String> pkgYml = new ArrayList<>(pkg.under(pkg.modelPaths()));
       pkgYml.addAll(pkg.under(pkg.seedPaths()));
       pkgYml.addAll(pkg.under(pkg.snapshotPaths()));
-      for (Path f : files(pkgYml, ".yml", ".yaml")) {
+      for (Path f : io.files(pkgYml, ".yml", ".yaml")) {
         readYaml(
             f,
             (rel, doc) -> {
@@ -112,8 +109,8 @@ final class ProjectReading {
               described.read(rel, doc);
             });
       }
-      for (Path f : files(pkg.under(pkg.modelPaths()), ".md")) {
-        String md = text(f);
+      for (Path f : io.files(pkg.under(pkg.modelPaths()), ".md")) {
+        String md = io.text(f);
         for (dev.sluice.core.sqltext.JinjaBlock b :
             dev.sluice.core.sqltext.JinjaBlock.all(md, "docs")) {
           docs.putIfAbsent(b.name(), md.substring(b.bodyStart(), b.bodyEnd()).strip());
@@ -133,9 +130,9 @@ final class ProjectReading {
   }
 
   private void readYaml(Path f, BiConsumer<Path, Yaml.Value> reader) {
-    Path rel = relative(f);
+    Path rel = io.relative(f);
     try {
-      reader.accept(rel, Yaml.parse(raw(f)));
+      reader.accept(rel, Yaml.parse(io.raw(f)));
     } catch (Yaml.SyntaxError e) {
       problems.add(
           new ProjectProblem(
@@ -205,8 +202,8 @@ final class ProjectReading {
 
   private void readModels(Scope scope) {
     for (String modelPath : scope.under(scope.modelPaths())) {
-      for (Path f : files(List.of(modelPath), ".sql")) {
-        Path rel = relative(f);
+      for (Path f : io.files(List.of(modelPath), ".sql")) {
+        Path rel = io.relative(f);
         String name = stem(f);
         String folder = folderUnder(root.resolve(modelPath), f);
         NodeConfig config = scope.configs().apply("models", pathFor(folder, name));
@@ -221,7 +218,7 @@ final class ProjectReading {
         if (!config.enabled() || !claim(name, rel)) {
           continue;
         }
-        Model model = new Model(name, rel, text(f), folder, config, description, columns);
+        Model model = new Model(name, rel, io.text(f), folder, config, description, columns);
         if (inputs != null) {
           inputs.model(f, nodes.size());
         }
@@ -235,8 +232,8 @@ final class ProjectReading {
 
   private void readSeeds(Scope scope) {
     for (String seedPath : scope.under(scope.seedPaths())) {
-      for (Path f : files(List.of(seedPath), ".csv")) {
-        Path rel = relative(f);
+      for (Path f : io.files(List.of(seedPath), ".csv")) {
+        Path rel = io.relative(f);
         String name = stem(f);
         String folder = folderUnder(root.resolve(seedPath), f);
         NodeConfig config = scope.configs().apply("seeds", pathFor(folder, name));
@@ -247,7 +244,7 @@ final class ProjectReading {
         if (!config.enabled() || !claim(name, rel)) {
           continue;
         }
-        if (isEmpty(f)) {
+        if (io.isEmpty(f)) {
           problems.add(
               ProjectProblem.error(
                   rel,
@@ -273,9 +270,9 @@ final class ProjectReading {
 
   private void readSnapshots(Scope scope) {
     for (String snapPath : scope.under(scope.snapshotPaths())) {
-      for (Path f : files(List.of(snapPath), ".sql")) {
-        Path rel = relative(f);
-        String text = text(f);
+      for (Path f : io.files(List.of(snapPath), ".sql")) {
+        Path rel = io.relative(f);
+        String text = io.text(f);
         boolean any = false;
         for (dev.sluice.core.sqltext.JinjaBlock m :
             dev.sluice.core.sqltext.JinjaBlock.all(text, "snapshot")) {
@@ -316,13 +313,13 @@ final class ProjectReading {
   }
 
   private boolean isGenericTestFile(Path f) {
-    Path rel = relative(f);
+    Path rel = io.relative(f);
     return rel.getNameCount() > 2 && rel.getName(1).toString().equals("generic");
   }
 
   private void readSingularTests() {
-    for (Path f : files(settings.testPaths(), ".sql")) {
-      Path rel = relative(f);
+    for (Path f : io.files(settings.testPaths(), ".sql")) {
+      Path rel = io.relative(f);
       if (isGenericTestFile(f)) {
         continue;
       }
@@ -338,7 +335,7 @@ final class ProjectReading {
         continue;
       }
       names.put("test." + name, rel);
-      nodes.add(new SingularTest(name, rel, text(f), config, ""));
+      nodes.add(new SingularTest(name, rel, io.text(f), config, ""));
     }
   }
 
@@ -454,80 +451,6 @@ final class ProjectReading {
       return false;
     }
     return true;
-  }
-
-  private List<Path> files(List<String> dirs, String... endings) {
-    if (inputs == null) {
-      return FolderWalk.files(root, dirs, endings, problems, attrs);
-    }
-    List<ProjectProblem> found = new ArrayList<>();
-    List<Path> out = FolderWalk.files(root, dirs, endings, found, attrs);
-    problems.addAll(found);
-    inputs.walked(dirs, endings, out, found, attrs);
-    return out;
-  }
-
-  private boolean isEmpty(Path f) {
-    if (attrs.containsKey(f)) {
-      return attrs.get(f).size() == 0;
-    }
-    try {
-      return Files.size(f) == 0;
-    } catch (IOException e) {
-      return false; // reading it later says what is wrong
-    }
-  }
-
-  /** {@code f} relative to the root: by its text when it lies under it, cheaper than relativize. */
-  private Path relative(Path f) {
-    String r = root.toString();
-    String s = f.toString();
-    String sep = f.getFileSystem().getSeparator();
-    if (s.startsWith(r) && s.startsWith(sep, r.length()) && !s.contains(sep + ".")) {
-      return f.getFileSystem().getPath(s.substring(r.length() + sep.length()));
-    }
-    return root.relativize(f);
-  }
-
-  /** The file's text, from what the last load read when it did not change since. */
-  private String raw(Path f) throws IOException {
-    if (kept == null) {
-      return Files.readString(f);
-    }
-    java.nio.file.attribute.BasicFileAttributes a = attrs.get(f);
-    String text = kept.kept(f, a);
-    if (text == null) {
-      long readAt = System.currentTimeMillis();
-      try {
-        text = kept.read(f, a, readAt, Files.readString(f));
-      } catch (IOException e) {
-        kept.forget(f);
-        throw e;
-      }
-    }
-    inputs.read(f, text);
-    return text;
-  }
-
-  private String text(Path f) {
-    try {
-      return raw(f);
-    } catch (java.nio.charset.CharacterCodingException e) {
-      problems.add(
-          ProjectProblem.error(
-              root.relativize(f),
-              0,
-              "this file is not UTF-8 text; save it as UTF-8 (Sluice reads every project file"
-                  + " as UTF-8)"));
-      try {
-        // keep going with what can be read, so that one pass lists every problem
-        return new String(Files.readAllBytes(f), java.nio.charset.StandardCharsets.UTF_8);
-      } catch (IOException again) {
-        throw new UncheckedIOException(again);
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
   }
 
   /**
