@@ -60,6 +60,25 @@ public final class Compiler {
     return this;
   }
 
+  private CompileCache cache = CompileCache.NONE;
+
+  /**
+   * Keeps this compiler's renderings in {@code targetDir} and takes from there those whose inputs
+   * did not change (see {@link CompileCache}); {@link CompileCache#save} writes them back.
+   */
+  public CompileCache cacheIn(java.nio.file.Path targetDir) {
+    this.cache = CompileCache.open(targetDir, engine);
+    return cache;
+  }
+
+  /** A template of the node rendered for running, through the cache when there is one. */
+  private Rendered render(Node node, String template, boolean incremental) {
+    return cache.render(
+        engine,
+        manifest.project(),
+        new RenderRequest(node, template, this::relationOf, incremental));
+  }
+
   public Relation relationOf(Node node) {
     Relation other = deferred.apply(node);
     return other != null ? other : Relations.of(node, target);
@@ -202,7 +221,7 @@ public final class Compiler {
 
   private CompiledNode templated(
       Node node, String template, Relation relation, boolean incremental) {
-    Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, incremental));
+    Rendered r = render(node, template, incremental);
     List<ProjectProblem> problems = new ArrayList<>(r.problems());
     String sql = withoutTrailingSemicolons(withEphemerals(r, problems));
     if (!oneStatement(node, sql, problems)) {
@@ -379,9 +398,7 @@ public final class Compiler {
       if (ctes.containsKey(cte)) {
         continue;
       }
-      Rendered inner =
-          engine.render(
-              new RenderRequest(n.get(), Manifest.sqlOf(n.get()), this::relationOf, false));
+      Rendered inner = render(n.get(), Manifest.sqlOf(n.get()), false);
       problems.addAll(inner.problems());
       collectEphemerals(inner.refs(), ctes, problems, depth + 1); // its own ephemerals come first
       ctes.put(cte, inner.sql());

@@ -274,7 +274,7 @@ public final class ParseCache {
     misses++;
     RenderCall call = engine.renderCall(request, Map.of());
     Rendered r = call.result;
-    if (!call.uncacheable && r.problems().isEmpty() && plain(r.config())) {
+    if (!call.uncacheable && !call.clockRead && r.problems().isEmpty() && plain(r.config())) {
       Entry fresh =
           new Entry(
               key,
@@ -317,7 +317,7 @@ public final class ParseCache {
     }
     RenderCall call = engine.renderCall(request, Map.of());
     Rendered r = call.result;
-    if (!call.uncacheable && r.problems().isEmpty()) {
+    if (!call.uncacheable && !call.clockRead && r.problems().isEmpty()) {
       Entry e =
           new Entry(
               "",
@@ -509,7 +509,7 @@ public final class ParseCache {
   }
 
   /** Whether JSON gives these values back equal: strings, booleans, ints, doubles, lists, maps. */
-  private static boolean plain(Object v) {
+  public static boolean plain(Object v) {
     if (v == null
         || v instanceof String
         || v instanceof Boolean
