@@ -1,9 +1,10 @@
 package dev.sluice.core.compile;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.io.AtomicFiles;
+import dev.sluice.core.parse.CacheLines;
 import dev.sluice.core.parse.ParseCache;
+import dev.sluice.core.parse.ParseCache.Entry;
 import dev.sluice.core.parse.RenderRequest;
 import dev.sluice.core.parse.Rendered;
 import dev.sluice.core.parse.TemplateEngine;
@@ -48,21 +49,10 @@ import java.util.Set;
 public final class CompileCache {
   static final int FORMAT = 1;
   static final String FILE = "compile_cache.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** A cache that keeps nothing: every node is rendered. */
   public static final CompileCache NONE = new CompileCache(null, "", Map.of(), 0);
-
-  /** One node's compile-time rendering as stored. */
-  record Entry(
-      String key,
-      String sql,
-      List<String> refs,
-      List<List<String>> sources,
-      Map<String, Object> config,
-      Map<String, String> env,
-      Map<String, String> relations) {}
 
   /** A line of the file after the first. */
   record Line(String id, Entry entry) {}
@@ -99,35 +89,14 @@ public final class CompileCache {
     if (!Files.isRegularFile(file)) {
       return -1;
     }
-    int lines = 0;
-    try (com.fasterxml.jackson.core.JsonParser in = JSON.createParser(file.toFile())) {
-      if (in.nextToken() == null) {
+    try {
+      CacheLines.Read r = CacheLines.read(file);
+      if (r.format() != FORMAT || !fingerprint.equals(r.fingerprint())) {
         return -1;
       }
-      Header h = JSON.readValue(in, Header.class);
-      if (h.format() != FORMAT || !fingerprint.equals(h.fingerprint())) {
-        return -1;
-      }
-      while (true) {
-        Line x;
-        try {
-          if (in.nextToken() == null) {
-            break;
-          }
-          x = JSON.readValue(in, Line.class);
-        } catch (IOException e) {
-          break; // a line cut short by a process that stopped while adding it
-        }
-        lines++;
-        if (x.entry() == null) {
-          into.remove(x.id()); // a node gone, or one no longer kept
-        } else {
-          into.put(x.id(), x.entry());
-        }
-      }
-      return lines;
+      into.putAll(r.entries());
+      return r.lines();
     } catch (IOException | RuntimeException e) {
-      into.clear();
       return -1; // a cache that cannot be read is only slower
     }
   }
@@ -188,7 +157,23 @@ public final class CompileCache {
         return false;
       }
     }
-    return relations(e.refs(), e.sources(), project, request).equals(e.relations());
+    Map<String, String> was = e.relations();
+    if (was.size() != e.refs().size() + e.sources().size()) {
+      return false;
+    }
+    for (String name : e.refs()) {
+      String now = project.refable(name).map(n -> named(request, n)).orElse("?");
+      if (!now.equals(was.get("ref:" + name))) {
+        return false;
+      }
+    }
+    for (List<String> s : e.sources()) {
+      String now = project.source(s.get(0), s.get(1)).map(n -> named(request, n)).orElse("?");
+      if (!now.equals(was.get("source:" + s.get(0) + "." + s.get(1)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What each ref and source names now; a missing one names nothing. */
