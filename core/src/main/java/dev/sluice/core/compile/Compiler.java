@@ -71,8 +71,31 @@ public final class Compiler {
     return cache;
   }
 
-  /** A template of the node rendered for running, through the cache when there is one. */
+  private boolean reuseParse = true;
+
+  /** Renders every template again, never taking the parse-time rendering (for tests). */
+  Compiler renderingEverything() {
+    this.reuseParse = false;
+    return this;
+  }
+
+  /**
+   * A template of the node rendered for running: the parse-time rendering when the template's only
+   * Jinja is refs and sources that still name the same relations (see {@link RefSubstitution}),
+   * else from the cache when there is one, else rendered now.
+   */
   private Rendered render(Node node, String template, boolean incremental) {
+    if (reuseParse && template.equals(Manifest.sqlOf(node))) {
+      Optional<Rendered> same =
+          RefSubstitution.of(
+              template,
+              manifest.parsed().get(node.uniqueId()),
+              manifest.project(),
+              this::relationOf);
+      if (same.isPresent()) {
+        return same.get();
+      }
+    }
     return cache.render(
         engine,
         manifest.project(),

@@ -123,6 +123,9 @@ class CompileCacheTest {
     try (Pipeline p = Pipeline.openForCompiling(project, options, s -> {})) {
       m = p.manifest();
       Compiler compiler = p.compiler(false, "compile");
+      if (!cached) {
+        compiler.renderingEverything(); // the baseline renders every template again
+      }
       CompileCache cache = cached ? compiler.cacheIn(p.targetDir()) : CompileCache.NONE;
       for (String id : m.dag().topologicalOrder()) {
         Node n = m.node(id).orElseThrow();
@@ -179,11 +182,13 @@ class CompileCacheTest {
   void anEditRendersTheEditedModelAndWhatInlinesItAndAMacroEditRendersAll() throws IOException {
     write();
     int[] misses = new int[1];
+    // m5 and m6 hold only refs: their parse-time renderings stand, nothing renders them again
+    int templated = MODELS - 2;
     compile(dir, true, misses);
-    assertThat(misses[0]).isEqualTo(MODELS);
+    assertThat(misses[0]).isEqualTo(templated);
     compile(dir, true, misses);
     assertThat(misses[0]).isZero();
-    new ProjectFolder(dir).file("models/m7.sql", model(7, 6));
+    new ProjectFolder(dir).file("models/m7.sql", model(7, 3));
     compile(dir, true, misses);
     assertThat(misses[0]).isEqualTo(1);
     // m4 is ephemeral: m5 inlines it, so its SQL changes with m4's while m5 is kept as it was
@@ -194,7 +199,36 @@ class CompileCacheTest {
     assertThat(both).contains("select id, 4 from");
     new ProjectFolder(dir).file("macros/m.sql", macros(1));
     compile(dir, true, misses);
-    assertThat(misses[0]).isEqualTo(MODELS);
+    assertThat(misses[0]).isEqualTo(templated);
+  }
+
+  @Test
+  void aTemplateOfOnlyRefsAndSourcesCompilesToWhatRenderingItGives() throws IOException {
+    new ProjectFolder(dir)
+        .file("sluice.yml", "name: plain\nmodels:\n  +materialized: view\n")
+        .file("sources/s.yml", "sources:\n  - name: app\n    tables: [{name: users}]\n")
+        .file("models/a.sql", "select 1 as id")
+        .file("models/b.sql", "select * from {{ref('a')}} -- { not jinja }\n\n")
+        .file(
+            "models/c.sql",
+            "select * from {{ ref(\"b\") }} join {{ ref('plain', 'a') }} using (id)\n")
+        .file("models/d.sql", "select * from {{ source('app', 'users') }}\n  \n")
+        .file(
+            "models/e.sql",
+            "{{ config(materialized='ephemeral') }}\nselect id from {{ ref('a') }}\n")
+        .file("models/f.sql", "select * from {{ ref('e') }}\n")
+        .file("models/g.sql", "{{ config(alias='moved') }}\nselect 2 as id\n")
+        .file("models/h.sql", "select * from {{ ref('g') }}, {{- ref('a') }}\n")
+        .file("models/i.sql", "select * from {{ ref('g') }}\n")
+        .file(
+            "models/j.sql", "select '{{ ref(\"a\") }}' as s, {{ 'x' }} as t from {{ ref('a') }}\n");
+    String full = compile(dir, false, null);
+    assertThat(full).doesNotStartWith("refused").contains("\"moved\"");
+    assertThat(compile(dir, true, null)).isEqualTo(full);
+    assertThat(compile(dir, true, null)).isEqualTo(full);
+    assertThat(RefSubstitution.handles(Files.readString(dir.resolve("models/c.sql")))).isTrue();
+    assertThat(RefSubstitution.handles(Files.readString(dir.resolve("models/h.sql")))).isFalse();
+    assertThat(RefSubstitution.handles(Files.readString(dir.resolve("models/j.sql")))).isFalse();
   }
 
   @Test
