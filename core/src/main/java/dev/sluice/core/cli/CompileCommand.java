@@ -1,5 +1,6 @@
 package dev.sluice.core.cli;
 
+import dev.sluice.core.compile.CompileCache;
 import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.io.FileTree;
@@ -37,6 +38,7 @@ final class CompileCommand implements Callable<Integer> {
       Manifest m = pipeline.manifest();
       pipeline.warnings().forEach(err::println);
       Compiler compiler = pipeline.compiler(false, "compile");
+      CompileCache cache = compiler.cacheIn(pipeline.targetDir());
       Set<String> ids = Selector.select(m, selection.select(), selection.exclude());
       Path dir =
           dev.sluice.core.safety.SafePaths.under(
@@ -69,11 +71,16 @@ final class CompileCommand implements Callable<Integer> {
       if (selection.select() == null && selection.exclude() == null) {
         // everything compiled: only changed files written, and files of deleted models go too
         FileTree.sync(dir, files);
+        cache.retain(
+            m.project().nodes().stream()
+                .map(Node::uniqueId)
+                .collect(java.util.stream.Collectors.toSet()));
       } else {
         FileTree.update(dir, files);
       }
       RunArtifacts.writeManifest(
           m, pipeline.target(), compiledSql, "compile", pipeline.targetDir());
+      cache.save();
       if (written == 1 && last != null) {
         out.println(last.sql());
       } else {

@@ -60,6 +60,48 @@ public final class Compiler {
     return this;
   }
 
+  private CompileCache cache = CompileCache.NONE;
+
+  /**
+   * Keeps this compiler's renderings in {@code targetDir} and takes from there those whose inputs
+   * did not change (see {@link CompileCache}); {@link CompileCache#save} writes them back.
+   */
+  public CompileCache cacheIn(java.nio.file.Path targetDir) {
+    this.cache = CompileCache.open(targetDir, engine);
+    return cache;
+  }
+
+  private boolean reuseParse = true;
+
+  /** Renders every template again, never taking the parse-time rendering (for tests). */
+  Compiler renderingEverything() {
+    this.reuseParse = false;
+    return this;
+  }
+
+  /**
+   * A template of the node rendered for running: the parse-time rendering when the template's only
+   * Jinja is refs and sources that still name the same relations (see {@link RefSubstitution}),
+   * else from the cache when there is one, else rendered now.
+   */
+  private Rendered render(Node node, String template, boolean incremental) {
+    if (reuseParse && template.equals(Manifest.sqlOf(node))) {
+      Optional<Rendered> same =
+          RefSubstitution.of(
+              template,
+              manifest.parsed().get(node.uniqueId()),
+              manifest.project(),
+              this::relationOf);
+      if (same.isPresent()) {
+        return same.get();
+      }
+    }
+    return cache.render(
+        engine,
+        manifest.project(),
+        new RenderRequest(node, template, this::relationOf, incremental));
+  }
+
   public Relation relationOf(Node node) {
     Relation other = deferred.apply(node);
     return other != null ? other : Relations.of(node, target);
@@ -202,7 +244,7 @@ public final class Compiler {
 
   private CompiledNode templated(
       Node node, String template, Relation relation, boolean incremental) {
-    Rendered r = engine.render(new RenderRequest(node, template, this::relationOf, incremental));
+    Rendered r = render(node, template, incremental);
     List<ProjectProblem> problems = new ArrayList<>(r.problems());
     String sql = withoutTrailingSemicolons(withEphemerals(r, problems));
     if (!oneStatement(node, sql, problems)) {
@@ -379,9 +421,7 @@ public final class Compiler {
       if (ctes.containsKey(cte)) {
         continue;
       }
-      Rendered inner =
-          engine.render(
-              new RenderRequest(n.get(), Manifest.sqlOf(n.get()), this::relationOf, false));
+      Rendered inner = render(n.get(), Manifest.sqlOf(n.get()), false);
       problems.addAll(inner.problems());
       collectEphemerals(inner.refs(), ctes, problems, depth + 1); // its own ephemerals come first
       ctes.put(cte, inner.sql());

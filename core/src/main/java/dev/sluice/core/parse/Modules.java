@@ -31,8 +31,18 @@ final class Modules {
 
   private static DbtObject datetime() {
     DbtObject dt = new DbtObject("modules.datetime.datetime", UNSUPPORTED);
-    dt.fn("now", (a, k, r) -> PyDatetime.of(LocalDateTime.now()));
-    dt.fn("utcnow", (a, k, r) -> PyDatetime.of(LocalDateTime.now(ZoneId.of("UTC"))));
+    dt.fn(
+        "now",
+        (a, k, r) -> {
+          RenderCall.readClock();
+          return PyDatetime.of(LocalDateTime.now());
+        });
+    dt.fn(
+        "utcnow",
+        (a, k, r) -> {
+          RenderCall.readClock();
+          return PyDatetime.of(LocalDateTime.now(ZoneId.of("UTC")));
+        });
     dt.fn(
         "strptime",
         (a, k, r) -> PyDatetime.strptime(String.valueOf(a.get("s")), String.valueOf(a.get("fmt"))),
@@ -42,7 +52,12 @@ final class Modules {
         null);
     dt.fn("fromisoformat", (a, k, r) -> PyDatetime.parse(String.valueOf(a.get("s"))), "s", null);
     DbtObject date = new DbtObject("modules.datetime.date", UNSUPPORTED);
-    date.fn("today", (a, k, r) -> PyDatetime.of(LocalDate.now()));
+    date.fn(
+        "today",
+        (a, k, r) -> {
+          RenderCall.readClock();
+          return PyDatetime.of(LocalDate.now());
+        });
     date.fn("fromisoformat", (a, k, r) -> PyDatetime.parse(String.valueOf(a.get("s"))), "s", null);
     DbtObject module = new DbtObject("modules.datetime", UNSUPPORTED);
     module.put("datetime", new PyDatetime.Constructor(dt, true));

@@ -190,35 +190,10 @@ public final class ParseCache {
       if (l != null && l.modified() == modified && l.size() == size) {
         return l;
       }
-      Map<String, Entry> entries = new LinkedHashMap<>();
-      int lines = 0;
-      Header h;
-      // one parser over the whole file: a parser per line cost more than the reading
-      try (com.fasterxml.jackson.core.JsonParser in = JSON.createParser(file.toFile())) {
-        if (in.nextToken() == null) {
-          return null;
-        }
-        h = JSON.readValue(in, Header.class);
-        while (true) {
-          Line x;
-          try {
-            if (in.nextToken() == null) {
-              break;
-            }
-            x = JSON.readValue(in, Line.class);
-          } catch (IOException e) {
-            break; // a line cut short by a process that stopped while adding it
-          }
-          lines++;
-          if (x.entry() == null) {
-            entries.remove(x.id());
-          } else {
-            entries.put(x.id(), x.entry());
-          }
-        }
-      }
+      CacheLines.Read r = CacheLines.read(file);
       Loaded read =
-          new Loaded(modified, size, new Stored(h.format(), h.fingerprint(), entries), lines);
+          new Loaded(
+              modified, size, new Stored(r.format(), r.fingerprint(), r.entries()), r.lines());
       MEMORY.put(file, new SoftReference<>(read));
       return read;
     } catch (IOException | RuntimeException e) {
@@ -274,7 +249,7 @@ public final class ParseCache {
     misses++;
     RenderCall call = engine.renderCall(request, Map.of());
     Rendered r = call.result;
-    if (!call.uncacheable && r.problems().isEmpty() && plain(r.config())) {
+    if (!call.uncacheable && !call.clockRead && r.problems().isEmpty() && plain(r.config())) {
       Entry fresh =
           new Entry(
               key,
@@ -317,7 +292,7 @@ public final class ParseCache {
     }
     RenderCall call = engine.renderCall(request, Map.of());
     Rendered r = call.result;
-    if (!call.uncacheable && r.problems().isEmpty()) {
+    if (!call.uncacheable && !call.clockRead && r.problems().isEmpty()) {
       Entry e =
           new Entry(
               "",
@@ -482,7 +457,25 @@ public final class ParseCache {
         return false;
       }
     }
-    return relations(e.refs(), e.sources(), project, resolve).equals(e.relations());
+    // compared in place: making the map of what each names now cost more than the rest
+    Map<String, String> was = e.relations();
+    if (was.size() != e.refs().size() + e.sources().size()) {
+      return false;
+    }
+    for (String name : e.refs()) {
+      String now = project.refable(name).map(n -> String.valueOf(resolve.apply(n))).orElse("?");
+      if (!now.equals(was.get("ref:" + name))) {
+        return false;
+      }
+    }
+    for (List<String> s : e.sources()) {
+      String now =
+          project.source(s.get(0), s.get(1)).map(n -> String.valueOf(resolve.apply(n))).orElse("?");
+      if (!now.equals(was.get("source:" + s.get(0) + "." + s.get(1)))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** What each ref and source of a rendering names now; a missing one names nothing. */
@@ -509,7 +502,7 @@ public final class ParseCache {
   }
 
   /** Whether JSON gives these values back equal: strings, booleans, ints, doubles, lists, maps. */
-  private static boolean plain(Object v) {
+  public static boolean plain(Object v) {
     if (v == null
         || v instanceof String
         || v instanceof Boolean

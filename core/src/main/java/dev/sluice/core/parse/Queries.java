@@ -25,7 +25,12 @@ final class Queries {
     return warehouse != null;
   }
 
+  /** The warehouse; the rendering in progress is marked as one that asked it something. */
   Warehouse warehouse() {
+    RenderCall c = RenderCall.currentOrNull();
+    if (c != null && warehouse != null) {
+      c.introspected = true;
+    }
     return warehouse;
   }
 
@@ -33,6 +38,7 @@ final class Queries {
     if (warehouse == null) {
       return null;
     }
+    call.introspected = true;
     if (sql.isBlank()) {
       return new QueryResult(List.of(), List.of());
     }

@@ -34,6 +34,26 @@ final class RenderCall {
   /** Set when the rendering read something a parse cache cannot key on (the whole graph). */
   boolean uncacheable;
 
+  /**
+   * Set when the rendering asked the warehouse something ({@code run_query}, {@code statement},
+   * {@code adapter.get_columns_in_relation}, ...): its output depends on what the warehouse holds.
+   */
+  boolean introspected;
+
+  /**
+   * Set when the rendering read the clock ({@code run_started_at}, {@code modules.datetime}'s
+   * {@code now}): its output differs from one process to the next.
+   */
+  boolean clockRead;
+
+  /** Marks the rendering in progress on this thread, if any, as having read the clock. */
+  static void readClock() {
+    RenderCall c = CURRENT.get();
+    if (c != null) {
+      c.clockRead = true;
+    }
+  }
+
   /** What the rendering gave, once done. */
   Rendered result;
 

@@ -258,7 +258,8 @@ public final class TemplateEngine {
     return queries;
   }
 
-  Map<String, String> env() {
+  /** The environment variables templates read through {@code env_var()}. */
+  public Map<String, String> env() {
     return env;
   }
 
@@ -314,6 +315,32 @@ public final class TemplateEngine {
     return renderCall(request, varOverrides).result;
   }
 
+  /**
+   * A rendering and whether rendering the same request again, in another process with the same
+   * engine fingerprint, the same environment variables and the same relations, gives the same text:
+   * false when it had problems, read the whole graph, asked the warehouse something or read the
+   * clock.
+   *
+   * @param envRead the environment variables the rendering read, with their values (null: unset)
+   */
+  public record Tracked(Rendered rendered, boolean repeatable, Map<String, String> envRead) {}
+
+  /** Renders and says whether a cache may keep the result (see {@link Tracked}). */
+  public Tracked renderTracked(RenderRequest request) {
+    RenderCall call = renderCall(request, Map.of());
+    boolean repeatable =
+        !call.uncacheable
+            && !call.introspected
+            && !call.clockRead
+            && call.result.problems().isEmpty();
+    return new Tracked(call.result, repeatable, new LinkedHashMap<>(call.envRead));
+  }
+
+  /** The id this engine gives templates as {@code invocation_id}. */
+  public String invocationId() {
+    return invocationId;
+  }
+
   /** The rendering with what a parse cache needs to know about it. */
   RenderCall renderCall(RenderRequest request, Map<String, Object> varOverrides) {
     Map<String, Object> callVars = vars;
@@ -323,7 +350,7 @@ public final class TemplateEngine {
     }
     RenderCall call = new RenderCall(request, project, env, callVars);
     call.engine = this;
-    Context scope = new Context(macros);
+    Context scope = new RenderScope(macros, call);
     scope.put("execute", queries.executing());
     scope.put("model", ModelView.of(request.node(), project.packageOf(request.node())));
     scope.put("config", ConfigView.of(request.node(), call));

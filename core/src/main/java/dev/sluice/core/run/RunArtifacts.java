@@ -20,6 +20,8 @@ public final class RunArtifacts {
   private static final ObjectMapper JSON =
       new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
+  private static final ObjectMapper COMPACT = new ObjectMapper();
+
   private RunArtifacts() {}
 
   public static void write(Manifest manifest, RunSummary summary, Path targetDir)
@@ -71,9 +73,13 @@ public final class RunArtifacts {
     Files.createDirectories(file.getParent());
     Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
     try {
-      try (java.io.Writer w = Files.newBufferedWriter(tmp);
-          com.fasterxml.jackson.core.JsonGenerator g = masking(JSON.createGenerator(w))) {
-        JSON.writeValue(g, ManifestJson.of(manifest, target, compiled, invocationId));
+      // compact, as dbt writes it (indented it was about twice the size), and encoded by the
+      // generator itself rather than through a Writer
+      try (java.io.OutputStream o =
+              new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+          com.fasterxml.jackson.core.JsonGenerator g =
+              masking(COMPACT.createGenerator(o, com.fasterxml.jackson.core.JsonEncoding.UTF8))) {
+        COMPACT.writeValue(g, ManifestJson.of(manifest, target, compiled, invocationId));
       }
       Files.move(
           tmp,
