@@ -314,28 +314,54 @@ public final class Pipeline implements AutoCloseable {
     } finally {
       running = null;
     }
-    history()
-        .finished(summary); // one transaction for all nodes: per-node inserts cost as much as small
-    // builds
+    // the files under target/ never touch the warehouse: the record of the last good build and the
+    // run's artifacts (each a large JSON file for a large project) are written on two threads of
+    // their own while the history, the quality metrics and the end hooks go to the warehouse;
+    // both are joined before the run returns, and their warnings come last, as before
+    java.util.concurrent.CompletableFuture<ProjectProblem> lastGood =
+        aside(() -> recordLastGoodBuild(summary));
+    java.util.concurrent.CompletableFuture<ProjectProblem> artifacts =
+        aside(() -> writeArtifacts(summary));
     try {
-      QualityRecording.record(
-          warehouse,
-          manifest,
-          target,
-          summary,
-          dev.sluice.core.quality.QualitySettings.read(manifest.project().root()));
-    } catch (RuntimeException e) {
-      // the run is recorded; losing one run's quality metrics must not fail it
-      runWarnings.add(
-          ProjectProblem.warning(null, 0, "could not record quality metrics: " + e.getMessage()));
+      history()
+          .finished(
+              summary); // one transaction for all nodes: per-node inserts cost as much as small
+      // builds
+      try {
+        QualityRecording.record(
+            warehouse,
+            manifest,
+            target,
+            summary,
+            dev.sluice.core.quality.QualitySettings.read(manifest.project().root()));
+      } catch (RuntimeException e) {
+        // the run is recorded; losing one run's quality metrics must not fail it
+        runWarnings.add(
+            ProjectProblem.warning(null, 0, "could not record quality metrics: " + e.getMessage()));
+      }
+      try {
+        RunHookStatements.run(
+            warehouse, compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
+      } catch (ProjectException e) {
+        // the run itself is done and recorded; a failing end hook must not hide that
+        runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));
+      }
+    } finally {
+      // nothing is left writing under target/ once the run returns, even when recording failed
+      ProjectProblem lastGoodProblem = joined(lastGood);
+      ProjectProblem artifactsProblem = joined(artifacts);
+      if (lastGoodProblem != null) {
+        runWarnings.add(lastGoodProblem);
+      }
+      if (artifactsProblem != null) {
+        runWarnings.add(artifactsProblem);
+      }
     }
-    try {
-      RunHookStatements.run(
-          warehouse, compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
-    } catch (ProjectException e) {
-      // the run itself is done and recorded; a failing end hook must not hide that
-      runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));
-    }
+    return summary;
+  }
+
+  /** Records the nodes that built well; a warning when the record could not be written. */
+  private ProjectProblem recordLastGoodBuild(RunSummary summary) {
     try {
       java.util.Set<String> good = new java.util.LinkedHashSet<>();
       boolean allGood = true;
@@ -349,20 +375,50 @@ public final class Pipeline implements AutoCloseable {
         }
       }
       dev.sluice.core.state.LastGoodBuild.record(manifest, target, good, allGood, targetDir());
+      return null;
     } catch (IOException | java.io.UncheckedIOException e) {
-      runWarnings.add(
-          ProjectProblem.warning(
-              null, 0, "could not record the last good build: " + e.getMessage()));
+      return ProjectProblem.warning(
+          null, 0, "could not record the last good build: " + e.getMessage());
     }
+  }
+
+  /** Writes run_results.json, manifest.json and the compiled SQL; a warning when it could not. */
+  private ProjectProblem writeArtifacts(RunSummary summary) {
     try {
       RunArtifacts.write(manifest, target, summary, targetDir());
+      return null;
     } catch (IOException | java.io.UncheckedIOException e) {
       // the run itself is done and recorded in the warehouse; a full disk must not hide that
-      runWarnings.add(
-          ProjectProblem.warning(
-              null, 0, "could not write run results under " + targetDir() + ": " + e.getMessage()));
+      return ProjectProblem.warning(
+          null, 0, "could not write run results under " + targetDir() + ": " + e.getMessage());
     }
-    return summary;
+  }
+
+  /** {@code work} on a thread of its own. */
+  private static <T> java.util.concurrent.CompletableFuture<T> aside(
+      java.util.function.Supplier<T> work) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        work,
+        r -> {
+          Thread t = new Thread(r, "sluice-run-files");
+          t.setDaemon(true);
+          t.start();
+        });
+  }
+
+  /** What {@code f} gave, once it is done; what it threw is thrown here as it was. */
+  private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   public Path targetDir() {
