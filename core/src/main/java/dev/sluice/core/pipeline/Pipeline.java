@@ -21,6 +21,7 @@ import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
 import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
+import dev.sluice.core.warehouse.EarlyOpen;
 import dev.sluice.core.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,13 +67,23 @@ public final class Pipeline implements AutoCloseable {
 
   /** Parses the project; throws {@link ProjectException} with every error when it has any. */
   public static Manifest parse(Path dir, PipelineOptions options) {
+    Project project = load(dir, options);
+    return render(project, project.settings().target(options.target()), options);
+  }
+
+  /** The project's files read; throws when there is nothing to parse but errors. */
+  private static Project load(Path dir, PipelineOptions options) {
     Project project = new ProjectLoader(options.env()).load(dir);
     if (project.nodes().isEmpty() && project.hasErrors()) {
       throw new ProjectException(
           project.problems().stream().filter(ProjectProblem::isError).toList());
     }
+    return project;
+  }
+
+  /** The templates rendered; throws with every error when there is any. */
+  private static Manifest render(Project project, Target target, PipelineOptions options) {
     // parse templates even when files had problems, so one pass reports them all
-    Target target = project.settings().target(options.target());
     Manifest manifest = Manifest.of(project, engine(project, target, options, "parse"), target);
     List<ProjectProblem> unknown = UnknownConnectors.of(project);
     if (manifest.hasErrors() || !unknown.isEmpty()) {
@@ -89,12 +100,28 @@ public final class Pipeline implements AutoCloseable {
     return open(dir, options, dev.sluice.core.warehouse.LockWait.NO_WAIT);
   }
 
-  /** As {@link #open(Path, PipelineOptions)}, waiting as {@code wait} says for a busy file. */
+  /**
+   * As {@link #open(Path, PipelineOptions)}, waiting as {@code wait} says for a busy file. A DuckDB
+   * file that is there already opens while the templates render ({@link EarlyOpen}); a project that
+   * fails to parse closes it again, and its errors come first, as before.
+   */
   public static Pipeline open(
       Path dir, PipelineOptions options, dev.sluice.core.warehouse.LockWait wait) {
-    Manifest manifest = parse(dir, options);
-    Target target = manifest.project().settings().target(options.target());
-    return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target.path(), wait));
+    Project project = load(dir, options);
+    Target target = project.settings().target(options.target());
+    EarlyOpen early = EarlyOpen.startIfExists(target.path(), wait);
+    Manifest manifest;
+    try {
+      manifest = render(project, target, options);
+    } catch (RuntimeException | Error e) {
+      if (early != null) {
+        early.discard();
+      }
+      throw e;
+    }
+    DuckDbWarehouse warehouse =
+        early != null ? early.get() : DuckDbWarehouse.open(target.path(), wait);
+    return new Pipeline(manifest, target, options, warehouse);
   }
 
   /**
