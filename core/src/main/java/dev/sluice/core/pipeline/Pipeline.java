@@ -21,6 +21,7 @@ import dev.sluice.core.run.RunListener;
 import dev.sluice.core.run.RunSummary;
 import dev.sluice.core.warehouse.Catalog;
 import dev.sluice.core.warehouse.DuckDbWarehouse;
+import dev.sluice.core.warehouse.EarlyOpen;
 import dev.sluice.core.warehouse.Warehouse;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -66,13 +67,23 @@ public final class Pipeline implements AutoCloseable {
 
   /** Parses the project; throws {@link ProjectException} with every error when it has any. */
   public static Manifest parse(Path dir, PipelineOptions options) {
+    Project project = load(dir, options);
+    return render(project, project.settings().target(options.target()), options);
+  }
+
+  /** The project's files read; throws when there is nothing to parse but errors. */
+  private static Project load(Path dir, PipelineOptions options) {
     Project project = new ProjectLoader(options.env()).load(dir);
     if (project.nodes().isEmpty() && project.hasErrors()) {
       throw new ProjectException(
           project.problems().stream().filter(ProjectProblem::isError).toList());
     }
+    return project;
+  }
+
+  /** The templates rendered; throws with every error when there is any. */
+  private static Manifest render(Project project, Target target, PipelineOptions options) {
     // parse templates even when files had problems, so one pass reports them all
-    Target target = project.settings().target(options.target());
     Manifest manifest = Manifest.of(project, engine(project, target, options, "parse"), target);
     List<ProjectProblem> unknown = UnknownConnectors.of(project);
     if (manifest.hasErrors() || !unknown.isEmpty()) {
@@ -89,12 +100,28 @@ public final class Pipeline implements AutoCloseable {
     return open(dir, options, dev.sluice.core.warehouse.LockWait.NO_WAIT);
   }
 
-  /** As {@link #open(Path, PipelineOptions)}, waiting as {@code wait} says for a busy file. */
+  /**
+   * As {@link #open(Path, PipelineOptions)}, waiting as {@code wait} says for a busy file. A DuckDB
+   * file that is there already opens while the templates render ({@link EarlyOpen}); a project that
+   * fails to parse closes it again, and its errors come first, as before.
+   */
   public static Pipeline open(
       Path dir, PipelineOptions options, dev.sluice.core.warehouse.LockWait wait) {
-    Manifest manifest = parse(dir, options);
-    Target target = manifest.project().settings().target(options.target());
-    return new Pipeline(manifest, target, options, DuckDbWarehouse.open(target.path(), wait));
+    Project project = load(dir, options);
+    Target target = project.settings().target(options.target());
+    EarlyOpen early = EarlyOpen.startIfExists(target.path(), wait);
+    Manifest manifest;
+    try {
+      manifest = render(project, target, options);
+    } catch (RuntimeException | Error e) {
+      if (early != null) {
+        early.discard();
+      }
+      throw e;
+    }
+    DuckDbWarehouse warehouse =
+        early != null ? early.get() : DuckDbWarehouse.open(target.path(), wait);
+    return new Pipeline(manifest, target, options, warehouse);
   }
 
   /**
@@ -314,28 +341,54 @@ public final class Pipeline implements AutoCloseable {
     } finally {
       running = null;
     }
-    history()
-        .finished(summary); // one transaction for all nodes: per-node inserts cost as much as small
-    // builds
+    // the files under target/ never touch the warehouse: the record of the last good build and the
+    // run's artifacts (each a large JSON file for a large project) are written on two threads of
+    // their own while the history, the quality metrics and the end hooks go to the warehouse;
+    // both are joined before the run returns, and their warnings come last, as before
+    java.util.concurrent.CompletableFuture<ProjectProblem> lastGood =
+        aside(() -> recordLastGoodBuild(summary));
+    java.util.concurrent.CompletableFuture<ProjectProblem> artifacts =
+        aside(() -> writeArtifacts(summary));
     try {
-      QualityRecording.record(
-          warehouse,
-          manifest,
-          target,
-          summary,
-          dev.sluice.core.quality.QualitySettings.read(manifest.project().root()));
-    } catch (RuntimeException e) {
-      // the run is recorded; losing one run's quality metrics must not fail it
-      runWarnings.add(
-          ProjectProblem.warning(null, 0, "could not record quality metrics: " + e.getMessage()));
+      history()
+          .finished(
+              summary); // one transaction for all nodes: per-node inserts cost as much as small
+      // builds
+      try {
+        QualityRecording.record(
+            warehouse,
+            manifest,
+            target,
+            summary,
+            dev.sluice.core.quality.QualitySettings.read(manifest.project().root()));
+      } catch (RuntimeException e) {
+        // the run is recorded; losing one run's quality metrics must not fail it
+        runWarnings.add(
+            ProjectProblem.warning(null, 0, "could not record quality metrics: " + e.getMessage()));
+      }
+      try {
+        RunHookStatements.run(
+            warehouse, compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
+      } catch (ProjectException e) {
+        // the run itself is done and recorded; a failing end hook must not hide that
+        runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));
+      }
+    } finally {
+      // nothing is left writing under target/ once the run returns, even when recording failed
+      ProjectProblem lastGoodProblem = joined(lastGood);
+      ProjectProblem artifactsProblem = joined(artifacts);
+      if (lastGoodProblem != null) {
+        runWarnings.add(lastGoodProblem);
+      }
+      if (artifactsProblem != null) {
+        runWarnings.add(artifactsProblem);
+      }
     }
-    try {
-      RunHookStatements.run(
-          warehouse, compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
-    } catch (ProjectException e) {
-      // the run itself is done and recorded; a failing end hook must not hide that
-      runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));
-    }
+    return summary;
+  }
+
+  /** Records the nodes that built well; a warning when the record could not be written. */
+  private ProjectProblem recordLastGoodBuild(RunSummary summary) {
     try {
       java.util.Set<String> good = new java.util.LinkedHashSet<>();
       boolean allGood = true;
@@ -349,20 +402,50 @@ public final class Pipeline implements AutoCloseable {
         }
       }
       dev.sluice.core.state.LastGoodBuild.record(manifest, target, good, allGood, targetDir());
+      return null;
     } catch (IOException | java.io.UncheckedIOException e) {
-      runWarnings.add(
-          ProjectProblem.warning(
-              null, 0, "could not record the last good build: " + e.getMessage()));
+      return ProjectProblem.warning(
+          null, 0, "could not record the last good build: " + e.getMessage());
     }
+  }
+
+  /** Writes run_results.json, manifest.json and the compiled SQL; a warning when it could not. */
+  private ProjectProblem writeArtifacts(RunSummary summary) {
     try {
       RunArtifacts.write(manifest, target, summary, targetDir());
+      return null;
     } catch (IOException | java.io.UncheckedIOException e) {
       // the run itself is done and recorded in the warehouse; a full disk must not hide that
-      runWarnings.add(
-          ProjectProblem.warning(
-              null, 0, "could not write run results under " + targetDir() + ": " + e.getMessage()));
+      return ProjectProblem.warning(
+          null, 0, "could not write run results under " + targetDir() + ": " + e.getMessage());
     }
-    return summary;
+  }
+
+  /** {@code work} on a thread of its own. */
+  private static <T> java.util.concurrent.CompletableFuture<T> aside(
+      java.util.function.Supplier<T> work) {
+    return java.util.concurrent.CompletableFuture.supplyAsync(
+        work,
+        r -> {
+          Thread t = new Thread(r, "sluice-run-files");
+          t.setDaemon(true);
+          t.start();
+        });
+  }
+
+  /** What {@code f} gave, once it is done; what it threw is thrown here as it was. */
+  private static <T> T joined(java.util.concurrent.CompletableFuture<T> f) {
+    try {
+      return f.join();
+    } catch (java.util.concurrent.CompletionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw e;
+    }
   }
 
   public Path targetDir() {

@@ -10,7 +10,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * What each run measured, kept in the warehouse's metadata schema: per node its row count and
@@ -25,33 +24,30 @@ public final class QualityHistory {
   public static final String METRICS_RELATION = Checks.METRICS_RELATION;
 
   private static final ObjectMapper JSON = new ObjectMapper();
-  private final Jdbi jdbi;
+  private final Warehouse warehouse;
   private final String metrics;
   private final String checks;
 
   public QualityHistory(Warehouse warehouse) {
-    this.jdbi = warehouse.jdbi();
+    this.warehouse = warehouse;
     this.metrics = warehouse.relation(Warehouse.META_SCHEMA, METRICS_TABLE);
     this.checks = warehouse.relation(Warehouse.META_SCHEMA, CHECKS_TABLE);
+    // plain JDBC, as the run history's tables: every run makes these, and JDBI starts slower
     CatalogChanges.oneAtATime(
         () ->
-            jdbi.useHandle(
-                h -> {
-                  h.execute(
-                      "create schema if not exists " + warehouse.quote(Warehouse.META_SCHEMA));
-                  h.execute(
-                      "create table if not exists "
-                          + metrics
-                          + " (run_id varchar, recorded_at timestamp, node_id varchar,"
-                          + " metric varchar, column_name varchar, value double)");
-                  h.execute(
-                      "create table if not exists "
-                          + checks
-                          + " (run_id varchar, recorded_at timestamp, check_id varchar,"
-                          + " check_name varchar, test_name varchar, node_id varchar,"
-                          + " column_name varchar, category varchar, status varchar,"
-                          + " failures bigint, rows_checked bigint, message varchar, sample varchar)");
-                }));
+            dev.sluice.core.warehouse.PlainSql.execute(
+                warehouse,
+                "create schema if not exists " + warehouse.quote(Warehouse.META_SCHEMA),
+                "create table if not exists "
+                    + metrics
+                    + " (run_id varchar, recorded_at timestamp, node_id varchar,"
+                    + " metric varchar, column_name varchar, value double)",
+                "create table if not exists "
+                    + checks
+                    + " (run_id varchar, recorded_at timestamp, check_id varchar,"
+                    + " check_name varchar, test_name varchar, node_id varchar,"
+                    + " column_name varchar, category varchar, status varchar,"
+                    + " failures bigint, rows_checked bigint, message varchar, sample varchar)"));
   }
 
   /** One measured value: {@code row_count}, or {@code null_share}/{@code mean} of a column. */
@@ -86,88 +82,92 @@ public final class QualityHistory {
   /** Records one run's measurements, then drops runs beyond the newest {@code keepRuns}. */
   public void record(
       String runId, Instant at, List<Metric> values, List<CheckResult> results, int keepRuns) {
-    jdbi.useTransaction(
-        h -> {
-          var m =
-              h.prepareBatch(
-                  "insert into " + metrics + " values (:run, :at, :node, :metric, :col, :v)");
-          for (Metric v : values) {
-            m.bind("run", runId)
-                .bind("at", Timestamp.from(at))
-                .bind("node", v.nodeId())
-                .bind("metric", v.metric())
-                .bind("col", v.column())
-                .bind("v", v.value())
-                .add();
-          }
-          if (!values.isEmpty()) {
-            m.execute();
-          }
-          var c =
-              h.prepareBatch(
-                  "insert into "
-                      + checks
-                      + " values (:run, :at, :id, :name, :test, :node, :col, :cat, :st, :f, :n, :msg, :sample)");
-          for (CheckResult r : results) {
-            c.bind("run", runId)
-                .bind("at", Timestamp.from(at))
-                .bind("id", r.checkId())
-                .bind("name", r.checkName())
-                .bind("test", r.testName())
-                .bind("node", r.nodeId())
-                .bind("col", r.column())
-                .bind("cat", r.category().label())
-                .bind("st", r.status())
-                .bind("f", r.failures())
-                .bind("n", r.rowsChecked())
-                .bind("msg", r.message())
-                .bind("sample", json(r.sample()))
-                .add();
-          }
-          if (!results.isEmpty()) {
-            c.execute();
-          }
-          for (String table : List.of(metrics, checks)) {
-            h.execute(
-                "delete from "
-                    + table
-                    + " where run_id not in (select run_id from (select run_id, max(recorded_at) as last_at from "
-                    + table
-                    + " group by run_id order by last_at desc limit "
-                    + Math.max(1, keepRuns)
-                    + "))");
-          }
-        });
+    warehouse
+        .jdbi()
+        .useTransaction(
+            h -> {
+              var m =
+                  h.prepareBatch(
+                      "insert into " + metrics + " values (:run, :at, :node, :metric, :col, :v)");
+              for (Metric v : values) {
+                m.bind("run", runId)
+                    .bind("at", Timestamp.from(at))
+                    .bind("node", v.nodeId())
+                    .bind("metric", v.metric())
+                    .bind("col", v.column())
+                    .bind("v", v.value())
+                    .add();
+              }
+              if (!values.isEmpty()) {
+                m.execute();
+              }
+              var c =
+                  h.prepareBatch(
+                      "insert into "
+                          + checks
+                          + " values (:run, :at, :id, :name, :test, :node, :col, :cat, :st, :f, :n, :msg, :sample)");
+              for (CheckResult r : results) {
+                c.bind("run", runId)
+                    .bind("at", Timestamp.from(at))
+                    .bind("id", r.checkId())
+                    .bind("name", r.checkName())
+                    .bind("test", r.testName())
+                    .bind("node", r.nodeId())
+                    .bind("col", r.column())
+                    .bind("cat", r.category().label())
+                    .bind("st", r.status())
+                    .bind("f", r.failures())
+                    .bind("n", r.rowsChecked())
+                    .bind("msg", r.message())
+                    .bind("sample", json(r.sample()))
+                    .add();
+              }
+              if (!results.isEmpty()) {
+                c.execute();
+              }
+              for (String table : List.of(metrics, checks)) {
+                h.execute(
+                    "delete from "
+                        + table
+                        + " where run_id not in (select run_id from (select run_id, max(recorded_at) as last_at from "
+                        + table
+                        + " group by run_id order by last_at desc limit "
+                        + Math.max(1, keepRuns)
+                        + "))");
+              }
+            });
   }
 
   /** Check outcomes of the newest {@code runs} runs that recorded any, oldest first. */
   public List<CheckResult> checkResults(int runs) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select * from "
-                        + checks
-                        + " where run_id in (select run_id from (select run_id, max(recorded_at) as last_at from "
-                        + checks
-                        + " group by run_id order by last_at desc limit :n)) order by recorded_at, check_id")
-                .bind("n", runs)
-                .map(
-                    (rs, ctx) ->
-                        new CheckResult(
-                            rs.getString("run_id"),
-                            rs.getTimestamp("recorded_at").toInstant(),
-                            rs.getString("check_id"),
-                            rs.getString("check_name"),
-                            rs.getString("test_name"),
-                            rs.getString("node_id"),
-                            rs.getString("column_name"),
-                            Category.of(rs.getString("category")),
-                            rs.getString("status"),
-                            rs.getLong("failures"),
-                            rs.getLong("rows_checked"),
-                            rs.getString("message"),
-                            rows(rs.getString("sample"))))
-                .list());
+    return warehouse
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select * from "
+                            + checks
+                            + " where run_id in (select run_id from (select run_id, max(recorded_at) as last_at from "
+                            + checks
+                            + " group by run_id order by last_at desc limit :n)) order by recorded_at, check_id")
+                    .bind("n", runs)
+                    .map(
+                        (rs, ctx) ->
+                            new CheckResult(
+                                rs.getString("run_id"),
+                                rs.getTimestamp("recorded_at").toInstant(),
+                                rs.getString("check_id"),
+                                rs.getString("check_name"),
+                                rs.getString("test_name"),
+                                rs.getString("node_id"),
+                                rs.getString("column_name"),
+                                Category.of(rs.getString("category")),
+                                rs.getString("status"),
+                                rs.getLong("failures"),
+                                rs.getLong("rows_checked"),
+                                rs.getString("message"),
+                                rows(rs.getString("sample"))))
+                    .list());
   }
 
   private static String json(List<Map<String, String>> sample) {
@@ -191,18 +191,20 @@ public final class QualityHistory {
 
   /** A node's values of one metric, oldest first. */
   public List<Double> metric(String nodeId, String metric, String column, int runs) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select value from (select value, recorded_at from "
-                        + metrics
-                        + " where node_id = :node and metric = :m and column_name is not distinct from :c"
-                        + " order by recorded_at desc limit :n) order by recorded_at")
-                .bind("node", nodeId)
-                .bind("m", metric)
-                .bind("c", column)
-                .bind("n", runs)
-                .mapTo(Double.class)
-                .list());
+    return warehouse
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select value from (select value, recorded_at from "
+                            + metrics
+                            + " where node_id = :node and metric = :m and column_name is not distinct from :c"
+                            + " order by recorded_at desc limit :n) order by recorded_at")
+                    .bind("node", nodeId)
+                    .bind("m", metric)
+                    .bind("c", column)
+                    .bind("n", runs)
+                    .mapTo(Double.class)
+                    .list());
   }
 }

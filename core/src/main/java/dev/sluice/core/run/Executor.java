@@ -59,6 +59,7 @@ public final class Executor {
     Instant started = Instant.now();
     long t0 = System.nanoTime();
     listener.on(new RunEvent.RunStarted(runId, command.label(), plan.order(), started));
+    IdleConnections connections = new IdleConnections(warehouse);
     Attempts nodeAttempts =
         new Attempts(
             () ->
@@ -69,7 +70,8 @@ public final class Executor {
                     manifest.project().root(),
                     runId,
                     fullRefresh,
-                    catalog),
+                    catalog,
+                    connections),
             retries,
             runId,
             listener);
@@ -159,6 +161,7 @@ public final class Executor {
     } finally {
       pool.shutdownNow();
       nodeAttempts.close();
+      connections.close();
     }
     RunSummary summary =
         new RunSummary(

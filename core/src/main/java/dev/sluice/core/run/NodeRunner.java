@@ -49,6 +49,7 @@ final class NodeRunner {
   private final Set<SqlSession> open = ConcurrentHashMap.newKeySet();
   private final Set<ResultStream.Cancel> exports = ConcurrentHashMap.newKeySet();
   private final Catalog catalog;
+  private final IdleConnections connections;
 
   NodeRunner(
       Warehouse warehouse,
@@ -57,8 +58,10 @@ final class NodeRunner {
       Path projectRoot,
       String runId,
       boolean fullRefresh,
-      Catalog catalog) {
+      Catalog catalog,
+      IdleConnections connections) {
     this.catalog = catalog;
+    this.connections = connections;
     this.warehouse = warehouse;
     this.compiler = compiler;
     this.loads = loads;
@@ -89,6 +92,7 @@ final class NodeRunner {
         }
         case TEST -> {
           SqlSession s = session();
+          boolean clean = false;
           try {
             TestRunner.Outcome o = TestRunner.run(s, compiled);
             NodeStatus st =
@@ -106,25 +110,30 @@ final class NodeRunner {
                         ? "the model's rows differ from the expected ones (" + o.failures() + ")"
                         : o.failures() + " failing row" + (o.failures() == 1 ? "" : "s");
             msg = o.note() == null ? msg : msg + " (" + o.note() + ")";
+            clean = true; // a test only reads, or stores its failures through one statement
             return result(node, compiled, st, start, t0, o.failures(), msg, o.sample());
           } finally {
-            release(s);
+            release(s, clean);
           }
         }
         case SEED, MODEL, SNAPSHOT -> {
           SqlSession s = session();
+          boolean clean = false;
           try {
-            for (String hook : compiler.hooks(node, "pre-hook")) {
+            List<String> pre = compiler.hooks(node, "pre-hook");
+            for (String hook : pre) {
               s.execute(hook);
             }
             BuildResult b = new Materializer(s, projectRoot, catalog).build(compiled);
-            for (String hook : compiler.hooks(node, "post-hook")) {
+            List<String> post = compiler.hooks(node, "post-hook");
+            for (String hook : post) {
               s.execute(hook);
             }
+            clean = pre.isEmpty() && post.isEmpty() && leavesNothing(node);
             return result(
                 node, compiled, NodeStatus.SUCCESS, start, t0, b.rows(), b.message(), List.of());
           } finally {
-            release(s);
+            release(s, clean);
           }
         }
         case EXPORT -> {
@@ -169,8 +178,24 @@ final class NodeRunner {
     return cancelled ? NodeStatus.CANCELLED : s;
   }
 
+  /**
+   * Whether building {@code node} leaves its connection as it found it: a seed, a view or a table
+   * (each one statement, or one transaction that commits); an incremental model and a snapshot
+   * stage rows in a temporary table, which would stay with the connection.
+   */
+  private static boolean leavesNothing(Node node) {
+    return switch (node.kind()) {
+      case SEED -> true;
+      case MODEL -> {
+        String kind = node.config().materialized("view");
+        yield kind.equals("view") || kind.equals("table") || kind.equals("ephemeral");
+      }
+      default -> false;
+    };
+  }
+
   private SqlSession session() throws SQLException {
-    SqlSession s = SqlSession.open(warehouse);
+    SqlSession s = new SqlSession(connections.take());
     open.add(s);
     if (cancelled) {
       s.cancel();
@@ -204,9 +229,17 @@ final class NodeRunner {
     }
   }
 
-  private void release(SqlSession s) {
+  /**
+   * Done with {@code s}: its connection goes back for the next node when the node finished well and
+   * left nothing in it ({@code clean}), and is closed otherwise.
+   */
+  private void release(SqlSession s, boolean clean) {
     open.remove(s);
-    s.close();
+    if (clean && !cancelled && !s.isCancelled()) {
+      connections.giveBack(s.connection());
+    } else {
+      s.close();
+    }
   }
 
   void cancel() {

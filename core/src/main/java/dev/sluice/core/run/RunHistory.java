@@ -1,6 +1,7 @@
 package dev.sluice.core.run;
 
 import dev.sluice.core.warehouse.CatalogChanges;
+import dev.sluice.core.warehouse.PlainSql;
 import dev.sluice.core.warehouse.Warehouse;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,8 +12,6 @@ import java.time.ZoneId;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
 import org.duckdb.DuckDBConnection;
-import org.jdbi.v3.core.Handle;
-import org.jdbi.v3.core.Jdbi;
 
 /**
  * Run history in the warehouse's metadata schema, so the CLI and the app see the same runs and a
@@ -23,38 +22,37 @@ public final class RunHistory {
   private static final java.util.Set<String> LIVE =
       java.util.concurrent.ConcurrentHashMap.newKeySet();
 
-  private final Jdbi jdbi;
+  private final Warehouse warehouse;
   private final String runs;
   private final String nodes;
 
   public RunHistory(Warehouse warehouse) {
-    this.jdbi = warehouse.jdbi();
+    this.warehouse = warehouse;
     this.runs = warehouse.relation(Warehouse.META_SCHEMA, "runs");
     this.nodes = warehouse.relation(Warehouse.META_SCHEMA, "run_nodes");
     // the app's staleness check and its editor session may both be first on a new file
     CatalogChanges.oneAtATime(() -> createTables(warehouse));
   }
 
+  // what a run writes goes over plain JDBC (PlainSql), which starts faster than JDBI; the app's
+  // reads below keep JDBI
   private void createTables(Warehouse warehouse) {
-    jdbi.useHandle(
-        h -> {
-          h.execute("create schema if not exists " + warehouse.quote(Warehouse.META_SCHEMA));
-          h.execute(
-              "create table if not exists "
-                  + runs
-                  + " (run_id varchar primary key, command varchar,"
-                  + " selector varchar, started_at timestamp, finished_at timestamp, status varchar, nodes integer,"
-                  + " errors integer, invoked_from varchar)");
-          h.execute(
-              "create table if not exists "
-                  + nodes
-                  + " (run_id varchar, node_id varchar, name varchar,"
-                  + " kind varchar, status varchar, started_at timestamp, duration_ms bigint, rows_affected bigint,"
-                  + " message varchar, relation varchar, sql_hash varchar)");
-          // added later, so files written by earlier versions gain them in place
-          h.execute("alter table " + runs + " add column if not exists triggered_by varchar");
-          h.execute("alter table " + nodes + " add column if not exists attempts integer");
-        });
+    PlainSql.execute(
+        warehouse,
+        "create schema if not exists " + warehouse.quote(Warehouse.META_SCHEMA),
+        "create table if not exists "
+            + runs
+            + " (run_id varchar primary key, command varchar,"
+            + " selector varchar, started_at timestamp, finished_at timestamp, status varchar, nodes integer,"
+            + " errors integer, invoked_from varchar)",
+        "create table if not exists "
+            + nodes
+            + " (run_id varchar, node_id varchar, name varchar,"
+            + " kind varchar, status varchar, started_at timestamp, duration_ms bigint, rows_affected bigint,"
+            + " message varchar, relation varchar, sql_hash varchar)",
+        // added later, so files written by earlier versions gain them in place
+        "alter table " + runs + " add column if not exists triggered_by varchar",
+        "alter table " + nodes + " add column if not exists attempts integer");
   }
 
   /** A past run. */
@@ -119,48 +117,43 @@ public final class RunHistory {
                 + String.join(
                     ", ", LIVE.stream().map(id -> "'" + id.replace("'", "''") + "'").toList())
                 + ")";
-    jdbi.useHandle(
-        h ->
-            h.execute("update " + runs + " set status = 'killed' where status = 'running'" + live));
+    PlainSql.execute(
+        warehouse, "update " + runs + " set status = 'killed' where status = 'running'" + live);
     LIVE.add(runId);
-    jdbi.useHandle(
-        h ->
-            h.createUpdate(
-                    "insert into "
-                        + runs
-                        + " (run_id, command, selector, started_at, status,"
-                        + " invoked_from, triggered_by) values (:id, :cmd, :sel, :at, 'running',"
-                        + " :from, :trigger)")
-                .bind("id", runId)
-                .bind("cmd", command)
-                .bind("sel", selector)
-                .bind("at", Timestamp.from(at))
-                .bind("from", invokedFrom)
-                .bind("trigger", triggeredBy)
-                .execute());
+    PlainSql.update(
+        warehouse,
+        "insert into "
+            + runs
+            + " (run_id, command, selector, started_at, status,"
+            + " invoked_from, triggered_by) values (?, ?, ?, ?, 'running', ?, ?)",
+        runId,
+        command,
+        selector,
+        Timestamp.from(at),
+        invokedFrom,
+        triggeredBy);
   }
 
-  private void insertNode(Handle h, String runId, NodeResult r) {
-    h.createUpdate(
-            "insert into "
-                + nodes
-                + " (run_id, node_id, name, kind, status, started_at, duration_ms, rows_affected,"
-                + " message, relation, sql_hash, attempts)"
-                + " values (:run, :id, :name, :kind, :status, :at, :ms, :rows, :msg, :rel, :hash,"
-                + " :attempts)")
-        .bind("run", runId)
-        .bind("id", r.nodeId())
-        .bind("name", r.name())
-        .bind("kind", r.kind())
-        .bind("status", r.status().label())
-        .bind("at", Timestamp.from(r.startedAt()))
-        .bind("ms", r.durationMillis())
-        .bind("rows", r.rows())
-        .bind("msg", r.message())
-        .bind("rel", r.relation())
-        .bind("hash", r.sqlHash())
-        .bind("attempts", r.attempts())
-        .execute();
+  private void insertNode(Connection c, String runId, NodeResult r) throws SQLException {
+    PlainSql.update(
+        c,
+        "insert into "
+            + nodes
+            + " (run_id, node_id, name, kind, status, started_at, duration_ms, rows_affected,"
+            + " message, relation, sql_hash, attempts)"
+            + " values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        runId,
+        r.nodeId(),
+        r.name(),
+        r.kind(),
+        r.status().label(),
+        Timestamp.from(r.startedAt()),
+        r.durationMillis(),
+        r.rows(),
+        r.message(),
+        r.relation(),
+        r.sqlHash(),
+        r.attempts());
   }
 
   /**
@@ -168,10 +161,12 @@ public final class RunHistory {
    * insert per node was a quarter of the native time of a 1,000-view run. Falls back to the inserts
    * when the connection is not DuckDB's.
    */
-  private void appendNodes(Handle h, String runId, List<NodeResult> results) throws SQLException {
-    Connection c = h.getConnection();
+  private void appendNodes(Connection c, String runId, List<NodeResult> results)
+      throws SQLException {
     if (results.isEmpty() || !c.isWrapperFor(DuckDBConnection.class)) {
-      results.forEach(r -> insertNode(h, runId, r));
+      for (NodeResult r : results) {
+        insertNode(c, runId, r);
+      }
       return;
     }
     // the columns in the table's order: attempts was added last
@@ -213,71 +208,83 @@ public final class RunHistory {
     LIVE.remove(s.runId());
     long errors = s.results().stream().filter(r -> r.status().failsRun()).count();
     String status = s.cancelled() ? "cancelled" : errors > 0 ? "failed" : "succeeded";
-    jdbi.useTransaction(
-        h -> {
-          try {
-            appendNodes(h, s.runId(), s.results());
-          } catch (SQLException e) {
-            throw new IllegalStateException(
-                "could not record the run's nodes: " + e.getMessage(), e);
-          }
-          h.createUpdate(
-                  "update "
-                      + runs
-                      + " set finished_at = :at, status = :st, nodes = :n,"
-                      + " errors = :e where run_id = :id")
-              .bind("at", Timestamp.from(s.startedAt().plusMillis(s.durationMillis())))
-              .bind("st", status)
-              .bind("n", s.results().size())
-              .bind("e", errors)
-              .bind("id", s.runId())
-              .execute();
-        });
+    try (Connection c = warehouse.connect()) {
+      c.setAutoCommit(false);
+      try {
+        appendNodes(c, s.runId(), s.results());
+        PlainSql.update(
+            c,
+            "update "
+                + runs
+                + " set finished_at = ?, status = ?, nodes = ?, errors = ? where run_id = ?",
+            Timestamp.from(s.startedAt().plusMillis(s.durationMillis())),
+            status,
+            s.results().size(),
+            errors,
+            s.runId());
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException ignored) {
+          // the connection is closed next; nothing was committed
+        }
+        throw e;
+      }
+    } catch (SQLException e) {
+      throw new IllegalStateException("could not record the run's nodes: " + e.getMessage(), e);
+    }
   }
 
   /** The newest runs first. */
   public List<Run> runs(int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select * from " + runs + " order by started_at desc limit :n")
-                .bind("n", limit)
-                .map(
-                    (rs, ctx) ->
-                        new Run(
-                            rs.getString("run_id"),
-                            rs.getString("command"),
-                            rs.getString("selector"),
-                            instant(rs.getTimestamp("started_at")),
-                            instant(rs.getTimestamp("finished_at")),
-                            rs.getString("status"),
-                            rs.getInt("nodes"),
-                            rs.getInt("errors"),
-                            rs.getString("invoked_from"),
-                            rs.getString("triggered_by")))
-                .list());
+    return warehouse
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select * from " + runs + " order by started_at desc limit :n")
+                    .bind("n", limit)
+                    .map(
+                        (rs, ctx) ->
+                            new Run(
+                                rs.getString("run_id"),
+                                rs.getString("command"),
+                                rs.getString("selector"),
+                                instant(rs.getTimestamp("started_at")),
+                                instant(rs.getTimestamp("finished_at")),
+                                rs.getString("status"),
+                                rs.getInt("nodes"),
+                                rs.getInt("errors"),
+                                rs.getString("invoked_from"),
+                                rs.getString("triggered_by")))
+                    .list());
   }
 
   public List<NodeResult> nodes(String runId) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery("select * from " + nodes + " where run_id = :id order by started_at")
-                .bind("id", runId)
-                .map(this::nodeResult)
-                .list());
+    return warehouse
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery("select * from " + nodes + " where run_id = :id order by started_at")
+                    .bind("id", runId)
+                    .map(this::nodeResult)
+                    .list());
   }
 
   /** The latest {@code limit} builds of one node across runs, newest first: its own history. */
   public List<NodeResult> nodeHistory(String nodeId, int limit) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select * from "
-                        + nodes
-                        + " where node_id = :id order by started_at desc limit :limit")
-                .bind("id", nodeId)
-                .bind("limit", limit)
-                .map(this::nodeResult)
-                .list());
+    return warehouse
+        .jdbi()
+        .withHandle(
+            h ->
+                h.createQuery(
+                        "select * from "
+                            + nodes
+                            + " where node_id = :id order by started_at desc limit :limit")
+                    .bind("id", nodeId)
+                    .bind("limit", limit)
+                    .map(this::nodeResult)
+                    .list());
   }
 
   private NodeResult nodeResult(
@@ -302,16 +309,18 @@ public final class RunHistory {
   /** The last successful build of each node: its hash, to tell what is stale. */
   public java.util.Map<String, String> lastSuccessfulHashes() {
     java.util.Map<String, String> out = new java.util.HashMap<>();
-    jdbi.useHandle(
-        h ->
-            h.createQuery(
-                    "select node_id, arg_max(sql_hash, started_at) as hash from "
-                        + nodes
-                        + " where status in ('success', 'pass', 'warn') group by node_id")
-                .map(
-                    (rs, ctx) ->
-                        java.util.Map.entry(rs.getString(1), String.valueOf(rs.getString(2))))
-                .forEach(e -> out.put(e.getKey(), e.getValue())));
+    warehouse
+        .jdbi()
+        .useHandle(
+            h ->
+                h.createQuery(
+                        "select node_id, arg_max(sql_hash, started_at) as hash from "
+                            + nodes
+                            + " where status in ('success', 'pass', 'warn') group by node_id")
+                    .map(
+                        (rs, ctx) ->
+                            java.util.Map.entry(rs.getString(1), String.valueOf(rs.getString(2))))
+                    .forEach(e -> out.put(e.getKey(), e.getValue())));
     return out;
   }
 

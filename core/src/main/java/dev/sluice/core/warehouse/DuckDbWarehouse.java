@@ -21,14 +21,13 @@ import org.jdbi.v3.core.Jdbi;
 public final class DuckDbWarehouse implements Warehouse {
   private final String path;
   private final DuckDBConnection root;
-  private final Jdbi jdbi;
+  private volatile Jdbi jdbi;
   private Runnable afterClose = () -> {};
   private boolean closed;
 
   private DuckDbWarehouse(String path, DuckDBConnection root) {
     this.path = path;
     this.root = root;
-    this.jdbi = Jdbi.create(this::connect);
   }
 
   public static DuckDbWarehouse open(Target target) {
@@ -213,9 +212,19 @@ public final class DuckDbWarehouse implements Warehouse {
     return out.toString();
   }
 
+  /** Made on first use: a run never asks for it, and making one loads a few hundred classes. */
   @Override
   public Jdbi jdbi() {
-    return jdbi;
+    Jdbi j = jdbi;
+    if (j == null) {
+      synchronized (this) {
+        if (jdbi == null) {
+          jdbi = Jdbi.create(this::connect);
+        }
+        j = jdbi;
+      }
+    }
+    return j;
   }
 
   @Override
@@ -223,60 +232,52 @@ public final class DuckDbWarehouse implements Warehouse {
     return root.duplicate();
   }
 
+  // the catalog reads below go over plain JDBC (PlainSql): a run makes them on start, and JDBI's
+  // first statement costs more than they do
+
   @Override
   public Optional<RelationKind> relationKind(String schema, String name) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select table_type from information_schema.tables where table_schema = :s and table_name = :n"
-                        + " and table_catalog = current_database()")
-                .bind("s", schema)
-                .bind("n", name)
-                .mapTo(String.class)
-                .findFirst()
-                .map(t -> t.equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE));
+    return PlainSql.query(
+            this,
+            "select table_type from information_schema.tables where table_schema = ? and table_name = ?"
+                + " and table_catalog = current_database()",
+            rs -> rs.getString(1).equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE,
+            schema,
+            name)
+        .stream()
+        .findFirst();
   }
 
   @Override
   public List<ColumnInfo> columns(String schema, String name) {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select column_name, data_type, is_nullable from information_schema.columns"
-                        + " where table_schema = :s and table_name = :n and table_catalog = current_database()"
-                        + " order by ordinal_position")
-                .bind("s", schema)
-                .bind("n", name)
-                .map(
-                    (rs, ctx) ->
-                        new ColumnInfo(
-                            rs.getString(1), rs.getString(2), "YES".equals(rs.getString(3))))
-                .list());
+    return PlainSql.query(
+        this,
+        "select column_name, data_type, is_nullable from information_schema.columns"
+            + " where table_schema = ? and table_name = ? and table_catalog = current_database()"
+            + " order by ordinal_position",
+        rs -> new ColumnInfo(rs.getString(1), rs.getString(2), "YES".equals(rs.getString(3))),
+        schema,
+        name);
   }
 
   @Override
   public List<RelationInfo> relations() {
-    return jdbi.withHandle(
-        h ->
-            h.createQuery(
-                    "select table_schema, table_name, table_type from information_schema.tables"
-                        + " where table_catalog = current_database() and table_schema <> :meta"
-                        + " order by table_schema, table_name")
-                .bind("meta", META_SCHEMA)
-                .map(
-                    (rs, ctx) ->
-                        new RelationInfo(
-                            rs.getString(1),
-                            rs.getString(2),
-                            rs.getString(3).equalsIgnoreCase("VIEW")
-                                ? RelationKind.VIEW
-                                : RelationKind.TABLE))
-                .list());
+    return PlainSql.query(
+        this,
+        "select table_schema, table_name, table_type from information_schema.tables"
+            + " where table_catalog = current_database() and table_schema <> ?"
+            + " order by table_schema, table_name",
+        rs ->
+            new RelationInfo(
+                rs.getString(1),
+                rs.getString(2),
+                rs.getString(3).equalsIgnoreCase("VIEW") ? RelationKind.VIEW : RelationKind.TABLE),
+        META_SCHEMA);
   }
 
   @Override
   public void ensureSchema(String schema) {
-    jdbi.useHandle(h -> h.execute("create schema if not exists " + quote(schema)));
+    PlainSql.execute(this, "create schema if not exists " + quote(schema));
   }
 
   @Override
