@@ -42,11 +42,16 @@ public final class CanvasBenchmark {
    * core; the CPU a frame costs does not.
    */
   static long frameThreadsCpu() {
+    return threadsCpu("JavaFX Application Thread") + threadsCpu("QuantumRenderer");
+  }
+
+  /** CPU time so far, in nanoseconds, of the threads whose name starts with a prefix. */
+  static long threadsCpu(String prefix) {
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long sum = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       String n = t.getName();
-      if (n.equals("JavaFX Application Thread") || n.startsWith("QuantumRenderer")) {
+      if (n.startsWith(prefix)) {
         long c = mx.getThreadCpuTime(t.getId());
         if (c > 0) {
           sum += c;
@@ -130,6 +135,23 @@ public final class CanvasBenchmark {
       }.start();
     }
 
+    /**
+     * How many nodes a part of the scene holds, itself included, and by parent class the largest.
+     */
+    static int count(javafx.scene.Node n) {
+      int c = 1;
+      if (n instanceof javafx.scene.Parent p) {
+        for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+          c += count(k);
+        }
+        if (p.getChildrenUnmodifiable().size() > 50) {
+          System.out.printf(
+              "  %s holds %d%n", p.getClass().getSimpleName(), p.getChildrenUnmodifiable().size());
+        }
+      }
+      return c;
+    }
+
     private double baselineFps;
     private double baselineCpu;
 
@@ -143,6 +165,7 @@ public final class CanvasBenchmark {
         long phaseStart;
         long measureStart;
         long cpu0;
+        long renderCpu0;
         int frames;
         int phase; // 0: at a working zoom where cards are read, 1: zoomed out to an overview
 
@@ -170,15 +193,23 @@ public final class CanvasBenchmark {
           if (measureStart == 0) {
             measureStart = now;
             cpu0 = frameThreadsCpu();
+            renderCpu0 = threadsCpu("QuantumRenderer");
+            System.out.printf(
+                Locale.ROOT,
+                "measuring from %s; nodes in the scene %d%n",
+                java.time.LocalTime.now(),
+                count(stage.getScene().getRoot()));
           }
           frames++;
           if (now - measureStart > 5_000_000_000L) {
             double fps = frames / ((now - measureStart) / 1e9);
             double cpu = (frameThreadsCpu() - cpu0) / 1e6 / frames;
+            double render = (threadsCpu("QuantumRenderer") - renderCpu0) / 1e6 / frames;
             System.out.printf(
                 Locale.ROOT,
                 "pan %d models %s: %.1f frames per second over %.1f s, baseline %.1f, ratio"
-                    + " %.2f; %.2f ms CPU per frame (FX and renderer threads), baseline %.2f%n",
+                    + " %.2f; %.2f ms CPU per frame (FX and renderer threads; %.2f of it the"
+                    + " renderer's), baseline %.2f%n",
                 models,
                 phase == 0 ? "at zoom 2.5" : "zoomed out to 0.15",
                 fps,
@@ -186,6 +217,7 @@ public final class CanvasBenchmark {
                 baselineFps,
                 fps / baselineFps,
                 cpu,
+                render,
                 baselineCpu);
             if (phase == 1) {
               System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
