@@ -5,7 +5,6 @@ import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
-import javafx.scene.paint.Paint;
 import javafx.scene.shape.CubicCurve;
 
 /**
@@ -96,44 +95,54 @@ final class EdgeCanvas extends Canvas {
     double ox = tx + halfW; // the canvas starts half a view above and left of the view
     double oy = ty + halfH;
     GraphicsContext g = getGraphicsContext2D();
-    double w = getWidth();
-    double h = getHeight();
-    g.clearRect(0, 0, w, h);
-    Bounds area = new javafx.geometry.BoundingBox(-ox / scale, -oy / scale, w / scale, h / scale);
-    Paint stroke = probe.getStroke() == null ? Color.GRAY : probe.getStroke();
-    g.setStroke(stroke);
-    g.setLineWidth(Math.max(0.5, probe.getStrokeWidth() * scale));
-    for (boolean dim : new boolean[] {false, true}) {
-      g.setGlobalAlpha(dim ? 0.15 : 1);
-      g.beginPath();
-      boolean[] any = {false};
-      edges.near(
-          area,
-          i -> {
-            if (edges.live(i) || edges.dimmed(i) != dim) {
-              return;
-            }
-            double[] l = edges.line(i);
-            if (!LazyCards.crosses(area, l[0], l[1], l[2], l[3])) {
-              return;
-            }
-            double bend = Math.max(40, Math.abs(l[2] - l[0]) / 2);
-            g.moveTo(ox + l[0] * scale, oy + l[1] * scale);
-            g.bezierCurveTo(
-                ox + (l[0] + bend) * scale,
-                oy + l[1] * scale,
-                ox + (l[2] - bend) * scale,
-                oy + l[3] * scale,
-                ox + l[2] * scale,
-                oy + l[3] * scale);
-            any[0] = true;
-          });
-      if (any[0]) {
-        g.stroke();
-      }
+    int w = (int) Math.ceil(getWidth());
+    int h = (int) Math.ceil(getHeight());
+    g.clearRect(0, 0, getWidth(), getHeight());
+    if (raster == null || raster.width() != w || raster.height() != h) {
+      raster = new EdgeRaster(w, h);
+    } else {
+      raster.clear();
     }
-    g.setGlobalAlpha(1);
+    Bounds area = new javafx.geometry.BoundingBox(-ox / scale, -oy / scale, w / scale, h / scale);
+    double lineWidth = Math.max(0.5, probe.getStrokeWidth() * scale);
+    edges.near(
+        area,
+        i -> {
+          if (edges.live(i)) {
+            return;
+          }
+          double[] l = edges.line(i);
+          if (!LazyCards.crosses(area, l[0], l[1], l[2], l[3])) {
+            return;
+          }
+          double bend = Math.max(40, Math.abs(l[2] - l[0]) / 2);
+          raster.cubic(
+              ox + l[0] * scale,
+              oy + l[1] * scale,
+              ox + (l[0] + bend) * scale,
+              oy + l[1] * scale,
+              ox + (l[2] - bend) * scale,
+              oy + l[3] * scale,
+              ox + l[2] * scale,
+              oy + l[3] * scale,
+              lineWidth,
+              edges.dimmed(i) ? 0.15f : 1f);
+        });
+    Color c = probe.getStroke() instanceof Color k ? k : Color.GRAY;
+    g.getPixelWriter()
+        .setPixels(
+            0,
+            0,
+            w,
+            h,
+            javafx.scene.image.PixelFormat.getByteBgraPreInstance(),
+            raster.pixels(c.getRed(), c.getGreen(), c.getBlue(), c.getOpacity()),
+            0,
+            4 * w);
   }
+
+  /** Where the edges are painted before they are put on the canvas, kept while its size is. */
+  private EdgeRaster raster;
 
   /** Paints nothing (and forgets what was painted). */
   void clear() {

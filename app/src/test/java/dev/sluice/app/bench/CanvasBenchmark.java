@@ -136,7 +136,8 @@ public final class CanvasBenchmark {
     }
 
     /**
-     * How many nodes a part of the scene holds, itself included, and by parent class the largest.
+     * How many nodes a part of the scene holds, itself included: each is walked by every pulse's
+     * bounds pass.
      */
     static int count(javafx.scene.Node n) {
       int c = 1;
@@ -144,12 +145,41 @@ public final class CanvasBenchmark {
         for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
           c += count(k);
         }
-        if (p.getChildrenUnmodifiable().size() > 50) {
-          System.out.printf(
-              "  %s holds %d%n", p.getClass().getSimpleName(), p.getChildrenUnmodifiable().size());
-        }
       }
       return c;
+    }
+
+    /**
+     * With -Dbench.shots=DIR, writes what the window shows as DIR/phase-N.ppm (a plain pixel format
+     * any image tool reads), to see that what is measured draws what it should.
+     */
+    static void shoot(Stage stage, int phase) {
+      String dir = System.getProperty("bench.shots");
+      if (dir == null) {
+        return;
+      }
+      javafx.scene.image.WritableImage img = stage.getScene().snapshot(null);
+      int w = (int) img.getWidth();
+      int h = (int) img.getHeight();
+      javafx.scene.image.PixelReader r = img.getPixelReader();
+      byte[] out = new byte[w * h * 3];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int argb = r.getArgb(x, y);
+          int o = 3 * (y * w + x);
+          out[o] = (byte) (argb >> 16);
+          out[o + 1] = (byte) (argb >> 8);
+          out[o + 2] = (byte) argb;
+        }
+      }
+      try (var f = Files.newOutputStream(Path.of(dir, "phase-" + phase + ".ppm"))) {
+        f.write(
+            ("P6\n" + w + " " + h + "\n255\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        f.write(out);
+      } catch (java.io.IOException e) {
+        System.out.println("no shot: " + e.getMessage());
+      }
     }
 
     private double baselineFps;
@@ -196,9 +226,11 @@ public final class CanvasBenchmark {
             renderCpu0 = threadsCpu("QuantumRenderer");
             System.out.printf(
                 Locale.ROOT,
-                "measuring from %s; nodes in the scene %d%n",
+                "measuring from %s; nodes in the scene %d; the graph's scale %.2f%n",
                 java.time.LocalTime.now(),
-                count(stage.getScene().getRoot()));
+                count(stage.getScene().getRoot()),
+                w.graph().getChildrenUnmodifiable().get(0).getScaleX());
+            shoot(stage, phase);
           }
           frames++;
           if (now - measureStart > 5_000_000_000L) {
