@@ -17,6 +17,7 @@ final class EdgeSelection {
   private final Predicate<String> isGroup;
   private BiConsumer<String, String> disconnect;
   private EdgeView selected;
+  private java.util.function.Consumer<EdgeView> onSelect = e -> {};
 
   EdgeSelection(ProjectViewModel project, Runnable focus, Predicate<String> isGroup) {
     this.project = project;
@@ -50,12 +51,18 @@ final class EdgeSelection {
     return e;
   }
 
+  /** Told of each edge selected (the graph then draws it by its own view). */
+  void onSelect(java.util.function.Consumer<EdgeView> r) {
+    onSelect = r;
+  }
+
   void select(EdgeView e) {
     if (selected != null) {
       selected.setSelected(false);
     }
     selected = e;
     if (e != null) {
+      onSelect.accept(e);
       e.setSelected(true);
       project.selection().clear();
     }

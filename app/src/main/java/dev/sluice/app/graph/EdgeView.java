@@ -11,6 +11,10 @@ import javafx.scene.shape.CubicCurve;
 final class EdgeView extends Group {
   final String from;
   final String to;
+
+  /** Its number among the graph's edges, for the plane's index. */
+  int index;
+
   private final CubicCurve line = new CubicCurve();
   private final CubicCurve hit = new CubicCurve();
 
@@ -50,6 +54,14 @@ final class EdgeView extends Group {
    */
   void setSmooth(boolean on) {
     line.setSmooth(on);
+  }
+
+  /**
+   * Whether the edge's curve is drawn by this view; when not, the graph's edge canvas paints it and
+   * the view is only there to be clicked.
+   */
+  void setDrawn(boolean on) {
+    line.setVisible(on);
   }
 
   void setSelected(boolean on) {

@@ -25,6 +25,10 @@ final class OverviewCanvas extends Canvas {
 
   private static final Color GROUP = Color.web("#6e7781");
   private static final Color SELECTED = Color.web("#0969da");
+  private static final Color EDGE = Color.gray(0.55);
+
+  /** Where the edges are painted before they are put on the canvas, kept while its size is. */
+  private EdgeRaster raster;
 
   OverviewCanvas(Pane viewport) {
     setMouseTransparent(true); // gestures go to the view underneath: pan, band, click
@@ -92,9 +96,15 @@ final class OverviewCanvas extends Canvas {
     g.clearRect(0, 0, w, h);
     double nw = ProjectViewModel.NODE_WIDTH * scale;
     double nh = ProjectViewModel.NODE_HEIGHT * scale;
-    // one path for all edges and one per colour for the nodes: a few big draws, not thousands of
-    // small ones
-    g.beginPath();
+    // the edges painted by hand into pixels (thousands of long lines cost the general rasteriser
+    // far more), then one fill per node
+    int pw = (int) Math.ceil(w);
+    int ph = (int) Math.ceil(h);
+    if (raster == null || raster.width() != pw || raster.height() != ph) {
+      raster = new EdgeRaster(pw, ph);
+    } else {
+      raster.clear();
+    }
     for (String[] e : shown.edges()) {
       GraphLayout.Point a = at.apply(e[0]);
       GraphLayout.Point b = at.apply(e[1]);
@@ -108,12 +118,18 @@ final class OverviewCanvas extends Canvas {
           || Math.min(y1, y2) > h) {
         continue; // off the view
       }
-      g.moveTo(x1, y1);
-      g.lineTo(x2, y2);
+      raster.line(x1, y1, x2, y2, 1, 1f);
     }
-    g.setStroke(Color.gray(0.55));
-    g.setLineWidth(1);
-    g.stroke();
+    g.getPixelWriter()
+        .setPixels(
+            0,
+            0,
+            pw,
+            ph,
+            javafx.scene.image.PixelFormat.getByteBgraPreInstance(),
+            raster.pixels(EDGE.getRed(), EDGE.getGreen(), EDGE.getBlue(), 1),
+            0,
+            4 * pw);
     java.util.Map<Color, java.util.List<double[]>> byColour = new java.util.HashMap<>();
     java.util.List<double[]> marked = new java.util.ArrayList<>();
     for (String id : shown.items()) {

@@ -40,6 +40,10 @@ public final class PipelineView extends Pane {
   private final LazyCards cards;
   private final SelectionMarks marks;
   private final OverviewCanvas overview;
+  private final EdgeCanvas edgeCanvas;
+
+  /** Whether the edge canvas needs painting or moving at the next layout pass. */
+  private boolean edgesDirty;
 
   /**
    * Whether the overview needs drawing at the next layout pass (once per frame, however many
@@ -82,7 +86,10 @@ public final class PipelineView extends Pane {
     setClip(clip);
     content.setManaged(false);
     overview = new OverviewCanvas(this);
-    getChildren().addAll(content, overview, empty);
+    edgeCanvas = new EdgeCanvas(this);
+    edgeCanvas.setVisible(false);
+    edgeCanvas.setViewOrder(1); // drawn under the cards, though listed after the plane
+    getChildren().addAll(content, overview, empty, edgeCanvas, edgeCanvas.probe());
     empty.getStyleClass().add("empty-state");
     empty.setId("graph-empty");
     empty.setWrapText(true);
@@ -94,6 +101,8 @@ public final class PipelineView extends Pane {
     empty.layoutYProperty().bind(heightProperty().subtract(empty.heightProperty()).divide(2));
     panZoom = new PanZoom(this, content);
     cards = new LazyCards(content, this::cardFor, edges::edge);
+    cards.onEdgesChanged(this::repaintEdges);
+    edges.onSelect(cards::live);
     new RubberBand(this, content, this::selectInside);
     marks = new SelectionMarks(project, cards, () -> groups);
     miniMap =
@@ -105,7 +114,7 @@ public final class PipelineView extends Pane {
               panZoom.pan(getWidth() / 2 - c.getX(), getHeight() / 2 - c.getY());
             });
     miniMap.setManaged(false);
-    getChildren().add(miniMap);
+    getChildren().addAll(miniMap, new FocusFrame(this));
     // draw only what is in view: a large graph stays smooth because off-screen cards cost nothing
     settle.setOnFinished(e -> smoothEdges(true));
     for (javafx.beans.value.ObservableValue<?> v :
@@ -139,7 +148,13 @@ public final class PipelineView extends Pane {
                           v.setFar(farStep());
                         }));
     project.manifestProperty().addListener((o, was, m) -> rebuild(m));
-    project.selectedProperty().addListener((o, was, id) -> marks.show());
+    project
+        .selectedProperty()
+        .addListener(
+            (o, was, id) -> {
+              marks.show();
+              repaintEdges();
+            });
     project
         .selection()
         .ids()
@@ -149,7 +164,7 @@ public final class PipelineView extends Pane {
                   marks.show();
                   overview.invalidate();
                   overviewDirty = true;
-                  requestLayout();
+                  repaintEdges();
                 });
     project
         .collapsed()
@@ -204,7 +219,16 @@ public final class PipelineView extends Pane {
         });
   }
 
+  /** The edge canvas paints afresh at the next layout pass (an edge or the selection changed). */
+  private void repaintEdges() {
+    edgeCanvas.invalidate();
+    edgesDirty = true;
+    requestLayout();
+  }
+
   private void rebuild(Manifest m) {
+    edgeCanvas.clear();
+    edgeCanvas.setVisible(false);
     overview.invalidate();
     overview.setVisible(false);
     content.setVisible(true);
@@ -261,7 +285,7 @@ public final class PipelineView extends Pane {
 
   private void smoothEdges(boolean on) {
     moving = !on;
-    cards.edges().forEach(e -> e.setSmooth(on));
+    cards.setSmooth(on);
   }
 
   /** Creates the views that came into sight, hides those that left it. */
@@ -282,12 +306,22 @@ public final class PipelineView extends Pane {
     }
     content.setVisible(!zoomedOut);
     overview.setVisible(zoomedOut);
+    boolean canvasEdges = cards.canvasEdges() && !zoomedOut;
+    if (canvasEdges && !edgeCanvas.isVisible()) {
+      edgeCanvas.invalidate(); // edges may have moved while it was hidden
+    }
+    edgeCanvas.setVisible(canvasEdges);
+    if (canvasEdges) {
+      edgesDirty = true;
+      requestLayout();
+    }
     if (zoomedOut) {
       overviewDirty = true;
       requestLayout();
       return; // no cards: they would all come into view at once
     }
-    for (javafx.scene.layout.Region r : cards.cull(view)) {
+    List<javafx.scene.layout.Region> newCards = cards.cull(view);
+    for (javafx.scene.layout.Region r : newCards) {
       if (r instanceof NodeView v) {
         v.showRun(runs.state(v.nodeId()), runs.results().get(v.nodeId()));
         v.setStale(project.stale().contains(v.nodeId()));
@@ -298,15 +332,20 @@ public final class PipelineView extends Pane {
         v.setFar(farStep());
       }
     }
-    if (moving) {
-      cards.edges().forEach(e -> e.setSmooth(false));
-    }
-    marks.show();
+    marks.dress(newCards, cards.lastEdges());
   }
 
   @Override
   protected void layoutChildren() {
     super.layoutChildren();
+    if (edgesDirty && edgeCanvas.isVisible()) {
+      edgesDirty = false;
+      edgeCanvas.draw(
+          cards.canvasSource(marks::dimmed),
+          content.getTranslateX(),
+          content.getTranslateY(),
+          content.getScaleX());
+    }
     if (overviewDirty && overview.isVisible()) {
       overviewDirty = false;
       overview.draw(

@@ -42,11 +42,16 @@ public final class CanvasBenchmark {
    * core; the CPU a frame costs does not.
    */
   static long frameThreadsCpu() {
+    return threadsCpu("JavaFX Application Thread") + threadsCpu("QuantumRenderer");
+  }
+
+  /** CPU time so far, in nanoseconds, of the threads whose name starts with a prefix. */
+  static long threadsCpu(String prefix) {
     java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
     long sum = 0;
     for (Thread t : Thread.getAllStackTraces().keySet()) {
       String n = t.getName();
-      if (n.equals("JavaFX Application Thread") || n.startsWith("QuantumRenderer")) {
+      if (n.startsWith(prefix)) {
         long c = mx.getThreadCpuTime(t.getId());
         if (c > 0) {
           sum += c;
@@ -130,6 +135,53 @@ public final class CanvasBenchmark {
       }.start();
     }
 
+    /**
+     * How many nodes a part of the scene holds, itself included: each is walked by every pulse's
+     * bounds pass.
+     */
+    static int count(javafx.scene.Node n) {
+      int c = 1;
+      if (n instanceof javafx.scene.Parent p) {
+        for (javafx.scene.Node k : p.getChildrenUnmodifiable()) {
+          c += count(k);
+        }
+      }
+      return c;
+    }
+
+    /**
+     * With -Dbench.shots=DIR, writes what the window shows as DIR/phase-N.ppm (a plain pixel format
+     * any image tool reads), to see that what is measured draws what it should.
+     */
+    static void shoot(Stage stage, int phase) {
+      String dir = System.getProperty("bench.shots");
+      if (dir == null) {
+        return;
+      }
+      javafx.scene.image.WritableImage img = stage.getScene().snapshot(null);
+      int w = (int) img.getWidth();
+      int h = (int) img.getHeight();
+      javafx.scene.image.PixelReader r = img.getPixelReader();
+      byte[] out = new byte[w * h * 3];
+      for (int y = 0; y < h; y++) {
+        for (int x = 0; x < w; x++) {
+          int argb = r.getArgb(x, y);
+          int o = 3 * (y * w + x);
+          out[o] = (byte) (argb >> 16);
+          out[o + 1] = (byte) (argb >> 8);
+          out[o + 2] = (byte) argb;
+        }
+      }
+      try (var f = Files.newOutputStream(Path.of(dir, "phase-" + phase + ".ppm"))) {
+        f.write(
+            ("P6\n" + w + " " + h + "\n255\n")
+                .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        f.write(out);
+      } catch (java.io.IOException e) {
+        System.out.println("no shot: " + e.getMessage());
+      }
+    }
+
     private double baselineFps;
     private double baselineCpu;
 
@@ -143,6 +195,7 @@ public final class CanvasBenchmark {
         long phaseStart;
         long measureStart;
         long cpu0;
+        long renderCpu0;
         int frames;
         int phase; // 0: at a working zoom where cards are read, 1: zoomed out to an overview
 
@@ -170,15 +223,25 @@ public final class CanvasBenchmark {
           if (measureStart == 0) {
             measureStart = now;
             cpu0 = frameThreadsCpu();
+            renderCpu0 = threadsCpu("QuantumRenderer");
+            System.out.printf(
+                Locale.ROOT,
+                "measuring from %s; nodes in the scene %d; the graph's scale %.2f%n",
+                java.time.LocalTime.now(),
+                count(stage.getScene().getRoot()),
+                w.graph().getChildrenUnmodifiable().get(0).getScaleX());
+            shoot(stage, phase);
           }
           frames++;
           if (now - measureStart > 5_000_000_000L) {
             double fps = frames / ((now - measureStart) / 1e9);
             double cpu = (frameThreadsCpu() - cpu0) / 1e6 / frames;
+            double render = (threadsCpu("QuantumRenderer") - renderCpu0) / 1e6 / frames;
             System.out.printf(
                 Locale.ROOT,
                 "pan %d models %s: %.1f frames per second over %.1f s, baseline %.1f, ratio"
-                    + " %.2f; %.2f ms CPU per frame (FX and renderer threads), baseline %.2f%n",
+                    + " %.2f; %.2f ms CPU per frame (FX and renderer threads; %.2f of it the"
+                    + " renderer's), baseline %.2f%n",
                 models,
                 phase == 0 ? "at zoom 2.5" : "zoomed out to 0.15",
                 fps,
@@ -186,6 +249,7 @@ public final class CanvasBenchmark {
                 baselineFps,
                 fps / baselineFps,
                 cpu,
+                render,
                 baselineCpu);
             if (phase == 1) {
               System.out.printf(Locale.ROOT, "load average at the end: %s%n", loadAverage());
