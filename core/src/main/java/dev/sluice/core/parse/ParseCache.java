@@ -1,7 +1,5 @@
 package dev.sluice.core.parse;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.Project;
@@ -46,8 +44,6 @@ import java.util.function.Function;
 public final class ParseCache {
   static final int FORMAT = 2;
   private static final String FILE = "partial_parse.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The last state read or written per file, so a process parsing again skips reading it. */
   private static final Map<Path, SoftReference<Loaded>> MEMORY = new ConcurrentHashMap<>();
@@ -210,18 +206,19 @@ public final class ParseCache {
       int lines = 0;
       Header h;
       // one parser over the whole file: a parser per line cost more than the reading
-      try (com.fasterxml.jackson.core.JsonParser in = JSON.createParser(file.toFile())) {
+      try (com.fasterxml.jackson.core.JsonParser in =
+          ParseCacheLines.JSON.createParser(file.toFile())) {
         if (in.nextToken() == null) {
           return null;
         }
-        h = JSON.readValue(in, Header.class);
+        h = ParseCacheLines.header(in);
         while (true) {
           Line x;
           try {
             if (in.nextToken() == null) {
               break;
             }
-            x = JSON.readValue(in, Line.class);
+            x = ParseCacheLines.line(in);
           } catch (IOException e) {
             break; // a line cut short by a process that stopped while adding it
           }
@@ -491,7 +488,7 @@ public final class ParseCache {
           && now.lines() + changed.size() < 2 * next.size() + 64) {
         StringBuilder out = new StringBuilder();
         for (Line l : changed) {
-          out.append(JSON.writeValueAsString(l)).append('\n');
+          out.append(ParseCacheLines.write(l)).append('\n');
         }
         // one write of whole lines: a reader sees each line whole or not at all
         Files.write(
@@ -501,9 +498,9 @@ public final class ParseCache {
         lines = now.lines() + changed.size();
       } else {
         StringBuilder out = new StringBuilder();
-        out.append(JSON.writeValueAsString(new Header(FORMAT, fingerprint, clean))).append('\n');
+        out.append(ParseCacheLines.write(new Header(FORMAT, fingerprint, clean))).append('\n');
         for (Map.Entry<String, Entry> e : next.entrySet()) {
-          out.append(JSON.writeValueAsString(new Line(e.getKey(), e.getValue()))).append('\n');
+          out.append(ParseCacheLines.write(new Line(e.getKey(), e.getValue()))).append('\n');
         }
         AtomicFiles.write(file, out.toString());
         lines = next.size();
