@@ -29,7 +29,6 @@ final class MacroLibrary {
   private final Map<String, Map<String, DbtMacro>> byPackage = new LinkedHashMap<>();
   private final Map<String, List<String>> dispatchOrder;
   private final List<ProjectProblem> problems = new ArrayList<>();
-  private final List<Materializations.Block> materializations = new ArrayList<>();
 
   MacroLibrary(
       Jinjava jinjava, Context flat, String rootName, Map<String, List<String>> dispatchOrder) {
@@ -40,16 +39,15 @@ final class MacroLibrary {
   }
 
   /**
-   * Reads one file's macros into a package. Files are read dbt's first, the project's last, so a
+   * Reads one file's macros into a package, its {@code {% materialization %}} blocks already taken
+   * out ({@link Materializations#strip}). Files are read dbt's first, the project's last, so a
    * later package's bare name wins.
    */
   void read(String pkg, Path file, String text) {
     Context own = new Context(jinjava.getGlobalContext());
     JinjavaInterpreter in = new JinjavaInterpreter(jinjava, own, jinjava.getGlobalConfig());
     try {
-      String rewritten =
-          JinjaRewrite.of(
-              TemplateEngine.asMacros(Materializations.strip(text, pkg, file, materializations)));
+      String rewritten = JinjaRewrite.of(TemplateEngine.asMacros(text));
       JinjaRewrite.defaults().forEach(own::put);
       in.render(rewritten);
     } catch (TemplateSyntaxException e) {
@@ -80,23 +78,6 @@ final class MacroLibrary {
 
   List<ProjectProblem> problems() {
     return problems;
-  }
-
-  /**
-   * The {@code {% materialization %}} block a model's {@code materialized} names, for this target
-   * or for any ({@code default}): the project's first, then the packages'; null when none.
-   */
-  Materializations.Block materialization(String name, String targetType) {
-    Materializations.Block best = null;
-    for (Materializations.Block b : materializations) {
-      if (b.name().equals(name)
-          && (b.adapter().equals(targetType) || b.adapter().equals("default"))) {
-        if (best == null || b.packageName().equals(rootName)) {
-          best = b;
-        }
-      }
-    }
-    return best;
   }
 
   Map<String, Map<String, DbtMacro>> packages() {

@@ -57,6 +57,23 @@ final class Materializations {
     return out.toString();
   }
 
+  /**
+   * The block a model's {@code materialized} names, for this target or for any ({@code default}):
+   * the root project's first, then the packages'; null when none.
+   */
+  static Block pick(List<Block> blocks, String name, String targetType, String rootName) {
+    Block best = null;
+    for (Block b : blocks) {
+      if (b.name().equals(name)
+          && (b.adapter().equals(targetType) || b.adapter().equals("default"))) {
+        if (best == null || b.packageName().equals(rootName)) {
+          best = b;
+        }
+      }
+    }
+    return best;
+  }
+
   private static int lineAt(String text, int offset) {
     int line = 1;
     for (int i = 0; i < offset; i++) {

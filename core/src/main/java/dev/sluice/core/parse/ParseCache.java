@@ -1,7 +1,5 @@
 package dev.sluice.core.parse;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.sluice.core.io.AtomicFiles;
 import dev.sluice.core.project.Node;
 import dev.sluice.core.project.Project;
@@ -46,8 +44,6 @@ import java.util.function.Function;
 public final class ParseCache {
   static final int FORMAT = 2;
   private static final String FILE = "partial_parse.json";
-  private static final ObjectMapper JSON =
-      new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
   /** The last state read or written per file, so a process parsing again skips reading it. */
   private static final Map<Path, SoftReference<Loaded>> MEMORY = new ConcurrentHashMap<>();
@@ -65,14 +61,26 @@ public final class ParseCache {
       Map<String, String> env,
       Map<String, String> relations) {}
 
-  /** The file's content. */
-  public record Stored(int format, String fingerprint, Map<String, Entry> entries) {}
+  /**
+   * The file's content.
+   *
+   * @param cleanMacros whether the macros under this fingerprint read without a problem (null when
+   *     not known): a parse answered wholly from the entries then needs no template engine
+   */
+  public record Stored(
+      int format, String fingerprint, Boolean cleanMacros, Map<String, Entry> entries) {}
 
   /** What this process knows of a file: its stamp when read or written, and how many lines. */
   private record Loaded(long modified, long size, Stored stored, int lines) {}
 
   private final Path file;
   private final String fingerprint;
+
+  /** The engine this cache was opened for (null for {@link #NONE}). */
+  private TemplateEngine engine;
+
+  /** The file's header does not yet say whether the macros read cleanly. */
+  private boolean headerLacksMacros;
 
   /** The entries this parse starts from; from memory, made only when asked for (see previous()). */
   private Map<String, Entry> previous;
@@ -138,11 +146,15 @@ public final class ParseCache {
     }
     Loaded loaded = read(file);
     Stored stored = loaded == null ? null : loaded.stored();
-    Map<String, Entry> entries =
-        stored != null && stored.format() == FORMAT && fp.equals(stored.fingerprint())
-            ? stored.entries()
-            : Map.of();
-    return new ParseCache(file, fp, entries, memory, Map.of(), entries.size());
+    boolean same = stored != null && stored.format() == FORMAT && fp.equals(stored.fingerprint());
+    Map<String, Entry> entries = same ? stored.entries() : Map.of();
+    ParseCache cache = new ParseCache(file, fp, entries, memory, Map.of(), entries.size());
+    cache.engine = engine;
+    if (same && Boolean.TRUE.equals(stored.cleanMacros())) {
+      engine.macrosReadCleanlyBefore(); // the same macro texts: no need to read them again
+    }
+    cache.headerLacksMacros = same && stored.cleanMacros() == null;
+    return cache;
   }
 
   /** The entries this parse started from, made from memory the first time they are asked for. */
@@ -176,7 +188,7 @@ public final class ParseCache {
   record Line(String id, Entry entry) {}
 
   /** The file's first line. */
-  record Header(int format, String fingerprint) {}
+  record Header(int format, String fingerprint, Boolean cleanMacros) {}
 
   private static Loaded read(Path file) {
     try {
@@ -193,7 +205,10 @@ public final class ParseCache {
       CacheLines.Read r = CacheLines.read(file);
       Loaded read =
           new Loaded(
-              modified, size, new Stored(r.format(), r.fingerprint(), r.entries()), r.lines());
+              modified,
+              size,
+              new Stored(r.format(), r.fingerprint(), r.cleanMacros(), r.entries()),
+              r.lines());
       MEMORY.put(file, new SoftReference<>(read));
       return read;
     } catch (IOException | RuntimeException e) {
@@ -234,19 +249,36 @@ public final class ParseCache {
       fromMemory.add(id);
       return h.rendered();
     }
+    return fromEntries(engine, project, node, id, request, resolve, env, true);
+  }
+
+  /**
+   * The rendering under {@code id} from the entries this parse started from when it still holds,
+   * else rendered now and kept; {@code counted} says whether it counts in {@link #hits()} and
+   * {@link #misses()} (a node's rendering does, a test argument's does not).
+   */
+  private Rendered fromEntries(
+      TemplateEngine engine,
+      Project project,
+      Node node,
+      String id,
+      RenderRequest request,
+      Function<Node, Relation> resolve,
+      Map<String, String> env,
+      boolean counted) {
     String key = key(node);
     Entry e = previousEntry(id);
     if (e != null) {
       carried++;
     }
     if (e != null && e.key().equals(key) && holds(e, project, resolve, env)) {
-      hits++;
+      hits += counted ? 1 : 0;
       next.put(id, e);
       Rendered r = new Rendered(e.sql(), e.refs(), e.sources(), e.config(), List.of());
       hold(id, node, e, r, project);
       return r;
     }
-    misses++;
+    misses += counted ? 1 : 0;
     RenderCall call = engine.renderCall(request, Map.of());
     Rendered r = call.result;
     if (!call.uncacheable && !call.clockRead && r.problems().isEmpty() && plain(r.config())) {
@@ -268,8 +300,9 @@ public final class ParseCache {
   }
 
   /**
-   * A test argument such as {@code to: ref('customers')} rendered, or from memory when the test and
-   * what it names are as they were (kept in memory only).
+   * A test argument such as {@code to: ref('customers')} rendered, or kept: in memory when the test
+   * and what it names are the very objects they were, else (with no memory, as the CLI parses) in
+   * the file, under the test's digest, as a node's rendering is.
    */
   Rendered renderArgument(
       TemplateEngine engine,
@@ -279,12 +312,13 @@ public final class ParseCache {
       Function<Node, Relation> resolve,
       Map<String, String> env) {
     RenderRequest request = new RenderRequest(node, template, resolve, false);
-    if (memory == null
-        || template.contains("run_started_at")
-        || template.contains("invocation_id")) {
+    if (file == null || template.contains("run_started_at") || template.contains("invocation_id")) {
       return engine.render(request);
     }
     String id = ARGUMENT + node.uniqueId() + " " + template;
+    if (memory == null) {
+      return fromEntries(engine, project, node, id, request, resolve, env, false);
+    }
     ParseMemory.Held h = remembered.get(id);
     if (h != null && h.node() == node && sameInputs(h, project, env)) {
       nextHeld.put(id, h);
@@ -405,25 +439,29 @@ public final class ParseCache {
           .keySet()
           .forEach(
               id -> {
-                if (!next.containsKey(id)) {
+                // a parse from memory keeps test arguments in memory alone: theirs are not gone
+                if (!next.containsKey(id) && (memory == null || !id.startsWith(ARGUMENT))) {
                   changed.add(new Line(id, null));
                 }
               });
     }
-    if (changed.isEmpty()) {
+    Boolean clean = engine == null ? null : engine.macrosReadCleanly();
+    boolean newHeader = headerLacksMacros && clean != null;
+    if (changed.isEmpty() && !newHeader) {
       return; // nothing to write: a parse that changed nothing leaves the file alone
     }
     try {
       Loaded now = read(file);
-      Stored s = new Stored(FORMAT, fingerprint, next);
+      Stored s = new Stored(FORMAT, fingerprint, clean, next);
       int lines;
       if (now != null
+          && !newHeader
           && now.stored().format() == FORMAT
           && now.stored().fingerprint().equals(fingerprint)
           && now.lines() + changed.size() < 2 * next.size() + 64) {
         StringBuilder out = new StringBuilder();
         for (Line l : changed) {
-          out.append(JSON.writeValueAsString(l)).append('\n');
+          out.append(ParseCacheLines.write(l)).append('\n');
         }
         // one write of whole lines: a reader sees each line whole or not at all
         Files.write(
@@ -433,9 +471,9 @@ public final class ParseCache {
         lines = now.lines() + changed.size();
       } else {
         StringBuilder out = new StringBuilder();
-        out.append(JSON.writeValueAsString(new Header(FORMAT, fingerprint))).append('\n');
+        out.append(ParseCacheLines.write(new Header(FORMAT, fingerprint, clean))).append('\n');
         for (Map.Entry<String, Entry> e : next.entrySet()) {
-          out.append(JSON.writeValueAsString(new Line(e.getKey(), e.getValue()))).append('\n');
+          out.append(ParseCacheLines.write(new Line(e.getKey(), e.getValue()))).append('\n');
         }
         AtomicFiles.write(file, out.toString());
         lines = next.size();

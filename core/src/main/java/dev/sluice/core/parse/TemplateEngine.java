@@ -28,8 +28,6 @@ public final class TemplateEngine {
   private static final Pattern END_TEST = Pattern.compile("\\{%(-?)\\s*endtest\\s*(-?)%}");
 
   private final Project project;
-  private final Jinjava jinjava;
-  private final Context macros;
   private final Map<String, String> env;
   private final Map<String, Object> vars;
   private final Map<String, Object> targetView;
@@ -37,11 +35,28 @@ public final class TemplateEngine {
   private final String startedAt;
   private final List<ProjectProblem> macroProblems = new ArrayList<>();
   private final InstalledPackages packages;
-  private final MacroLibrary library;
   private final String targetType;
   private final Queries queries = new Queries();
   private final StringBuilder macroText = new StringBuilder();
   private String fingerprint;
+
+  /** Every macro file's text, materialization blocks taken out, for Jinjava to read. */
+  private final List<MacroSource> sources = new ArrayList<>();
+
+  private final List<Materializations.Block> materializations = new ArrayList<>();
+
+  /** The root project's macro files as one text, to tell which names it may define. */
+  private final StringBuilder ownMacroText = new StringBuilder();
+
+  /** Jinjava with every macro read: made on the first rendering, or question only it answers. */
+  private volatile Jinja jinja;
+
+  /** A parse cache's word that the macros under this fingerprint read without a problem. */
+  private volatile boolean macrosKnownClean;
+
+  private record MacroSource(String namespace, Path file, String text) {}
+
+  private record Jinja(Jinjava jinjava, Context macros, MacroLibrary library) {}
 
   public TemplateEngine(
       Project project,
@@ -65,7 +80,38 @@ public final class TemplateEngine {
     t.put("profile_name", project.name());
     t.put("database", databaseOf(target));
     this.targetView = t;
-    this.jinjava = new Jinjava(config());
+    this.packages = InstalledPackages.read(project.root());
+    this.targetType = target.type();
+    loadMacros();
+    this.vars.clear();
+    this.vars.putAll(PackageVars.merged(project, packages, cliVars));
+  }
+
+  /**
+   * Jinjava set up with dbt's functions and every macro read, made once, when first needed: a parse
+   * whose nodes all come from the parse cache never makes it.
+   */
+  private Jinja jinja() {
+    Jinja j = jinja;
+    if (j == null) {
+      synchronized (this) {
+        j = jinja;
+        if (j == null) {
+          j = startJinjava();
+          jinja = j;
+        }
+      }
+    }
+    return j;
+  }
+
+  /** Whether Jinjava was set up (for tests: a parse answered by the cache never sets it up). */
+  boolean jinjavaStarted() {
+    return jinja != null;
+  }
+
+  private Jinja startJinjava() {
+    Jinjava jinjava = new Jinjava(config());
     Context global = jinjava.getGlobalContext();
     for (String fn : List.of("ref", "source", "config", "var", "env_var", "doc", "log")) {
       global.registerFunction(
@@ -94,19 +140,18 @@ public final class TemplateEngine {
       global.registerFunction(
           new ELFunctionDefinition("", fn, DbtFunctions.class, fn, Object[].class));
     }
-    this.macros = new Context(global);
-    this.packages = InstalledPackages.read(project.root());
-    this.library = new MacroLibrary(jinjava, macros, project.name(), packages.dispatch());
-    this.targetType = target.type();
+    Context macros = new Context(global);
+    MacroLibrary library = new MacroLibrary(jinjava, macros, project.name(), packages.dispatch());
     // Jinjava works out a macro's default arguments when it reads the macro, so what they name
     // must be there already: dbt_utils' macros take `database=target.database`
     // (each file's macros are read in a context of their own under this engine's global one)
     global.put("target", targetView);
     global.put("project_name", project.name());
-    loadMacros();
+    for (MacroSource m : sources) {
+      library.read(m.namespace(), m.file(), m.text());
+    }
     DbtContext.shared(project, targetType, library, queries).forEach(macros::put);
-    this.vars.clear();
-    this.vars.putAll(PackageVars.merged(project, packages, cliVars));
+    return new Jinja(jinjava, macros, library);
   }
 
   /** DuckDB names an attached file's catalog after the file, without its extension. */
@@ -150,13 +195,13 @@ public final class TemplateEngine {
    * {@code generate_schema_name} does not place even that package's models.
    */
   public Map<String, Object> placement(dev.sluice.core.project.Node node) {
-    Map<String, DbtMacro> own = library.packages().getOrDefault(project.name(), Map.of());
     Map<String, Object> out = new LinkedHashMap<>();
-    if (!own.containsKey("generate_schema_name")
-        && !own.containsKey("generate_alias_name")
-        && !own.containsKey("generate_database_name")) {
+    if (!projectDefines("generate_schema_name")
+        && !projectDefines("generate_alias_name")
+        && !projectDefines("generate_database_name")) {
       return out;
     }
+    Map<String, DbtMacro> own = jinja().library().packages().get(project.name());
     java.util.function.Function<dev.sluice.core.project.Node, dev.sluice.core.warehouse.Relation>
         resolve =
             n ->
@@ -208,7 +253,8 @@ public final class TemplateEngine {
     if (List.of("view", "table", "incremental", "ephemeral").contains(kind)) {
       return null;
     }
-    Materializations.Block b = library.materialization(kind, targetType);
+    Materializations.Block b =
+        Materializations.pick(materializations, kind, targetType, project.name());
     if (b == null) {
       return null;
     }
@@ -233,11 +279,7 @@ public final class TemplateEngine {
     if (db == null || db.isBlank() || db.equalsIgnoreCase(database())) {
       return null;
     }
-    boolean macro =
-        library
-            .packages()
-            .getOrDefault(project.name(), Map.of())
-            .containsKey("generate_database_name");
+    boolean macro = projectDefines("generate_database_name");
     return node.kind().label()
         + " '"
         + node.name()
@@ -263,20 +305,65 @@ public final class TemplateEngine {
     return env;
   }
 
-  /** Problems in the macro files themselves. */
-  /** Whether the project itself defines a macro of this name (a {@code test_x} is its test x). */
+  /**
+   * Whether the project itself defines a macro of this name (a {@code test_x} is its test x). A
+   * name that appears nowhere in the project's macro files is not defined there, so only a name
+   * that does sets Jinjava up to ask.
+   */
   public boolean projectDefines(String macroName) {
-    return library.packages().getOrDefault(project.name(), Map.of()).containsKey(macroName);
+    String probe = macroName.startsWith("test_") ? macroName.substring(5) : macroName;
+    if (ownMacroText.indexOf(probe) < 0) {
+      return false;
+    }
+    return jinja()
+        .library()
+        .packages()
+        .getOrDefault(project.name(), Map.of())
+        .containsKey(macroName);
   }
 
+  /**
+   * Problems in the macro files themselves. Reading them takes Jinjava, unless a parse cache said
+   * that the macros under this fingerprint read without a problem ({@link #macrosReadCleanly}).
+   */
   public List<ProjectProblem> macroProblems() {
-    return List.copyOf(macroProblems);
+    List<ProjectProblem> out = new ArrayList<>(macroProblems);
+    if (!macrosKnownClean || jinja != null) {
+      out.addAll(jinja().library().problems());
+    }
+    out.addAll(packages.problems());
+    return List.copyOf(out);
+  }
+
+  /**
+   * Whether every macro file read without a problem: null when Jinjava has not read them (nor a
+   * cache said so), so the answer would cost setting it up.
+   */
+  Boolean macrosReadCleanly() {
+    Jinja j = jinja;
+    if (j != null) {
+      return j.library().problems().isEmpty();
+    }
+    return macrosKnownClean ? Boolean.TRUE : null;
+  }
+
+  /**
+   * A parse cache made under this engine's {@link #fingerprint()} says the macros read without a
+   * problem: they are the very same texts, so {@link #macroProblems()} need not read them again.
+   */
+  void macrosReadCleanlyBefore() {
+    macrosKnownClean = true;
   }
 
   private void read(String namespace, Path file, String text) {
     macroText.append(namespace).append('\u0000').append(file).append('\u0000').append(text);
     macroText.append('\u0000');
-    library.read(namespace, file, text);
+    if (namespace.equals(project.name())) {
+      ownMacroText.append(text).append('\u0000');
+    }
+    sources.add(
+        new MacroSource(
+            namespace, file, Materializations.strip(text, namespace, file, materializations)));
   }
 
   private void loadMacros() {
@@ -293,8 +380,6 @@ public final class TemplateEngine {
     for (Project.MacroFile f : project.macros()) {
       read(project.name(), f.file(), f.text());
     }
-    macroProblems.addAll(library.problems());
-    macroProblems.addAll(packages.problems());
   }
 
   /**
@@ -350,7 +435,8 @@ public final class TemplateEngine {
     }
     RenderCall call = new RenderCall(request, project, env, callVars);
     call.engine = this;
-    Context scope = new RenderScope(macros, call);
+    Jinja j = jinja();
+    Context scope = new RenderScope(j.macros(), call);
     scope.put("execute", queries.executing());
     scope.put("model", ModelView.of(request.node(), project.packageOf(request.node())));
     scope.put("config", ConfigView.of(request.node(), call));
@@ -359,7 +445,8 @@ public final class TemplateEngine {
     scope.put("invocation_id", invocationId);
     scope.put("run_started_at", startedAt);
     scope.put("project_name", project.name());
-    JinjavaInterpreter in = new JinjavaInterpreter(jinjava, scope, jinjava.getGlobalConfig());
+    JinjavaInterpreter in =
+        new JinjavaInterpreter(j.jinjava(), scope, j.jinjava().getGlobalConfig());
     Path file = request.node().file();
     String out = "";
     call.enter();

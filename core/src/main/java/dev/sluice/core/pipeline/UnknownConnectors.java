@@ -18,11 +18,16 @@ final class UnknownConnectors {
   private UnknownConnectors() {}
 
   static List<ProjectProblem> of(Project project) {
+    List<SourceTable> loaded =
+        project.nodesOf(SourceTable.class).stream().filter(t -> t.load() != null).toList();
+    if (loaded.isEmpty()) {
+      return List.of(); // no plugin is started (nor its classes loaded) to answer nothing
+    }
     ConnectorRegistry registry = ConnectorRegistry.discover();
     Set<String> reported = new LinkedHashSet<>();
     List<ProjectProblem> out = new ArrayList<>();
-    for (SourceTable t : project.nodesOf(SourceTable.class)) {
-      if (t.load() == null || registry.find(t.load().connector()).isPresent()) {
+    for (SourceTable t : loaded) {
+      if (registry.find(t.load().connector()).isPresent()) {
         continue;
       }
       if (reported.add(t.sourceName())) {
