@@ -30,12 +30,15 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
     if (!all) {
       return make(manifest, command, select, exclude);
     }
-    Last l = last;
+    java.lang.ref.SoftReference<Last> ref = last;
+    Last l = ref == null ? null : ref.get();
     if (l != null && l.holdsFor(manifest, command)) {
       return l.plan();
     }
     Plan p = make(manifest, command, null, null).frozen();
-    last = new Last(manifest.dag(), command, manifest.project().nodes(), p);
+    last =
+        new java.lang.ref.SoftReference<>(
+            new Last(manifest.dag(), command, manifest.project().nodes(), p));
     return p;
   }
 
@@ -65,7 +68,8 @@ public record Plan(List<String> order, Map<String, Set<String>> waitsFor) {
     }
   }
 
-  private static volatile Last last;
+  /** Softly held: it keeps a whole project's nodes alive, and memory wins over a faster plan. */
+  private static volatile java.lang.ref.SoftReference<Last> last;
 
   /** The same plan in lists and sets that cannot change, so that one can be handed out twice. */
   private Plan frozen() {

@@ -228,6 +228,60 @@ class IncrementalParseTest {
     assertThat(m.parsed().get("model.customers").sql()).contains("'y'");
   }
 
+  @Test
+  void randomEditsOfEveryKindGiveWhatAFreshParseGives() throws IOException {
+    java.util.Random random = new java.util.Random(17);
+    int models = 8;
+    for (int i = 0; i < models; i++) {
+      write("models/gen/g" + i + ".sql", genModel(i, 0, random));
+    }
+    check(live);
+    int patched = 0;
+    for (int step = 1; step <= 60; step++) {
+      int kind = random.nextInt(10);
+      int i = random.nextInt(models);
+      switch (kind) {
+        case 0, 1, 2, 3 -> write("models/gen/g" + i + ".sql", genModel(i, step, random));
+        case 4 ->
+            write(
+                "models/gen/g" + i + ".sql",
+                "{{ config(materialized='"
+                    + (step % 2 == 0 ? "table" : "view")
+                    + "') }}\n"
+                    + genModel(i, step, random));
+        case 5 ->
+            write(
+                "macros/cents.sql",
+                "{% macro cents(col) %}({{ col }} * " + step + "){% endmacro %}\n");
+        case 6 -> write("models/schema.yml", schema("people " + step));
+        case 7 ->
+            write(
+                "sluice.yml",
+                "name: shop\nvars:\n  min_amount: " + step + "\nmodels:\n  +materialized: view\n");
+        case 8 -> env.put("SHOP_REGION", "r" + step);
+        default -> {
+          if (random.nextBoolean()) {
+            write("models/gen/g" + models + ".sql", genModel(models, step, random));
+            models++;
+          } else if (models > 2) {
+            models--;
+            Files.delete(dir.resolve("models/gen/g" + models + ".sql"));
+          }
+        }
+      }
+      check(live);
+      patched += live.memory.patched() ? 1 : 0;
+    }
+    assertThat(patched).as("model edits patched rather than parsed whole").isPositive();
+  }
+
+  /** A generated model: it reads one earlier one (or a seed), sometimes through the macro. */
+  private static String genModel(int i, int step, java.util.Random random) {
+    String from = i == 0 ? "{{ ref('countries') }}" : "{{ ref('g" + random.nextInt(i) + "') }}";
+    String col = random.nextInt(3) == 0 ? "{{ cents('1') }}" : String.valueOf(step);
+    return "select " + col + " as v, '{{ var('min_amount') }}' as m from " + from + "\n";
+  }
+
   /** Reads with {@code s} and checks it against a fresh load and parse with no cache at all. */
   private Manifest check(Session s) {
     Manifest kept = s.read();
