@@ -1,8 +1,9 @@
 package dev.sluice.core.artifacts;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.util.TokenBuffer;
 import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.parse.Rendered;
 import dev.sluice.core.project.Column;
@@ -21,7 +22,9 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -32,7 +35,10 @@ import java.util.Map;
  * left out.
  */
 public final class ManifestJson {
-  private static final ObjectMapper JSON = new ObjectMapper();
+  /** Writes values into a generator without flushing it after each (a write call per value). */
+  private static final ObjectMapper JSON =
+      new ObjectMapper()
+          .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
 
   private ManifestJson() {}
 
@@ -41,42 +47,60 @@ public final class ManifestJson {
    */
   public static ObjectNode of(
       Manifest manifest, Target target, Map<String, String> compiled, String invocationId) {
-    String project = manifest.project().name();
-    ObjectNode root = JSON.createObjectNode();
-    ObjectNode meta = root.putObject("metadata");
-    meta.put("dbt_schema_version", DbtVersion.MANIFEST);
-    meta.put("dbt_version", DbtVersion.DBT);
-    meta.put("generated_at", Instant.now().toString());
-    meta.put("invocation_id", invocationId);
-    meta.putObject("env");
-    meta.put("project_name", project);
-    meta.put("project_id", md5(project));
-    meta.putNull("user_id");
-    meta.put("send_anonymous_usage_stats", false);
-    meta.put("adapter_type", target.type());
-    ObjectNode nodes = root.putObject("nodes");
-    ObjectNode sources = root.putObject("sources");
-    ObjectNode parentMap = JSON.createObjectNode();
-    ObjectNode childMap = JSON.createObjectNode();
-    for (Node n : manifest.project().nodes()) {
-      if (n.kind() == dev.sluice.core.project.NodeKind.EXPORT) {
-        continue;
-      }
-      String id = DbtIds.of(project, n.uniqueId());
-      ObjectNode json =
-          n instanceof SourceTable s
-              ? source(manifest, target, s)
-              : node(manifest, target, n, compiled.get(n.uniqueId()));
-      (n instanceof SourceTable ? sources : nodes).set(id, json);
-      ArrayNode parents = parentMap.putArray(id);
-      manifest.dag().parents(n.uniqueId()).stream()
-          .filter(p -> !p.startsWith("export."))
-          .forEach(p -> parents.add(DbtIds.of(project, p)));
-      ArrayNode children = childMap.putArray(id);
-      manifest.dag().children(n.uniqueId()).stream()
-          .filter(c -> !c.startsWith("export."))
-          .forEach(c -> children.add(DbtIds.of(project, c)));
+    try {
+      TokenBuffer buffer = new TokenBuffer(JSON, false);
+      write(buffer, manifest, target, compiled, invocationId);
+      return (ObjectNode) JSON.readTree(buffer.asParser());
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Writes what {@link #of} gives straight to {@code g}, node by node: for 10,000 models making the
+   * tree first took as long as writing it.
+   */
+  public static void write(
+      JsonGenerator g,
+      Manifest manifest,
+      Target target,
+      Map<String, String> compiled,
+      String invocationId)
+      throws IOException {
+    String project = manifest.project().name();
+    g.writeStartObject();
+    g.writeObjectFieldStart("metadata");
+    g.writeStringField("dbt_schema_version", DbtVersion.MANIFEST);
+    g.writeStringField("dbt_version", DbtVersion.DBT);
+    g.writeStringField("generated_at", Instant.now().toString());
+    g.writeStringField("invocation_id", invocationId);
+    g.writeObjectFieldStart("env");
+    g.writeEndObject();
+    g.writeStringField("project_name", project);
+    g.writeStringField("project_id", md5(project));
+    g.writeNullField("user_id");
+    g.writeBooleanField("send_anonymous_usage_stats", false);
+    g.writeStringField("adapter_type", target.type());
+    g.writeEndObject();
+    List<Node> nodes = new ArrayList<>();
+    List<Node> sources = new ArrayList<>();
+    for (Node n : manifest.project().nodes()) {
+      if (n.kind() != dev.sluice.core.project.NodeKind.EXPORT) {
+        (n instanceof SourceTable ? sources : nodes).add(n);
+      }
+    }
+    g.writeObjectFieldStart("nodes");
+    for (Node n : nodes) {
+      g.writeFieldName(DbtIds.of(project, n.uniqueId()));
+      node(g, manifest, target, n, compiled.get(n.uniqueId()));
+    }
+    g.writeEndObject();
+    g.writeObjectFieldStart("sources");
+    for (Node n : sources) {
+      g.writeFieldName(DbtIds.of(project, n.uniqueId()));
+      source(g, manifest, target, (SourceTable) n);
+    }
+    g.writeEndObject();
     for (String empty :
         List.of(
             "macros",
@@ -89,71 +113,122 @@ public final class ManifestJson {
             "saved_queries",
             "semantic_models",
             "unit_tests")) {
-      root.putObject(empty);
+      g.writeObjectFieldStart(empty);
+      g.writeEndObject();
     }
-    root.set("parent_map", parentMap);
-    root.set("child_map", childMap);
-    root.putObject("group_map");
-    return root;
+    for (boolean parents : new boolean[] {true, false}) {
+      g.writeObjectFieldStart(parents ? "parent_map" : "child_map");
+      for (Node n : manifest.project().nodes()) {
+        if (n.kind() == dev.sluice.core.project.NodeKind.EXPORT) {
+          continue;
+        }
+        g.writeArrayFieldStart(DbtIds.of(project, n.uniqueId()));
+        for (String other :
+            parents
+                ? manifest.dag().parents(n.uniqueId())
+                : manifest.dag().children(n.uniqueId())) {
+          if (!other.startsWith("export.")) {
+            g.writeString(DbtIds.of(project, other));
+          }
+        }
+        g.writeEndArray();
+      }
+      g.writeEndObject();
+    }
+    g.writeObjectFieldStart("group_map");
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static ObjectNode node(Manifest manifest, Target target, Node n, String compiledSql) {
+  private static void node(
+      JsonGenerator g, Manifest manifest, Target target, Node n, String compiledSql)
+      throws IOException {
     String project = manifest.project().name();
-    ObjectNode j = common(manifest, target, n);
-    j.put("resource_type", n.kind().label());
+    boolean seed = n instanceof Seed;
+    g.writeStartObject();
+    common(g, manifest, target, n);
+    g.writeStringField("resource_type", n.kind().label());
     Relation r = Relations.of(n, target);
-    j.put("alias", r.identifier());
-    j.set("checksum", checksum(manifest, n));
-    j.set("config", config(n));
-    j.set("tags", tags(n));
-    j.putObject("meta");
-    ObjectNode docs = j.putObject("docs");
-    docs.put("show", true);
-    docs.putNull("node_color");
-    j.set("columns", columns(columnsOf(n)));
+    g.writeStringField("alias", r.identifier());
+    g.writeObjectFieldStart("checksum");
+    g.writeStringField("name", "sha256");
+    g.writeStringField("checksum", sha256(checksumText(manifest, n)));
+    g.writeEndObject();
+    g.writeFieldName("config");
+    config(g, n);
+    g.writeFieldName("tags");
+    tags(g, n);
+    g.writeObjectFieldStart("meta");
+    g.writeEndObject();
+    g.writeObjectFieldStart("docs");
+    g.writeBooleanField("show", true);
+    g.writeNullField("node_color");
+    g.writeEndObject();
+    g.writeFieldName("columns");
+    columns(g, columnsOf(n));
     if (r.cte()) {
-      j.putNull("relation_name");
+      g.writeNullField("relation_name");
     } else {
-      j.put("relation_name", relationName(target, r));
+      g.writeStringField("relation_name", relationName(target, r));
     }
     String raw = Manifest.sqlOf(n);
-    j.put("raw_code", raw == null ? "" : raw);
-    j.put("language", "sql");
+    g.writeStringField("raw_code", raw == null ? "" : raw);
     Rendered parsed = manifest.parsed().get(n.uniqueId());
-    ArrayNode refs = j.putArray("refs");
-    ArrayNode srcs = j.putArray("sources");
-    if (parsed != null) {
-      for (String ref : parsed.refs()) {
-        ObjectNode o = refs.addObject();
-        o.put("name", ref);
-        o.putNull("package");
-        o.putNull("version");
+    if (!seed) {
+      // a seed has no code to compile and reads nothing
+      g.writeStringField("language", "sql");
+      g.writeArrayFieldStart("refs");
+      if (parsed != null) {
+        for (String ref : parsed.refs()) {
+          g.writeStartObject();
+          g.writeStringField("name", ref);
+          g.writeNullField("package");
+          g.writeNullField("version");
+          g.writeEndObject();
+        }
       }
-      for (List<String> s : parsed.sources()) {
-        ArrayNode pair = srcs.addArray();
-        s.forEach(pair::add);
+      g.writeEndArray();
+      g.writeArrayFieldStart("sources");
+      if (parsed != null) {
+        for (List<String> s : parsed.sources()) {
+          g.writeStartArray();
+          for (String part : s) {
+            g.writeString(part);
+          }
+          g.writeEndArray();
+        }
+      }
+      g.writeEndArray();
+      g.writeArrayFieldStart("metrics");
+      g.writeEndArray();
+    }
+    g.writeObjectFieldStart("depends_on");
+    g.writeArrayFieldStart("macros");
+    g.writeEndArray();
+    if (!seed) {
+      g.writeArrayFieldStart("nodes");
+      for (String p : manifest.dag().parents(n.uniqueId())) {
+        g.writeString(DbtIds.of(project, p));
+      }
+      g.writeEndArray();
+    }
+    g.writeEndObject();
+    if (!seed) {
+      g.writeBooleanField("compiled", compiledSql != null);
+      if (compiledSql != null) {
+        g.writeStringField("compiled_code", compiledSql);
       }
     }
-    j.putArray("metrics");
-    ObjectNode dependsOn = j.putObject("depends_on");
-    dependsOn.putArray("macros");
-    ArrayNode deps = dependsOn.putArray("nodes");
-    manifest.dag().parents(n.uniqueId()).forEach(p -> deps.add(DbtIds.of(project, p)));
-    j.put("compiled", compiledSql != null);
-    if (compiledSql != null) {
-      j.put("compiled_code", compiledSql);
-    }
-    if (n instanceof GenericTest g) {
-      ObjectNode tm = j.putObject("test_metadata");
-      tm.put("name", g.testName());
-      ObjectNode kwargs = tm.putObject("kwargs");
-      g.arguments().forEach((k, v) -> kwargs.set(k, JSON.valueToTree(v)));
-      if (g.columnName() != null) {
-        kwargs.put("column_name", g.columnName());
-        j.put("column_name", g.columnName());
+    if (n instanceof GenericTest t) {
+      g.writeObjectFieldStart("test_metadata");
+      g.writeStringField("name", t.testName());
+      g.writeObjectFieldStart("kwargs");
+      Map<String, Object> kwargs = new LinkedHashMap<>(t.arguments());
+      if (t.columnName() != null) {
+        kwargs.put("column_name", t.columnName());
       }
       manifest
-          .node(g.attachedTo())
+          .node(t.attachedTo())
           .ifPresent(
               a ->
                   kwargs.put(
@@ -163,55 +238,71 @@ public final class ManifestJson {
                               ? "source('" + s.sourceName() + "', '" + s.name() + "')"
                               : "ref('" + a.name() + "')")
                           + ") }}"));
-      tm.putNull("namespace");
-      j.put("attached_node", DbtIds.of(project, g.attachedTo()));
-    }
-    if (n instanceof Seed) {
-      // a seed has no code to compile and reads nothing
-      j.remove(List.of("language", "refs", "sources", "metrics", "compiled", "compiled_code"));
-      dependsOn.remove("nodes");
+      for (Map.Entry<String, Object> e : kwargs.entrySet()) {
+        g.writeFieldName(e.getKey());
+        JSON.writeValue(g, e.getValue());
+      }
+      g.writeEndObject();
+      g.writeNullField("namespace");
+      g.writeEndObject();
+      if (t.columnName() != null) {
+        g.writeStringField("column_name", t.columnName());
+      }
+      g.writeStringField("attached_node", DbtIds.of(project, t.attachedTo()));
     }
     if (n instanceof Model) {
-      j.put("access", "protected");
-      ObjectNode contract = j.putObject("contract");
-      contract.put("enforced", false);
-      contract.put("alias_types", true);
+      g.writeStringField("access", "protected");
+      g.writeObjectFieldStart("contract");
+      g.writeBooleanField("enforced", false);
+      g.writeBooleanField("alias_types", true);
+      g.writeEndObject();
     }
-    return j;
+    g.writeEndObject();
   }
 
-  private static ObjectNode source(Manifest manifest, Target target, SourceTable s) {
-    ObjectNode j = common(manifest, target, s);
-    j.put("resource_type", "source");
-    j.put("source_name", s.sourceName());
-    j.put("source_description", "");
-    j.put("loader", s.isLoaded() ? "sluice:" + s.load().connector() : "");
-    j.put("identifier", s.identifier());
-    j.set("columns", columns(s.columns()));
-    j.putObject("meta");
-    j.putObject("source_meta");
-    j.set("tags", tags(s));
-    j.put("relation_name", relationName(target, Relation.table(s.schema(), s.identifier())));
-    ObjectNode config = j.putObject("config");
-    config.put("enabled", true);
-    return j;
+  private static void source(JsonGenerator g, Manifest manifest, Target target, SourceTable s)
+      throws IOException {
+    g.writeStartObject();
+    common(g, manifest, target, s);
+    g.writeStringField("resource_type", "source");
+    g.writeStringField("source_name", s.sourceName());
+    g.writeStringField("source_description", "");
+    g.writeStringField("loader", s.isLoaded() ? "sluice:" + s.load().connector() : "");
+    g.writeStringField("identifier", s.identifier());
+    g.writeFieldName("columns");
+    columns(g, s.columns());
+    g.writeObjectFieldStart("meta");
+    g.writeEndObject();
+    g.writeObjectFieldStart("source_meta");
+    g.writeEndObject();
+    g.writeFieldName("tags");
+    tags(g, s);
+    g.writeStringField(
+        "relation_name", relationName(target, Relation.table(s.schema(), s.identifier())));
+    g.writeObjectFieldStart("config");
+    g.writeBooleanField("enabled", true);
+    g.writeEndObject();
+    g.writeEndObject();
   }
 
-  private static ObjectNode common(Manifest manifest, Target target, Node n) {
+  private static void common(JsonGenerator g, Manifest manifest, Target target, Node n)
+      throws IOException {
     String project = manifest.project().name();
-    ObjectNode j = JSON.createObjectNode();
     Relation r = Relations.of(n, target);
-    j.put("database", database(target));
-    j.put("schema", r.cte() ? target.schema() : r.schema());
-    j.put("name", n.name());
-    j.put("package_name", manifest.project().packageOf(n));
+    g.writeStringField("database", database(target));
+    g.writeStringField("schema", r.cte() ? target.schema() : r.schema());
+    g.writeStringField("name", n.name());
+    g.writeStringField("package_name", manifest.project().packageOf(n));
     String file = n.file().toString().replace('\\', '/');
-    j.put("path", pathInFolder(manifest, n, file));
-    j.put("original_file_path", file);
-    j.put("unique_id", DbtIds.of(project, n.uniqueId()));
-    j.set("fqn", fqn(project, n));
-    j.put("description", n.description() == null ? "" : n.description());
-    return j;
+    g.writeStringField("path", pathInFolder(manifest, n, file));
+    g.writeStringField("original_file_path", file);
+    g.writeStringField("unique_id", DbtIds.of(project, n.uniqueId()));
+    g.writeArrayFieldStart("fqn");
+    for (String part : fqn(project, n)) {
+      g.writeString(part);
+    }
+    g.writeEndArray();
+    g.writeStringField("description", n.description() == null ? "" : n.description());
   }
 
   /** dbt's {@code path} is relative to the model (or seed, ...) folder it was found in. */
@@ -232,8 +323,8 @@ public final class ManifestJson {
     return file;
   }
 
-  static ArrayNode fqn(String project, Node n) {
-    ArrayNode a = JSON.createArrayNode();
+  static List<String> fqn(String project, Node n) {
+    List<String> a = new ArrayList<>();
     a.add(project);
     if (n instanceof SourceTable s) {
       a.add(s.sourceName());
@@ -252,9 +343,12 @@ public final class ManifestJson {
     return a;
   }
 
-  private static ObjectNode config(Node n) {
-    ObjectNode c = JSON.valueToTree(n.config().values());
-    c.put("enabled", n.config().bool("enabled", true));
+  /**
+   * The node's configuration as dbt shows it: its own values in their order, with {@code enabled},
+   * {@code materialized}, {@code tags} and {@code meta} always there (written where the node's own
+   * value was, else after them) and a {@code docs} that is not an object left out.
+   */
+  private static void config(JsonGenerator g, Node n) throws IOException {
     String defaultMaterialization =
         switch (n.kind()) {
           case MODEL -> "view";
@@ -263,23 +357,37 @@ public final class ManifestJson {
           case TEST -> "test";
           case SOURCE, EXPORT -> "view";
         };
-    c.put("materialized", n.config().materialized(defaultMaterialization));
-    c.set("tags", tags(n));
-    if (!(c.get("meta") instanceof ObjectNode)) {
-      c.putObject("meta");
-    }
-    if (c.has("docs") && !(c.get("docs") instanceof ObjectNode)) {
-      c.remove("docs");
+    Map<String, Object> values = n.config().values();
+    Map<String, Object> fixed = new LinkedHashMap<>();
+    fixed.put("enabled", n.config().bool("enabled", true));
+    fixed.put("materialized", n.config().materialized(defaultMaterialization));
+    fixed.put("tags", tagList(n));
+    if (!(values.get("meta") instanceof Map<?, ?>)) {
+      fixed.put("meta", Map.of());
     }
     if (n.kind() == dev.sluice.core.project.NodeKind.TEST) {
-      c.put("severity", ((dev.sluice.core.project.DataTest) n).severity().toUpperCase(Locale.ROOT));
+      fixed.put(
+          "severity", ((dev.sluice.core.project.DataTest) n).severity().toUpperCase(Locale.ROOT));
     }
-    return c;
+    g.writeStartObject();
+    for (Map.Entry<String, Object> e : values.entrySet()) {
+      String k = e.getKey();
+      if (k.equals("docs") && !(e.getValue() instanceof Map<?, ?>)) {
+        continue;
+      }
+      g.writeFieldName(k);
+      JSON.writeValue(g, fixed.containsKey(k) ? fixed.remove(k) : e.getValue());
+    }
+    for (Map.Entry<String, Object> e : fixed.entrySet()) {
+      g.writeFieldName(e.getKey());
+      JSON.writeValue(g, e.getValue());
+    }
+    g.writeEndObject();
   }
 
   /** Tags as a list, however the project wrote them (one string or a list). */
-  static ArrayNode tags(Node n) {
-    ArrayNode a = JSON.createArrayNode();
+  private static List<String> tagList(Node n) {
+    List<String> a = new ArrayList<>();
     Object t = n.config().get("tags");
     if (t instanceof List<?> l) {
       l.forEach(x -> a.add(String.valueOf(x)));
@@ -287,6 +395,14 @@ public final class ManifestJson {
       a.add(t.toString());
     }
     return a;
+  }
+
+  private static void tags(JsonGenerator g, Node n) throws IOException {
+    g.writeStartArray();
+    for (String t : tagList(n)) {
+      g.writeString(t);
+    }
+    g.writeEndArray();
   }
 
   private static List<Column> columnsOf(Node n) {
@@ -299,28 +415,30 @@ public final class ManifestJson {
     return List.of();
   }
 
-  static ObjectNode columns(List<Column> columns) {
-    ObjectNode o = JSON.createObjectNode();
+  static void columns(JsonGenerator g, List<Column> columns) throws IOException {
+    g.writeStartObject();
     for (Column c : columns) {
-      ObjectNode col = o.putObject(c.name());
-      col.put("name", c.name());
-      col.put("description", c.description() == null ? "" : c.description());
-      col.putObject("meta");
+      g.writeObjectFieldStart(c.name());
+      g.writeStringField("name", c.name());
+      g.writeStringField("description", c.description() == null ? "" : c.description());
+      g.writeObjectFieldStart("meta");
+      g.writeEndObject();
       if (c.dataType() == null) {
-        col.putNull("data_type");
+        g.writeNullField("data_type");
       } else {
-        col.put("data_type", c.dataType());
+        g.writeStringField("data_type", c.dataType());
       }
-      col.putArray("constraints");
-      col.putNull("quote");
-      col.putArray("tags");
+      g.writeArrayFieldStart("constraints");
+      g.writeEndArray();
+      g.writeNullField("quote");
+      g.writeArrayFieldStart("tags");
+      g.writeEndArray();
+      g.writeEndObject();
     }
-    return o;
+    g.writeEndObject();
   }
 
-  private static ObjectNode checksum(Manifest manifest, Node n) {
-    ObjectNode c = JSON.createObjectNode();
-    c.put("name", "sha256");
+  private static String checksumText(Manifest manifest, Node n) {
     String text = Manifest.sqlOf(n);
     if (text == null) {
       try {
@@ -333,8 +451,7 @@ public final class ManifestJson {
     if (n instanceof GenericTest g) {
       text = g.testName() + g.attachedTo() + g.columnName() + g.arguments();
     }
-    c.put("checksum", sha256(text));
-    return c;
+    return text;
   }
 
   /** The database name dbt-duckdb gives a target: its file name without the extension. */

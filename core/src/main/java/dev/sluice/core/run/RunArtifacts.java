@@ -67,8 +67,8 @@ public final class RunArtifacts {
       String invocationId,
       Path targetDir)
       throws IOException {
-    // streamed to the file (18 MB for 10,000 models never held as one string), every string
-    // masked as it is written
+    // streamed to the file node by node (13 MB for 10,000 models, never held as a tree or one
+    // string), every string masked as it is written
     Path file = SafePaths.under(targetDir, targetDir.resolve("manifest.json"));
     Files.createDirectories(file.getParent());
     Path tmp = Files.createTempFile(file.getParent(), "." + file.getFileName(), ".tmp");
@@ -79,7 +79,7 @@ public final class RunArtifacts {
               new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
           com.fasterxml.jackson.core.JsonGenerator g =
               masking(COMPACT.createGenerator(o, com.fasterxml.jackson.core.JsonEncoding.UTF8))) {
-        COMPACT.writeValue(g, ManifestJson.of(manifest, target, compiled, invocationId));
+        ManifestJson.write(g, manifest, target, compiled, invocationId);
       }
       Files.move(
           tmp,
