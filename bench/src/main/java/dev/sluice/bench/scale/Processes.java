@@ -36,6 +36,67 @@ final class Processes {
     return cmd;
   }
 
+  /**
+   * As {@link #java}, loading DuckDB's native library as {@code bin/sluice} does: from the folder
+   * it was unpacked into once per version, when that is there. Without this the baseline would
+   * unpack the library from the driver's jar at every start, which Sluice does not.
+   */
+  static List<String> javaWithDuckDbCache(Path repo, Class<?> main, String... args)
+      throws Exception {
+    Path lib = repo.resolve("app/target/lib");
+    Path duckJar = null;
+    List<Path> jars = new ArrayList<>();
+    try (var files = java.nio.file.Files.list(lib)) {
+      for (Path p : files.sorted().toList()) {
+        String name = p.getFileName().toString();
+        if (name.startsWith("duckdb_jdbc-") && name.endsWith(".jar")) {
+          duckJar = p;
+        } else if (name.endsWith(".jar")) {
+          jars.add(p);
+        }
+      }
+    }
+    String xdg = System.getenv("XDG_CACHE_HOME");
+    Path caches =
+        xdg == null || xdg.isBlank()
+            ? Path.of(System.getProperty("user.home"), ".cache")
+            : Path.of(xdg);
+    Path cache =
+        duckJar == null
+            ? null
+            : caches
+                .resolve("sluice/duckdb")
+                .resolve(
+                    duckJar
+                        .getFileName()
+                        .toString()
+                        .substring("duckdb_jdbc-".length())
+                        .replaceAll("\\.jar$", ""));
+    if (cache == null
+        || !java.nio.file.Files.isRegularFile(cache.resolve("duckdb_jdbc-classes.jar"))
+        || !(java.nio.file.Files.isRegularFile(cache.resolve("libduckdb_java.so"))
+            || java.nio.file.Files.isRegularFile(cache.resolve("libduckdb_java.dylib")))) {
+      return java(repo, main, args); // as bin/sluice falls back to the driver's own way
+    }
+    StringBuilder cp = new StringBuilder();
+    for (Path j : jars) {
+      cp.append(j).append(File.pathSeparator);
+    }
+    cp.append(cache.resolve("duckdb_jdbc-classes.jar")).append(File.pathSeparator);
+    cp.append(benchClasses());
+    List<String> cmd =
+        new ArrayList<>(
+            List.of(
+                "java",
+                "-Xshare:auto",
+                "-Djava.library.path=" + cache,
+                "-cp",
+                cp.toString(),
+                main.getName()));
+    cmd.addAll(Arrays.asList(args));
+    return cmd;
+  }
+
   static String benchClasses() throws Exception {
     return Path.of(Processes.class.getProtectionDomain().getCodeSource().getLocation().toURI())
         .toString();

@@ -307,10 +307,10 @@ public final class Pipeline implements AutoCloseable {
     Plan plan = plan(command, select, exclude);
     String runId = UUID.randomUUID().toString();
     Catalog catalog = Catalog.read(warehouse);
-    ColumnPreflight.check(manifest, compiler(fullRefresh, runId, catalog), warehouse, plan);
+    ColumnPreflight.check(manifest, () -> compiler(fullRefresh, runId, catalog), warehouse, plan);
     RunHooks hooks = RunHooks.read(manifest.project().root());
     RunHookStatements.run(
-        warehouse, compiler(fullRefresh, runId), "on-run-start", hooks.onRunStart());
+        warehouse, () -> compiler(fullRefresh, runId), "on-run-start", hooks.onRunStart());
     Executor executor =
         new Executor(
             warehouse,
@@ -368,7 +368,7 @@ public final class Pipeline implements AutoCloseable {
       }
       try {
         RunHookStatements.run(
-            warehouse, compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
+            warehouse, () -> compiler(fullRefresh, runId), "on-run-end", hooks.onRunEnd());
       } catch (ProjectException e) {
         // the run itself is done and recorded; a failing end hook must not hide that
         runWarnings.add(ProjectProblem.warning(null, 0, e.getMessage()));

@@ -21,11 +21,21 @@ final class RunHookStatements {
 
   private RunHookStatements() {}
 
-  /** Throws {@link ProjectException} naming the hook and statement when one fails. */
-  static void run(Warehouse warehouse, Compiler compiler, String kind, List<String> templates) {
+  /**
+   * Throws {@link ProjectException} naming the hook and statement when one fails.
+   *
+   * @param compilers makes the compiler the hooks render with, asked only when there are hooks: a
+   *     compiler brings a template engine of its own
+   */
+  static void run(
+      Warehouse warehouse,
+      java.util.function.Supplier<Compiler> compilers,
+      String kind,
+      List<String> templates) {
     if (templates.isEmpty()) {
       return;
     }
+    Compiler compiler = compilers.get();
     // the statements belong to no node: they render in the context of a node named after the hook
     Model context = new Model(kind, FILE, "", "", NodeConfig.of(Map.of()), "", List.of());
     try (SqlSession s = SqlSession.open(warehouse)) {

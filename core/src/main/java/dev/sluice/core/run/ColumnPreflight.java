@@ -42,8 +42,17 @@ public final class ColumnPreflight {
 
   private ColumnPreflight() {}
 
-  public static void check(Manifest manifest, Compiler compiler, Warehouse warehouse, Plan plan) {
+  /**
+   * @param compilers makes the compiler that renders the checked models, asked only when a planned
+   *     check names columns: a compiler brings a template engine of its own
+   */
+  public static void check(
+      Manifest manifest,
+      java.util.function.Supplier<Compiler> compilers,
+      Warehouse warehouse,
+      Plan plan) {
     Map<String, Optional<Set<String>>> known = new HashMap<>();
+    Compiler[] compiler = new Compiler[1];
     List<ProjectProblem> problems = new ArrayList<>();
     for (String id : plan.order()) {
       Node n = manifest.node(id).orElseThrow();
@@ -57,7 +66,12 @@ public final class ColumnPreflight {
       Optional<Set<String>> columns =
           known.computeIfAbsent(
               attached.get().uniqueId(),
-              k -> columns(attached.get(), manifest, compiler, warehouse));
+              k -> {
+                if (compiler[0] == null) {
+                  compiler[0] = compilers.get();
+                }
+                return columns(attached.get(), manifest, compiler[0], warehouse);
+              });
       columns
           .flatMap(
               c ->
