@@ -6,7 +6,9 @@ import javafx.scene.shape.CubicCurve;
 
 /**
  * An edge from the right side of one node to the left side of another: a thin visible curve over a
- * wide transparent one, so that it is easy to click.
+ * wide transparent one, so that it is easy to click. On a large graph the edge canvas paints the
+ * curve and the view is only the wide one, to be clicked, until it is dragged or selected: the
+ * visible curve is made then.
  */
 final class EdgeView extends Group {
   final String from;
@@ -15,36 +17,69 @@ final class EdgeView extends Group {
   /** Its number among the graph's edges, for the plane's index. */
   int index;
 
-  private final CubicCurve line = new CubicCurve();
+  /** The visible curve, made when the view first draws it. */
+  private CubicCurve line;
+
   private final CubicCurve hit = new CubicCurve();
+  private boolean smooth = true;
+  private boolean selected;
 
   EdgeView(String from, String to) {
     this.from = from;
     this.to = to;
     getStyleClass().add("edge-group");
-    line.getStyleClass().add("edge");
-    line.setFill(null);
-    line.setMouseTransparent(true);
     hit.setFill(null);
     hit.setStroke(Color.BLACK);
     hit.setStrokeWidth(12);
     // picked but never drawn: a transparent stroke 12 wide was still rasterised on every frame
     hit.setOpacity(0);
-    getChildren().addAll(hit, line);
+    getChildren().add(hit);
     setId("edge-" + from + "->" + to);
   }
 
   void place(double x1, double y1, double x2, double y2) {
     double bend = Math.max(40, Math.abs(x2 - x1) / 2);
-    for (CubicCurve c : new CubicCurve[] {line, hit}) {
-      c.setStartX(x1);
-      c.setStartY(y1);
-      c.setControlX1(x1 + bend);
-      c.setControlY1(y1);
-      c.setControlX2(x2 - bend);
-      c.setControlY2(y2);
-      c.setEndX(x2);
-      c.setEndY(y2);
+    hit.setStartX(x1);
+    hit.setStartY(y1);
+    hit.setControlX1(x1 + bend);
+    hit.setControlY1(y1);
+    hit.setControlX2(x2 - bend);
+    hit.setControlY2(y2);
+    hit.setEndX(x2);
+    hit.setEndY(y2);
+    if (line != null) {
+      follow(line);
+    }
+  }
+
+  private void follow(CubicCurve c) {
+    c.setStartX(hit.getStartX());
+    c.setStartY(hit.getStartY());
+    c.setControlX1(hit.getControlX1());
+    c.setControlY1(hit.getControlY1());
+    c.setControlX2(hit.getControlX2());
+    c.setControlY2(hit.getControlY2());
+    c.setEndX(hit.getEndX());
+    c.setEndY(hit.getEndY());
+  }
+
+  /**
+   * Whether the edge's curve is drawn by this view; when not, the graph's edge canvas paints it and
+   * the view is only there to be clicked.
+   */
+  void setDrawn(boolean on) {
+    if (on && line == null) {
+      line = new CubicCurve();
+      line.getStyleClass().add("edge");
+      line.setFill(null);
+      line.setMouseTransparent(true);
+      line.setSmooth(smooth);
+      line.pseudoClassStateChanged(SELECTED, selected);
+      follow(line);
+      getChildren().add(line);
+    }
+    if (line != null) {
+      line.setVisible(on);
     }
   }
 
@@ -53,19 +88,20 @@ final class EdgeView extends Group {
    * renderer a fraction of smooth curves; at rest they are smooth again.
    */
   void setSmooth(boolean on) {
-    line.setSmooth(on);
+    smooth = on;
+    if (line != null) {
+      line.setSmooth(on);
+    }
   }
 
-  /**
-   * Whether the edge's curve is drawn by this view; when not, the graph's edge canvas paints it and
-   * the view is only there to be clicked.
-   */
-  void setDrawn(boolean on) {
-    line.setVisible(on);
-  }
+  private static final javafx.css.PseudoClass SELECTED =
+      javafx.css.PseudoClass.getPseudoClass("selected");
 
   void setSelected(boolean on) {
-    line.pseudoClassStateChanged(javafx.css.PseudoClass.getPseudoClass("selected"), on);
+    selected = on;
+    if (line != null) {
+      line.pseudoClassStateChanged(SELECTED, on);
+    }
   }
 
   void setDimmed(boolean on) {

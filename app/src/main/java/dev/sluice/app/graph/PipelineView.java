@@ -102,6 +102,7 @@ public final class PipelineView extends Pane {
     panZoom = new PanZoom(this, content);
     cards = new LazyCards(content, this::cardFor, edges::edge);
     cards.onEdgesChanged(this::repaintEdges);
+    edgeCanvas.probe().strokeProperty().addListener(o -> repaintEdges()); // a change of theme
     edges.onSelect(cards::live);
     new RubberBand(this, content, this::selectInside);
     marks = new SelectionMarks(project, cards, () -> groups);
@@ -288,7 +289,10 @@ public final class PipelineView extends Pane {
     cards.setSmooth(on);
   }
 
-  /** Creates the views that came into sight, hides those that left it. */
+  /**
+   * Creates the views that came into sight and takes those far out of it off the plane; switches
+   * between cards and the overview, and has the edge canvas moved or painted.
+   */
   private void cull() {
     if (shown == null) {
       return;
