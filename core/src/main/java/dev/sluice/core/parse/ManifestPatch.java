@@ -29,7 +29,7 @@ import java.util.Set;
 final class ManifestPatch {
   private ManifestPatch() {}
 
-  /** A changed model of more than this many and a whole parse is as quick. */
+  /** With more changed models than this, a whole parse is about as quick. */
   private static final int MOST = 64;
 
   /** What the last parse was made of and made, with what a patch needs to check and place. */

@@ -27,7 +27,9 @@ public final class ProjectLoader {
 
   /**
    * A loader that reads again only the files {@code files} does not hold as they are, and gives
-   * back the nodes of its last load that did not change (see {@link SourceFiles}).
+   * back the nodes of its last load that did not change (see {@link SourceFiles}); when nothing but
+   * models' SQL changed since, the last project with the new SQL swapped in (see {@link
+   * LoadInputs}).
    */
   public ProjectLoader(Map<String, String> env, SourceFiles files) {
     this.env = env;

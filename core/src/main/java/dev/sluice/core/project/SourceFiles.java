@@ -14,8 +14,9 @@ import java.util.Map;
  * <p>A file is taken as unchanged only when its size and modification time are those recorded and
  * it was last modified well before it was read ({@link #SETTLED_MILLIS}): a file written twice
  * within a file system's timestamp granularity is read again, not trusted. A file whose stamp
- * changed is read, and when its text is what it was, the old text is kept. Not thread-safe: one
- * loader at a time.
+ * changed is read, and when its text is what it was, the old text is kept. It also keeps what the
+ * last complete load depended on ({@link LoadInputs}), so that a load after an edit of models' SQL
+ * alone is the last project with that SQL swapped in. Not thread-safe: one loader at a time.
  */
 public final class SourceFiles {
   /** A file modified less than this before it was read is read again next time. */

@@ -28,13 +28,13 @@ class IncrementalParseTest {
   @TempDir Path dir;
 
   private final Map<String, String> env = new HashMap<>(Map.of("SHOP_REGION", "eu"));
-  private final Session live = new Session();
+  private final Reader live = new Reader();
 
   /** Modification times well in the past and a second apart: each edit settled and told apart. */
   private long clock = System.currentTimeMillis() - 3_600_000;
 
   /** What the app keeps between reads of one folder. */
-  private final class Session {
+  private final class Reader {
     final SourceFiles files = new SourceFiles();
     final ParseMemory memory = new ParseMemory();
 
@@ -197,10 +197,10 @@ class IncrementalParseTest {
 
   @Test
   void aMemoryLeftBehindManyEditsAgoGivesWhatAFreshParseGives() throws IOException {
-    Session old = new Session();
+    Reader old = new Reader();
     check(old);
     String before = Files.readString(dir.resolve("models/marts/summary.sql"));
-    // edits read by another session only; one of them put back as it was, with another time
+    // edits read by another reader only; one of them put back as it was, with another time
     write("models/marts/summary.sql", "select 9 as id\n");
     write("macros/cents.sql", "{% macro cents(col) %}{{ col }}{% endmacro %}\n");
     write("models/staging/customers.sql", "select 5 as id, 'e' as name\n");
@@ -283,7 +283,7 @@ class IncrementalParseTest {
   }
 
   /** Reads with {@code s} and checks it against a fresh load and parse with no cache at all. */
-  private Manifest check(Session s) {
+  private Manifest check(Reader s) {
     Manifest kept = s.read();
     // a plan of the kept parse first: it may come from the last plan of the same graph
     Plan keptPlan = Plan.of(kept, Command.BUILD, null, null);
