@@ -4,14 +4,12 @@ import dev.sluice.core.compile.CompiledNode;
 import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.pipeline.Pipeline;
 import dev.sluice.core.project.Model;
-import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Target;
 import dev.sluice.core.warehouse.Relations;
 import dev.sluice.core.warehouse.SqlSession;
 import dev.sluice.core.warehouse.Warehouse;
 import java.io.PrintWriter;
-import java.nio.file.Path;
 import java.sql.ResultSet;
 import java.sql.ResultSetMetaData;
 import java.sql.SQLException;
@@ -56,7 +54,7 @@ final class QueryCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
-    Model adHoc = new Model("query", Path.of("<query>"), sql, "", NodeConfig.EMPTY, "", List.of());
+    Model adHoc = Model.adHoc(sql);
     if (!explain && Compiler.untemplated(sql)) {
       // plain SQL needs only the target's file: reading and parsing the project was most of the
       // start of a query (Jinjava, every model and schema file, the parse cache)

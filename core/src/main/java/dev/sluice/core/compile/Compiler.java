@@ -329,19 +329,31 @@ public final class Compiler {
     if (at.isEmpty()) {
       return true;
     }
-    problems.add(
-        ProjectProblem.error(
-            node.file(),
-            Math.max(1, node.line()),
-            node.kind().label()
-                + " "
-                + node.name()
-                + " compiles to more than one statement (a ';' at line "
-                + at.getAsInt()
-                + " of its compiled SQL is followed by more SQL); a "
-                + node.kind().label()
-                + " must be a single query. Check the names and arguments in its schema file"
-                + " (a generic test's column name is put into its SQL)."));
+    int line = at.getAsInt();
+    String message;
+    if (node instanceof Model m && m.isAdHoc()) {
+      message =
+          "the query holds more than one statement (a ';' at line "
+              + line
+              + " is followed by more SQL); run one statement at a time.";
+    } else {
+      String hint =
+          node.kind() == NodeKind.MODEL
+              ? "Move what must run before or after it into a pre_hook or post_hook."
+              : "Check the names and arguments in its schema file (a generic test's column name"
+                  + " is put into its SQL).";
+      message =
+          node.kind().label()
+              + " "
+              + node.name()
+              + " compiles to more than one statement (a ';' at line "
+              + line
+              + " of its compiled SQL is followed by more SQL); a "
+              + node.kind().label()
+              + " must be a single query. "
+              + hint;
+    }
+    problems.add(ProjectProblem.error(node.file(), Math.max(1, node.line()), message));
     return false;
   }
 

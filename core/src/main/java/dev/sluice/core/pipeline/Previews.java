@@ -5,7 +5,6 @@ import dev.sluice.core.compile.Compiler;
 import dev.sluice.core.project.Export;
 import dev.sluice.core.project.Model;
 import dev.sluice.core.project.Node;
-import dev.sluice.core.project.NodeConfig;
 import dev.sluice.core.project.NodeKind;
 import dev.sluice.core.project.ProjectProblem;
 import dev.sluice.core.project.Seed;
@@ -87,7 +86,7 @@ public final class Previews {
 
   /** Ad-hoc SQL: {@code {{ ref() }}} and {@code {{ source() }}} work, nothing is configured. */
   public static String compileAdHoc(Pipeline pipeline, String text) {
-    Model adHoc = new Model("query", Path.of("<query>"), text, "", NodeConfig.EMPTY, "", List.of());
+    Model adHoc = Model.adHoc(text);
     return compiled(pipeline.compiler(true, "preview").compile(adHoc));
   }
 

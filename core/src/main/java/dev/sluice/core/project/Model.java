@@ -24,6 +24,22 @@ public record Model(
     columns = List.copyOf(columns);
   }
 
+  /** The file an ad-hoc query is said to come from in its messages. */
+  public static final Path AD_HOC_FILE = Path.of("<query>");
+
+  /**
+   * Ad-hoc SQL typed by a user (the CLI's {@code query}, the app's query editor): {@code ref()} and
+   * {@code source()} work in it, nothing is configured.
+   */
+  public static Model adHoc(String sql) {
+    return new Model("query", AD_HOC_FILE, sql, "", NodeConfig.EMPTY, "", List.of());
+  }
+
+  /** Whether this is ad-hoc SQL rather than a model of the project. */
+  public boolean isAdHoc() {
+    return AD_HOC_FILE.equals(file);
+  }
+
   @Override
   public String uniqueId() {
     return "model." + name;

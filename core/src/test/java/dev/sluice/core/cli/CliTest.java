@@ -57,7 +57,9 @@ class CliTest extends CliTestBase {
         .isZero();
     assertThat(out).isEqualTo("n\n42\n".replace("\n", System.lineSeparator()));
     assertThat(sluice("query", "--project", project, "select 1; select 2")).isEqualTo(2);
-    assertThat(err).contains("<query>:1: model query compiles to more than one statement");
+    assertThat(err)
+        .contains("<query>:1: the query holds more than one statement")
+        .contains("run one statement at a time");
     assertThat(sluice("query", "--project", project, "--target", "nope", "select 1")).isEqualTo(2);
     assertThat(err).contains("no target named 'nope'; targets are dev");
     // Jinja in the query parses the project, so its errors show as before
