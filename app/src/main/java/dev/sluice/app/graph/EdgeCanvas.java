@@ -1,7 +1,6 @@
 package dev.sluice.app.graph;
 
 import javafx.geometry.Bounds;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -15,28 +14,12 @@ import javafx.scene.shape.CubicCurve;
  * every frame. The edges' views stay on the plane, undrawn, to be clicked; an edge that is being
  * dragged or is selected is drawn by its own view instead ({@link LazyCards#isLive}).
  */
-final class EdgeCanvas extends Canvas {
+final class EdgeCanvas extends PannedCanvas {
   /** Styled by the stylesheet like an edge's own curve: where the canvas takes its colours. */
   private final CubicCurve probe = new CubicCurve();
 
-  private double drawnTx;
-  private double drawnTy;
-  private double drawnScale = -1;
-  private boolean valid;
-
-  /** Counts the times the edges were painted, for tests. */
-  int draws;
-
   EdgeCanvas(Pane viewport) {
-    setMouseTransparent(true);
-    setManaged(false);
-    widthProperty().bind(viewport.widthProperty().multiply(2));
-    heightProperty().bind(viewport.heightProperty().multiply(2));
-    layoutXProperty().bind(viewport.widthProperty().divide(-2));
-    layoutYProperty().bind(viewport.heightProperty().divide(-2));
-    setId("graph-edges");
-    widthProperty().addListener((o, a, b) -> invalidate());
-    heightProperty().addListener((o, a, b) -> invalidate());
+    super(viewport, "graph-edges");
     probe.getStyleClass().add("edge-probe");
     probe.setVisible(false);
     probe.setManaged(false);
@@ -47,11 +30,6 @@ final class EdgeCanvas extends Canvas {
   /** The styled, never drawn curve the canvas reads its stroke from; to be put in the scene. */
   CubicCurve probe() {
     return probe;
-  }
-
-  /** The next {@link #draw} paints afresh. */
-  void invalidate() {
-    valid = false;
   }
 
   /** How the edges are painted: what is drawn and how each looks. */
@@ -75,25 +53,11 @@ final class EdgeCanvas extends Canvas {
    * moves it.
    */
   void draw(Edges edges, double tx, double ty, double scale) {
-    double halfW = getWidth() / 4;
-    double halfH = getHeight() / 4;
-    if (valid
-        && scale == drawnScale
-        && Math.abs(tx - drawnTx) <= halfW
-        && Math.abs(ty - drawnTy) <= halfH) {
-      setTranslateX(tx - drawnTx);
-      setTranslateY(ty - drawnTy);
+    if (moved(tx, ty, scale)) {
       return;
     }
-    valid = true;
-    draws++;
-    drawnTx = tx;
-    drawnTy = ty;
-    drawnScale = scale;
-    setTranslateX(0);
-    setTranslateY(0);
-    double ox = tx + halfW; // the canvas starts half a view above and left of the view
-    double oy = ty + halfH;
+    double ox = tx + getWidth() / 4; // the canvas starts half a view above and left of the view
+    double oy = ty + getHeight() / 4;
     GraphicsContext g = getGraphicsContext2D();
     int w = (int) Math.ceil(getWidth());
     int h = (int) Math.ceil(getHeight());
@@ -147,6 +111,6 @@ final class EdgeCanvas extends Canvas {
   /** Paints nothing (and forgets what was painted). */
   void clear() {
     getGraphicsContext2D().clearRect(0, 0, getWidth(), getHeight());
-    valid = false;
+    invalidate();
   }
 }

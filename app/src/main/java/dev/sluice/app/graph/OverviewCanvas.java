@@ -7,7 +7,6 @@ import dev.sluice.core.parse.Manifest;
 import dev.sluice.core.project.NodeKind;
 import java.util.Set;
 import java.util.function.Function;
-import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;
 import javafx.scene.layout.Pane;
 import javafx.scene.paint.Color;
@@ -19,7 +18,7 @@ import javafx.scene.paint.Color;
  * drawn this way instead of with cards, whose outlines and text the software renderer would spend
  * most of each frame on while nobody can read them.
  */
-final class OverviewCanvas extends Canvas {
+final class OverviewCanvas extends PannedCanvas {
   /** Below this zoom, large graphs are drawn as an overview. */
   static final double ZOOM = 0.4;
 
@@ -31,32 +30,7 @@ final class OverviewCanvas extends Canvas {
   private EdgeRaster raster;
 
   OverviewCanvas(Pane viewport) {
-    setMouseTransparent(true); // gestures go to the view underneath: pan, band, click
-    setManaged(false);
-    // twice the view's size, centred on it: panning up to half a view in any direction moves the
-    // drawn image instead of drawing it again
-    widthProperty().bind(viewport.widthProperty().multiply(2));
-    heightProperty().bind(viewport.heightProperty().multiply(2));
-    layoutXProperty().bind(viewport.widthProperty().divide(-2));
-    layoutYProperty().bind(viewport.heightProperty().divide(-2));
-    setId("graph-overview");
-    widthProperty().addListener((o, a, b) -> invalidate()); // a resized canvas is blank
-    heightProperty().addListener((o, a, b) -> invalidate());
-  }
-
-  /** Where the drawn image was made: the content's transform then, and whether it is still good. */
-  private double drawnTx;
-
-  private double drawnTy;
-  private double drawnScale = -1;
-  private boolean valid;
-
-  /** Counts the times the graph was drawn, for tests. */
-  int draws;
-
-  /** The next {@link #draw} draws afresh: the graph, its selection or the view's size changed. */
-  void invalidate() {
-    valid = false;
+    super(viewport, "graph-overview");
   }
 
   /**
@@ -71,25 +45,11 @@ final class OverviewCanvas extends Canvas {
       double tx,
       double ty,
       double scale) {
-    double halfW = getWidth() / 4;
-    double halfH = getHeight() / 4;
-    if (valid
-        && scale == drawnScale
-        && Math.abs(tx - drawnTx) <= halfW
-        && Math.abs(ty - drawnTy) <= halfH) {
-      setTranslateX(tx - drawnTx); // a pan: the image drawn already still covers the view
-      setTranslateY(ty - drawnTy);
-      return;
+    if (moved(tx, ty, scale)) {
+      return; // a pan: the image drawn already still covers the view
     }
-    valid = true;
-    draws++;
-    drawnTx = tx;
-    drawnTy = ty;
-    drawnScale = scale;
-    setTranslateX(0);
-    setTranslateY(0);
-    tx += halfW; // the canvas starts half a view above and left of the view
-    ty += halfH;
+    tx += getWidth() / 4; // the canvas starts half a view above and left of the view
+    ty += getHeight() / 4;
     GraphicsContext g = getGraphicsContext2D();
     double w = getWidth();
     double h = getHeight();
