@@ -514,6 +514,7 @@ public final class TemplateEngine {
     if (fingerprint == null) {
       java.security.MessageDigest d = ParseCache.digest();
       ParseCache.feed(d, "sluice-parse-" + ParseCache.FORMAT);
+      ParseCache.feed(d, BuildStamp.THIS);
       ParseCache.feed(d, macroText.toString());
       ParseCache.feed(d, String.valueOf(vars));
       ParseCache.feed(d, String.valueOf(targetView));
