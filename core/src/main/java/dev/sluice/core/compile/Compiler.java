@@ -71,35 +71,26 @@ public final class Compiler {
     return cache;
   }
 
-  private boolean reuseParse = true;
+  private boolean throughJinja;
 
-  /** Renders every template again, never taking the parse-time rendering (for tests). */
+  /** Renders every template through Jinjava, never without it nor from the cache (for tests). */
   Compiler renderingEverything() {
-    this.reuseParse = false;
+    this.throughJinja = true;
     return this;
   }
 
   /**
-   * A template of the node rendered for running: the parse-time rendering when the template's only
-   * Jinja is refs and sources that still name the same relations (see {@link RefSubstitution}),
-   * else from the cache when there is one, else rendered now.
+   * A template of the node rendered for running: without Jinja when its only Jinja is literal refs,
+   * sources and config calls (see {@link TemplateEngine#staticRendering}), else from the cache when
+   * there is one, else rendered now.
    */
   private Rendered render(Node node, String template, boolean incremental) {
-    if (reuseParse && template.equals(Manifest.sqlOf(node))) {
-      Optional<Rendered> same =
-          RefSubstitution.of(
-              template,
-              manifest.parsed().get(node.uniqueId()),
-              manifest.project(),
-              this::relationOf);
-      if (same.isPresent()) {
-        return same.get();
-      }
+    RenderRequest request = new RenderRequest(node, template, this::relationOf, incremental);
+    if (throughJinja) {
+      return engine.renderThroughJinjava(request);
     }
-    return cache.render(
-        engine,
-        manifest.project(),
-        new RenderRequest(node, template, this::relationOf, incremental));
+    Rendered plain = engine.staticRendering(request);
+    return plain != null ? plain : cache.render(engine, manifest.project(), request);
   }
 
   public Relation relationOf(Node node) {

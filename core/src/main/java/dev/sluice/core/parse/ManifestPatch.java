@@ -144,6 +144,7 @@ final class ManifestPatch {
     Map<String, Rendered> parsed = new HashMap<>(m.parsed());
     Map<String, List<String>> edges = base.graph().edges();
     Map<String, String> envRead = base.envRead();
+    int throughJinja = 0;
     for (Model x : changed) {
       Integer at = base.resolvedAt().get(x.uniqueId());
       String sql = x.sql();
@@ -154,6 +155,7 @@ final class ManifestPatch {
           engine.renderCall(
               new RenderRequest(x, sql, n -> Relations.of(n, target), false), Map.of());
       Rendered r = call.result;
+      throughJinja += call.withoutJinja ? 0 : 1;
       if (call.uncacheable || !r.problems().isEmpty() || r.refs().contains(x.name())) {
         return null;
       }
@@ -199,7 +201,7 @@ final class ManifestPatch {
     memory.patched(
         new Base(
             project, out, base.fingerprint(), envRead, base.resolvedAt(), base.troubled(), graph),
-        changed.size());
+        throughJinja);
     return out;
   }
 

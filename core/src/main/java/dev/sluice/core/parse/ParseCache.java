@@ -82,6 +82,13 @@ public final class ParseCache {
   /** The file's header does not yet say whether the macros read cleanly. */
   private boolean headerLacksMacros;
 
+  /**
+   * The file is missing, unreadable or of another fingerprint: written whole even with no entries,
+   * so that its header tells the next parse the macros read cleanly (a project of static templates
+   * alone then never starts Jinjava).
+   */
+  private boolean fileStale;
+
   /** The entries this parse starts from; from memory, made only when asked for (see previous()). */
   private Map<String, Entry> previous;
 
@@ -154,6 +161,7 @@ public final class ParseCache {
       engine.macrosReadCleanlyBefore(); // the same macro texts: no need to read them again
     }
     cache.headerLacksMacros = same && stored.cleanMacros() == null;
+    cache.fileStale = !same;
     return cache;
   }
 
@@ -163,7 +171,7 @@ public final class ParseCache {
       Map<String, Entry> entries = new java.util.HashMap<>();
       remembered.forEach(
           (id, h) -> {
-            if (!id.startsWith(ARGUMENT)) {
+            if (!id.startsWith(ARGUMENT) && !isStatic(h.entry())) {
               entries.put(id, h.entry());
             }
           });
@@ -176,7 +184,7 @@ public final class ParseCache {
   private Entry previousEntry(String id) {
     if (previous == null) {
       ParseMemory.Held h = remembered.get(id);
-      return h == null ? null : h.entry();
+      return h == null || isStatic(h.entry()) ? null : h.entry();
     }
     return previous.get(id);
   }
@@ -243,13 +251,48 @@ public final class ParseCache {
     ParseMemory.Held h = remembered.get(id);
     if (h != null && h.node() == node && sameInputs(h, project, env)) {
       hits++;
-      carried++;
-      next.put(id, h.entry());
+      if (!isStatic(h.entry())) {
+        carried++;
+        next.put(id, h.entry());
+      }
       nextHeld.put(id, h);
       fromMemory.add(id);
       return h.rendered();
     }
+    Rendered plain = engine.staticRendering(request);
+    if (plain != null) {
+      // rendered as fast as an entry is checked: kept in memory, not in the file
+      statics++;
+      hold(
+          id,
+          node,
+          new Entry(
+              STATIC,
+              plain.sql(),
+              plain.refs(),
+              plain.sources(),
+              plain.config(),
+              Map.of(),
+              Map.of()),
+          plain,
+          project);
+      return plain;
+    }
     return fromEntries(engine, project, node, id, request, resolve, env, true);
+  }
+
+  /** The key of a rendering held in memory that {@link StaticTemplate} made: never in the file. */
+  private static final String STATIC = "static";
+
+  private static boolean isStatic(Entry e) {
+    return STATIC.equals(e.key());
+  }
+
+  private int statics;
+
+  /** How many nodes were rendered without Jinja in this parse (neither hits nor misses). */
+  public int statics() {
+    return statics;
   }
 
   /**
@@ -446,7 +489,7 @@ public final class ParseCache {
               });
     }
     Boolean clean = engine == null ? null : engine.macrosReadCleanly();
-    boolean newHeader = headerLacksMacros && clean != null;
+    boolean newHeader = (headerLacksMacros || fileStale) && clean != null;
     if (changed.isEmpty() && !newHeader) {
       return; // nothing to write: a parse that changed nothing leaves the file alone
     }

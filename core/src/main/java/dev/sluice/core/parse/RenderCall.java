@@ -54,6 +54,9 @@ final class RenderCall {
     }
   }
 
+  /** Set when the template was of the static shape and rendered without Jinjava. */
+  boolean withoutJinja;
+
   /** What the rendering gave, once done. */
   Rendered result;
 

@@ -428,6 +428,53 @@ public final class TemplateEngine {
 
   /** The rendering with what a parse cache needs to know about it. */
   RenderCall renderCall(RenderRequest request, Map<String, Object> varOverrides) {
+    Rendered plain = staticRendering(request);
+    if (plain != null) {
+      RenderCall call = new RenderCall(request, project, env, vars);
+      call.engine = this;
+      call.result = plain;
+      call.withoutJinja = true;
+      return call;
+    }
+    return renderWithJinja(request, varOverrides);
+  }
+
+  /**
+   * The rendering of a template whose only Jinja is literal {@code ref}, {@code source} and {@code
+   * config} calls, made without Jinjava (see {@link StaticTemplate}); null for any other template,
+   * or when a macro of the project or a package redefines one of those three.
+   */
+  public Rendered staticRendering(RenderRequest request) {
+    if (redefinesStaticCalls()) {
+      return null;
+    }
+    return StaticTemplate.render(request.template(), project, request.resolve());
+  }
+
+  private static final Pattern STATIC_CALL_MACRO =
+      Pattern.compile("\\{%-?\\s*macro\\s+(ref|source|config)\\s*\\(");
+
+  private Boolean redefinesStaticCalls;
+
+  private boolean redefinesStaticCalls() {
+    Boolean r = redefinesStaticCalls;
+    if (r == null) {
+      r = STATIC_CALL_MACRO.matcher(macroText).find();
+      redefinesStaticCalls = r;
+    }
+    return r;
+  }
+
+  /**
+   * The rendering through Jinjava whatever the template's shape, as it was before templates of the
+   * static shape skipped it: for checks that both give the same.
+   */
+  public Rendered renderThroughJinjava(RenderRequest request) {
+    return renderWithJinja(request, Map.of()).result;
+  }
+
+  /** The rendering through Jinjava, whatever the template's shape. */
+  RenderCall renderWithJinja(RenderRequest request, Map<String, Object> varOverrides) {
     Map<String, Object> callVars = vars;
     if (!varOverrides.isEmpty()) {
       callVars = new LinkedHashMap<>(vars);

@@ -182,8 +182,12 @@ class CompileCacheTest {
   void anEditRendersTheEditedModelAndWhatInlinesItAndAMacroEditRendersAll() throws IOException {
     write();
     int[] misses = new int[1];
-    // m5 and m6 hold only refs: their parse-time renderings stand, nothing renders them again
-    int templated = MODELS - 2;
+    // the shapes of literal refs, sources and config alone render without Jinja, never cached
+    int templated =
+        (int)
+            java.util.stream.IntStream.range(0, MODELS)
+                .filter(i -> i % 7 == 0 || i % 7 == 2 || i % 7 == 3)
+                .count();
     compile(dir, true, misses);
     assertThat(misses[0]).isEqualTo(templated);
     compile(dir, true, misses);
@@ -194,7 +198,7 @@ class CompileCacheTest {
     // m4 is ephemeral: m5 inlines it, so its SQL changes with m4's while m5 is kept as it was
     new ProjectFolder(dir).file("models/m4.sql", model(4, 4).replace("select id", "select id, 4"));
     String both = compile(dir, true, misses);
-    assertThat(misses[0]).isEqualTo(1);
+    assertThat(misses[0]).as("m4 is of the static shape").isZero();
     assertThat(both).isEqualTo(compile(freshCopy(), false, null));
     assertThat(both).contains("select id, 4 from");
     new ProjectFolder(dir).file("macros/m.sql", macros(1));
@@ -226,9 +230,6 @@ class CompileCacheTest {
     assertThat(full).doesNotStartWith("refused").contains("\"moved\"");
     assertThat(compile(dir, true, null)).isEqualTo(full);
     assertThat(compile(dir, true, null)).isEqualTo(full);
-    assertThat(RefSubstitution.handles(Files.readString(dir.resolve("models/c.sql")))).isTrue();
-    assertThat(RefSubstitution.handles(Files.readString(dir.resolve("models/h.sql")))).isFalse();
-    assertThat(RefSubstitution.handles(Files.readString(dir.resolve("models/j.sql")))).isFalse();
   }
 
   @Test
