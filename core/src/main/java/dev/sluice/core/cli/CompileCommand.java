@@ -29,6 +29,9 @@ final class CompileCommand implements Callable<Integer> {
   @Mixin SelectionOptions selection;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
+  /** What writing the compiled files threw, if anything. */
+  private volatile Exception filesFailed;
+
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -68,18 +71,40 @@ final class CompileCommand implements Callable<Integer> {
         written++;
         last = c;
       }
-      if (selection.select() == null && selection.exclude() == null) {
-        // everything compiled: only changed files written, and files of deleted models go too
-        FileTree.sync(dir, files);
+      boolean everything = selection.select() == null && selection.exclude() == null;
+      if (everything) {
         cache.retain(
             m.project().nodes().stream()
                 .map(Node::uniqueId)
                 .collect(java.util.stream.Collectors.toSet()));
-      } else {
-        FileTree.update(dir, files);
       }
-      RunArtifacts.writeManifest(
-          m, pipeline.target(), compiledSql, "compile", pipeline.targetDir());
+      // the compiled files (mostly the file system's time) and manifest.json (mostly encoding)
+      // are written at once, on two threads
+      Thread writer =
+          new Thread(
+              () -> {
+                try {
+                  if (everything) {
+                    // everything compiled: only changed files written, files of deleted models go
+                    FileTree.sync(dir, files);
+                  } else {
+                    FileTree.update(dir, files);
+                  }
+                } catch (java.io.IOException | RuntimeException e) {
+                  filesFailed = e; // thrown below, as it was when written on this thread
+                }
+              },
+              "sluice-compiled-files");
+      writer.start();
+      try {
+        RunArtifacts.writeManifest(
+            m, pipeline.target(), compiledSql, "compile", pipeline.targetDir());
+      } finally {
+        writer.join();
+      }
+      if (filesFailed != null) {
+        throw filesFailed;
+      }
       cache.save();
       if (written == 1 && last != null) {
         out.println(last.sql());

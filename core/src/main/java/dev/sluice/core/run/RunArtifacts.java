@@ -76,10 +76,15 @@ public final class RunArtifacts {
       // compact, as dbt writes it (indented it was about twice the size), and encoded by the
       // generator itself rather than through a Writer
       try (java.io.OutputStream o =
-              new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-          com.fasterxml.jackson.core.JsonGenerator g =
-              masking(COMPACT.createGenerator(o, com.fasterxml.jackson.core.JsonEncoding.UTF8))) {
-        ManifestJson.write(g, manifest, target, compiled, invocationId);
+          new java.io.BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+        ManifestJson.write(
+            o,
+            out ->
+                masking(COMPACT.createGenerator(out, com.fasterxml.jackson.core.JsonEncoding.UTF8)),
+            manifest,
+            target,
+            compiled,
+            invocationId);
       }
       Files.move(
           tmp,
@@ -94,6 +99,9 @@ public final class RunArtifacts {
   /** A generator that writes each string and field name through {@link Secrets#mask}. */
   static com.fasterxml.jackson.core.JsonGenerator masking(
       com.fasterxml.jackson.core.JsonGenerator g) {
+    if (!Secrets.any()) {
+      return g; // nothing to mask: no call through a delegate per string
+    }
     return new com.fasterxml.jackson.core.util.JsonGeneratorDelegate(g, false) {
       @Override
       public void writeString(String text) throws IOException {

@@ -58,6 +58,11 @@ public final class Secrets {
     return key != null && SECRET_NAME.matcher(key.toLowerCase(Locale.ROOT)).matches();
   }
 
+  /** Whether this process has seen any secret value yet. */
+  public static boolean any() {
+    return !longestFirst.isEmpty();
+  }
+
   /** The text with every known secret replaced by {@value #MASK}; null stays null. */
   public static String mask(String text) {
     if (text == null || text.isEmpty()) {
