@@ -202,7 +202,9 @@ final class ProjectReading {
 
   private void readModels(Scope scope) {
     for (String modelPath : scope.under(scope.modelPaths())) {
-      for (Path f : io.files(List.of(modelPath), ".sql")) {
+      List<Path> files = io.files(List.of(modelPath), ".sql");
+      io.readAhead(files);
+      for (Path f : files) {
         Path rel = io.relative(f);
         String name = stem(f);
         String folder = folderUnder(root.resolve(modelPath), f);

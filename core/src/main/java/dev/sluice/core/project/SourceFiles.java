@@ -101,6 +101,11 @@ public final class SourceFiles {
   }
 
   /** The text kept for {@code file} if its attributes say it is unchanged, else null. */
+  /** Whether no file's text is kept yet (nothing was loaded through this). */
+  boolean isEmpty() {
+    return seen.isEmpty();
+  }
+
   String kept(Path file, BasicFileAttributes a) {
     Seen s = seen.get(file);
     if (s == null || a == null) {
