@@ -124,7 +124,8 @@ final class StaticTemplate {
           if (target.isEmpty()) {
             return null; // Jinjava says what it does not match
           }
-          printed = new RelationView(resolve.apply(target.get())).toString();
+          // what RelationView prints, without making one: its first use loads Jinjava's classes
+          printed = resolve.apply(target.get()).quoted();
         }
         case "config" -> {
           if (!settings(config)) {
