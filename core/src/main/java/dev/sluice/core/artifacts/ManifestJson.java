@@ -35,10 +35,16 @@ import java.util.Map;
  * left out.
  */
 public final class ManifestJson {
-  /** Writes values into a generator without flushing it after each (a write call per value). */
-  private static final ObjectMapper JSON =
-      new ObjectMapper()
-          .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+  /**
+   * Writes values of other kinds than {@link #value} writes into a generator, without flushing it
+   * after each; made on first use (setting an object mapper up cost a one-edit compile of 10,000
+   * models a tenth of its time, and its values are nearly always strings, lists and maps).
+   */
+  private static final class Mapper {
+    static final ObjectMapper JSON =
+        new ObjectMapper()
+            .disable(com.fasterxml.jackson.databind.SerializationFeature.FLUSH_AFTER_WRITE_VALUE);
+  }
 
   private ManifestJson() {}
 
@@ -48,9 +54,9 @@ public final class ManifestJson {
   public static ObjectNode of(
       Manifest manifest, Target target, Map<String, String> compiled, String invocationId) {
     try {
-      TokenBuffer buffer = new TokenBuffer(JSON, false);
+      TokenBuffer buffer = new TokenBuffer(Mapper.JSON, false);
       write(buffer, manifest, target, compiled, invocationId);
-      return (ObjectNode) JSON.readTree(buffer.asParser());
+      return (ObjectNode) Mapper.JSON.readTree(buffer.asParser());
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -336,7 +342,7 @@ public final class ManifestJson {
                           + ") }}"));
       for (Map.Entry<String, Object> e : kwargs.entrySet()) {
         g.writeFieldName(e.getKey());
-        JSON.writeValue(g, e.getValue());
+        value(g, e.getValue());
       }
       g.writeEndObject();
       g.writeNullField("namespace");
@@ -444,6 +450,36 @@ public final class ManifestJson {
    * {@code materialized}, {@code tags} and {@code meta} always there (written where the node's own
    * value was, else after them) and a {@code docs} that is not an object left out.
    */
+  /** A configuration or argument value: strings, numbers, booleans, lists and maps by hand. */
+  private static void value(JsonGenerator g, Object v) throws IOException {
+    if (v == null) {
+      g.writeNull();
+    } else if (v instanceof String s) {
+      g.writeString(s);
+    } else if (v instanceof Boolean b) {
+      g.writeBoolean(b);
+    } else if (v instanceof Integer i) {
+      g.writeNumber(i);
+    } else if (v instanceof Long l) {
+      g.writeNumber(l);
+    } else if (v instanceof List<?> l) {
+      g.writeStartArray();
+      for (Object x : l) {
+        value(g, x);
+      }
+      g.writeEndArray();
+    } else if (v instanceof Map<?, ?> m && m.keySet().stream().allMatch(k -> k instanceof String)) {
+      g.writeStartObject();
+      for (Map.Entry<?, ?> x : m.entrySet()) {
+        g.writeFieldName((String) x.getKey());
+        value(g, x.getValue());
+      }
+      g.writeEndObject();
+    } else {
+      Mapper.JSON.writeValue(g, v); // as it always was written
+    }
+  }
+
   private static void config(JsonGenerator g, Node n) throws IOException {
     String defaultMaterialization =
         switch (n.kind()) {
@@ -472,11 +508,11 @@ public final class ManifestJson {
         continue;
       }
       g.writeFieldName(k);
-      JSON.writeValue(g, fixed.containsKey(k) ? fixed.remove(k) : e.getValue());
+      value(g, fixed.containsKey(k) ? fixed.remove(k) : e.getValue());
     }
     for (Map.Entry<String, Object> e : fixed.entrySet()) {
       g.writeFieldName(e.getKey());
-      JSON.writeValue(g, e.getValue());
+      value(g, e.getValue());
     }
     g.writeEndObject();
   }

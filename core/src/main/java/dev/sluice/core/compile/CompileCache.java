@@ -49,7 +49,11 @@ import java.util.Set;
 public final class CompileCache {
   static final int FORMAT = 1;
   static final String FILE = "compile_cache.json";
-  private static final ObjectMapper JSON = new ObjectMapper();
+
+  /** Made on first use: a compile that changes no entry writes nothing and needs none. */
+  private static final class Mapper {
+    static final ObjectMapper JSON = new ObjectMapper();
+  }
 
   /** A cache that keeps nothing: every node is rendered. */
   public static final CompileCache NONE = new CompileCache(null, "", Map.of(), 0);
@@ -254,7 +258,7 @@ public final class CompileCache {
       StringBuilder out = new StringBuilder();
       if (lines >= 0 && lines + changed.size() < 2 * entries.size() + 64) {
         for (String id : new java.util.LinkedHashSet<>(changed)) {
-          out.append(JSON.writeValueAsString(new Line(id, entries.get(id)))).append('\n');
+          out.append(Mapper.JSON.writeValueAsString(new Line(id, entries.get(id)))).append('\n');
         }
         // one write of whole lines: a reader sees each line whole or not at all
         Files.write(
@@ -262,9 +266,10 @@ public final class CompileCache {
             out.toString().getBytes(StandardCharsets.UTF_8),
             java.nio.file.StandardOpenOption.APPEND);
       } else {
-        out.append(JSON.writeValueAsString(new Header(FORMAT, fingerprint))).append('\n');
+        out.append(Mapper.JSON.writeValueAsString(new Header(FORMAT, fingerprint))).append('\n');
         for (Map.Entry<String, Entry> e : entries.entrySet()) {
-          out.append(JSON.writeValueAsString(new Line(e.getKey(), e.getValue()))).append('\n');
+          out.append(Mapper.JSON.writeValueAsString(new Line(e.getKey(), e.getValue())))
+              .append('\n');
         }
         Files.createDirectories(file.getParent());
         AtomicFiles.write(file, out.toString());

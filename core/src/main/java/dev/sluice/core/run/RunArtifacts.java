@@ -17,10 +17,14 @@ import java.nio.file.Path;
  * the compiled SQL of each node under {@code compiled/}, all written atomically.
  */
 public final class RunArtifacts {
-  private static final ObjectMapper JSON =
-      new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  /** run_results.json's writer, made on first use: compile writes none. */
+  private static final class Indented {
+    static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+  }
 
-  private static final ObjectMapper COMPACT = new ObjectMapper();
+  /** manifest.json's generators: streaming alone, no object mapper to set up. */
+  private static final com.fasterxml.jackson.core.JsonFactory COMPACT =
+      new com.fasterxml.jackson.core.JsonFactory();
 
   private RunArtifacts() {}
 
@@ -55,7 +59,7 @@ public final class RunArtifacts {
     writeAtomically(
         targetDir,
         targetDir.resolve("run_results.json"),
-        Secrets.mask(JSON.writeValueAsString(root)));
+        Secrets.mask(Indented.JSON.writeValueAsString(root)));
     writeManifest(manifest, target, compiled, summary.runId(), targetDir);
   }
 
