@@ -76,7 +76,9 @@ public record Manifest(
   public static Manifest of(
       Project project, TemplateEngine engine, Target target, ParseCache cache) {
     List<ProjectProblem> problems = new ArrayList<>(project.problems());
-    problems.addAll(engine.macroProblems());
+    // reading the macros may mean setting Jinjava up: done beside the nodes, its problems put first
+    java.util.concurrent.Future<List<ProjectProblem>> macroProblems = engine.macroProblemsAside();
+    int macroProblemsAt = problems.size();
     Map<String, Rendered> parsed = new LinkedHashMap<>();
     List<Node> nodes = new ArrayList<>();
     Set<String> disabled = new LinkedHashSet<>();
@@ -148,6 +150,7 @@ public record Manifest(
           }
           return false;
         });
+    problems.addAll(macroProblemsAt, TemplateEngine.joined(macroProblems));
     Project resolved = project.withNodes(nodes);
 
     Map<String, List<String>> edges = new LinkedHashMap<>();

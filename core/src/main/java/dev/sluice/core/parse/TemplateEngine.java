@@ -336,6 +336,41 @@ public final class TemplateEngine {
   }
 
   /**
+   * What {@link #macroProblems()} gives, worked out on a thread of its own when that means setting
+   * Jinjava up (nothing else in a parse of static templates needs it), so that the parse goes on
+   * meanwhile; a rendering that needs Jinjava waits for it.
+   */
+  public java.util.concurrent.Future<List<ProjectProblem>> macroProblemsAside() {
+    if (jinja != null || macrosKnownClean) {
+      return java.util.concurrent.CompletableFuture.completedFuture(macroProblems());
+    }
+    java.util.concurrent.FutureTask<List<ProjectProblem>> task =
+        new java.util.concurrent.FutureTask<>(this::macroProblems);
+    Thread t = new Thread(task, "sluice-macros");
+    t.setDaemon(true);
+    t.start();
+    return task;
+  }
+
+  /** What the future gives; what its work threw is thrown here as it was. */
+  static <T> T joined(java.util.concurrent.Future<T> f) {
+    try {
+      return f.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while reading the macros", e);
+    } catch (java.util.concurrent.ExecutionException e) {
+      if (e.getCause() instanceof RuntimeException r) {
+        throw r;
+      }
+      if (e.getCause() instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(e.getCause());
+    }
+  }
+
+  /**
    * Whether every macro file read without a problem: null when Jinjava has not read them (nor a
    * cache said so), so the answer would cost setting it up.
    */
