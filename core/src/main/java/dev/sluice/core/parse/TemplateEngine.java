@@ -341,11 +341,12 @@ public final class TemplateEngine {
    * meanwhile; a rendering that needs Jinjava waits for it.
    */
   public java.util.concurrent.Future<List<ProjectProblem>> macroProblemsAside() {
-    if (jinja != null || macrosKnownClean) {
-      return java.util.concurrent.CompletableFuture.completedFuture(macroProblems());
-    }
     java.util.concurrent.FutureTask<List<ProjectProblem>> task =
         new java.util.concurrent.FutureTask<>(this::macroProblems);
+    if (jinja != null || macrosKnownClean) {
+      task.run(); // nothing to set up: answered at once
+      return task;
+    }
     Thread t = new Thread(task, "sluice-macros");
     t.setDaemon(true);
     t.start();
