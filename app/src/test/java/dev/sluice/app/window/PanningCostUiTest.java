@@ -17,7 +17,8 @@ import org.testfx.util.WaitForAsyncUtils;
 
 /**
  * What keeps panning cheap for the software renderer: cards drawn once into a cached image, edges
- * drawn without antialiasing while the view moves and smooth again once it rests.
+ * drawn without antialiasing while the view moves and smooth again once it rests, and the graph
+ * moved by whole pixels only (an image at any other offset is interpolated pixel by pixel).
  */
 class PanningCostUiTest extends WindowTestBase {
   @Start
@@ -49,5 +50,26 @@ class PanningCostUiTest extends WindowTestBase {
     assertThat(edges).noneMatch(CubicCurve::isSmooth);
     WaitForAsyncUtils.waitFor(
         5, TimeUnit.SECONDS, () -> edges.stream().allMatch(e -> e.isSmooth()));
+  }
+
+  @Test
+  void theGraphMovesByWholePixelsWhilePansOfAFractionStillAddUp(FxRobot robot) throws Exception {
+    Workbench w = window.workbench();
+    open(robot, Samples.copy("shop", dir.resolve("shop")));
+    WaitForAsyncUtils.waitForFxEvents();
+    javafx.scene.layout.Pane content =
+        (javafx.scene.layout.Pane) w.graph().getChildrenUnmodifiable().get(0);
+    robot.interact(() -> w.graph().zoom(1.37)); // zoomed about the centre: no whole offset
+    double x0 = content.getTranslateX();
+    double y0 = content.getTranslateY();
+    assertThat(x0).isEqualTo(Math.rint(x0));
+    assertThat(y0).isEqualTo(Math.rint(y0));
+    for (int i = 0; i < 5; i++) {
+      robot.interact(() -> w.graph().panBy(0.4, -0.3));
+      assertThat(content.getTranslateX()).isEqualTo(Math.rint(content.getTranslateX()));
+      assertThat(content.getTranslateY()).isEqualTo(Math.rint(content.getTranslateY()));
+    }
+    assertThat(content.getTranslateX() - x0).as("five pans of 0.4").isBetween(1.0, 3.0);
+    assertThat(content.getTranslateY() - y0).as("five pans of -0.3").isBetween(-2.0, -1.0);
   }
 }
