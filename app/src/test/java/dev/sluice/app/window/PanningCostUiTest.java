@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import javafx.scene.Node;
+import javafx.scene.paint.Color;
 import javafx.scene.shape.CubicCurve;
 import javafx.stage.Stage;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,8 @@ import org.testfx.util.WaitForAsyncUtils;
 /**
  * What keeps panning cheap for the software renderer: cards drawn once into a cached image, edges
  * drawn without antialiasing while the view moves and smooth again once it rests, and the graph
- * moved by whole pixels only (an image at any other offset is interpolated pixel by pixel).
+ * moved by whole pixels only (an image at any other offset is interpolated pixel by pixel), and no
+ * transparent background over it (the renderer fills those too, on every frame of a pan).
  */
 class PanningCostUiTest extends WindowTestBase {
   @Start
@@ -71,5 +73,27 @@ class PanningCostUiTest extends WindowTestBase {
     }
     assertThat(content.getTranslateX() - x0).as("five pans of 0.4").isBetween(1.0, 3.0);
     assertThat(content.getTranslateY() - y0).as("five pans of -0.3").isBetween(-2.0, -1.0);
+  }
+
+  @Test
+  void noRegionAroundTheGraphFillsATransparentBackground(FxRobot robot) throws Exception {
+    open(robot, Samples.copy("shop", dir.resolve("shop")));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<String> transparent = new java.util.ArrayList<>();
+    int[] around = new int[1];
+    robot.interact(
+        () -> {
+          for (javafx.scene.Node n = window.workbench().graph(); n != null; n = n.getParent()) {
+            around[0]++;
+            if (n instanceof javafx.scene.layout.Region r
+                && r.getBackground() != null
+                && r.getBackground().getFills().stream()
+                    .anyMatch(f -> Color.TRANSPARENT.equals(f.getFill()))) {
+              transparent.add(n.getClass().getSimpleName() + n.getStyleClass());
+            }
+          }
+        });
+    assertThat(around[0]).as("the graph is in the window").isGreaterThan(3);
+    assertThat(transparent).isEmpty();
   }
 }
