@@ -14,10 +14,10 @@ import org.eclipse.elk.graph.ElkNode;
 import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * ELK's layered layout, the only class that names ELK: it is loaded, and ELK with it (its meta
- * data service, hundreds of classes, the verification of its signed jars), the first time a graph
- * small enough for it is laid out, and never for a large project, which {@link GraphLayout} lays
- * out in quick layers.
+ * ELK's layered layout, the only class that names ELK: it is loaded, and ELK with it (its meta data
+ * service, hundreds of classes, the verification of its signed jars), the first time a graph small
+ * enough for it is laid out, and never for a large project, which {@link GraphLayout} lays out in
+ * quick layers.
  */
 final class ElkLayout {
   static {

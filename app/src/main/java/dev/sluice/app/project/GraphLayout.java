@@ -3,6 +3,7 @@ package dev.sluice.app.project;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+
 /**
  * Lays a pipeline out left to right: sources on the left, tests on the right; with ELK's layered
  * algorithm up to {@link #QUICK_ABOVE} nodes ({@link ElkLayout}, loaded only then), in quick layers

@@ -20,7 +20,8 @@ import org.testfx.util.WaitForAsyncUtils;
  * What keeps panning cheap for the software renderer: cards drawn once into a cached image, edges
  * drawn without antialiasing while the view moves and smooth again once it rests, and the graph
  * moved by whole pixels only (an image at any other offset is interpolated pixel by pixel), and no
- * transparent background over it (the renderer fills those too, on every frame of a pan).
+ * transparent background over it (the renderer fills those too, on every frame of a pan); cards and
+ * edges carry no CSS id of their own, so the styles matched for one are reused for the next.
  */
 class PanningCostUiTest extends WindowTestBase {
   @Start
@@ -95,5 +96,22 @@ class PanningCostUiTest extends WindowTestBase {
         });
     assertThat(around[0]).as("the graph is in the window").isGreaterThan(3);
     assertThat(transparent).isEmpty();
+  }
+
+  @Test
+  void cardsAndEdgesAreNamedWithoutACssIdOfTheirOwn(FxRobot robot) throws Exception {
+    open(robot, Samples.copy("shop", dir.resolve("shop")));
+    WaitForAsyncUtils.waitForFxEvents();
+    List<Node> named = new java.util.ArrayList<>(robot.lookup(".node-card").queryAll());
+    named.addAll(robot.lookup(".edge-group").queryAll());
+    assertThat(robot.lookup(".node-card").queryAll()).isNotEmpty();
+    assertThat(robot.lookup(".edge-group").queryAll()).isNotEmpty();
+    assertThat(named).allMatch(n -> n.getId() == null);
+    assertThat(named)
+        .allMatch(
+            n -> {
+              String name = dev.sluice.app.graph.GraphIds.of(n);
+              return name != null && (name.startsWith("node-") || name.startsWith("edge-"));
+            });
   }
 }

@@ -60,10 +60,10 @@ public final class PanZoom {
   }
 
   /**
-   * The translate the pans and zooms ask for. The content's own is this snapped to whole pixels: the
-   * software renderer copies a cached card or the edge canvas at a whole-pixel offset straight, and
-   * at any other it interpolates every pixel between four. Kept apart so that pans of a fraction of
-   * a pixel still add up.
+   * The translate the pans and zooms ask for. The content's own is this snapped to whole pixels:
+   * the software renderer copies a cached card or the edge canvas at a whole-pixel offset straight,
+   * and at any other it interpolates every pixel between four. Kept apart so that pans of a
+   * fraction of a pixel still add up.
    */
   private double wantX;
 
