@@ -46,7 +46,9 @@ public final class ExplorerView extends TreeView<ExplorerView.Entry> {
                 }
               }
             });
-    project.manifestProperty().addListener((o, was, m) -> fill(m));
+    project
+        .manifestProperty()
+        .addListener((o, was, m) -> fillAfterThisFrame(m, project.selectedProperty()::get));
     getSelectionModel()
         .selectedItemProperty()
         .addListener(
@@ -78,6 +80,46 @@ public final class ExplorerView extends TreeView<ExplorerView.Entry> {
   /** What a double-click or Enter on a node does: open its SQL. */
   public void setOnOpen(java.util.function.Consumer<String> open) {
     this.onOpen = open;
+  }
+
+  /** The manifest a fill waits to show, once the frame being made now is drawn. */
+  private Manifest pending;
+
+  private boolean waiting;
+
+  /**
+   * Fills the tree once the frame being made now has been laid out, so that a project just opened
+   * shows its graph first: with thousands of nodes, the tree's items, its rows and their styles
+   * cost the FX thread about as much as the graph's first frame, and the graph is what the person
+   * waits for. The tree then selects the selected node, which may have been picked meanwhile.
+   */
+  private void fillAfterThisFrame(Manifest m, java.util.function.Supplier<String> selected) {
+    pending = m;
+    javafx.scene.Scene scene = getScene();
+    if (m == null || scene == null || scene.getWindow() == null || !scene.getWindow().isShowing()) {
+      waiting = false; // no frame to wait for, or nothing to fill: at once
+      fill(m);
+      return;
+    }
+    if (waiting) {
+      return; // the fill on its way takes the newest manifest
+    }
+    waiting = true;
+    Runnable[] afterLayout = new Runnable[1];
+    afterLayout[0] =
+        () -> {
+          scene.removePostLayoutPulseListener(afterLayout[0]);
+          javafx.application.Platform.runLater( // after the frame is handed to the renderer
+              () -> {
+                if (waiting) {
+                  waiting = false;
+                  fill(pending);
+                  select(selected.get());
+                }
+              });
+        };
+    scene.addPostLayoutPulseListener(afterLayout[0]);
+    requestLayout(); // a pulse comes
   }
 
   private void fill(Manifest m) {

@@ -56,8 +56,8 @@ final class EdgeCanvas extends PannedCanvas {
     if (moved(tx, ty, scale)) {
       return;
     }
-    double ox = tx + getWidth() / 4; // the canvas starts half a view above and left of the view
-    double oy = ty + getHeight() / 4;
+    double ox = tx - getLayoutX(); // the canvas starts about half a view above and left of the view
+    double oy = ty - getLayoutY();
     GraphicsContext g = getGraphicsContext2D();
     int w = (int) Math.ceil(getWidth());
     int h = (int) Math.ceil(getHeight());

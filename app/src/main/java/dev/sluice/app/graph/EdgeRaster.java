@@ -16,10 +16,16 @@ final class EdgeRaster {
   /** Coverage by pixel, 0 to 1 times the curve's own opacity. */
   private final float[] alpha;
 
+  /** The rows painted since the last clear (none while {@code minRow > maxRow}). */
+  private int minRow;
+
+  private int maxRow = -1;
+
   EdgeRaster(int width, int height) {
     this.width = Math.max(1, width);
     this.height = Math.max(1, height);
     this.alpha = new float[this.width * this.height];
+    this.minRow = this.height;
   }
 
   int width() {
@@ -30,8 +36,13 @@ final class EdgeRaster {
     return height;
   }
 
+  /** Clears what was painted: only the rows that were. */
   void clear() {
-    Arrays.fill(alpha, 0);
+    if (minRow <= maxRow) {
+      Arrays.fill(alpha, minRow * width, (maxRow + 1) * width, 0);
+    }
+    minRow = height;
+    maxRow = -1;
   }
 
   /** The coverage of a pixel, for tests. */
@@ -123,6 +134,11 @@ final class EdgeRaster {
     int limit = row ? width : height;
     int a = (int) Math.max(0, Math.floor(lo));
     int b = (int) Math.min(limit - 1, Math.floor(hi));
+    if (a > b) {
+      return;
+    }
+    minRow = Math.min(minRow, row ? fixed : a);
+    maxRow = Math.max(maxRow, row ? fixed : b);
     for (int i = a; i <= b; i++) {
       double cover = Math.min(i + 1, hi) - Math.max(i, lo);
       if (cover <= 0) {
@@ -142,15 +158,19 @@ final class EdgeRaster {
    */
   byte[] pixels(double r, double g, double b, double opacity) {
     byte[] out = new byte[alpha.length * 4];
-    for (int i = 0; i < alpha.length; i++) {
+    double kb = b * opacity * 255; // rounded as Math.round does, for values that are not negative
+    double kg = g * opacity * 255;
+    double kr = r * opacity * 255;
+    double ka = opacity * 255;
+    int end = (maxRow + 1) * width; // only the rows painted: the rest stays transparent
+    for (int i = minRow * width; i < end; i++) {
       float a = alpha[i];
       if (a > 0) {
-        double k = a * opacity;
         int o = 4 * i;
-        out[o] = (byte) Math.round(b * k * 255);
-        out[o + 1] = (byte) Math.round(g * k * 255);
-        out[o + 2] = (byte) Math.round(r * k * 255);
-        out[o + 3] = (byte) Math.round(k * 255);
+        out[o] = (byte) (int) (a * kb + 0.5);
+        out[o + 1] = (byte) (int) (a * kg + 0.5);
+        out[o + 2] = (byte) (int) (a * kr + 0.5);
+        out[o + 3] = (byte) (int) (a * ka + 0.5);
       }
     }
     return out;

@@ -34,7 +34,7 @@ final class EdgeView extends Group {
     // picked but never drawn: a transparent stroke 12 wide was still rasterised on every frame
     hit.setOpacity(0);
     getChildren().add(hit);
-    setId("edge-" + from + "->" + to);
+    GraphIds.name(this, "edge-" + from + "->" + to); // not a CSS id: see GraphIds
   }
 
   void place(double x1, double y1, double x2, double y2) {

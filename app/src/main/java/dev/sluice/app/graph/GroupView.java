@@ -15,7 +15,7 @@ final class GroupView extends VBox {
   GroupView(FolderGroups.Group group) {
     this.group = group;
     getStyleClass().addAll("node-card", "group-card");
-    setId("group-" + group.folder());
+    GraphIds.name(this, "group-" + group.folder()); // not a CSS id: see GraphIds
     setPrefSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
     setMinSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
     setMaxSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);

@@ -39,7 +39,7 @@ public final class NodeView extends VBox {
   public NodeView(Node node) {
     this.nodeId = node.uniqueId();
     getStyleClass().addAll("node-card", NodeStyle.styleClass(node.kind()));
-    setId("node-" + nodeId);
+    GraphIds.name(this, "node-" + nodeId); // not a CSS id: see GraphIds
     setPrefSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
     setMinSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);
     setMaxSize(ProjectViewModel.NODE_WIDTH, ProjectViewModel.NODE_HEIGHT);

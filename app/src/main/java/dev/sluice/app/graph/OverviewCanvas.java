@@ -48,8 +48,8 @@ final class OverviewCanvas extends PannedCanvas {
     if (moved(tx, ty, scale)) {
       return; // a pan: the image drawn already still covers the view
     }
-    tx += getWidth() / 4; // the canvas starts half a view above and left of the view
-    ty += getHeight() / 4;
+    tx -= getLayoutX(); // the canvas starts about half a view above and left of the view
+    ty -= getLayoutY();
     GraphicsContext g = getGraphicsContext2D();
     double w = getWidth();
     double h = getHeight();

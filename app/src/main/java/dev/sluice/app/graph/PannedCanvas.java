@@ -24,8 +24,15 @@ abstract class PannedCanvas extends Canvas {
     setManaged(false);
     widthProperty().bind(viewport.widthProperty().multiply(2));
     heightProperty().bind(viewport.heightProperty().multiply(2));
-    layoutXProperty().bind(viewport.widthProperty().divide(-2));
-    layoutYProperty().bind(viewport.heightProperty().divide(-2));
+    // half a view above and left of it, at a whole pixel (see PanZoom#pan)
+    layoutXProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> -Math.floor(viewport.getWidth() / 2), viewport.widthProperty()));
+    layoutYProperty()
+        .bind(
+            javafx.beans.binding.Bindings.createDoubleBinding(
+                () -> -Math.floor(viewport.getHeight() / 2), viewport.heightProperty()));
     setId(id);
     widthProperty().addListener((o, a, b) -> invalidate()); // a resized canvas is blank
     heightProperty().addListener((o, a, b) -> invalidate());
@@ -39,8 +46,8 @@ abstract class PannedCanvas extends Canvas {
   /**
    * For the content's transform (a point (x, y) of the graph at (tx + x * scale, ty + y * scale) on
    * the view): moves the image painted last and says true when it still covers the view; else says
-   * false, and the caller paints afresh with the canvas's origin half a view above and left of the
-   * view's.
+   * false, and the caller paints afresh with the canvas's origin at its layout position (about half
+   * a view above and left of the view's).
    */
   final boolean moved(double tx, double ty, double scale) {
     double halfW = getWidth() / 4;

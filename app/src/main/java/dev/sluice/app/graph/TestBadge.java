@@ -37,7 +37,7 @@ final class TestBadge extends HBox {
   TestBadge(String nodeId, Consumer<String> pick) {
     this.pick = pick;
     getStyleClass().add("test-badge");
-    setId("tests-" + nodeId);
+    GraphIds.name(this, "tests-" + nodeId); // not a CSS id: see GraphIds
     setAlignment(Pos.CENTER_LEFT);
     setSpacing(3);
     setCursor(javafx.scene.Cursor.HAND);

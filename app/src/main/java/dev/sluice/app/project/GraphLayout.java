@@ -3,26 +3,13 @@ package dev.sluice.app.project;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.elk.alg.layered.options.LayeredMetaDataProvider;
-import org.eclipse.elk.alg.layered.options.LayeredOptions;
-import org.eclipse.elk.core.RecursiveGraphLayoutEngine;
-import org.eclipse.elk.core.data.LayoutMetaDataService;
-import org.eclipse.elk.core.options.CoreOptions;
-import org.eclipse.elk.core.options.Direction;
-import org.eclipse.elk.core.util.BasicProgressMonitor;
-import org.eclipse.elk.graph.ElkNode;
-import org.eclipse.elk.graph.util.ElkGraphUtil;
 
 /**
- * Lays a pipeline out left to right with ELK's layered algorithm: sources on the left, tests on the
- * right. Pure computation with no JavaFX, so it runs on a background thread.
+ * Lays a pipeline out left to right: sources on the left, tests on the right; with ELK's layered
+ * algorithm up to {@link #QUICK_ABOVE} nodes ({@link ElkLayout}, loaded only then), in quick layers
+ * above. Pure computation with no JavaFX, so it runs on a background thread.
  */
 public final class GraphLayout {
-  static {
-    LayoutMetaDataService.getInstance()
-        .registerLayoutMetaDataProviders(new LayeredMetaDataProvider());
-  }
-
   /**
    * Above this many nodes, ELK's crossing minimisation takes tens of seconds: layer quickly
    * instead.
@@ -70,28 +57,6 @@ public final class GraphLayout {
     if (nodes.size() > QUICK_ABOVE) {
       return layers(nodes, edges, width, height);
     }
-    ElkNode root = ElkGraphUtil.createGraph();
-    root.setProperty(CoreOptions.ALGORITHM, LayeredOptions.ALGORITHM_ID);
-    root.setProperty(CoreOptions.DIRECTION, Direction.RIGHT);
-    root.setProperty(LayeredOptions.SPACING_NODE_NODE, 24.0);
-    root.setProperty(LayeredOptions.SPACING_NODE_NODE_BETWEEN_LAYERS, 70.0);
-    Map<String, ElkNode> elk = new HashMap<>();
-    for (String id : nodes) {
-      ElkNode n = ElkGraphUtil.createNode(root);
-      n.setWidth(width);
-      n.setHeight(height);
-      elk.put(id, n);
-    }
-    for (String[] e : edges) {
-      ElkNode from = elk.get(e[0]);
-      ElkNode to = elk.get(e[1]);
-      if (from != null && to != null) {
-        ElkGraphUtil.createSimpleEdge(from, to);
-      }
-    }
-    new RecursiveGraphLayoutEngine().layout(root, new BasicProgressMonitor());
-    Map<String, Point> out = new HashMap<>();
-    elk.forEach((id, n) -> out.put(id, new Point(n.getX(), n.getY())));
-    return out;
+    return ElkLayout.layout(nodes, edges, width, height);
   }
 }

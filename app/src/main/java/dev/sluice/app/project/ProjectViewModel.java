@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executor;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import javafx.beans.property.ObjectProperty;
 import javafx.beans.property.SimpleObjectProperty;
 import javafx.beans.property.SimpleStringProperty;
@@ -152,14 +151,38 @@ public final class ProjectViewModel {
   }
 
   private Loaded load(Path dir, boolean fresh) {
+    java.util.concurrent.CompletableFuture<Long> fp = fingerprintAside(dir);
     Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
-    return new Loaded(dir, m, layout.read(dir, m, fresh), fingerprint(dir));
+    return new Loaded(dir, m, layout.read(dir, m, fresh), fp.join());
   }
 
   /** A project opened afresh, read with no window's state: see {@link ProjectPreload}. */
   static Loaded loadFresh(Path dir) {
+    java.util.concurrent.CompletableFuture<Long> fp = fingerprintAside(dir);
     Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
-    return new Loaded(dir, m, ProjectLayout.readFresh(dir, m), fingerprint(dir));
+    return new Loaded(dir, m, ProjectLayout.readFresh(dir, m), fp.join());
+  }
+
+  /**
+   * The fingerprint of {@code dir}, taken on a thread of its own while the project is parsed (the
+   * parse runs on one core): taken before the parse ends, a file changed meanwhile differs from it
+   * and is read again at the next check, where after the parse it would have been missed.
+   */
+  private static java.util.concurrent.CompletableFuture<Long> fingerprintAside(Path dir) {
+    java.util.concurrent.CompletableFuture<Long> f = new java.util.concurrent.CompletableFuture<>();
+    Thread t =
+        new Thread(
+            () -> {
+              try {
+                f.complete(fingerprint(dir));
+              } catch (RuntimeException | Error e) {
+                f.completeExceptionally(e);
+              }
+            },
+            "sluice-fingerprint");
+    t.setDaemon(true);
+    t.start();
+    return f;
   }
 
   private void apply(Loaded l) {
@@ -267,26 +290,58 @@ public final class ProjectViewModel {
     return selection;
   }
 
-  /** A cheap summary of the project's files (paths, sizes and times) to notice outside changes. */
+  /**
+   * A cheap summary of the project's files (paths, sizes and times) to notice outside changes: one
+   * look at each file's attributes, and none into {@code target}, {@code .sluice} or {@code .git}.
+   */
   static long fingerprint(Path dir) {
-    long h = 17;
-    try (Stream<Path> walk = Files.walk(dir)) {
-      for (Path p : (Iterable<Path>) walk::iterator) {
-        String rel = dir.relativize(p).toString();
-        if (rel.startsWith("target")
-            || rel.startsWith(".sluice")
-            || rel.startsWith(".git")
-            || !Files.isRegularFile(p)) {
-          continue;
-        }
-        h = h * 31 + rel.hashCode();
-        h = h * 31 + Files.getLastModifiedTime(p).toMillis();
-        h = h * 31 + Files.size(p);
-      }
+    long[] h = {17};
+    try {
+      Files.walkFileTree(
+          dir,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult preVisitDirectory(
+                Path d, java.nio.file.attribute.BasicFileAttributes attrs) {
+              return skipped(dir.relativize(d).toString())
+                  ? java.nio.file.FileVisitResult.SKIP_SUBTREE
+                  : java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFile(
+                Path p, java.nio.file.attribute.BasicFileAttributes attrs) {
+              String rel = dir.relativize(p).toString();
+              if (attrs.isSymbolicLink()) {
+                try {
+                  attrs =
+                      Files.readAttributes(p, java.nio.file.attribute.BasicFileAttributes.class);
+                } catch (IOException e) {
+                  return java.nio.file.FileVisitResult.CONTINUE; // a dangling link
+                }
+              }
+              if (attrs.isRegularFile() && !skipped(rel)) {
+                h[0] = h[0] * 31 + rel.hashCode();
+                h[0] = h[0] * 31 + attrs.lastModifiedTime().toMillis();
+                h[0] = h[0] * 31 + attrs.size();
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path p, IOException e) {
+              return java.nio.file.FileVisitResult.CONTINUE; // gone or unreadable: not summed
+            }
+          });
     } catch (IOException | java.io.UncheckedIOException e) {
-      return h;
+      return h[0];
     }
-    return h;
+    return h[0];
+  }
+
+  /** What the fingerprint leaves out: what builds and tools write, not the person. */
+  private static boolean skipped(String rel) {
+    return rel.startsWith("target") || rel.startsWith(".sluice") || rel.startsWith(".git");
   }
 
   public Node node(String id) {

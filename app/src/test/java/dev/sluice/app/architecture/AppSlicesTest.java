@@ -1,5 +1,6 @@
 package dev.sluice.app.architecture;
 
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 
 import com.tngtech.archunit.core.importer.ImportOption;
@@ -20,4 +21,16 @@ class AppSlicesTest {
           .should()
           .beFreeOfCycles()
           .because("a view package that reaches back into the window or another view tangles them");
+
+  @ArchTest
+  static final ArchRule onlyElkLayoutNamesElk =
+      noClasses()
+          .that()
+          .doNotHaveFullyQualifiedName("dev.sluice.app.project.ElkLayout")
+          .should()
+          .dependOnClassesThat()
+          .resideInAPackage("org.eclipse.elk..")
+          .because(
+              "ELK's classes load, and its signed jars are verified, when a class naming them is;"
+                  + " a large project, laid out without ELK, opens without that");
 }

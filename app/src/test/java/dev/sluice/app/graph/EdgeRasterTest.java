@@ -57,4 +57,33 @@ class EdgeRasterTest {
     assertThat(px[at] & 0xff).as("blue").isZero();
     assertThat(px[3]).as("an empty pixel is transparent").isZero();
   }
+
+  @Test
+  void aClearForgetsEveryPaintedRowAndThePixelsFollowTheCoverage() {
+    EdgeRaster r = new EdgeRaster(60, 40);
+    r.line(5, 2, 5, 38, 1.4, 1f); // steep: rows 2 to 37
+    r.line(0, 20.5, 60, 20.5, 1.4, 0.5f); // flat: across row 20
+    r.clear();
+    for (int y = 0; y < 40; y++) {
+      for (int x = 0; x < 60; x++) {
+        assertThat(r.at(x, y)).isZero();
+      }
+    }
+    r.line(10, 30.5, 50, 30.5, 1.4, 0.5f);
+    byte[] px = r.pixels(0.2, 0.4, 0.6, 0.8);
+    for (int y = 0; y < 40; y++) {
+      for (int x = 0; x < 60; x++) {
+        int o = 4 * (y * 60 + x);
+        assertThat(px[o + 3] & 0xff)
+            .as("alpha at %d, %d", x, y)
+            .isEqualTo((int) Math.round(r.at(x, y) * 0.8 * 255));
+        assertThat(px[o + 1] & 0xff)
+            .as("green at %d, %d", x, y)
+            .isBetween(
+                (int) Math.round(r.at(x, y) * 0.8 * 0.4 * 255) - 1,
+                (int) Math.round(r.at(x, y) * 0.8 * 0.4 * 255) + 1);
+      }
+    }
+    assertThat(px[4 * (30 * 60 + 30) + 3] & 0xff).as("the line drawn after the clear").isPositive();
+  }
 }

@@ -34,7 +34,9 @@ class CanvasSelectionUiTest extends WindowTestBase {
   @TempDir Path dir;
 
   private static Optional<Node> byId(FxRobot robot, String id) {
-    return robot.lookup((Node n) -> id.equals(n.getId()) && n.isVisible()).tryQuery();
+    return robot
+        .lookup((Node n) -> id.equals(dev.sluice.app.graph.GraphIds.of(n)) && n.isVisible())
+        .tryQuery();
   }
 
   private static Node card(FxRobot robot, String nodeId) {

@@ -145,7 +145,11 @@ class CommandTableUiTest extends WindowTestBase {
   /** Asks for a card's context menu as the OS would (Monocle raises none on a right click). */
   private ContextMenu contextMenuOf(FxRobot robot, String nodeId) {
     Node card =
-        robot.lookup((Node n) -> ("node-" + nodeId).equals(n.getId()) && n.isVisible()).query();
+        robot
+            .lookup(
+                (Node n) ->
+                    ("node-" + nodeId).equals(dev.sluice.app.graph.GraphIds.of(n)) && n.isVisible())
+            .query();
     Bounds b = card.localToScreen(card.getBoundsInLocal());
     robot.interact(
         () ->

@@ -30,7 +30,9 @@ class DrawPipelineUiTest extends WindowTestBase {
   @TempDir Path dir;
 
   private Node card(FxRobot robot, String id) {
-    return robot.lookup((Node n) -> ("node-" + id).equals(n.getId())).query();
+    return robot
+        .lookup((Node n) -> ("node-" + id).equals(dev.sluice.app.graph.GraphIds.of(n)))
+        .query();
   }
 
   private String sql(Path shop) throws Exception {

@@ -84,7 +84,9 @@ class ExportPaletteUiTest extends WindowTestBase {
   private static java.util.Optional<javafx.scene.Node> card(FxRobot robot) {
     return robot
         .lookup(
-            (javafx.scene.Node n) -> "node-export.orders_export".equals(n.getId()) && n.isVisible())
+            (javafx.scene.Node n) ->
+                "node-export.orders_export".equals(dev.sluice.app.graph.GraphIds.of(n))
+                    && n.isVisible())
         .tryQuery();
   }
 }

@@ -75,7 +75,10 @@ class GraphKeysUiTest extends WindowTestBase {
   }
 
   private static double cardWidthOnScreen(FxRobot robot, String id) {
-    Node card = robot.lookup((Node n) -> ("node-" + id).equals(n.getId())).query();
+    Node card =
+        robot
+            .lookup((Node n) -> ("node-" + id).equals(dev.sluice.app.graph.GraphIds.of(n)))
+            .query();
     return card.localToScreen(card.getBoundsInLocal()).getWidth();
   }
 }

@@ -59,7 +59,11 @@ class LineageUiTest extends WindowTestBase {
         .containsEntry("seed.raw_products", LineageViewModel.Role.UPSTREAM)
         .doesNotContainKey("model.product_sales");
     javafx.scene.Node orders =
-        robot.lookup((javafx.scene.Node n) -> "node-model.orders".equals(n.getId())).query();
+        robot
+            .lookup(
+                (javafx.scene.Node n) ->
+                    "node-model.orders".equals(dev.sluice.app.graph.GraphIds.of(n)))
+            .query();
     assertThat(orders.getPseudoClassStates())
         .contains(PseudoClass.getPseudoClass("lineage-upstream"));
     assertThat(robot.from(orders).lookup(".node-detail").queryAs(Label.class).getText())

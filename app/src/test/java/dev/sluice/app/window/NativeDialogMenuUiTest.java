@@ -77,7 +77,10 @@ class NativeDialogMenuUiTest extends WindowTestBase {
   }
 
   private void rightClickCustomers(FxRobot robot) throws Exception {
-    Node card = robot.lookup((Node n) -> "node-model.customers".equals(n.getId())).query();
+    Node card =
+        robot
+            .lookup((Node n) -> "node-model.customers".equals(dev.sluice.app.graph.GraphIds.of(n)))
+            .query();
     robot.moveTo(card).clickOn(MouseButton.SECONDARY);
     WaitForAsyncUtils.waitForFxEvents();
     // a menu that the window's focus flicker closes goes within a few frames: look after them

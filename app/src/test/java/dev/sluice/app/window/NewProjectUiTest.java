@@ -55,7 +55,11 @@ class NewProjectUiTest extends WindowTestBase {
         20, TimeUnit.SECONDS, () -> w.project().node("model.new_model") != null);
     WaitForAsyncUtils.waitForFxEvents();
     assertThat(w.graph().nodeCount()).isEqualTo(1);
-    assertThat(robot.lookup((Node n) -> "node-model.new_model".equals(n.getId())).tryQuery())
+    assertThat(
+            robot
+                .lookup(
+                    (Node n) -> "node-model.new_model".equals(dev.sluice.app.graph.GraphIds.of(n)))
+                .tryQuery())
         .isPresent();
     assertThat(emptyState(robot).isVisible()).isFalse();
     assertThat(w.project().problems()).noneMatch(p -> p.isError());

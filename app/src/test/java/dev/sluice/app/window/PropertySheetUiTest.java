@@ -53,7 +53,11 @@ class PropertySheetUiTest extends WindowTestBase {
                     .equals(w.project().node("model.stg_orders").config().materialized("view")));
     WaitForAsyncUtils.waitForFxEvents();
     javafx.scene.Node card =
-        robot.lookup((javafx.scene.Node n) -> "node-model.stg_orders".equals(n.getId())).query();
+        robot
+            .lookup(
+                (javafx.scene.Node n) ->
+                    "node-model.stg_orders".equals(dev.sluice.app.graph.GraphIds.of(n)))
+            .query();
     assertThat(robot.from(card).lookup(".node-detail").queryLabeled().getText()).contains("table");
     shoot(robot, "inspector-property-sheet.png");
 

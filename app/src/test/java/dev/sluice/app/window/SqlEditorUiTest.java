@@ -56,7 +56,10 @@ class SqlEditorUiTest extends WindowTestBase {
         () -> {
           robot.interact(() -> w.graph().reveal("model.customers"));
           javafx.scene.Node c =
-              robot.lookup(n -> "node-model.customers".equals(n.getId())).tryQuery().orElse(null);
+              robot
+                  .lookup(n -> "node-model.customers".equals(dev.sluice.app.graph.GraphIds.of(n)))
+                  .tryQuery()
+                  .orElse(null);
           if (c == null) {
             return false;
           }
@@ -69,7 +72,7 @@ class SqlEditorUiTest extends WindowTestBase {
     // machine can space the robot's two clicks past the platform's double-click time)
     robot.clickOn(
         robot
-            .lookup(n -> "node-model.customers".equals(n.getId()))
+            .lookup(n -> "node-model.customers".equals(dev.sluice.app.graph.GraphIds.of(n)))
             .queryAs(javafx.scene.Node.class));
     robot.type(KeyCode.ENTER);
     WaitForAsyncUtils.waitFor(5, TimeUnit.SECONDS, () -> w.sql().selectedEditor() != null);

@@ -70,9 +70,10 @@ class TestsOnModelsUiTest extends WindowTestBase {
     List<Node> edges = robot.lookup(".edge-group").queryAll().stream().toList();
     assertThat(edges).isNotEmpty();
     for (Node e : edges) {
-      String[] ends = e.getId().substring("edge-".length()).split("->");
-      assertThat(byId(robot, "node-" + ends[0])).as(e.getId()).isPresent();
-      assertThat(byId(robot, "node-" + ends[1])).as(e.getId()).isPresent();
+      String edge = dev.sluice.app.graph.GraphIds.of(e);
+      String[] ends = edge.substring("edge-".length()).split("->");
+      assertThat(byId(robot, "node-" + ends[0])).as(edge).isPresent();
+      assertThat(byId(robot, "node-" + ends[1])).as(edge).isPresent();
     }
     int onStgOrders =
         (int) tests.stream().filter(t -> STG_ORDERS.equals(FolderGroups.holderOf(m, t))).count();
@@ -166,7 +167,9 @@ class TestsOnModelsUiTest extends WindowTestBase {
 
   /** The visible node of that id: ids of nodes hold dots, which a CSS lookup reads as classes. */
   private static java.util.Optional<Node> byId(FxRobot robot, String id) {
-    return robot.lookup((Node n) -> id.equals(n.getId()) && n.isVisible()).tryQuery();
+    return robot
+        .lookup((Node n) -> id.equals(dev.sluice.app.graph.GraphIds.of(n)) && n.isVisible())
+        .tryQuery();
   }
 
   private static List<String> texts(Node badge) {

@@ -78,7 +78,11 @@ class WorkbenchUiTest extends WindowTestBase {
     assertThat(w.runs().state("test.unique_customers_customer_id"))
         .isEqualTo(NodeRunState.TEST_PASSED);
     javafx.scene.Node card =
-        robot.lookup((javafx.scene.Node n) -> "node-model.customers".equals(n.getId())).query();
+        robot
+            .lookup(
+                (javafx.scene.Node n) ->
+                    "node-model.customers".equals(dev.sluice.app.graph.GraphIds.of(n)))
+            .query();
     assertThat(robot.from(card).lookup(".run-badge").queryAs(Label.class).getText())
         .startsWith("120 rows");
     WaitForAsyncUtils.waitFor(10, TimeUnit.SECONDS, () -> !w.history.runs().isEmpty());

@@ -59,9 +59,26 @@ public final class PanZoom {
     viewport.addEventHandler(ZoomEvent.ZOOM, e -> zoomAt(e.getZoomFactor(), e.getX(), e.getY()));
   }
 
+  /**
+   * The translate the pans and zooms ask for. The content's own is this snapped to whole pixels:
+   * the software renderer copies a cached card or the edge canvas at a whole-pixel offset straight,
+   * and at any other it interpolates every pixel between four. Kept apart so that pans of a
+   * fraction of a pixel still add up.
+   */
+  private double wantX;
+
+  private double wantY;
+
   public void pan(double dx, double dy) {
-    content.setTranslateX(content.getTranslateX() + dx);
-    content.setTranslateY(content.getTranslateY() + dy);
+    if (content.getTranslateX() != viewport.snapPositionX(wantX)
+        || content.getTranslateY() != viewport.snapPositionY(wantY)) {
+      wantX = content.getTranslateX(); // moved by someone else: start from where it is
+      wantY = content.getTranslateY();
+    }
+    wantX += dx;
+    wantY += dy;
+    content.setTranslateX(viewport.snapPositionX(wantX));
+    content.setTranslateY(viewport.snapPositionY(wantY));
   }
 
   /** Zooms by {@code factor}, keeping the point under (x, y) where it is. */
