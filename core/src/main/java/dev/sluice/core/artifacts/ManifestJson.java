@@ -450,31 +450,10 @@ public final class ManifestJson {
    * {@code materialized}, {@code tags} and {@code meta} always there (written where the node's own
    * value was, else after them) and a {@code docs} that is not an object left out.
    */
-  /** A configuration or argument value: strings, numbers, booleans, lists and maps by hand. */
+  /** A configuration or argument value: plain ones by the streaming generator alone. */
   private static void value(JsonGenerator g, Object v) throws IOException {
-    if (v == null) {
-      g.writeNull();
-    } else if (v instanceof String s) {
-      g.writeString(s);
-    } else if (v instanceof Boolean b) {
-      g.writeBoolean(b);
-    } else if (v instanceof Integer i) {
-      g.writeNumber(i);
-    } else if (v instanceof Long l) {
-      g.writeNumber(l);
-    } else if (v instanceof List<?> l) {
-      g.writeStartArray();
-      for (Object x : l) {
-        value(g, x);
-      }
-      g.writeEndArray();
-    } else if (v instanceof Map<?, ?> m && m.keySet().stream().allMatch(k -> k instanceof String)) {
-      g.writeStartObject();
-      for (Map.Entry<?, ?> x : m.entrySet()) {
-        g.writeFieldName((String) x.getKey());
-        value(g, x.getValue());
-      }
-      g.writeEndObject();
+    if (dev.sluice.core.parse.ParseCache.plain(v)) {
+      dev.sluice.core.parse.ParseCache.writePlain(g, v);
     } else {
       Mapper.JSON.writeValue(g, v); // as it always was written
     }

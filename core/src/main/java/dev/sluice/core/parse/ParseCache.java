@@ -582,6 +582,15 @@ public final class ParseCache {
     return out;
   }
 
+  /**
+   * Writes a value for which {@link #plain} holds (as the cache file keeps it), with the streaming
+   * generator alone.
+   */
+  public static void writePlain(com.fasterxml.jackson.core.JsonGenerator g, Object v)
+      throws IOException {
+    ParseCacheLines.value(g, v);
+  }
+
   /** Whether JSON gives these values back equal: strings, booleans, ints, doubles, lists, maps. */
   public static boolean plain(Object v) {
     if (v == null

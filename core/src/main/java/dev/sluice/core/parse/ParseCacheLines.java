@@ -60,7 +60,7 @@ final class ParseCacheLines {
     return out.toString();
   }
 
-  private static void value(JsonGenerator g, Object v) throws IOException {
+  static void value(JsonGenerator g, Object v) throws IOException {
     if (v == null) {
       g.writeNull();
     } else if (v instanceof String s) {
