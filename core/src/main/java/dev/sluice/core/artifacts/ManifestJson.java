@@ -137,8 +137,9 @@ public final class ManifestJson {
     g.writeObjectFieldStart("nodes");
     if (out != null && nodes.size() >= TWO_THREADS_FROM) {
       int half = nodes.size() / 2;
-      java.util.concurrent.FutureTask<byte[]> rest =
-          new java.util.concurrent.FutureTask<>(
+      dev.sluice.core.io.Aside<byte[]> rest =
+          dev.sluice.core.io.Aside.start(
+              "sluice-manifest",
               () -> {
                 java.io.ByteArrayOutputStream b = new java.io.ByteArrayOutputStream(1 << 20);
                 try (JsonGenerator h = generators.on(b)) {
@@ -148,11 +149,8 @@ public final class ManifestJson {
                 }
                 return b.toByteArray();
               });
-      Thread t = new Thread(rest, "sluice-manifest");
-      t.setDaemon(true);
-      t.start();
       nodes(g, manifest, target, nodes.subList(0, half), compiled);
-      byte[] second = joined(rest);
+      byte[] second = rest.join();
       // the second half's entries, without the braces around them, after the first half's
       g.flush();
       out.write(',');
@@ -217,28 +215,6 @@ public final class ManifestJson {
     for (Node n : nodes) {
       g.writeFieldName(DbtIds.of(project, n.uniqueId()));
       node(g, manifest, target, n, compiled.get(n.uniqueId()));
-    }
-  }
-
-  /** What the task gave; what it threw, thrown here. */
-  private static byte[] joined(java.util.concurrent.FutureTask<byte[]> task) throws IOException {
-    try {
-      return task.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new java.io.InterruptedIOException("interrupted while writing manifest.json");
-    } catch (java.util.concurrent.ExecutionException e) {
-      Throwable c = e.getCause();
-      if (c instanceof IOException io) {
-        throw io;
-      }
-      if (c instanceof RuntimeException r) {
-        throw r;
-      }
-      if (c instanceof Error err) {
-        throw err;
-      }
-      throw new IOException(c);
     }
   }
 

@@ -29,9 +29,6 @@ final class CompileCommand implements Callable<Integer> {
   @Mixin SelectionOptions selection;
   @Spec picocli.CommandLine.Model.CommandSpec spec;
 
-  /** What writing the compiled files threw, if anything. */
-  private volatile Exception filesFailed;
-
   @Override
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
@@ -80,31 +77,23 @@ final class CompileCommand implements Callable<Integer> {
       }
       // the compiled files (mostly the file system's time) and manifest.json (mostly encoding)
       // are written at once, on two threads
-      Thread writer =
-          new Thread(
-              () -> {
-                try {
-                  if (everything) {
-                    // everything compiled: only changed files written, files of deleted models go
-                    FileTree.sync(dir, files);
-                  } else {
-                    FileTree.update(dir, files);
-                  }
-                } catch (java.io.IOException | RuntimeException e) {
-                  filesFailed = e; // thrown below, as it was when written on this thread
-                }
-              },
-              "sluice-compiled-files");
-      writer.start();
+      dev.sluice.core.io.Aside<Integer> writer =
+          dev.sluice.core.io.Aside.start(
+              "sluice-compiled-files",
+              // everything compiled: only changed files written, files of deleted models go
+              () -> everything ? FileTree.sync(dir, files) : FileTree.update(dir, files));
       try {
         RunArtifacts.writeManifest(
             m, pipeline.target(), compiledSql, "compile", pipeline.targetDir());
-      } finally {
-        writer.join();
+      } catch (java.io.IOException | RuntimeException e) {
+        try {
+          writer.join(); // nothing left writing; the manifest's failure is the one told
+        } catch (java.io.IOException | RuntimeException alsoFailed) {
+          e.addSuppressed(alsoFailed);
+        }
+        throw e;
       }
-      if (filesFailed != null) {
-        throw filesFailed;
-      }
+      writer.join();
       cache.save();
       if (written == 1 && last != null) {
         out.println(last.sql());

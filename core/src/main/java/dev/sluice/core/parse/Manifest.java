@@ -77,7 +77,7 @@ public record Manifest(
       Project project, TemplateEngine engine, Target target, ParseCache cache) {
     List<ProjectProblem> problems = new ArrayList<>(project.problems());
     // reading the macros may mean setting Jinjava up: done beside the nodes, its problems put first
-    java.util.concurrent.Future<List<ProjectProblem>> macroProblems = engine.macroProblemsAside();
+    dev.sluice.core.io.Aside<List<ProjectProblem>> macroProblems = engine.macroProblemsAside();
     int macroProblemsAt = problems.size();
     Map<String, Rendered> parsed = new LinkedHashMap<>();
     List<Node> nodes = new ArrayList<>();
@@ -150,7 +150,11 @@ public record Manifest(
           }
           return false;
         });
-    problems.addAll(macroProblemsAt, TemplateEngine.joined(macroProblems));
+    try {
+      problems.addAll(macroProblemsAt, macroProblems.join());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e); // macroProblems() throws none
+    }
     Project resolved = project.withNodes(nodes);
 
     Map<String, List<String>> edges = new LinkedHashMap<>();

@@ -340,35 +340,11 @@ public final class TemplateEngine {
    * Jinjava up (nothing else in a parse of static templates needs it), so that the parse goes on
    * meanwhile; a rendering that needs Jinjava waits for it.
    */
-  public java.util.concurrent.Future<List<ProjectProblem>> macroProblemsAside() {
-    java.util.concurrent.FutureTask<List<ProjectProblem>> task =
-        new java.util.concurrent.FutureTask<>(this::macroProblems);
+  public dev.sluice.core.io.Aside<List<ProjectProblem>> macroProblemsAside() {
     if (jinja != null || macrosKnownClean) {
-      task.run(); // nothing to set up: answered at once
-      return task;
+      return dev.sluice.core.io.Aside.done(this::macroProblems); // nothing to set up
     }
-    Thread t = new Thread(task, "sluice-macros");
-    t.setDaemon(true);
-    t.start();
-    return task;
-  }
-
-  /** What the future gives; what its work threw is thrown here as it was. */
-  static <T> T joined(java.util.concurrent.Future<T> f) {
-    try {
-      return f.get();
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted while reading the macros", e);
-    } catch (java.util.concurrent.ExecutionException e) {
-      if (e.getCause() instanceof RuntimeException r) {
-        throw r;
-      }
-      if (e.getCause() instanceof Error err) {
-        throw err;
-      }
-      throw new IllegalStateException(e.getCause());
-    }
+    return dev.sluice.core.io.Aside.start("sluice-macros", this::macroProblems);
   }
 
   /**
