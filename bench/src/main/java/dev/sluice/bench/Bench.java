@@ -26,7 +26,7 @@ public final class Bench {
             "unknown benchmark '"
                 + which
                 + "'; known: engine, load [postgres|mariadb|csv|cdc|mysql-cdc|nats], start [RUNS],"
-                + " app-start [RUNS], scale [parse|compile|run|query] [RUNS], all [RUNS], shop-api (the elt_shop"
+                + " app-start [RUNS], scale [parse|compile|stale|run|query] [RUNS], all [RUNS], shop-api (the elt_shop"
                 + " sample's API server); the canvas benchmark runs from the app module, see docs/benchmarks.md");
         System.exit(2);
       }
@@ -40,7 +40,7 @@ public final class Bench {
    * (docs/benchmarks.md).
    */
   private static void all(String runs) throws Exception {
-    section("scale (parse, compile, run, query)");
+    section("scale (parse, compile, stale, run, query)");
     dev.sluice.bench.scale.ScaleBenchmark.main(new String[] {"all", runs});
     for (String source : new String[] {"postgres", "mariadb", "csv"}) {
       section("load " + source);

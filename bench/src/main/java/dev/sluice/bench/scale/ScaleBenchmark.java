@@ -24,8 +24,8 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code bin/bench scale [parse|compile|run|query] [RUNS]}: Sluice at scale, each measure on one
- * line beside its raw baseline and the ratio, all taken in the same run (in turns, so a busy
+ * {@code bin/bench scale [parse|compile|stale|run|query] [RUNS]}: Sluice at scale, each measure on
+ * one line beside its raw baseline and the ratio, all taken in the same run (in turns, so a busy
  * machine slows both alike).
  */
 public final class ScaleBenchmark {
@@ -45,6 +45,9 @@ public final class ScaleBenchmark {
     }
     if (which.equals("all") || which.equals("compile")) {
       compile(repo, runs);
+    }
+    if (which.equals("all") || which.equals("stale")) {
+      stale(repo, runs, args.length > 2 ? Integer.parseInt(args[2]) : 2_000);
     }
     if (which.equals("all") || which.equals("run")) {
       run(repo, runs);
@@ -162,6 +165,81 @@ public final class ScaleBenchmark {
     java.lang.ref.Reference.reachabilityFence(m); // both stay alive until measured
     java.lang.ref.Reference.reachabilityFence(plan);
     return (after - before) >> 20;
+  }
+
+  /**
+   * In process, the app's path after a save: the folder read again and the stale nodes worked out
+   * (the graph's badges) against a built warehouse, beside the same check opening the warehouse and
+   * reading its history every time, as it did before {@code WarehouseGlance}. {@code bin/bench
+   * scale stale RUNS SIZE}: 2,000 models unless SIZE says (building 10,000 views takes minutes).
+   */
+  private static void stale(Path repo, int runs, int size) throws Exception {
+    Path dir = Files.createTempDirectory("sluice-scale-stale");
+    try {
+      SyntheticProject.write(dir, size, 10);
+      Processes.time(dir, List.of(repo + "/bin/sluice", "build", "--project", dir.toString()));
+      Thread.sleep(2_500); // a file written in the last two seconds is read at every check
+      Manifest m = dev.sluice.core.pipeline.Workspace.read(dir);
+      dev.sluice.core.pipeline.Workspace.stale(m); // warm-up, and the warehouse read once
+      everyTime(m);
+      int edits = Math.max(runs, 5);
+      long[] reread = new long[edits];
+      long[] glance = new long[edits];
+      long[] opening = new long[edits];
+      for (int i = 0; i < edits; i++) {
+        Path model = dir.resolve("models/layer9/m" + (size - 1 - i) + ".sql");
+        Files.writeString(model, Files.readString(model) + "-- saved " + i + "\n");
+        long t0 = System.nanoTime();
+        Manifest now = dev.sluice.core.pipeline.Workspace.read(dir);
+        reread[i] = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        java.util.Set<String> found = dev.sluice.core.pipeline.Workspace.stale(now).orElseThrow();
+        glance[i] = (System.nanoTime() - t0) / 1_000_000;
+        t0 = System.nanoTime();
+        java.util.Set<String> again = everyTime(now);
+        opening[i] = (System.nanoTime() - t0) / 1_000_000;
+        if (!found.equals(again) || found.isEmpty()) {
+          throw new IllegalStateException("the two checks disagree: " + found + " / " + again);
+        }
+      }
+      Processes.line(
+          "stale nodes, " + size + " built, after one edit (app)",
+          Processes.median(glance),
+          "the check opening the warehouse",
+          Processes.median(opening));
+      long[] both = new long[edits];
+      for (int i = 0; i < edits; i++) {
+        both[i] = reread[i] + glance[i];
+      }
+      System.out.printf(
+          "%-52s %8.0f ms (median of %d; the target is 150 ms)%n",
+          "  re-parse + stale nodes, one edit", Processes.median(both), edits);
+    } finally {
+      delete(dir);
+    }
+  }
+
+  /** The stale check as it was: the warehouse opened, its history read, every node compiled. */
+  private static java.util.Set<String> everyTime(Manifest m) {
+    Target target = m.project().settings().target(null);
+    try (var w = dev.sluice.core.warehouse.DuckDbWarehouse.open(target.path())) {
+      TemplateEngine engine =
+          new TemplateEngine(m.project(), target, System.getenv(), Map.of(), "stale");
+      var compiler =
+          new dev.sluice.core.compile.Compiler(
+              m,
+              engine,
+              target,
+              r ->
+                  !r.cte()
+                      && w.relationKind(r.schema(), r.identifier())
+                          .map(k -> k == dev.sluice.core.warehouse.Warehouse.RelationKind.TABLE)
+                          .orElse(false),
+              false);
+      var full = new dev.sluice.core.compile.Compiler(m, engine, target, r -> false, true);
+      return dev.sluice.core.run.Staleness.stale(
+          m, compiler, full, new dev.sluice.core.run.RunHistory(w).lastSuccessfulHashes());
+    }
   }
 
   /** Whole process: {@code bin/sluice compile} of 10,000 models, fresh and after one edit. */

@@ -60,6 +60,9 @@ public final class Workspace {
   private static final class Session {
     final dev.sluice.core.project.SourceFiles files = new dev.sluice.core.project.SourceFiles();
     final dev.sluice.core.parse.ParseMemory memory = new dev.sluice.core.parse.ParseMemory();
+
+    /** What the last stale check read from the warehouse, while its file stays as it was. */
+    WarehouseGlance glance;
   }
 
   private static final Map<Path, java.lang.ref.SoftReference<Session>> SESSIONS =
@@ -117,24 +120,29 @@ public final class Workspace {
           .forEach(n -> found.remove(n.uniqueId()));
       return Optional.of(found);
     }
-    try (DuckDbWarehouse w = DuckDbWarehouse.open(path)) {
-      RunHistory h = new RunHistory(w);
+    Session s = session(m.project().root());
+    WarehouseGlance last;
+    synchronized (s) {
+      last = s.glance;
+    }
+    try {
       Target target = m.project().settings().target(null);
       TemplateEngine engine =
           new TemplateEngine(m.project(), target, System.getenv(), Map.of(), "stale");
-      Compiler compiler =
-          new Compiler(
-              m,
-              engine,
-              target,
-              r ->
-                  !r.cte()
-                      && w.relationKind(r.schema(), r.identifier())
-                          .map(k -> k == Warehouse.RelationKind.TABLE)
-                          .orElse(false),
-              false);
-      Compiler asFullRefresh = new Compiler(m, engine, target, r -> false, true);
-      return Optional.of(Staleness.stale(m, compiler, asFullRefresh, h.lastSuccessfulHashes()));
+      Map.Entry<Set<String>, WarehouseGlance> found =
+          WarehouseGlance.check(
+              path,
+              last,
+              (lastGood, isTable) -> {
+                Compiler compiler =
+                    new Compiler(m, engine, target, r -> !r.cte() && isTable.test(r), false);
+                Compiler asFullRefresh = new Compiler(m, engine, target, r -> false, true);
+                return Staleness.stale(m, compiler, asFullRefresh, lastGood);
+              });
+      synchronized (s) {
+        s.glance = found.getValue();
+      }
+      return Optional.of(found.getKey());
     } catch (RuntimeException e) {
       return Optional.empty();
     }

@@ -144,4 +144,63 @@ class WorkspaceTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("no successful load or run with id nope");
   }
+
+  /** Sets the warehouse file and its log back a minute, as a build that ended a while ago. */
+  private static void settle(String db) throws java.io.IOException {
+    java.nio.file.attribute.FileTime minuteAgo =
+        java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis() - 60_000);
+    for (Path p : java.util.List.of(Path.of(db), Path.of(db + ".wal"))) {
+      if (java.nio.file.Files.exists(p)) {
+        java.nio.file.Files.setLastModifiedTime(p, minuteAgo);
+      }
+    }
+  }
+
+  @Test
+  void aStaleCheckAfterASaveOpensTheWarehouseOnlyWhenItsFileChanged() throws Exception {
+    ProjectFolder f =
+        ProjectFolder.sluice(dir, "w")
+            .file("models/a.sql", "{{ config(materialized='table') }} select 1 as id")
+            .file(
+                "models/c.sql",
+                "{{ config(materialized='incremental') }} select id from {{ ref('a') }}")
+            .file("models/b.sql", "select * from {{ ref('a') }}");
+    String db = Workspace.read(f.root()).project().settings().target(null).path();
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.BUILD, null, null, 1, false, RunListener.NONE);
+    }
+    settle(db);
+    int opens = WarehouseGlance.OPENS.get();
+    assertThat(Workspace.stale(Workspace.read(f.root()))).hasValue(java.util.Set.of());
+    assertThat(WarehouseGlance.OPENS.get()).isEqualTo(opens + 1);
+
+    // a save: the model's SQL differs from its last good build, told without opening the file
+    f.file("models/b.sql", "select id, 2 as two from {{ ref('a') }}");
+    assertThat(Workspace.stale(Workspace.read(f.root()))).hasValue(java.util.Set.of("model.b"));
+    f.file("models/a.sql", "{{ config(materialized='table') }} select 7 as id");
+    assertThat(Workspace.stale(Workspace.read(f.root())))
+        .hasValue(java.util.Set.of("model.a", "model.b", "model.c"));
+    assertThat(WarehouseGlance.OPENS.get())
+        .as("answered from the last reading")
+        .isEqualTo(opens + 1);
+
+    // a build (here, or in a terminal) changes the file: the next check reads it again
+    try (Pipeline p = Pipeline.open(f.root(), PipelineOptions.defaults())) {
+      p.run(Command.BUILD, null, null, 1, false, RunListener.NONE);
+    }
+    assertThat(Workspace.stale(Workspace.read(f.root()))).hasValue(java.util.Set.of());
+    assertThat(WarehouseGlance.OPENS.get()).isEqualTo(opens + 2);
+    // just written: a write in the same tick of the clock would not show, so nothing is kept
+    assertThat(Workspace.stale(Workspace.read(f.root()))).hasValue(java.util.Set.of());
+    assertThat(WarehouseGlance.OPENS.get()).isEqualTo(opens + 3);
+
+    // another connection drops the incremental model's table: read again, and c is stale
+    settle(db);
+    assertThat(Workspace.stale(Workspace.read(f.root()))).hasValue(java.util.Set.of());
+    try (var w = dev.sluice.core.warehouse.DuckDbWarehouse.open(db)) {
+      String runNodes = w.relation(dev.sluice.core.warehouse.Warehouse.META_SCHEMA, "run_nodes");
+      w.jdbi().useHandle(h -> h.execute("delete from " + runNodes + " where node_id = 'model.c'"));
+    }
+    assertThat(Workspace.stale(Workspace.read(f.root()))).hasValue(java.util.Set.of("model.c"));
+  }
 }
