@@ -71,6 +71,17 @@ public final class Compiler {
     return cache;
   }
 
+  private CompileMemo memo;
+
+  /**
+   * Takes the nodes {@code memo} kept from an earlier compile of the project when their inputs are
+   * as they were, and keeps what this one compiles there (see {@link CompileMemo}).
+   */
+  public Compiler remembering(CompileMemo memo) {
+    this.memo = memo;
+    return this;
+  }
+
   private boolean throughJinja;
 
   /** Renders every template through Jinjava, never without it nor from the cache (for tests). */
@@ -91,6 +102,15 @@ public final class Compiler {
     }
     Rendered plain = engine.staticRendering(request);
     return plain != null ? plain : cache.render(engine, manifest.project(), request);
+  }
+
+  /**
+   * The static rendering when the template is of that shape and nothing forces Jinjava; or null.
+   */
+  private Rendered staticRendering(Node node, String template, boolean incremental) {
+    return throughJinja
+        ? null
+        : engine.staticRendering(new RenderRequest(node, template, this::relationOf, incremental));
   }
 
   public Relation relationOf(Node node) {
@@ -235,13 +255,39 @@ public final class Compiler {
 
   private CompiledNode templated(
       Node node, String template, Relation relation, boolean incremental) {
-    Rendered r = render(node, template, incremental);
+    if (memo != null && !throughJinja) {
+      CompiledNode kept =
+          memo.find(
+              node,
+              template,
+              relation,
+              incremental,
+              engine.fingerprint(),
+              manifest.project(),
+              this::relationOf);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    Rendered plain = memo == null ? null : staticRendering(node, template, incremental);
+    Rendered r = plain != null ? plain : render(node, template, incremental);
     List<ProjectProblem> problems = new ArrayList<>(r.problems());
     String sql = withoutTrailingSemicolons(withEphemerals(r, problems));
     if (!oneStatement(node, sql, problems)) {
       return new CompiledNode(node, relation, null, incremental, problems);
     }
-    return new CompiledNode(node, relation, sql, incremental, problems, r.config());
+    CompiledNode c = new CompiledNode(node, relation, sql, incremental, problems, r.config());
+    if (plain != null && problems.isEmpty()) {
+      memo.keep(
+          c,
+          template,
+          r.refs(),
+          r.sources(),
+          engine.fingerprint(),
+          manifest.project(),
+          this::relationOf);
+    }
+    return c;
   }
 
   private CompiledNode generic(GenericTest test, Relation relation) {

@@ -63,6 +63,9 @@ public final class Workspace {
 
     /** What the last stale check read from the warehouse, while its file stays as it was. */
     WarehouseGlance glance;
+
+    /** The nodes the stale checks compiled, for the next check to take while they hold. */
+    final dev.sluice.core.compile.CompileMemo compiled = new dev.sluice.core.compile.CompileMemo();
   }
 
   private static final Map<Path, java.lang.ref.SoftReference<Session>> SESSIONS =
@@ -135,7 +138,8 @@ public final class Workspace {
               last,
               (lastGood, isTable) -> {
                 Compiler compiler =
-                    new Compiler(m, engine, target, r -> !r.cte() && isTable.test(r), false);
+                    new Compiler(m, engine, target, r -> !r.cte() && isTable.test(r), false)
+                        .remembering(s.compiled);
                 Compiler asFullRefresh = new Compiler(m, engine, target, r -> false, true);
                 return Staleness.stale(m, compiler, asFullRefresh, lastGood);
               });

@@ -117,14 +117,22 @@ class CompileCacheTest {
 
   /** What compiling every node gives, as text; through the cache in {@code dir} or without. */
   private String compile(Path project, boolean cached, int[] misses) {
+    return compile(project, cached, misses, null);
+  }
+
+  /** As above, taking what {@code memo} kept from the compiles before when it is given. */
+  private String compile(Path project, boolean cached, int[] misses, CompileMemo memo) {
     PipelineOptions options = PipelineOptions.defaults().withEnv(env);
     Manifest m;
     StringBuilder out = new StringBuilder();
     try (Pipeline p = Pipeline.openForCompiling(project, options, s -> {})) {
       m = p.manifest();
       Compiler compiler = p.compiler(false, "compile");
-      if (!cached) {
+      if (!cached && memo == null) {
         compiler.renderingEverything(); // the baseline renders every template again
+      }
+      if (memo != null) {
+        compiler.remembering(memo);
       }
       CompileCache cache = cached ? compiler.cacheIn(p.targetDir()) : CompileCache.NONE;
       for (String id : m.dag().topologicalOrder()) {
@@ -176,6 +184,51 @@ class CompileCacheTest {
             .isEqualTo(fresh);
       }
     }
+  }
+
+  @Test
+  void aCompileTakingWhatTheLastOnesKeptInMemoryAlwaysEqualsACompileOfAFreshCopy()
+      throws IOException {
+    int hits = 0;
+    for (long seed = 1; seed <= 3; seed++) {
+      Random random = new Random(seed);
+      write();
+      CompileMemo memo = new CompileMemo();
+      compile(dir, false, null, memo);
+      for (int round = 0; round < 12; round++) {
+        edit(random);
+        String fresh = compile(freshCopy(), false, null);
+        assertThat(fresh).as("seed %d, round %d", seed, round).doesNotStartWith("refused");
+        assertThat(compile(dir, true, null, memo))
+            .as("seed %d, round %d", seed, round)
+            .isEqualTo(fresh);
+      }
+      hits += memo.hits();
+    }
+    assertThat(hits).as("the static models were taken from memory").isGreaterThan(20);
+  }
+
+  @Test
+  void aNodeTakenFromMemoryPrintsWhereItsRefsAreNow() throws IOException {
+    ProjectFolder p =
+        new ProjectFolder(dir)
+            .file("sluice.yml", "name: kept\n")
+            .file("models/a.sql", "select 1 as id\n")
+            .file("models/b.sql", "select * from {{ ref('a') }}\n")
+            .file("models/c.sql", "select * from {{ ref('b') }}\n");
+    CompileMemo memo = new CompileMemo();
+    assertThat(compile(dir, false, null, memo)).contains("\"main\".\"a\"");
+    assertThat(memo.hits()).isZero();
+    p.file("models/schema.yml", "models:\n  - name: a\n    config:\n      alias: moved\n");
+    String after = compile(dir, false, null, memo);
+    assertThat(after).contains("model.b => select * from \"main\".\"moved\"");
+    assertThat(memo.hits()).as("c, whose ref did not move").isEqualTo(1);
+    // a macro that redefines ref() changes the fingerprint: nothing kept is taken
+    p.file("macros/r.sql", "{% macro ref(name) %}kept_{{ name }}{% endmacro %}\n");
+    assertThat(compile(dir, false, null, memo)).contains("model.c => select * from kept_b");
+    p.file("macros/r.sql", "\n");
+    p.file("models/a.sql", "{{ config(materialized='ephemeral') }} select 2 as id\n");
+    assertThat(compile(dir, false, null, memo)).contains("as (\nselect 2 as id");
   }
 
   @Test
