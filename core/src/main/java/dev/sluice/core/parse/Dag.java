@@ -95,6 +95,9 @@ public final class Dag {
 
   /** A cycle as a path that starts and ends at the same node, if there is one. */
   public Optional<List<String>> findCycle() {
+    if (acyclicOrder() != null) {
+      return Optional.empty(); // the order reached every node (and is kept for topologicalOrder)
+    }
     Map<String, Integer> state = new HashMap<>(); // 1 = on the path, 2 = done
     for (String start : parents.keySet()) {
       if (state.containsKey(start)) {
@@ -135,14 +138,29 @@ public final class Dag {
 
   /** Every node after all it reads from; ties keep declaration order. Throws on a cycle. */
   public List<String> topologicalOrder() {
-    List<String> o = order;
+    List<String> o = acyclicOrder();
     if (o == null) {
-      o = List.copyOf(order());
-      order = o; // the graph never changes, so neither does its order
+      throw new IllegalStateException(
+          "the graph has a cycle: " + findCycle().map(c -> String.join(" -> ", c)).orElse("?"));
     }
     return new ArrayList<>(o);
   }
 
+  /** The topological order, made once (the graph never changes); null when there is a cycle. */
+  private List<String> acyclicOrder() {
+    List<String> o = order;
+    if (o == null) {
+      List<String> made = order();
+      if (made.size() != parents.size()) {
+        return null;
+      }
+      o = List.copyOf(made);
+      order = o;
+    }
+    return o;
+  }
+
+  /** Kahn's order: every node whose parents all came before; short of some nodes on a cycle. */
   private List<String> order() {
     Map<String, Integer> waiting = new HashMap<>();
     Deque<String> ready = new ArrayDeque<>();
@@ -162,10 +180,6 @@ public final class Dag {
           ready.add(c);
         }
       }
-    }
-    if (order.size() != parents.size()) {
-      throw new IllegalStateException(
-          "the graph has a cycle: " + findCycle().map(c -> String.join(" -> ", c)).orElse("?"));
     }
     return order;
   }

@@ -42,11 +42,12 @@ public final class Project {
       if (r == null) {
         // by name, built once: a parse asks this for every ref of every node
         r = new java.util.HashMap<>();
-        for (String prefix : List.of("model.", "seed.", "snapshot.")) {
+        // a model's name wins over a seed's, a seed's over a snapshot's
+        for (Class<?> kind : List.of(Model.class, Seed.class, Snapshot.class)) {
           for (int i = 0; i < nodes.size(); i++) {
-            String id = nodes.get(i).uniqueId();
-            if (id.startsWith(prefix)) {
-              r.putIfAbsent(id.substring(prefix.length()), i);
+            Node n = nodes.get(i);
+            if (kind.isInstance(n)) {
+              r.putIfAbsent(n.name(), i);
             }
           }
         }
