@@ -50,9 +50,7 @@ public final class CompileMemo {
       String engineFingerprint,
       Project project,
       Function<Node, Relation> relationOf) {
-    if (!fingerprint.equals(engineFingerprint)) {
-      kept.clear();
-      fingerprint = engineFingerprint;
+    if (!under(engineFingerprint)) {
       return null;
     }
     Kept k = kept.get(node.uniqueId());
@@ -80,10 +78,7 @@ public final class CompileMemo {
       String engineFingerprint,
       Project project,
       Function<Node, Relation> relationOf) {
-    if (!fingerprint.equals(engineFingerprint)) {
-      kept.clear();
-      fingerprint = engineFingerprint;
-    }
+    under(engineFingerprint);
     List<Relation> named = named(refs, sources, project, relationOf);
     if (named == null) {
       return;
@@ -100,6 +95,16 @@ public final class CompileMemo {
             List.copyOf(sources),
             named,
             compiled));
+  }
+
+  /** Whether what is kept was made under {@code engineFingerprint}; if not, it is dropped. */
+  private boolean under(String engineFingerprint) {
+    if (fingerprint.equals(engineFingerprint)) {
+      return true;
+    }
+    kept.clear();
+    fingerprint = engineFingerprint;
+    return false;
   }
 
   /**
