@@ -97,20 +97,24 @@ public final class Compiler {
    */
   private Rendered render(Node node, String template, boolean incremental) {
     RenderRequest request = new RenderRequest(node, template, this::relationOf, incremental);
-    if (throughJinja) {
-      return engine.renderThroughJinjava(request);
-    }
-    Rendered plain = engine.staticRendering(request);
-    return plain != null ? plain : cache.render(engine, manifest.project(), request);
+    return rendered(request, staticRendering(request));
   }
 
   /**
    * The static rendering when the template is of that shape and nothing forces Jinjava; or null.
    */
-  private Rendered staticRendering(Node node, String template, boolean incremental) {
+  private Rendered staticRendering(RenderRequest request) {
+    return throughJinja ? null : engine.staticRendering(request);
+  }
+
+  /** {@code plain} when there is one, else the rendering through Jinjava or the cache. */
+  private Rendered rendered(RenderRequest request, Rendered plain) {
+    if (plain != null) {
+      return plain;
+    }
     return throughJinja
-        ? null
-        : engine.staticRendering(new RenderRequest(node, template, this::relationOf, incremental));
+        ? engine.renderThroughJinjava(request)
+        : cache.render(engine, manifest.project(), request);
   }
 
   public Relation relationOf(Node node) {
@@ -269,15 +273,16 @@ public final class Compiler {
         return kept;
       }
     }
-    Rendered plain = memo == null ? null : staticRendering(node, template, incremental);
-    Rendered r = plain != null ? plain : render(node, template, incremental);
+    RenderRequest request = new RenderRequest(node, template, this::relationOf, incremental);
+    Rendered plain = staticRendering(request);
+    Rendered r = rendered(request, plain);
     List<ProjectProblem> problems = new ArrayList<>(r.problems());
     String sql = withoutTrailingSemicolons(withEphemerals(r, problems));
     if (!oneStatement(node, sql, problems)) {
       return new CompiledNode(node, relation, null, incremental, problems);
     }
     CompiledNode c = new CompiledNode(node, relation, sql, incremental, problems, r.config());
-    if (plain != null && problems.isEmpty()) {
+    if (memo != null && plain != null && problems.isEmpty()) {
       memo.keep(
           c,
           template,
